@@ -1,0 +1,503 @@
+//! Policy numbers as data (RULES §0 "Editions").
+//!
+//! Every number a rule uses lives here and nowhere else, so a school or another
+//! city can change one without a rebuild: `Policy::from_json` takes a partial JSON
+//! document over a named edition (unknown keys are an error, missing keys take the
+//! edition's value) and `to_json` writes the whole policy back.
+//!
+//! Editions: `ntpc-110` (in force; `Policy::default()`) and `ntpc-109` (the year
+//! before, when the drill report limit was 4 hours — seed 000 PART FOUR (一)1).
+//! Incident deadlines are versioned *inside* a policy, per regulation edition,
+//! because an incident is judged by the rules of its own date (RULES §7).
+
+use crate::codes::Code;
+use crate::error::{PolicyError, Result};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The name of the edition in force.
+pub const CURRENT_EDITION: &str = "ntpc-110";
+
+/// All known edition names, oldest first.
+pub const EDITIONS: &[&str] = &["ntpc-109", "ntpc-110"];
+
+/// Which rule set a password check applies (RULES §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PasswordProfile {
+    /// The department's rule: 3 of 4 ASCII classes.
+    #[default]
+    Default,
+    /// Active Directory complexity: 3 of 5 Unicode categories.
+    Ad,
+}
+
+/// Password rule numbers (RULES §1; seed 001 §陸.二.(一)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordPolicy {
+    /// Minimum length in Unicode scalar values (seed: 最短長度為 8 碼).
+    pub min_length: u32,
+    /// Hard maximum, checked before any other work (RULES §1 decided: 256).
+    pub max_length: u32,
+    /// Classes required out of four (seed: 4 種字元中的 3 種).
+    pub min_classes: u32,
+    /// Days between required changes (seed: 至少每 90 天更換一次).
+    pub rotation_days: u32,
+    /// Days before the due date when the state becomes `expiring_soon` (decided: 14).
+    pub expiring_soon_days: u32,
+    /// The profile used when the caller names none.
+    pub profile: PasswordProfile,
+    /// Shortest account name that the "contains the account name" rule applies to (AD: 3).
+    pub min_account_length: u32,
+    /// Shortest display-name token that the "contains the name" rule applies to (AD: 3).
+    pub min_name_token_length: u32,
+    /// Warning codes this policy raises to violations (e.g. `password.common`).
+    pub escalate: Vec<Code>,
+}
+
+/// ID-number handling (RULES §2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityPolicy {
+    /// Characters kept visible at the start when masking (`A12****789`: 3).
+    pub mask_keep_start: u32,
+    /// Characters kept visible at the end when masking (3).
+    pub mask_keep_end: u32,
+    /// The masking character.
+    pub mask_char: char,
+}
+
+/// Calendar conventions (RULES §3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarPolicy {
+    /// Month the school year (學年度) starts: August.
+    pub school_year_start_month: u32,
+    /// Month the second semester starts: February.
+    pub second_semester_start_month: u32,
+}
+
+/// Mailbox retention (RULES §4; seed 001 §陸.二.(三), 000 PART TWO Mail2000).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailboxPolicy {
+    /// Days without login after which a mailbox may be deleted (500).
+    pub inactive_days: u32,
+    /// Days of notices before deletion (一個月; decided: 30).
+    pub notice_days: u32,
+    /// Quota per user in bytes (1 GB; decided: 1 GiB).
+    pub quota_bytes: u64,
+    /// Percentage of quota at which a mailbox is `near_full` (90).
+    pub near_full_percent: u32,
+    /// Largest message sent or received, in bytes (20 MB; decided: 20 MiB).
+    pub max_message_bytes: u64,
+}
+
+/// Deadlines of one edition of the incident regulation (資通安全事件通報及應變辦法).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentRegulation {
+    /// Name of the edition (its promulgation date).
+    pub name: String,
+    /// First day incidents are judged by this edition.
+    pub effective_from: NaiveDate,
+    /// Hours from awareness to notification (1).
+    pub notify_hours: u32,
+    /// Hours from report to the level review, levels 1–2 (8).
+    pub review_hours_low: u32,
+    /// Hours from report to the level review, levels 3–4 (2).
+    pub review_hours_high: u32,
+    /// Hours from awareness to damage control or recovery, levels 1–2 (72).
+    pub recover_hours_low: u32,
+    /// Hours from awareness to damage control or recovery, levels 3–4 (36).
+    pub recover_hours_high: u32,
+    /// Months from recovery to the investigation and improvement report (1).
+    pub report_months: u32,
+}
+
+/// Incident handling (RULES §7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentPolicy {
+    /// Regulation editions, oldest first; an incident uses the latest one in force on its date.
+    pub regulations: Vec<IncidentRegulation>,
+}
+
+/// Incident report drills (RULES §7; seed 000 PART FOUR (一)1, (二)2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrillPolicy {
+    /// Hours from the drill notice to the report (109: 4, 110 on: 1).
+    pub report_limit_hours: u32,
+}
+
+/// Picking schools for on-site security checks (RULES §8; seed 000 PART FOUR (三)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditPolicy {
+    /// Schools picked by drill overtime (top 20, ties with the 20th kept).
+    pub drill_top_n: u32,
+    /// Schools picked by the previous year's incident count (top 20).
+    pub incident_top_n: u32,
+    /// The security grade that picks a school (C).
+    pub picked_grade: String,
+    /// CVSS score from which a re-scan finding counts as high or above (7.0).
+    pub rescan_min_cvss: f64,
+}
+
+/// Training quotas (RULES §9; seed 000 PART FOUR, 001 §陸.一.(五)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingPolicy {
+    /// Security training hours per staff member per year (3).
+    pub security_hours_per_year: u32,
+    /// Hours of the smart-learning certification (6).
+    pub smart_learning_hours: u32,
+    /// Numerator of the share of a school's teacher quota to certify this year (1).
+    pub smart_learning_share_numerator: u32,
+    /// Denominator of that share (5); the count is rounded up (decided).
+    pub smart_learning_share_denominator: u32,
+    /// ROC year by which every teacher is certified (114).
+    pub smart_learning_all_by_roc_year: i32,
+}
+
+/// Network allocations (RULES §9; seed 001 案由五).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkPolicy {
+    /// VLAN of the EMS (air-conditioning power management) devices (70).
+    pub ems_vlan: u32,
+    /// First two octets of the EMS range (10.239).
+    pub ems_prefix: [u8; 2],
+    /// First host number of a school's EMS range (101).
+    pub ems_first_host: u8,
+    /// Last host number (110).
+    pub ems_last_host: u8,
+    /// Smallest school network number (1).
+    pub school_no_min: u8,
+    /// Largest school network number (254).
+    pub school_no_max: u8,
+}
+
+/// Input limits (RULES §0 "Bad input": documented limits, never a hang).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsPolicy {
+    /// Largest text a scan accepts, in bytes.
+    pub scan_max_bytes: u64,
+    /// Largest policy JSON document, in bytes.
+    pub policy_json_max_bytes: u64,
+    /// Deepest nesting of a policy JSON document.
+    pub policy_json_max_depth: u32,
+}
+
+/// Every number of every rule, as one value. See the module docs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// The edition this policy starts from.
+    pub edition: String,
+    /// Password rules.
+    pub password: PasswordPolicy,
+    /// ID-number handling.
+    pub identity: IdentityPolicy,
+    /// Calendar conventions.
+    pub calendar: CalendarPolicy,
+    /// Mailbox retention.
+    pub mailbox: MailboxPolicy,
+    /// Incident deadlines.
+    pub incident: IncidentPolicy,
+    /// Report drills.
+    pub drill: DrillPolicy,
+    /// On-site check selection.
+    pub audit: AuditPolicy,
+    /// Training quotas.
+    pub training: TrainingPolicy,
+    /// Network allocations.
+    pub network: NetworkPolicy,
+    /// Input limits.
+    pub limits: LimitsPolicy,
+}
+
+impl Default for Policy {
+    /// The edition in force: [`CURRENT_EDITION`].
+    fn default() -> Self {
+        Policy::ntpc_110()
+    }
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("literal date is valid")
+}
+
+impl Policy {
+    fn ntpc_110() -> Policy {
+        Policy {
+            edition: "ntpc-110".into(),
+            password: PasswordPolicy {
+                min_length: 8,
+                max_length: 256,
+                min_classes: 3,
+                rotation_days: 90,
+                expiring_soon_days: 14,
+                profile: PasswordProfile::Default,
+                min_account_length: 3,
+                min_name_token_length: 3,
+                escalate: Vec::new(),
+            },
+            identity: IdentityPolicy {
+                mask_keep_start: 3,
+                mask_keep_end: 3,
+                mask_char: '*',
+            },
+            calendar: CalendarPolicy {
+                school_year_start_month: 8,
+                second_semester_start_month: 2,
+            },
+            mailbox: MailboxPolicy {
+                inactive_days: 500,
+                notice_days: 30,
+                quota_bytes: 1 << 30,
+                near_full_percent: 90,
+                max_message_bytes: 20 << 20,
+            },
+            incident: IncidentPolicy {
+                regulations: vec![
+                    IncidentRegulation {
+                        name: "2021-08-23".into(),
+                        effective_from: date(2021, 8, 23),
+                        notify_hours: 1,
+                        review_hours_low: 8,
+                        review_hours_high: 2,
+                        recover_hours_low: 72,
+                        recover_hours_high: 36,
+                        report_months: 1,
+                    },
+                    // 資通安全事件通報應變及演練辦法 (2026-01-05): notify and review
+                    // stand (RULES §7); the spec is silent on recovery and the report,
+                    // so they keep the previous edition's numbers until it says otherwise.
+                    IncidentRegulation {
+                        name: "2026-01-05".into(),
+                        effective_from: date(2026, 1, 5),
+                        notify_hours: 1,
+                        review_hours_low: 8,
+                        review_hours_high: 2,
+                        recover_hours_low: 72,
+                        recover_hours_high: 36,
+                        report_months: 1,
+                    },
+                ],
+            },
+            drill: DrillPolicy {
+                report_limit_hours: 1,
+            },
+            audit: AuditPolicy {
+                drill_top_n: 20,
+                incident_top_n: 20,
+                picked_grade: "C".into(),
+                rescan_min_cvss: 7.0,
+            },
+            training: TrainingPolicy {
+                security_hours_per_year: 3,
+                smart_learning_hours: 6,
+                smart_learning_share_numerator: 1,
+                smart_learning_share_denominator: 5,
+                smart_learning_all_by_roc_year: 114,
+            },
+            network: NetworkPolicy {
+                ems_vlan: 70,
+                ems_prefix: [10, 239],
+                ems_first_host: 101,
+                ems_last_host: 110,
+                school_no_min: 1,
+                school_no_max: 254,
+            },
+            limits: LimitsPolicy {
+                scan_max_bytes: 1 << 30,
+                policy_json_max_bytes: 1 << 20,
+                policy_json_max_depth: 16,
+            },
+        }
+    }
+
+    fn ntpc_109() -> Policy {
+        let mut p = Policy::ntpc_110();
+        p.edition = "ntpc-109".into();
+        // Seed 000 PART FOUR (一)1: 109 drills had 4 hours to report.
+        p.drill.report_limit_hours = 4;
+        p
+    }
+
+    /// The named edition, e.g. `ntpc-109`.
+    pub fn edition(name: &str) -> Result<Policy> {
+        match name {
+            "ntpc-110" => Ok(Policy::ntpc_110()),
+            "ntpc-109" => Ok(Policy::ntpc_109()),
+            _ => Err(PolicyError::UnknownEdition {
+                name: name.into(),
+                known: EDITIONS.join(", "),
+            }),
+        }
+    }
+
+    /// The edition in force on a date: `ntpc-109` before 2021-01-01 (ROC 110), else `ntpc-110`.
+    pub fn in_force_on(day: NaiveDate) -> Policy {
+        if day < date(2021, 1, 1) {
+            Policy::ntpc_109()
+        } else {
+            Policy::ntpc_110()
+        }
+    }
+
+    /// Reads a policy from JSON: the keys given override the edition named by
+    /// `"edition"` (default: the one in force); unknown keys are an error.
+    pub fn from_json(text: &str) -> Result<Policy> {
+        let limits = Policy::default().limits;
+        if text.len() as u64 > limits.policy_json_max_bytes {
+            return Err(PolicyError::InputTooLarge {
+                field: "policy JSON".into(),
+                limit: limits.policy_json_max_bytes,
+                actual: text.len() as u64,
+            });
+        }
+        // Nesting is checked on the raw text before parsing, so a deeply nested
+        // document cannot exhaust the stack.
+        let depth = max_nesting(text);
+        if depth > limits.policy_json_max_depth as usize {
+            return Err(PolicyError::InputTooLarge {
+                field: "policy JSON nesting".into(),
+                limit: limits.policy_json_max_depth.into(),
+                actual: depth as u64,
+            });
+        }
+        let given: Value = serde_json::from_str(text).map_err(|e| PolicyError::PolicyFile {
+            reason: e.to_string(),
+        })?;
+        let Value::Object(ref map) = given else {
+            return Err(PolicyError::PolicyFile {
+                reason: "the document must be a JSON object".into(),
+            });
+        };
+        let edition = match map.get("edition") {
+            None => CURRENT_EDITION,
+            Some(Value::String(s)) => s.as_str(),
+            Some(_) => {
+                return Err(PolicyError::PolicyFile {
+                    reason: "\"edition\" must be a string".into(),
+                });
+            }
+        };
+        let base = Policy::edition(edition)?;
+        let mut merged = serde_json::to_value(&base).map_err(internal)?;
+        merge(&mut merged, given, "")?;
+        serde_json::from_value(merged).map_err(|e| PolicyError::PolicyFile {
+            reason: e.to_string(),
+        })
+    }
+
+    /// Writes the whole policy as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> PolicyError {
+    PolicyError::Internal {
+        reason: e.to_string(),
+    }
+}
+
+/// Deep-merges `over` into `base`. Objects merge key by key; a key the base does
+/// not have is an unknown key, reported with its path.
+fn merge(base: &mut Value, over: Value, path: &str) -> Result<()> {
+    match (base, over) {
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                let here = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                match b.get_mut(&k) {
+                    Some(slot) => merge(slot, v, &here)?,
+                    None => {
+                        return Err(PolicyError::PolicyFile {
+                            reason: format!("unknown key \"{here}\""),
+                        });
+                    }
+                }
+            }
+            Ok(())
+        }
+        (slot, v) => {
+            *slot = v;
+            Ok(())
+        }
+    }
+}
+
+/// The deepest nesting of `[`/`{` in a JSON text, ignoring string contents.
+fn max_nesting(text: &str) -> usize {
+    let (mut depth, mut max, mut in_str, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        if in_str {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_merges() {
+        let p = Policy::default();
+        assert_eq!(Policy::from_json(&p.to_json()).unwrap(), p);
+        let q = Policy::from_json(r#"{"password": {"min_length": 12}}"#).unwrap();
+        assert_eq!(q.password.min_length, 12);
+        assert_eq!(q.password.min_classes, 3);
+        let old = Policy::from_json(r#"{"edition": "ntpc-109"}"#).unwrap();
+        assert_eq!(old.drill.report_limit_hours, 4);
+    }
+
+    #[test]
+    fn rejects_unknown_keys_and_bad_documents() {
+        let e = Policy::from_json(r#"{"password": {"min_lenght": 12}}"#).unwrap_err();
+        assert_eq!(e.code(), Code::PolicyInvalidFile);
+        assert!(e.message_en().contains("password.min_lenght"));
+        assert_eq!(
+            Policy::from_json(r#"{"edition": "x"}"#).unwrap_err().code(),
+            Code::PolicyUnknownEdition
+        );
+        assert_eq!(
+            Policy::from_json("[1]").unwrap_err().code(),
+            Code::PolicyInvalidFile
+        );
+        let deep = "[".repeat(10_000);
+        assert_eq!(
+            Policy::from_json(&deep).unwrap_err().code(),
+            Code::InputTooLarge
+        );
+        let e = Policy::from_json(r#"{"password": {"min_length": "eight"}}"#).unwrap_err();
+        assert_eq!(e.code(), Code::PolicyInvalidFile);
+    }
+}

@@ -1,0 +1,108 @@
+//! Argument access and the subset comparison shared by every dispatch module.
+
+use ntpc_policy::{Policy, PolicyError};
+use serde::Serialize;
+use serde_json::Value;
+
+/// A vector's `args` object with typed getters that fail as `input.invalid_argument`.
+pub struct Args(Value);
+
+#[allow(dead_code)]
+impl Args {
+    pub fn new(v: Value) -> Self {
+        Args(v)
+    }
+
+    pub fn raw(&self, key: &str) -> Option<&Value> {
+        self.0.get(key).filter(|v| !v.is_null())
+    }
+
+    pub fn str(&self, key: &str) -> Result<&str, PolicyError> {
+        self.raw(key)
+            .and_then(Value::as_str)
+            .ok_or_else(|| PolicyError::invalid(key, "a string is required"))
+    }
+
+    pub fn opt_str(&self, key: &str) -> Option<&str> {
+        self.raw(key).and_then(Value::as_str)
+    }
+
+    pub fn i64(&self, key: &str) -> Result<i64, PolicyError> {
+        self.raw(key)
+            .and_then(Value::as_i64)
+            .ok_or_else(|| PolicyError::invalid(key, "a whole number is required"))
+    }
+
+    pub fn opt_i64(&self, key: &str) -> Option<i64> {
+        self.raw(key).and_then(Value::as_i64)
+    }
+
+    pub fn bool_or(&self, key: &str, default: bool) -> bool {
+        self.raw(key).and_then(Value::as_bool).unwrap_or(default)
+    }
+
+    pub fn str_list(&self, key: &str) -> Result<Vec<String>, PolicyError> {
+        match self.raw(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .map(str::to_owned)
+                        .ok_or_else(|| PolicyError::invalid(key, "a list of strings is required"))
+                })
+                .collect(),
+            Some(_) => Err(PolicyError::invalid(key, "a list of strings is required")),
+        }
+    }
+
+    /// The optional `policy` argument: a partial policy document over the edition in force.
+    pub fn policy(&self) -> Result<Policy, PolicyError> {
+        match self.raw("policy") {
+            None => Ok(Policy::default()),
+            Some(v) => Policy::from_json(&v.to_string()),
+        }
+    }
+}
+
+/// Serialises a result to the JSON shape every binding shares.
+pub fn json<T: Serialize>(value: &T) -> Result<Value, PolicyError> {
+    serde_json::to_value(value).map_err(|e| PolicyError::Internal {
+        reason: e.to_string(),
+    })
+}
+
+/// Calls about policies themselves (`policy.load`, `policy.edition`).
+pub fn policy_call(call: &str, args: &Args) -> Result<Value, PolicyError> {
+    match call {
+        "policy.load" => json(&Policy::from_json(args.str("json")?)?),
+        "policy.edition" => json(&Policy::edition(args.str("name")?)?),
+        _ => Err(PolicyError::invalid(
+            "call",
+            format!("unknown call {call:?}"),
+        )),
+    }
+}
+
+/// `None` when `want` is a subset of `got`, else where and how they differ.
+pub fn subset_mismatch(want: &Value, got: &Value, path: &str) -> Option<String> {
+    match (want, got) {
+        (Value::Object(w), Value::Object(g)) => w.iter().find_map(|(k, wv)| match g.get(k) {
+            Some(gv) => subset_mismatch(wv, gv, &format!("{path}.{k}")),
+            None => Some(format!("{path}.{k}: missing (want {wv})")),
+        }),
+        (Value::Array(w), Value::Array(g)) => {
+            if w.len() != g.len() {
+                return Some(format!("{path}: want {} items, got {}", w.len(), g.len()));
+            }
+            w.iter()
+                .zip(g)
+                .enumerate()
+                .find_map(|(i, (wv, gv))| subset_mismatch(wv, gv, &format!("{path}[{i}]")))
+        }
+        (Value::Number(w), Value::Number(g)) => {
+            (w.as_f64() != g.as_f64()).then(|| format!("{path}: want {w}, got {g}"))
+        }
+        (w, g) => (w != g).then(|| format!("{path}: want {w}, got {g}")),
+    }
+}
