@@ -1,4 +1,30 @@
-//! The python binding of ntpc-policy: it converts types and maps errors, nothing else.
-//! Its issue fills it with the whole public API of the core.
+//! `ntpc_policy._core`: the Python binding of ntpc-policy.
+//!
+//! Thin by rule: functions convert Python values to core values, call the core,
+//! and convert back; errors map to `ntpc_policy.PolicyError` and its subclasses.
+//! Every rule, number and message lives in the core crate.
 
-pub use ntpc_policy::VERSION;
+use pyo3::prelude::*;
+
+mod classes;
+mod convert;
+mod errors;
+mod policy;
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", ntpc_policy::VERSION)?;
+    m.add("PolicyError", py.get_type::<errors::PyPolicyError>())?;
+    m.add("DateParseError", py.get_type::<errors::DateParseError>())?;
+    m.add("PolicyFileError", py.get_type::<errors::PolicyFileError>())?;
+    m.add(
+        "InputTooLargeError",
+        py.get_type::<errors::InputTooLargeError>(),
+    )?;
+    m.add("InternalError", py.get_type::<errors::InternalError>())?;
+    m.add_class::<policy::PyPolicy>()?;
+    m.add_class::<policy::PyFinding>()?;
+    m.add_function(wrap_pyfunction!(policy::code_table, m)?)?;
+    Ok(())
+}

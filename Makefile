@@ -1,0 +1,54 @@
+# ntpc-policy — the one door: `make test`, `make demo`, `make bench`.
+# Every target installs what it needs itself, idempotently, so a fresh machine
+# (Rust, Python 3.11, Node 20, Java 17, gcc) needs nothing but these commands.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+CARGO ?= cargo
+
+VENV := .venv
+PY := $(VENV)/bin/python
+WHEELS := target/wheels
+
+.PHONY: test demo bench rust-test fmt-check clippy doc python-tools python-wheel python-test
+
+test: fmt-check clippy rust-test doc python-test
+	@echo "make test: all suites passed"
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+clippy:
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+# The binding crates are tested through their own languages below.
+rust-test:
+	$(CARGO) test -p ntpc-policy
+
+# --- Python -------------------------------------------------------------------
+$(VENV)/.tools-1:
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q "maturin>=1.9,<2" pytest mypy ruff
+	touch $@
+
+python-tools: $(VENV)/.tools-1
+
+python-wheel: python-tools
+	rm -rf $(WHEELS)
+	$(VENV)/bin/maturin build -q --release -m bindings-python/Cargo.toml -o $(WHEELS)
+	$(PY) -m pip install -q --force-reinstall --no-deps $(WHEELS)/ntpc_policy-*.whl
+
+python-test: python-wheel
+	$(VENV)/bin/ruff check bindings-python/python tests/python
+	$(VENV)/bin/ruff format --check bindings-python/python tests/python
+	cd tests/python && ../../$(PY) -m pytest -q -p no:cacheprovider
+
+doc:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p ntpc-policy --no-deps
+
+demo:
+	$(CARGO) run -q -p ntpc-policy --example demo -- examples/data
+
+bench:
+	$(CARGO) bench -p ntpc-policy

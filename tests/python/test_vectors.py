@@ -1,0 +1,32 @@
+"""Every shared vector, through the Python API, with the same expected results as Rust."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import ntpc_policy as np
+from conftest import subset_mismatch, vector_cases
+from dispatch import CALLS
+
+CASES = vector_cases()
+
+
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
+def test_vector(case: dict[str, Any]) -> None:
+    call = case["call"]
+    assert call in CALLS, f"the Python runner does not know {call!r}"
+    args = case.get("args", {})
+    if "error" in case:
+        with pytest.raises(np.PolicyError) as info:
+            CALLS[call](args)
+        assert info.value.code == case["error"], str(info.value)
+    else:
+        got = CALLS[call](args)
+        problem = subset_mismatch(case["expect"], got)
+        assert problem is None, f"{problem}\n got: {got}"
+
+
+def test_there_are_vectors() -> None:
+    assert len(CASES) > 10
