@@ -6,6 +6,7 @@
 //! each element a subset; numbers compare numerically). A `call` this runner does
 //! not know is a failure, so the runner can never fall behind the vectors.
 
+mod calendar;
 mod support;
 
 use ntpc_policy::PolicyError;
@@ -17,6 +18,7 @@ fn dispatch(call: &str, args: &Args) -> Result<Value, PolicyError> {
     let (module, _) = call.split_once('.').unwrap_or((call, ""));
     match module {
         "policy" => support::policy_call(call, args),
+        "calendar" => calendar::call(call, args),
         _ => Err(PolicyError::invalid(
             "call",
             format!("unknown call {call:?}"),
