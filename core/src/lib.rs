@@ -19,6 +19,7 @@ pub mod calendar;
 pub mod codes;
 pub mod error;
 pub mod finding;
+pub mod identity;
 pub mod policy;
 
 pub use codes::{Code, CodeInfo, CodeKind, code_table};

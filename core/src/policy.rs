@@ -69,6 +69,15 @@ pub struct IdentityPolicy {
     pub mask_char: char,
 }
 
+impl IdentityPolicy {
+    /// The edition in force: `A12****789`.
+    pub const DEFAULT: IdentityPolicy = IdentityPolicy {
+        mask_keep_start: 3,
+        mask_keep_end: 3,
+        mask_char: '*',
+    };
+}
+
 /// Calendar conventions (RULES §3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -247,11 +256,7 @@ impl Policy {
                 min_name_token_length: 3,
                 escalate: Vec::new(),
             },
-            identity: IdentityPolicy {
-                mask_keep_start: 3,
-                mask_keep_end: 3,
-                mask_char: '*',
-            },
+            identity: IdentityPolicy::DEFAULT,
             calendar: CalendarPolicy {
                 school_year_start_month: 8,
                 second_semester_start_month: 2,

@@ -7,6 +7,7 @@
 //! not know is a failure, so the runner can never fall behind the vectors.
 
 mod calendar;
+mod identity;
 mod support;
 
 use ntpc_policy::PolicyError;
@@ -19,6 +20,7 @@ fn dispatch(call: &str, args: &Args) -> Result<Value, PolicyError> {
     match module {
         "policy" => support::policy_call(call, args),
         "calendar" => calendar::call(call, args),
+        "identity" => identity::call(call, args),
         _ => Err(PolicyError::invalid(
             "call",
             format!("unknown call {call:?}"),

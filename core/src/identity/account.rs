@@ -1,0 +1,85 @@
+//! The custom-account rule (自訂帳號格式規範, seed 000 PART TWO; RULES §2, §5).
+//!
+//! "A custom account name with the format of a new-style ID number — first
+//! character a letter, second any of 1 2 a b c d 8 9, ten characters in all —
+//! must be reset for security reasons." Decided: characters 3–10 must be digits,
+//! as in all three ID formats (`b1ackberry` is not flagged). The rule is
+//! case-insensitive and looks at the local part of e-mail-style names.
+
+use super::classify::{IdKind, classify};
+use super::mask::mask;
+use crate::codes::Code;
+use crate::finding::{Finding, Verdict};
+use crate::policy::Policy;
+use serde::Serialize;
+
+/// The custom-account rule applied to one account name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AccountNameCheck {
+    /// `fail` when the name must be reset.
+    pub verdict: Verdict,
+    /// The local part has the format of an ID number.
+    pub id_format: bool,
+    /// …and its check digit is valid: very likely a real person's number.
+    pub checksum_valid: bool,
+    /// Which ID format it has.
+    pub kind: IdKind,
+    /// The local part, masked when it is ID-shaped (account names are not secret otherwise).
+    pub local_part_masked: String,
+    /// Why.
+    pub findings: Vec<Finding>,
+}
+
+/// Checks one custom account name.
+///
+/// ```
+/// use ntpc_policy::{Policy, Verdict, identity::check_account};
+/// let p = Policy::default();
+/// let r = check_account("a123456789@apps.ntpc.edu.tw", &p);
+/// assert_eq!(r.verdict, Verdict::Fail);
+/// assert_eq!(r.local_part_masked, "A12****789");
+/// assert_eq!(check_account("wang.xiaoming", &p).verdict, Verdict::Pass);
+/// ```
+pub fn check_account(name: &str, policy: &Policy) -> AccountNameCheck {
+    let local = match name.rfind(['@', '＠']) {
+        Some(i) => &name[..i],
+        None => name,
+    };
+    let info = classify(local);
+    let mut findings = Vec::new();
+    if info.format_valid {
+        findings
+            .push(Finding::new(Code::IdentityAccountIdFormat).with("kind", kind_str(info.kind)));
+        if info.checksum_valid {
+            findings.push(Finding::new(Code::IdentityAccountRealId));
+        }
+        if let Some(a) = info.area.filter(|a| a.retired) {
+            findings.push(
+                Finding::new(Code::IdentityRetiredArea)
+                    .with("letter", a.letter.to_string())
+                    .with("area", a.name_zh),
+            );
+        }
+    }
+    AccountNameCheck {
+        verdict: Verdict::of(&findings),
+        id_format: info.format_valid,
+        checksum_valid: info.checksum_valid,
+        kind: info.kind,
+        local_part_masked: if info.format_valid {
+            mask(local, &policy.identity)
+        } else {
+            local.trim().to_owned()
+        },
+        findings,
+    }
+}
+
+pub(crate) fn kind_str(k: IdKind) -> &'static str {
+    match k {
+        IdKind::NationalId => "national_id",
+        IdKind::ResidentOld => "resident_old",
+        IdKind::ResidentNew => "resident_new",
+        IdKind::None => "none",
+    }
+}
