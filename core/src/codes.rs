@@ -67,24 +67,24 @@ codes! {
         "Password too short: at least {min} characters are required, it has {actual}.";
     /// Longer than the hard limit; checked before any other work.
     PasswordTooLong = "password.too_long", Violation,
-        "密碼過長：最多 {max} 個字元，目前為 {actual} 個。",
-        "Password too long: at most {max} characters are allowed, it has {actual}.";
+        "密碼過長：最多 {max} 個字元，目前至少 {actual} 個。",
+        "Password too long: at most {max} characters are allowed, it has at least {actual}.";
     /// Fewer character classes than required.
     PasswordTooFewClasses = "password.too_few_classes", Violation,
-        "密碼須包含 {required} 種以上字元類別（目前 {actual} 種），缺少：{missing}。",
+        "密碼須包含 {required} 種以上字元類別（目前 {actual} 種），缺少：{missing_zh}。",
         "Password must mix at least {required} character classes (it has {actual}); missing: {missing}.";
     /// Contains a control character (tab, newline, DEL, …).
     PasswordControlChar = "password.control_char", Violation,
-        "密碼含有控制字元（第 {position} 個字元）。",
-        "Password contains a control character (character {position}).";
+        "密碼含有控制字元（如 Tab 或換行），第一個在第 {position} 個字元，共 {count} 個。",
+        "Password contains a control character such as tab or newline (character {position}; {count} in all).";
     /// Contains the account name.
     PasswordContainsAccount = "password.contains_account", Violation,
         "密碼不可包含帳號名稱。",
         "Password must not contain the account name.";
     /// Contains a token of the display name.
     PasswordContainsDisplayName = "password.contains_display_name", Violation,
-        "密碼不可包含姓名中的任何部分（長度 3 以上）。",
-        "Password must not contain any part of the display name (3 characters or longer).";
+        "密碼不可包含姓名中的任何部分（長度 {min} 以上）。",
+        "Password must not contain any part of the display name ({min} characters or longer).";
     /// Full-width characters typed in the IME's full-width mode.
     PasswordFullwidth = "password.fullwidth", Warning,
         "密碼含有 {count} 個全形字元，不計入英數字元類別；請切換為半形輸入後重新輸入。",
@@ -107,7 +107,7 @@ codes! {
         "Password contains a mobile phone number (10 digits starting with 09).";
     /// Contains a date (8-digit Gregorian or 7-digit ROC).
     PasswordDate = "password.date", Warning,
-        "密碼含有日期格式（{format}）的字串，例如生日。",
+        "密碼含有日期格式（{format_zh}）的字串，例如生日。",
         "Password contains a date ({format}), such as a birthday.";
     /// Rotation: the due date is near.
     PasswordExpiringSoon = "password.expiring_soon", Warning,

@@ -20,6 +20,7 @@ pub mod codes;
 pub mod error;
 pub mod finding;
 pub mod identity;
+pub mod password;
 pub mod policy;
 
 pub use codes::{Code, CodeInfo, CodeKind, code_table};

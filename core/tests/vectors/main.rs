@@ -8,6 +8,7 @@
 
 mod calendar;
 mod identity;
+mod password;
 mod support;
 
 use ntpc_policy::PolicyError;
@@ -21,6 +22,7 @@ fn dispatch(call: &str, args: &Args) -> Result<Value, PolicyError> {
         "policy" => support::policy_call(call, args),
         "calendar" => calendar::call(call, args),
         "identity" => identity::call(call, args),
+        "password" => password::call(call, args),
         _ => Err(PolicyError::invalid(
             "call",
             format!("unknown call {call:?}"),
