@@ -60,7 +60,8 @@ fn context(args: &Args) -> Result<PasswordContext<'_>, PolicyError> {
     })
 }
 
-fn instant(field: &str, text: &str) -> Result<DateTime<FixedOffset>, PolicyError> {
-    DateTime::parse_from_rfc3339(text)
-        .map_err(|e| PolicyError::invalid(field, format!("{text:?} is not RFC 3339: {e}")))
+/// Instants in vectors are read as every binding reads them: RFC 3339, or any
+/// calendar style (a date alone is midnight in Asia/Taipei).
+fn instant(_field: &str, text: &str) -> Result<DateTime<FixedOffset>, PolicyError> {
+    ntpc_policy::calendar::parse_datetime(text)
 }
