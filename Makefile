@@ -10,9 +10,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 WHEELS := target/wheels
 
-.PHONY: test demo bench rust-test fmt-check clippy doc python-tools python-wheel python-test
+.PHONY: test demo demo-rust bench rust-test fmt-check clippy doc python-tools python-wheel python-test php-test
 
-test: fmt-check clippy rust-test doc python-test
+test: fmt-check clippy rust-test doc python-test php-test
 	@echo "make test: all suites passed"
 
 fmt-check:
@@ -44,10 +44,32 @@ python-test: python-wheel
 	$(VENV)/bin/ruff format --check bindings-python/python tests/python
 	cd tests/python && ../../$(PY) -m pytest -q -p no:cacheprovider
 
+# --- PHP client (examples/php) over the CLI ----------------------------------------
+php-test: python-wheel
+	command -v php >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli >/dev/null; }
+	NTPC_POLICY_BIN=$(CURDIR)/$(CLI) php examples/php/test.php
+
 doc:
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p ntpc-policy --no-deps
 
-demo:
+# The main job on the bundled sample data, through the command line PHP uses.
+CLI := $(VENV)/bin/ntpc-policy
+demo: python-wheel
+	@echo "== ntpc-policy account check examples/data/accounts.txt"
+	@grep -v '^#' examples/data/accounts.txt | $(CLI) account check - || true
+	@echo; echo "== ntpc-policy password check --tsv < examples/data/passwords.txt"
+	@$(CLI) password check --tsv < examples/data/passwords.txt || true
+	@echo; echo "== ntpc-policy date - < examples/data/dates.txt"
+	@$(CLI) date - < examples/data/dates.txt || true
+	@echo; echo "== ntpc-policy id scan examples/data/leak.txt"
+	@$(CLI) id scan examples/data/leak.txt || true
+	@echo; echo "== ntpc-policy id scan --redact examples/data/leak.txt"
+	@$(CLI) id scan --redact examples/data/leak.txt
+	@echo; echo "== ntpc-policy password expiry --last-changed 110/08/01 --now 2021-10-25T09:00"
+	@$(CLI) password expiry --last-changed 110/08/01 --now 2021-10-25T09:00 || true
+
+# The core's own walkthrough of the same data, without Python.
+demo-rust:
 	$(CARGO) run -q -p ntpc-policy --example demo -- examples/data
 
 bench:

@@ -6,9 +6,13 @@
 
 use pyo3::prelude::*;
 
+mod args;
+mod calendar;
 mod classes;
 mod convert;
 mod errors;
+mod identity;
+mod password;
 mod policy;
 
 #[pymodule]
@@ -26,5 +30,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<policy::PyPolicy>()?;
     m.add_class::<policy::PyFinding>()?;
     m.add_function(wrap_pyfunction!(policy::code_table, m)?)?;
+    calendar::register(m)?;
+    identity::register(m)?;
+    password::register(m)?;
     Ok(())
 }

@@ -1,7 +1,8 @@
 """The Python vector runner's dispatch table: vector ``call`` → the public API.
 
-Each entry takes the vector's ``args`` and returns the result's ``to_dict()``.
-A call missing here is a failure, never a skip, so the package stays complete.
+Each entry takes the vector's ``args`` and returns a JSON-shaped value (a
+result's ``to_dict()``, or a small dict around a plain return value, the same
+wrapping the Rust runner uses). A call missing here is a failure, never a skip.
 """
 
 from __future__ import annotations
@@ -12,12 +13,67 @@ from typing import Any, Callable
 import ntpc_policy as np
 
 
-def _policy(args: dict[str, Any]) -> np.Policy:
-    given = args.get("policy")
+def _policy(a: dict[str, Any]) -> np.Policy:
+    given = a.get("policy")
     return np.Policy() if given is None else np.Policy.from_json(json.dumps(given))
+
+
+def _password_check(a: dict[str, Any]) -> Any:
+    return np.check_password(
+        a["password"],
+        account=a.get("account"),
+        display_name=a.get("display_name"),
+        profile=a.get("profile"),
+        policy=_policy(a),
+    ).to_dict()
+
+
+def _password_expiry(a: dict[str, Any]) -> Any:
+    return np.password_expiry(
+        a["last_changed"],
+        a["now"],
+        reset=a.get("reset", False),
+        alerts=a.get("alerts") or [],
+        policy=_policy(a),
+    ).to_dict()
 
 
 CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "policy.load": lambda a: np.Policy.from_json(a["json"]).to_dict(),
     "policy.edition": lambda a: np.Policy.edition(a["name"]).to_dict(),
+    # calendar
+    "calendar.parse": lambda a: np.parse_date(a["text"]).to_dict(),
+    "calendar.parse_datetime": lambda a: {"datetime": np.parse_datetime(a["text"]).isoformat()},
+    "calendar.format": lambda a: {"text": np.format_date(a["date"], a["style"])},
+    "calendar.format_datetime": lambda a: {"text": np.format_datetime(a["datetime"], a["style"])},
+    "calendar.to_roc": lambda a: np.to_roc(a["date"]).to_dict(),
+    "calendar.from_roc": lambda a: {
+        "date": np.from_roc(a["year"], a["month"], a["day"]).isoformat()
+    },
+    "calendar.school_term": lambda a: np.school_term(a["date"], _policy(a)).to_dict(),
+    "calendar.fiscal_year": lambda a: {"roc_year": np.fiscal_year(a["date"])},
+    # identity
+    "identity.classify": lambda a: np.classify_id(a["value"]).to_dict(),
+    "identity.normalize": lambda a: {"value": np.normalize_id(a["value"])},
+    "identity.mask": lambda a: {"masked": np.mask_id(a["value"], _policy(a))},
+    "identity.check_account": lambda a: np.check_account(a["name"], _policy(a)).to_dict(),
+    "identity.scan": lambda a: {
+        "matches": [m.to_dict() for m in np.scan_ids(a["text"], _policy(a))]
+    },
+    "identity.redact": lambda a: {"text": np.redact_ids(a["text"], _policy(a))},
+    "identity.check_ubn": lambda a: np.check_ubn(a["value"]).to_dict(),
+    # password
+    "password.check": _password_check,
+    "password.check_many": lambda a: [
+        r.to_dict()
+        for r in np.check_passwords(
+            a["passwords"],
+            account=a.get("account"),
+            display_name=a.get("display_name"),
+            profile=a.get("profile"),
+            policy=_policy(a),
+        )
+    ],
+    "password.is_common": lambda a: {"common": np.is_common_password(a["password"])},
+    "password.expiry": _password_expiry,
 }

@@ -1,0 +1,34 @@
+"""A small usage file that `mypy --strict` checks against the installed stubs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ntpc_policy as np
+
+
+def report(value: str) -> str:
+    info: np.IdInfo = np.classify_id(value)
+    masked: str | None = info.masked
+    return f"{info.kind} {masked}"
+
+
+def password_ok(pw: str, account: str | None = None) -> bool:
+    res = np.check_password(pw, account=account, profile="ad")
+    codes: list[str] = [f.code for f in res.findings]
+    return res.verdict != "fail" and "password.too_short" not in codes
+
+
+def due(last: dt.datetime, now: dt.datetime) -> dt.date:
+    return np.password_expiry(last, now, alerts=[now]).due
+
+
+def term(day: dt.date) -> tuple[int, int]:
+    t = np.school_term(day, np.Policy.edition("ntpc-110"))
+    return t.school_year, t.semester
+
+
+try:
+    np.parse_date("110/02/30")
+except np.DateParseError as err:
+    print(err.code, err.params)
