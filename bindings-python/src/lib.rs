@@ -30,6 +30,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<policy::PyPolicy>()?;
     m.add_class::<policy::PyFinding>()?;
     m.add_function(wrap_pyfunction!(policy::code_table, m)?)?;
+    m.add_function(wrap_pyfunction!(policy::_panic_for_test, m)?)?;
     calendar::register(m)?;
     identity::register(m)?;
     password::register(m)?;

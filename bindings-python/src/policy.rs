@@ -94,3 +94,12 @@ pub fn findings(list: &[ntpc_policy::Finding]) -> Vec<PyFinding> {
 pub fn code_table(py: Python<'_>) -> PyResult<Py<PyAny>> {
     to_dict(py, &ntpc_policy::code_table())
 }
+
+/// Test-only: panics inside the same guard every function uses, so the test-suite
+/// can prove a Rust panic reaches Python as `PolicyError(code="internal")`.
+#[pyfunction]
+pub fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
+    crate::errors::guard(py, || -> PyResult<()> {
+        panic!("deliberate panic for the test-suite")
+    })
+}

@@ -11,6 +11,32 @@
 //!
 //! The rules and where they come from are in `RULES.md` of the specification; each
 //! module's documentation cites its source.
+//!
+//! # A short tour
+//!
+//! ```
+//! use ntpc_policy::{Policy, Verdict, calendar, identity, password};
+//! let policy = Policy::default(); // the edition in force, ntpc-110
+//!
+//! // calendar (RULES §3): ROC dates in every style of the documents.
+//! let d = calendar::parse("民國110年12月7日").unwrap();
+//! assert_eq!(calendar::school_term(d.date, &policy).school_year, 110);
+//!
+//! // identity (RULES §2): a custom account shaped like an ID number must be reset.
+//! let acct = identity::check_account("a123456789@apps.ntpc.edu.tw", &policy);
+//! assert_eq!(acct.verdict, Verdict::Fail);
+//! assert_eq!(identity::redact("身分證A123456789", &policy).unwrap(), "身分證A12****789");
+//!
+//! // password (RULES §1): 8+ characters, 3 of 4 classes, no account name.
+//! let ctx = password::PasswordContext { account: Some("wang01"), ..Default::default() };
+//! let r = password::check("Wang01!xyz", &ctx, &policy);
+//! assert_eq!(r.findings[0].code.as_str(), "password.contains_account");
+//! println!("{}", r.findings[0].message_zh()); // 密碼不可包含帳號名稱。
+//!
+//! // Every number is data: a partial JSON document changes one without a rebuild.
+//! let strict = Policy::from_json(r#"{"password": {"min_length": 12}}"#).unwrap();
+//! assert_eq!(password::check("Tq7#vLm2pX", &Default::default(), &strict).verdict, Verdict::Fail);
+//! ```
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

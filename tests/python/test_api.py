@@ -87,3 +87,14 @@ def test_password_results_never_contain_the_password() -> None:
         res = np.check_password(pw, account="wang01", display_name="Wang Xiao-Ming")
         assert pw not in res.to_json()
         assert pw not in repr(res)
+
+
+def test_a_rust_panic_becomes_a_policy_error_and_the_process_lives_on() -> None:
+    from ntpc_policy import _core
+
+    for _ in range(3):
+        with pytest.raises(np.InternalError) as info:
+            _core._panic_for_test()
+        assert info.value.code == "internal"
+        assert isinstance(info.value, Exception)
+    assert np.classify_id("A123456789").checksum_valid
