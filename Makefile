@@ -12,7 +12,7 @@ WHEELS := target/wheels
 
 .PHONY: test demo demo-rust bench rust-test fmt-check clippy doc python-tools python-wheel python-test php-test
 
-test: fmt-check clippy rust-test doc python-test php-test
+test: fmt-check clippy rust-test doc python-test php-test node-test
 	@echo "make test: all suites passed"
 
 fmt-check:
@@ -24,6 +24,8 @@ clippy:
 # The binding crates are tested through their own languages below.
 rust-test:
 	$(CARGO) test -p ntpc-policy
+
+include mk/node.mk
 
 # --- Python -------------------------------------------------------------------
 $(VENV)/.tools-1:

@@ -1,4 +1,18 @@
-//! The node binding of ntpc-policy: it converts types and maps errors, nothing else.
-//! Its issue fills it with the whole public API of the core.
+//! The Node binding of ntpc-policy (napi-rs v3), published as the npm package
+//! `ntpc-policy`.
+//!
+//! Thin by rule: functions convert JS values to core values, call the core and
+//! convert back. Errors are `Error`s whose `code` is the core's stable code;
+//! every call runs inside `catch_unwind`, so a bug becomes an `Error` with code
+//! `internal` instead of aborting Node.
 
-pub use ntpc_policy::VERSION;
+// napi-derive registers exports only outside `cfg(test)`; the test build of this
+// cdylib has no tests, so its unused-item warnings mean nothing.
+#![cfg_attr(test, allow(dead_code, unused_imports))]
+
+mod calendar;
+mod convert;
+mod errors;
+mod identity;
+mod password;
+mod policy;

@@ -1,0 +1,20 @@
+# --- Node package (bindings-node) -----------------------------------------------
+# npm install (the lock file is committed); @napi-rs/cli builds the addon and
+# generates index.js and index.d.ts; then node --test over the shared vectors,
+# tsc --strict over a usage file, and an install of the packed tarball.
+NODE_DIR := bindings-node
+
+$(NODE_DIR)/node_modules/.stamp-1: $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	cd $(NODE_DIR) && npm install --no-audit --no-fund --silent
+	touch $@
+
+.PHONY: node-tools node-build node-test
+node-tools: $(NODE_DIR)/node_modules/.stamp-1
+
+node-build: node-tools
+	cd $(NODE_DIR) && npx napi build --platform --release
+
+node-test: node-build
+	cd $(NODE_DIR) && node --test ../tests/node/
+	$(NODE_DIR)/node_modules/.bin/tsc -p tests/node/tsconfig.json
+	tests/node/pack-smoke.sh

@@ -1,0 +1,31 @@
+// Every shared vector through the Node API, with the same expected results as Rust.
+import { test, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { vectorCases, toVectorShape, subsetMismatch } from './shared.mjs'
+import { CALLS } from './dispatch.mjs'
+
+let passed = 0
+let failed = 0
+for (const [id, c] of vectorCases()) {
+  test(id, () => {
+    try {
+      assert.ok(c.call in CALLS, `the Node runner does not know ${c.call}`)
+      if ('error' in c) {
+        assert.throws(() => CALLS[c.call](c.args ?? {}), (e) => {
+          assert.ok(e instanceof Error)
+          assert.equal(e.code, c.error, e.message)
+          return true
+        })
+      } else {
+        const got = toVectorShape(CALLS[c.call](c.args ?? {}))
+        const problem = subsetMismatch(c.expect, got)
+        assert.equal(problem, null, `${problem}\n got: ${JSON.stringify(got)}`)
+      }
+      passed++
+    } catch (e) {
+      failed++
+      throw e
+    }
+  })
+}
+after(() => console.log(`vectors: ${passed} passed, ${failed} failed`))
