@@ -12,7 +12,7 @@ WHEELS := target/wheels
 
 .PHONY: test demo demo-rust bench rust-test fmt-check clippy doc python-tools python-wheel python-test php-test
 
-test: fmt-check clippy rust-test doc python-test php-test node-test
+test: fmt-check clippy rust-test doc python-test php-test node-test mobile-test
 	@echo "make test: all suites passed"
 
 fmt-check:
@@ -26,6 +26,7 @@ rust-test:
 	$(CARGO) test -p ntpc-policy
 
 include mk/node.mk
+include mk/mobile.mk
 
 # --- Python -------------------------------------------------------------------
 $(VENV)/.tools-1:

@@ -1,4 +1,17 @@
-//! The mobile binding of ntpc-policy: it converts types and maps errors, nothing else.
-//! Its issue fills it with the whole public API of the core.
+//! Kotlin and Swift bindings of ntpc-policy (uniffi proc-macros), for the city's
+//! mobile app 新北校園通: password feedback while typing, masking ID numbers on
+//! screen, deadline countdowns.
+//!
+//! Thin by rule: records and enums mirror the core's results, functions convert
+//! and call the core. Errors are `PolicyException` (Kotlin) / `PolicyError`
+//! (Swift) with the core's stable `code`; uniffi's scaffolding catches panics and
+//! raises the binding's internal error instead of crashing the app.
 
-pub use ntpc_policy::VERSION;
+uniffi::setup_scaffolding!();
+
+mod calendar;
+mod convert;
+mod errors;
+mod identity;
+mod password;
+mod policy;

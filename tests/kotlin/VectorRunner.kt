@@ -1,0 +1,147 @@
+// Runs every shared vector in tests/vectors/ through the Kotlin API (uniffi over
+// JNA), with the same expected results as Rust. The subset rule is the one every
+// runner shares. Prints "N passed, M failed" last and exits non-zero on failure.
+import com.google.gson.Gson
+import com.google.gson.GsonBuilder
+import com.google.gson.JsonArray
+import com.google.gson.JsonElement
+import com.google.gson.JsonNull
+import com.google.gson.JsonObject
+import com.google.gson.JsonParser
+import com.google.gson.JsonPrimitive
+import com.google.gson.JsonSerializer
+import java.io.File
+import java.time.Instant
+import java.time.ZoneOffset
+import java.time.format.DateTimeFormatter
+import kotlin.system.exitProcess
+import tw.edu.ntpc.policy.*
+
+val TAIPEI: ZoneOffset = ZoneOffset.ofHours(8)
+
+/** Records → JSON: enums as their stable lowercase names, instants as Taipei RFC 3339. */
+val gson: Gson = GsonBuilder()
+    .registerTypeHierarchyAdapter(Enum::class.java, JsonSerializer<Enum<*>> { e, _, _ -> JsonPrimitive(e.name.lowercase()) })
+    .registerTypeAdapter(Instant::class.java, JsonSerializer<Instant> { t, _, _ ->
+        JsonPrimitive(t.atOffset(TAIPEI).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+    })
+    .create()
+
+fun snake(k: String): String = k.replace(Regex("[A-Z]")) { "_" + it.value.lowercase() }
+
+/** The vectors' JSON shape: snake_case keys; `paramsJson` text becomes the `params` object. */
+fun shape(e: JsonElement): JsonElement = when {
+    e.isJsonArray -> JsonArray().also { out -> e.asJsonArray.forEach { out.add(shape(it)) } }
+    e.isJsonObject -> JsonObject().also { out ->
+        for ((k, v) in e.asJsonObject.entrySet()) {
+            if (k == "paramsJson") out.add("params", JsonParser.parseString(v.asString))
+            else out.add(snake(k), shape(v))
+        }
+    }
+    else -> e
+}
+
+fun mismatch(want: JsonElement, got: JsonElement?, path: String): String? {
+    if (want.isJsonNull) return if (got == null || got.isJsonNull) null else "$path: want null, got $got"
+    if (got == null) return "$path: missing (want $want)"
+    if (want.isJsonArray) {
+        if (!got.isJsonArray || got.asJsonArray.size() != want.asJsonArray.size()) return "$path: want ${want.asJsonArray.size()} items, got $got"
+        want.asJsonArray.forEachIndexed { i, w -> mismatch(w, got.asJsonArray[i], "$path[$i]")?.let { return it } }
+        return null
+    }
+    if (want.isJsonObject) {
+        if (!got.isJsonObject) return "$path: want object, got $got"
+        for ((k, w) in want.asJsonObject.entrySet()) mismatch(w, got.asJsonObject.get(k), "$path.$k")?.let { return it }
+        return null
+    }
+    val wp = want.asJsonPrimitive
+    if (wp.isNumber && got.isJsonPrimitive && got.asJsonPrimitive.isNumber) {
+        return if (wp.asDouble == got.asDouble) null else "$path: want $want, got $got"
+    }
+    return if (want == got) null else "$path: want $want, got $got"
+}
+
+typealias Args = JsonObject
+
+fun Args.str(k: String): String = get(k).asString
+fun Args.opt(k: String): String? = get(k)?.takeUnless { it.isJsonNull }?.asString
+fun Args.int(k: String): Int = get(k).asInt
+fun Args.policy(): Policy? = get("policy")?.takeUnless { it.isJsonNull }?.let { Policy.fromJson(gson.toJson(it)) }
+fun Args.instant(k: String): Instant = parseDateTime(str(k))
+fun Args.options() = PasswordOptions(opt("account"), opt("display_name"), opt("profile")?.let { passwordProfile(it) })
+
+val CALLS: Map<String, (Args) -> Any?> = mapOf(
+    "policy.load" to { a -> JsonParser.parseString(Policy.fromJson(a.str("json")).toJson()) },
+    "policy.edition" to { a -> JsonParser.parseString(Policy.edition(a.str("name")).toJson()) },
+    // calendar
+    "calendar.parse" to { a -> parseDate(a.str("text")) },
+    "calendar.parse_datetime" to { a -> mapOf("datetime" to parseDateTime(a.str("text"))) },
+    "calendar.format" to { a -> mapOf("text" to formatDate(a.str("date"), a.str("style"))) },
+    "calendar.format_datetime" to { a -> mapOf("text" to formatDateTime(a.instant("datetime"), a.str("style"))) },
+    "calendar.to_roc" to { a -> toRoc(a.str("date")) },
+    "calendar.from_roc" to { a -> mapOf("date" to fromRoc(a.int("year"), a.int("month").toUInt(), a.int("day").toUInt())) },
+    "calendar.school_term" to { a -> schoolTerm(a.str("date"), a.policy()) },
+    "calendar.fiscal_year" to { a -> mapOf("rocYear" to fiscalYear(a.str("date"))) },
+    // identity
+    "identity.classify" to { a -> classifyId(a.str("value")) },
+    "identity.normalize" to { a -> mapOf("value" to normalizeId(a.str("value"))) },
+    "identity.mask" to { a -> mapOf("masked" to maskId(a.str("value"), a.policy())) },
+    "identity.check_account" to { a -> checkAccount(a.str("name"), a.policy()) },
+    "identity.scan" to { a -> mapOf("matches" to scanIds(a.str("text"), a.policy())) },
+    "identity.redact" to { a -> mapOf("text" to redactIds(a.str("text"), a.policy())) },
+    "identity.check_ubn" to { a -> checkUbn(a.str("value")) },
+    // password
+    "password.check" to { a -> checkPassword(a.str("password"), a.options(), a.policy()) },
+    "password.check_many" to { a -> checkPasswords(a.getAsJsonArray("passwords").map { it.asString }, a.options(), a.policy()) },
+    "password.is_common" to { a -> mapOf("common" to isCommonPassword(a.str("password"))) },
+    "password.expiry" to { a ->
+        val alerts = a.getAsJsonArray("alerts")?.map { parseDateTime(it.asString) } ?: listOf()
+        passwordExpiry(a.instant("last_changed"), a.instant("now"), a.get("reset")?.asBoolean ?: false, alerts, a.policy())
+    },
+)
+
+fun main(argv: Array<String>) {
+    val dir = File(argv.getOrElse(0) { "tests/vectors" })
+    var passed = 0
+    var failed = 0
+    fun fail(label: String, why: String) { failed++; System.err.println("FAIL $label: $why") }
+
+    for (file in dir.listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }) {
+        val doc = JsonParser.parseString(file.readText()).asJsonObject
+        for (case in doc.getAsJsonArray("cases").map { it.asJsonObject }) {
+            val label = "${file.nameWithoutExtension}: ${case.get("name").asString}"
+            val call = case.get("call").asString
+            val fn = CALLS[call] ?: run { fail(label, "the Kotlin runner does not know $call"); null } ?: continue
+            val args = case.getAsJsonObject("args") ?: JsonObject()
+            try {
+                val got = shape(gson.toJsonTree(fn(args)))
+                if (case.has("error")) fail(label, "expected error ${case.get("error").asString}, got $got")
+                else mismatch(case.get("expect"), got, "$")?.let { fail(label, "$it\n   got: $got") } ?: passed++
+            } catch (e: PolicyException.Failed) {
+                if (case.has("error") && case.get("error").asString == e.code) passed++
+                else fail(label, "unexpected error ${e.code}: ${e.messageEn}")
+            }
+        }
+    }
+
+    // A panic inside Rust becomes the binding's internal error; the process goes on.
+    try {
+        panicForTest()
+        fail("panic", "no exception")
+    } catch (e: InternalException) {
+        passed++
+    }
+    if (classifyId("A123456789").checksumValid) passed++ else fail("after panic", "the library stopped working")
+
+    // Errors carry the stable code and both messages.
+    try {
+        parseDate("110/02/30")
+        fail("error fields", "no exception")
+    } catch (e: PolicyException.Failed) {
+        if (e.code == "calendar.invalid_date" && e.messageZh.contains("日期不存在") && e.paramsJson.contains("110/02/30")) passed++
+        else fail("error fields", "${e.code} ${e.messageZh} ${e.paramsJson}")
+    }
+
+    println("$passed passed, $failed failed")
+    exitProcess(if (failed == 0) 0 else 1)
+}
