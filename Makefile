@@ -10,7 +10,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 WHEELS := target/wheels
 
-.PHONY: test demo demo-rust bench rust-test fmt-check clippy doc python-tools python-wheel python-test php-test
+.PHONY: test demo demo-rust rust-test fmt-check clippy doc python-tools python-wheel python-test php-test
 
 test: fmt-check clippy rust-test doc python-test php-test node-test mobile-test
 	@echo "make test: all suites passed"
@@ -27,6 +27,7 @@ rust-test:
 
 include mk/node.mk
 include mk/mobile.mk
+include mk/bench.mk
 
 # --- Python -------------------------------------------------------------------
 $(VENV)/.tools-1:
@@ -43,8 +44,8 @@ python-wheel: python-tools
 	$(PY) -m pip install -q --force-reinstall --no-deps $(WHEELS)/ntpc_policy-*.whl
 
 python-test: python-wheel
-	$(VENV)/bin/ruff check bindings-python/python tests/python
-	$(VENV)/bin/ruff format --check bindings-python/python tests/python
+	$(VENV)/bin/ruff check bindings-python/python bindings-python/bench tests/python
+	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python
 	cd tests/python && ../../$(PY) -m pytest -q -p no:cacheprovider
 
 # --- PHP client (examples/php) over the CLI ----------------------------------------
@@ -75,5 +76,3 @@ demo: python-wheel
 demo-rust:
 	$(CARGO) run -q -p ntpc-policy --example demo -- examples/data
 
-bench:
-	$(CARGO) bench -p ntpc-policy

@@ -1,70 +1,127 @@
-//! Criterion benchmarks of the hot paths (`make bench`): ID classification,
-//! password checks, text scans and date parsing. Timed here, never in unit tests.
+//! Criterion benchmarks of the hot paths (`make bench`), on the inputs of issue #8:
+//! ID classification (1 M mixed strings), password checks (10-character
+//! passwords), text scans (100 MB ASCII with an ID-like token every ~2 KB, and a
+//! full-width text) against the `regex` crate, ROC date parsing, and the
+//! custom-account check over 650,000 names. Timed here, never in unit tests.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ntpc_policy::{Policy, calendar, identity, password};
 use std::hint::black_box;
 
-/// Deterministic mixed inputs: half valid IDs, a quarter bad checksums, a quarter noise.
-fn mixed_ids(n: usize) -> Vec<String> {
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Half valid IDs, a quarter with a bad checksum, a quarter random strings.
+pub fn mixed_ids(n: usize) -> Vec<String> {
+    let mut r = Rng(0x2545_f491_4f6c_dd1d);
     (0..n)
         .map(|i| {
-            let r = next();
-            let digits: String = (0..8)
-                .map(|k| char::from(b'0' + ((r >> (k * 4)) % 10) as u8))
+            let x = r.next();
+            let letter = char::from(b'A' + (x % 26) as u8);
+            let second = ['1', '2', '8', '9', 'A', 'B', 'C', 'D'][(x >> 8) as usize % 8];
+            let digits: String = (0..7)
+                .map(|k| char::from(b'0' + ((x >> (12 + k * 4)) % 10) as u8))
                 .collect();
+            let prefix = format!("{letter}{second}{digits}");
+            let valid = (0..10)
+                .map(|d| format!("{prefix}{d}"))
+                .find(|s| identity::checksum_valid(s))
+                .unwrap_or_default();
             match i % 4 {
-                0 | 1 => {
-                    let prefix = format!("A1{}", &digits[..7]);
-                    (0..10)
-                        .map(|d| format!("{prefix}{d}"))
-                        .find(|s| identity::checksum_valid(s))
-                        .unwrap_or(prefix)
+                0 | 1 => valid,
+                2 => {
+                    let last = valid.as_bytes()[9] - b'0';
+                    format!("{prefix}{}", (last + 1) % 10)
                 }
-                2 => format!("B2{digits}"),
-                _ => format!("user{}", r % 100_000),
+                _ => format!("user{:06}x{}", x % 1_000_000, x % 7),
             }
         })
         .collect()
 }
 
+fn prose(bytes: usize, fullwidth: bool) -> String {
+    let words = [
+        "the", "school", "report", "network", "students", "teacher", "mail", "系統", "帳號",
+        "lunch",
+    ];
+    let ascii_words = &words[..7];
+    let mut r = Rng(7);
+    let mut text = String::with_capacity(bytes + 4096);
+    let mut since = 0;
+    while text.len() < bytes {
+        let x = r.next() as usize;
+        text.push_str(if fullwidth {
+            words[x % words.len()]
+        } else {
+            ascii_words[x % ascii_words.len()]
+        });
+        text.push(if x.is_multiple_of(13) { '\n' } else { ' ' });
+        if text.len() - since > 2000 {
+            text.push_str(if fullwidth && x.is_multiple_of(2) {
+                "Ａ１２３４５６７８９ "
+            } else {
+                "A123456789 "
+            });
+            since = text.len();
+        }
+    }
+    text
+}
+
 fn bench(c: &mut Criterion) {
     let policy = Policy::default();
 
-    let ids = mixed_ids(100_000);
+    let ids = mixed_ids(1_000_000);
     let mut g = c.benchmark_group("identity");
     g.throughput(Throughput::Elements(ids.len() as u64));
-    g.bench_function("classify 100k mixed", |b| {
+    g.sample_size(20);
+    g.bench_function("classify 1M mixed", |b| {
         b.iter(|| {
             ids.iter()
                 .filter(|s| identity::classify(s).checksum_valid)
                 .count()
         })
     });
-    g.finish();
-
-    let mut text = String::new();
-    let mut i = 0;
-    while text.len() < 8 << 20 {
-        text.push_str(&"lorem ipsum dolor sit amet 0912345678 2021/02/08, ".repeat(40));
-        text.push_str(&ids[i % ids.len()]);
-        text.push('\n');
-        i += 1;
-    }
-    let mut g = c.benchmark_group("scan");
-    g.throughput(Throughput::Bytes(text.len() as u64));
-    g.sample_size(20);
-    g.bench_function("scan 8 MB ASCII", |b| {
-        b.iter(|| identity::scan(black_box(&text), &policy).unwrap().len())
+    let names: Vec<String> = ids
+        .iter()
+        .take(650_000)
+        .map(|s| format!("{}@apps.ntpc.edu.tw", s.to_lowercase()))
+        .collect();
+    g.throughput(Throughput::Elements(names.len() as u64));
+    g.sample_size(10);
+    g.bench_function("check_account 650k", |b| {
+        b.iter(|| {
+            names
+                .iter()
+                .filter(|s| identity::check_account(s, &policy).id_format)
+                .count()
+        })
     });
     g.finish();
+
+    let re = regex::Regex::new(r"\b[A-Z][12ABCD89][0-9]{8}\b").unwrap();
+    for (name, text) in [
+        ("ascii 100 MB", prose(100 << 20, false)),
+        ("full-width 20 MB", prose(20 << 20, true)),
+    ] {
+        let mut g = c.benchmark_group(format!("scan {name}"));
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.sample_size(10);
+        g.bench_function("ntpc-policy scan", |b| {
+            b.iter(|| identity::scan(black_box(&text), &policy).unwrap().len())
+        });
+        g.bench_function("regex crate", |b| {
+            b.iter(|| re.find_iter(black_box(&text)).count())
+        });
+        g.finish();
+    }
 
     let pws = [
         "Tq7#vLm2pX",
@@ -72,6 +129,9 @@ fn bench(c: &mut Criterion) {
         "Aa12345678",
         "p@ssw0rd!!",
         "Zx9!Zx9!Zx",
+        "kite2MOON!",
+        "Qaz123wsx!",
+        "abcdefghij",
     ];
     let ctx = password::PasswordContext::default();
     let mut g = c.benchmark_group("password");

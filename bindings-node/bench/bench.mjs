@@ -1,0 +1,110 @@
+// Node benchmarks of issue #8: the ntpc-policy addon against what a web team
+// would otherwise pick, in one process, on the same inputs; median of 5 runs
+// after a warm-up; ratios. Writes a Markdown section to the path given.
+//   node bench.mjs [OUT.md]
+import { createRequire } from 'node:module'
+import { writeFileSync } from 'node:fs'
+
+const require = createRequire(import.meta.url)
+const np = require('../index.js')
+const validator = require('validator')
+const twid = require('taiwan-id-validator')
+const PasswordValidator = require('password-validator')
+const owasp = require('owasp-password-strength-test')
+
+const REPS = 5
+function timed(fn, reps = REPS) {
+  fn()
+  const t = []
+  for (let i = 0; i < reps; i++) {
+    const s = process.hrtime.bigint()
+    fn()
+    t.push(Number(process.hrtime.bigint() - s) / 1e9)
+  }
+  t.sort((a, b) => a - b)
+  return t[Math.floor(t.length / 2)]
+}
+
+const CODES = { A: 10, B: 11, C: 12, D: 13, E: 14, F: 15, G: 16, H: 17, I: 34, J: 18, K: 19, L: 20, M: 21, N: 22, O: 35, P: 23, Q: 24, R: 25, S: 26, T: 27, U: 28, V: 29, W: 32, X: 30, Y: 31, Z: 33 }
+/** A hand-written JS checksum function, as a web team would write it. */
+function jsChecksum(s) {
+  if (s.length !== 10) return false
+  const c0 = s.charCodeAt(0)
+  if (c0 < 65 || c0 > 90) return false
+  const code = CODES[s[0]]
+  const c1 = s[1]
+  let second
+  if (c1 === '1' || c1 === '2' || c1 === '8' || c1 === '9') second = c1.charCodeAt(0) - 48
+  else if (c1 === 'A' || c1 === 'B' || c1 === 'C' || c1 === 'D') second = CODES[c1] % 10
+  else return false
+  let sum = Math.floor(code / 10) + (code % 10) * 9 + second * 8
+  for (let i = 2; i < 10; i++) {
+    const d = s.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return false
+    sum += d * (i === 9 ? 1 : 9 - i)
+  }
+  return sum % 10 === 0
+}
+
+let x = 0x2545f491n
+function next() {
+  x ^= (x << 13n) & 0xffffffffn
+  x ^= x >> 17n
+  x ^= (x << 5n) & 0xffffffffn
+  return Number(x)
+}
+function mixedIds(n) {
+  const out = []
+  for (let i = 0; i < n; i++) {
+    const r = next()
+    let prefix = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[r % 26] + '1289ABCD'[(r >>> 8) % 8]
+    for (let k = 0; k < 7; k++) prefix += String((r >>> (k * 3)) % 10)
+    let valid = ''
+    for (let d = 0; d < 10; d++) if (jsChecksum(prefix + d)) valid = prefix + d
+    if (i % 4 < 2) out.push(valid)
+    else if (i % 4 === 2) out.push(prefix + ((Number(valid[9]) + 1) % 10))
+    else out.push(`user${r % 1000000}x${r % 7}`)
+  }
+  return out
+}
+
+const N = 1_000_000
+const ids = mixedIds(N)
+const rows = []
+const row = (name, n, secs, ratio = '', target = '', met = '') => rows.push({ name, n, secs, ratio, target, met })
+
+const tValidator = timed(() => ids.map((s) => validator.isIdentityCard(s, 'zh-TW')))
+const tTwid = timed(() => ids.map((s) => twid.isIdCardNumber(s)))
+const tJs = timed(() => ids.map(jsChecksum))
+const tCall = timed(() => ids.map((s) => np.classifyId(s)))
+const tBatch = timed(() => np.classifyIds(ids))
+row("validator isIdentityCard(s, 'zh-TW')", N, tValidator)
+row('taiwan-id-validator isIdCardNumber', N, tTwid)
+row('hand-written JS checksum', N, tJs)
+row('ntpc-policy classifyId (per call)', N, tCall, `${(tValidator / tCall).toFixed(2)}× validator`, '≥ 2×', tValidator / tCall >= 2 ? 'yes' : 'no')
+row('ntpc-policy classifyIds (batch)', N, tBatch, `${(tJs / tBatch).toFixed(2)}× JS checksum`, '≥ 1×', tJs / tBatch >= 1 ? 'yes' : 'no')
+
+const NP = 200_000
+const pws = ids.slice(0, NP).map((s, i) => s.slice(0, 3).toLowerCase() + s.slice(3, 8) + (i % 2 ? '!' : 'x') + (i % 2 ? 'A' : 'b'))
+const schema = new PasswordValidator().is().min(8).is().max(256).has().uppercase().has().lowercase().has().digits().has().symbols()
+const tPv = timed(() => pws.map((p) => schema.validate(p)))
+const tOwasp = timed(() => pws.map((p) => owasp.test(p)), 3)
+const tPw = timed(() => pws.map((p) => np.checkPassword(p)))
+const tPwBatch = timed(() => np.checkPasswords(pws))
+row('password-validator schema.validate', NP, tPv)
+row('owasp-password-strength-test test', NP, tOwasp)
+row('ntpc-policy checkPassword (per call)', NP, tPw, `${(tPv / tPw).toFixed(2)}× password-validator`, '≥ 2×', tPv / tPw >= 2 ? 'yes' : 'no')
+row('ntpc-policy checkPasswords (batch)', NP, tPwBatch, `${(tOwasp / tPwBatch).toFixed(1)}× owasp`)
+
+const lines = [
+  '## Node',
+  '',
+  `Node ${process.version}, ntpc-policy addon (release build); median of ${REPS} runs after a warm-up.`,
+  '',
+  '| benchmark | items | median | ratio | target | met |',
+  '|---|---:|---:|---|---|---|',
+  ...rows.map((r) => `| ${r.name} | ${r.n.toLocaleString('en')} | ${(r.secs * 1e3).toFixed(1)} ms | ${r.ratio} | ${r.target} | ${r.met} |`),
+]
+const md = lines.join('\n') + '\n'
+if (process.argv[2]) writeFileSync(process.argv[2], md)
+console.log(md)

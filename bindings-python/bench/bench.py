@@ -1,0 +1,239 @@
+"""Python benchmarks of issue #8: ntpc_policy against what a Python user would
+otherwise pick, in one process, on the same inputs; median of 5 runs after a
+warm-up; results as ratios. Writes a Markdown section to the path given (or stdout).
+
+    python bench.py [OUT.md]
+"""
+
+from __future__ import annotations
+
+import platform
+import re
+import statistics
+import sys
+import time
+from typing import Any, Callable
+
+from password_strength import PasswordPolicy
+from taiwanid import TaiwanID
+
+import ntpc_policy as np
+
+N_IDS = 1_000_000
+N_ACCOUNTS = 650_000
+N_PASSWORDS = 200_000
+REPS = 5
+
+
+def timed(fn: Callable[[], Any], reps: int = REPS) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+class Rng:
+    def __init__(self, seed: int) -> None:
+        self.x = seed
+
+    def next(self) -> int:
+        x = self.x
+        x ^= (x << 13) & 0xFFFFFFFFFFFFFFFF
+        x ^= x >> 7
+        x ^= (x << 17) & 0xFFFFFFFFFFFFFFFF
+        self.x = x
+        return x
+
+
+CODES = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        [
+            10,
+            11,
+            12,
+            13,
+            14,
+            15,
+            16,
+            17,
+            34,
+            18,
+            19,
+            20,
+            21,
+            22,
+            35,
+            23,
+            24,
+            25,
+            26,
+            27,
+            28,
+            29,
+            32,
+            30,
+            31,
+            33,
+        ],
+    )
+)
+_ID_RE = re.compile(r"[A-Z][12ABCD89][0-9]{8}\Z")
+_WEIGHTS = (7, 6, 5, 4, 3, 2, 1)
+
+
+def py_checksum_ok(s: str) -> bool:
+    """The fastest plain-Python ID check we could write: regex, then the checksum."""
+    s = s.strip().upper()
+    if not _ID_RE.match(s):
+        return False
+    code = CODES[s[0]]
+    second = int(s[1]) if s[1].isdigit() else CODES[s[1]] % 10
+    total = code // 10 + (code % 10) * 9 + second * 8 + int(s[9])
+    for c, w in zip(s[2:9], _WEIGHTS):
+        total += int(c) * w
+    return total % 10 == 0
+
+
+def mixed_ids(n: int) -> list[str]:
+    """Half valid IDs, a quarter with a bad checksum, a quarter random strings."""
+    r = Rng(0x2545F4914F6CDD1D)
+    out = []
+    for i in range(n):
+        x = r.next()
+        prefix = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[x % 26] + "1289ABCD"[(x >> 8) % 8]
+        prefix += "".join(str((x >> (12 + k * 4)) % 10) for k in range(7))
+        valid = next(prefix + d for d in "0123456789" if py_checksum_ok(prefix + d))
+        if i % 4 in (0, 1):
+            out.append(valid)
+        elif i % 4 == 2:
+            out.append(prefix + str((int(valid[9]) + 1) % 10))
+        else:
+            out.append(f"user{x % 1_000_000:06d}x{x % 7}")
+    return out
+
+
+def main() -> None:
+    rows: list[tuple[str, int, float, str, str, str]] = []
+
+    def row(
+        name: str, n: int, secs: float, ratio: str = "", target: str = "", met: str = ""
+    ) -> None:
+        rows.append((name, n, secs, ratio, target, met))
+
+    ids = mixed_ids(N_IDS)
+    t_len = timed(lambda: list(map(len, ids)))
+    t_upper = timed(lambda: [s.isupper() for s in ids])
+    t_batch = timed(lambda: np.classify_ids(ids))
+    t_call = timed(lambda: [np.classify_id(s) for s in ids])
+    t_py = timed(lambda: [py_checksum_ok(s) for s in ids], reps=3)
+    tw = TaiwanID()
+    t_tw = timed(lambda: [tw.validate(s) for s in ids], reps=3)
+    fastest_py = min(t_py, t_tw)
+    row("floor: list(map(len, xs))", N_IDS, t_len)
+    row("floor: [s.isupper() for s in xs]", N_IDS, t_upper)
+    row("pure-Python regex + checksum", N_IDS, t_py)
+    row("taiwanid TaiwanID().validate", N_IDS, t_tw)
+    ok = t_upper / t_batch >= 0.5
+    row(
+        "ntpc_policy.classify_ids (batch)",
+        N_IDS,
+        t_batch,
+        f"{t_upper / t_batch:.2f}× isupper floor",
+        "≥ 0.5×",
+        "yes" if ok else "no",
+    )
+    ok = fastest_py / t_batch >= 8
+    row(
+        "ntpc_policy.classify_ids (batch)",
+        N_IDS,
+        t_batch,
+        f"{fastest_py / t_batch:.1f}× fastest pure Python",
+        "≥ 8×",
+        "yes" if ok else "no",
+    )
+    ok = fastest_py / t_call >= 3
+    row(
+        "ntpc_policy.classify_id (per call)",
+        N_IDS,
+        t_call,
+        f"{fastest_py / t_call:.1f}× fastest pure Python",
+        "≥ 3×",
+        "yes" if ok else "no",
+    )
+
+    pws = [ids[i][:3].lower() + ids[i][3:8] + "!x"[i % 2] + "Ab"[i % 2] for i in range(N_PASSWORDS)]
+    policy = PasswordPolicy.from_names(length=8, uppercase=1, numbers=1, special=1)
+    t_ps = timed(lambda: [policy.test(p) for p in pws], reps=3)
+    t_pw = timed(lambda: np.check_passwords(pws))
+    row("password-strength PasswordPolicy.test", N_PASSWORDS, t_ps)
+    ok = t_ps / t_pw >= 20
+    row(
+        "ntpc_policy.check_passwords (batch)",
+        N_PASSWORDS,
+        t_pw,
+        f"{t_ps / t_pw:.1f}× password-strength",
+        "≥ 20×",
+        "yes" if ok else "no",
+    )
+
+    names = [s.lower() + "@apps.ntpc.edu.tw" for s in ids[:N_ACCOUNTS]]
+    t_sweep = timed(lambda: np.check_accounts(names))
+    row(
+        "ntpc_policy.check_accounts, 650,000 names end to end",
+        N_ACCOUNTS,
+        t_sweep,
+        f"{t_sweep:.3f} s",
+        "< 0.5 s",
+        "yes" if t_sweep < 0.5 else "no",
+    )
+
+    words = ["the", "school", "report", "network", "students", "teacher", "mail"]
+    r = Rng(7)
+    parts, size, since = [], 0, 0
+    while size < 50 << 20:
+        x = r.next()
+        w = words[x % 7] + ("\n" if x % 13 == 0 else " ")
+        parts.append(w)
+        size += len(w)
+        if size - since > 2000:
+            parts.append("A123456789 ")
+            size += 11
+            since = size
+    text = "".join(parts)
+    rx = re.compile(r"\b[A-Z][12ABCD89][0-9]{8}\b")
+    t_re = timed(lambda: [m for m in rx.finditer(text) if py_checksum_ok(m.group())], reps=3)
+    t_scan = timed(lambda: np.scan_ids(text), reps=3)
+    mb = len(text) / 1e6
+    row("re.finditer + checksum, 50 MB", len(text), t_re, f"{mb / t_re:.0f} MB/s")
+    row(
+        "ntpc_policy.scan_ids, 50 MB",
+        len(text),
+        t_scan,
+        f"{mb / t_scan:.0f} MB/s; {t_re / t_scan:.1f}× re",
+    )
+
+    out = [
+        "## Python",
+        "",
+        f"Python {platform.python_version()}, ntpc_policy {np.__version__} "
+        f"(abi3 wheel, release build); median of {REPS} runs after a warm-up "
+        "(3 for the slowest peers).",
+        "",
+        "| benchmark | items | median | ratio | target | met |",
+        "|---|---:|---:|---|---|---|",
+    ]
+    for name, n, secs, ratio, target, met in rows:
+        out.append(f"| {name} | {n:,} | {secs * 1e3:,.1f} ms | {ratio} | {target} | {met} |")
+    text_out = "\n".join(out) + "\n"
+    if len(sys.argv) > 1:
+        with open(sys.argv[1], "w", encoding="utf-8") as fh:
+            fh.write(text_out)
+    print(text_out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""Turns criterion's estimates (target/criterion) into the core section of
+BENCHMARKS.md, with the targets of issue #8. Standard library only.
+
+    python core/benches/report.py OUT.md
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2] / "target" / "criterion"
+
+
+def rate(group: str, function: str) -> tuple[float, float, str]:
+    """(median seconds, items or bytes per second, unit) of one benchmark."""
+    d = ROOT / group / function / "new"
+    est = json.loads((d / "estimates.json").read_text())
+    bench = json.loads((d / "benchmark.json").read_text())
+    secs = est["median"]["point_estimate"] / 1e9
+    tp = bench.get("throughput") or {}
+    if "Bytes" in tp:
+        return secs, tp["Bytes"] / secs, "B/s"
+    n = tp.get("Elements", 1)
+    return secs, n / secs, "items/s"
+
+
+def human(r: float, unit: str) -> str:
+    if unit == "B/s":
+        return f"{r / 1e9:.2f} GB/s"
+    return f"{r / 1e6:.1f} M/s"
+
+
+def main() -> None:
+    rows = []
+
+    def add(label, group, fn, target=None, check=None, extra=""):
+        secs, r, unit = rate(group, fn)
+        met = "" if check is None else ("yes" if check(r) else "no")
+        rows.append(f"| {label} | {secs * 1e3:,.2f} ms | {human(r, unit)}{extra} | {target or ''} | {met} |")
+        return r
+
+    add("ID classify, 1 M mixed strings", "identity", "classify 1M mixed", "≥ 60 M/s", lambda r: r >= 60e6)
+    add("custom-account check, 650,000 names", "identity", "check_account 650k")
+    add("password check, 10 characters", "password", "check 10-char", "≥ 10 M/s", lambda r: r >= 10e6)
+    _, re_rate, _ = rate("scan ascii 100 MB", "regex crate")
+    _, scan_rate, _ = rate("scan ascii 100 MB", "ntpc-policy scan")
+    add("scan, 100 MB ASCII (ID every ~2 KB)", "scan ascii 100 MB", "ntpc-policy scan", "≥ 4 GB/s",
+        lambda r: r >= 4e9)
+    add("  the regex crate, same text", "scan ascii 100 MB", "regex crate", "",
+        None, f" → ntpc-policy is {scan_rate / re_rate:.1f}×")
+    rows.append(f"| scan vs regex crate | | {scan_rate / re_rate:.1f}× | ≥ 8× | "
+                f"{'yes' if scan_rate / re_rate >= 8 else 'no'} |")
+    add("scan, 20 MB full-width mixed", "scan full-width 20 MB", "ntpc-policy scan")
+    add("  the regex crate, same text", "scan full-width 20 MB", "regex crate")
+    add("ROC date parse", "calendar", "parse")
+    out = "\n".join([
+        "## Core (Rust, criterion)",
+        "",
+        "One core, `cargo bench -p ntpc-policy --bench rules` (median of criterion's samples).",
+        "",
+        "| benchmark | median time | throughput | target | met |",
+        "|---|---:|---:|---|---|",
+        *rows,
+    ]) + "\n"
+    Path(sys.argv[1]).write_text(out, encoding="utf-8") if len(sys.argv) > 1 else None
+    print(out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+# --- Benchmarks (make bench; never part of make test) -----------------------------
+# Installs the peers itself (PyPI: taiwanid, password-strength; npm: validator,
+# taiwan-id-validator, password-validator, owasp-password-strength-test), runs the
+# core, Python and Node benchmarks, and writes BENCHMARKS.md.
+.PHONY: bench bench-core bench-python bench-node
+BENCH_OUT := target/bench
+
+bench: bench-core bench-python bench-node
+	{ echo "# Benchmarks"; echo; \
+	  echo "Reproduce with \`make bench\` (it installs the peers). Machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $$(free -g | awk '/Mem:/{print $$2}') GiB; $$(rustc --version); $$(date -u +%Y-%m-%d)."; \
+	  echo "Ratios compare runs in the same process on the same inputs. Targets are those of issue #8."; echo; \
+	  cat $(BENCH_OUT)/core.md; echo; cat $(BENCH_OUT)/python.md; echo; cat $(BENCH_OUT)/node.md; \
+	  if [ -f BENCHMARKS.notes.md ]; then echo; cat BENCHMARKS.notes.md; fi; } > BENCHMARKS.md
+	@echo "wrote BENCHMARKS.md"
+
+bench-core:
+	mkdir -p $(BENCH_OUT)
+	$(CARGO) bench -p ntpc-policy --bench rules -- --noplot
+	python3 core/benches/report.py $(BENCH_OUT)/core.md
+
+bench-python: python-wheel
+	mkdir -p $(BENCH_OUT)
+	$(PY) -m pip install -q taiwanid==0.2.0 password-strength==0.0.3.post2
+	$(PY) bindings-python/bench/bench.py $(BENCH_OUT)/python.md
+
+bench-node: node-build
+	mkdir -p $(BENCH_OUT)
+	cd bindings-node/bench && npm install --no-audit --no-fund --silent
+	node bindings-node/bench/bench.mjs $(BENCH_OUT)/node.md
