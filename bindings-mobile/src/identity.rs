@@ -81,7 +81,7 @@ impl From<&id::IdInfo> for IdInfo {
                 id::Gender::Male => Gender::Male,
                 id::Gender::Female => Gender::Female,
             }),
-            area: i.area.map(|a| Area {
+            area: i.area().map(|a| Area {
                 letter: a.letter.to_string(),
                 name_zh: a.name_zh.to_owned(),
                 name_en: a.name_en.to_owned(),

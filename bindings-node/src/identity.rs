@@ -50,7 +50,7 @@ impl From<&id::IdInfo> for IdInfo {
             format_valid: i.format_valid,
             checksum_valid: i.checksum_valid,
             gender: i.gender.as_ref().map(enum_str),
-            area: i.area.map(|a| Area {
+            area: i.area().map(|a| Area {
                 letter: a.letter.to_string(),
                 name_zh: a.name_zh.to_owned(),
                 name_en: a.name_en.to_owned(),

@@ -1,12 +1,14 @@
 //! ID-number functions (RULES §2) for Python.
 
 use crate::args::enum_str;
-use crate::classes::result_class;
+use crate::classes::{result_class, untracked, untracked_list};
 use crate::convert::to_dict;
 use crate::errors::{core, guard};
 use crate::policy::{PyFinding, PyPolicy, findings};
 use ntpc_policy::identity as id;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::PyList;
 
 result_class!(
     PyIdInfo,
@@ -37,7 +39,7 @@ result_class!(
         /// The area of the first letter as a dict (letter, name_zh, name_en, retired), or None.
         #[getter]
         fn area(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-            match &self.inner.area {
+            match &self.inner.area() {
                 Some(a) => to_dict(py, a),
                 None => Ok(py.None()),
             }
@@ -175,16 +177,19 @@ pub fn normalize_id(py: Python<'_>, value: &str) -> PyResult<String> {
 
 /// Classifies one value as an ID number.
 #[pyfunction]
-pub fn classify_id(py: Python<'_>, value: &str) -> PyResult<PyIdInfo> {
-    guard(py, || Ok(id::classify(value).into()))
+pub fn classify_id<'py>(py: Python<'py>, value: &str) -> PyResult<Bound<'py, PyIdInfo>> {
+    guard(py, || untracked(py, PyIdInfo::from(id::classify(value))))
 }
 
 /// Classifies many values at once, without holding the GIL while it works.
 #[pyfunction]
-pub fn classify_ids(py: Python<'_>, values: Vec<String>) -> PyResult<Vec<PyIdInfo>> {
+pub fn classify_ids<'py>(
+    py: Python<'py>,
+    values: Vec<PyBackedStr>,
+) -> PyResult<Bound<'py, PyList>> {
     guard(py, || {
         let out = py.detach(|| values.iter().map(|v| id::classify(v)).collect::<Vec<_>>());
-        Ok(out.into_iter().map(Into::into).collect())
+        untracked_list(py, out.into_iter().map(PyIdInfo::from))
     })
 }
 

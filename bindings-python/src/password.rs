@@ -1,7 +1,7 @@
 //! Password functions (RULES §1) for Python. Results never contain the password.
 
 use crate::args::{enum_from, enum_str, instant};
-use crate::classes::result_class;
+use crate::classes::{result_class, untracked, untracked_list};
 use crate::convert::to_dict;
 use crate::errors::{core, guard};
 use crate::policy::{PyFinding, PyPolicy, findings};
@@ -9,6 +9,8 @@ use chrono::NaiveDate;
 use ntpc_policy::password as pw;
 use ntpc_policy::policy::PasswordProfile;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::PyList;
 
 result_class!(
     PyPasswordCheck,
@@ -90,35 +92,38 @@ fn profile(py: Python<'_>, given: Option<&str>) -> PyResult<Option<PasswordProfi
 /// Checks a password against the policy (length, classes, names, weak list…).
 #[pyfunction]
 #[pyo3(signature = (password, *, account = None, display_name = None, profile = None, policy = None))]
-pub fn check_password(
-    py: Python<'_>,
+pub fn check_password<'py>(
+    py: Python<'py>,
     password: &str,
     account: Option<&str>,
     display_name: Option<&str>,
     profile: Option<&str>,
-    policy: Option<Bound<'_, PyPolicy>>,
-) -> PyResult<PyPasswordCheck> {
+    policy: Option<Bound<'py, PyPolicy>>,
+) -> PyResult<Bound<'py, PyPasswordCheck>> {
     guard(py, || {
         let ctx = pw::PasswordContext {
             account,
             display_name,
             profile: self::profile(py, profile)?,
         };
-        Ok(pw::check(password, &ctx, crate::args::policy(&policy)).into())
+        untracked(
+            py,
+            PyPasswordCheck::from(pw::check(password, &ctx, crate::args::policy(&policy))),
+        )
     })
 }
 
 /// Checks many passwords of one account at once, without holding the GIL.
 #[pyfunction]
 #[pyo3(signature = (passwords, *, account = None, display_name = None, profile = None, policy = None))]
-pub fn check_passwords(
-    py: Python<'_>,
-    passwords: Vec<String>,
+pub fn check_passwords<'py>(
+    py: Python<'py>,
+    passwords: Vec<PyBackedStr>,
     account: Option<&str>,
     display_name: Option<&str>,
     profile: Option<&str>,
-    policy: Option<Bound<'_, PyPolicy>>,
-) -> PyResult<Vec<PyPasswordCheck>> {
+    policy: Option<Bound<'py, PyPolicy>>,
+) -> PyResult<Bound<'py, PyList>> {
     guard(py, || {
         let ctx = pw::PasswordContext {
             account,
@@ -132,7 +137,7 @@ pub fn check_passwords(
                 .map(|s| pw::check(s, &ctx, p))
                 .collect::<Vec<_>>()
         });
-        Ok(out.into_iter().map(Into::into).collect())
+        untracked_list(py, out.into_iter().map(PyPasswordCheck::from))
     })
 }
 

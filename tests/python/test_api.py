@@ -98,3 +98,20 @@ def test_a_rust_panic_becomes_a_policy_error_and_the_process_lives_on() -> None:
         assert info.value.code == "internal"
         assert isinstance(info.value, Exception)
     assert np.classify_id("A123456789").checksum_valid
+
+
+def test_batches_leave_the_garbage_collector_as_they_found_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    np.classify_ids(["A123456789"] * 10)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        np.check_accounts(["wang"] * 10)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # Results own no Python objects, so the cyclic collector need not track them.
+    assert not gc.is_tracked(np.classify_id("A123456789"))
+    assert not gc.is_tracked(np.check_passwords(["Aa123456"])[0])

@@ -53,7 +53,7 @@ pub fn check_account(name: &str, policy: &Policy) -> AccountNameCheck {
         if info.checksum_valid {
             findings.push(Finding::new(Code::IdentityAccountRealId));
         }
-        if let Some(a) = info.area.filter(|a| a.retired) {
+        if let Some(a) = info.area().filter(|a| a.retired) {
             findings.push(
                 Finding::new(Code::IdentityRetiredArea)
                     .with("letter", a.letter.to_string())

@@ -58,20 +58,23 @@ pub struct IdInfo {
     pub checksum_valid: bool,
     /// Gender, when the format is valid.
     pub gender: Option<Gender>,
-    /// Area of the first letter, when the format is valid.
-    pub area: Option<Area>,
     /// Category, for new unified certificates.
     pub category: Option<NewCertCategory>,
     normalized: [u8; 10],
 }
 
 impl IdInfo {
+    /// Area of the first letter, when the format is valid. A method rather than a
+    /// field so an `IdInfo` stays 16 bytes: sweeps keep millions of them.
+    pub fn area(&self) -> Option<Area> {
+        self.format_valid.then(|| area(self.normalized[0]))
+    }
+
     const NONE: IdInfo = IdInfo {
         kind: IdKind::None,
         format_valid: false,
         checksum_valid: false,
         gender: None,
-        area: None,
         category: None,
         normalized: [0; 10],
     };
@@ -94,7 +97,7 @@ impl Serialize for IdInfo {
         m.serialize_entry("format_valid", &self.format_valid)?;
         m.serialize_entry("checksum_valid", &self.checksum_valid)?;
         m.serialize_entry("gender", &self.gender)?;
-        m.serialize_entry("area", &self.area)?;
+        m.serialize_entry("area", &self.area())?;
         m.serialize_entry("category", &self.category)?;
         m.serialize_entry("masked", &self.masked(&IdentityPolicy::DEFAULT))?;
         m.end()
@@ -115,6 +118,12 @@ impl Serialize for IdInfo {
 /// ```
 pub fn classify(value: &str) -> IdInfo {
     let bytes = value.as_bytes();
+    // The common case first: exactly ten ASCII bytes, no trimming to do.
+    if let Ok(b) = <&[u8; 10]>::try_from(bytes)
+        && b.is_ascii()
+    {
+        return classify_ascii(b);
+    }
     if bytes.is_ascii() {
         let t = value.trim_ascii().as_bytes();
         return match <&[u8; 10]>::try_from(t) {
@@ -158,9 +167,9 @@ pub(crate) fn classify_ascii(raw: &[u8; 10]) -> IdInfo {
     };
     let code = letter_code(b[0]);
     // Weights 1,9,8,7,6,5,4,3,2,1,1 over tens, units, characters 2..10.
+    const W: [u32; 8] = [7, 6, 5, 4, 3, 2, 1, 1];
     let mut sum = u32::from(code / 10) + 9 * u32::from(code % 10) + 8 * u32::from(second);
-    for (i, &d) in b[2..].iter().enumerate() {
-        let w = if i == 7 { 1 } else { 7 - i as u32 };
+    for (w, &d) in W.iter().zip(&b[2..]) {
         sum += w * u32::from(d - b'0');
     }
     let category = (kind == IdKind::ResidentNew).then(|| match b[2] {
@@ -174,7 +183,6 @@ pub(crate) fn classify_ascii(raw: &[u8; 10]) -> IdInfo {
         format_valid: true,
         checksum_valid: sum.is_multiple_of(10),
         gender: Some(gender),
-        area: Some(area(b[0])),
         category,
         normalized: b,
     }
