@@ -209,24 +209,25 @@ pub fn mask_id(
 /// The custom-account rule: an account name shaped like an ID number must be reset.
 #[pyfunction]
 #[pyo3(signature = (name, policy = None))]
-pub fn check_account(
-    py: Python<'_>,
+pub fn check_account<'py>(
+    py: Python<'py>,
     name: &str,
-    policy: Option<Bound<'_, PyPolicy>>,
-) -> PyResult<PyAccountNameCheck> {
+    policy: Option<Bound<'py, PyPolicy>>,
+) -> PyResult<Bound<'py, PyAccountNameCheck>> {
     guard(py, || {
-        Ok(id::check_account(name, crate::args::policy(&policy)).into())
+        let r = id::check_account(name, crate::args::policy(&policy));
+        untracked(py, PyAccountNameCheck::from(r))
     })
 }
 
 /// The custom-account rule over many names, without holding the GIL.
 #[pyfunction]
 #[pyo3(signature = (names, policy = None))]
-pub fn check_accounts(
-    py: Python<'_>,
-    names: Vec<String>,
-    policy: Option<Bound<'_, PyPolicy>>,
-) -> PyResult<Vec<PyAccountNameCheck>> {
+pub fn check_accounts<'py>(
+    py: Python<'py>,
+    names: Vec<PyBackedStr>,
+    policy: Option<Bound<'py, PyPolicy>>,
+) -> PyResult<Bound<'py, PyList>> {
     guard(py, || {
         let p = crate::args::policy(&policy);
         let out = py.detach(|| {
@@ -235,22 +236,22 @@ pub fn check_accounts(
                 .map(|n| id::check_account(n, p))
                 .collect::<Vec<_>>()
         });
-        Ok(out.into_iter().map(Into::into).collect())
+        untracked_list(py, out.into_iter().map(PyAccountNameCheck::from))
     })
 }
 
 /// Every ID number in a text, with byte and character offsets.
 #[pyfunction]
 #[pyo3(signature = (text, policy = None))]
-pub fn scan_ids(
-    py: Python<'_>,
+pub fn scan_ids<'py>(
+    py: Python<'py>,
     text: &str,
-    policy: Option<Bound<'_, PyPolicy>>,
-) -> PyResult<Vec<PyIdMatch>> {
+    policy: Option<Bound<'py, PyPolicy>>,
+) -> PyResult<Bound<'py, PyList>> {
     guard(py, || {
         let p = crate::args::policy(&policy);
         let found = core(py, py.detach(|| id::scan(text, p)))?;
-        Ok(found.into_iter().map(Into::into).collect())
+        untracked_list(py, found.into_iter().map(PyIdMatch::from))
     })
 }
 
