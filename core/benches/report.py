@@ -38,7 +38,8 @@ def main() -> None:
     def add(label, group, fn, target=None, check=None, extra=""):
         secs, r, unit = rate(group, fn)
         met = "" if check is None else ("yes" if check(r) else "no")
-        rows.append(f"| {label} | {secs * 1e3:,.2f} ms | {human(r, unit)}{extra} | {target or ''} | {met} |")
+        shown = f"{secs * 1e3:,.2f} ms" if secs >= 1e-4 else f"{secs * 1e9:,.0f} ns"
+        rows.append(f"| {label} | {shown} | {human(r, unit)}{extra} | {target or ''} | {met} |")
         return r
 
     add("ID classify, 1 M mixed strings", "identity", "classify 1M mixed", "≥ 60 M/s", lambda r: r >= 60e6)
