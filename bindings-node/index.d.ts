@@ -80,6 +80,9 @@ export declare function checkAccount(name: string, policy?: JsPolicy | undefined
 /** The custom-account rule over many names in one call. */
 export declare function checkAccounts(names: Array<string>, policy?: JsPolicy | undefined | null): Array<AccountNameCheck>
 
+/** Whether an address is in a school's EMS range, and whose range it is in otherwise. */
+export declare function checkEmsAddress(address: string, schoolNo: number, policy?: JsPolicy | undefined | null): EmsAddressCheck
+
 /** Checks a password against the policy (length, classes, names, weak list…). */
 export declare function checkPassword(password: string, options?: PasswordOptions | undefined | null, policy?: JsPolicy | undefined | null): PasswordCheck
 
@@ -112,6 +115,37 @@ export declare function codeTable(): Array<CodeInfo>
 
 /** The names of every date style. */
 export declare function dateStyles(): Array<string>
+
+/** Whether an address is in a school's EMS range. */
+export interface EmsAddressCheck {
+  /** `pass` or `fail`. */
+  verdict: 'pass' | 'warn' | 'fail'
+  /** The address, normalised. */
+  address: string
+  /** Inside the school's own range. */
+  inRange: boolean
+  /** The school whose EMS range holds the address, if any. */
+  emsSchoolNo?: number
+  /** The findings. */
+  findings: Array<Finding>
+}
+
+/** The EMS VLAN and the ten addresses of a school (`10.239.N.101`–`.110`). */
+export declare function emsAllocation(schoolNo: number, policy?: JsPolicy | undefined | null): EmsAllocation
+
+/** A school's EMS VLAN and addresses. */
+export interface EmsAllocation {
+  /** The school's network number. */
+  schoolNo: number
+  /** The EMS VLAN (70). */
+  vlan: number
+  /** First address. */
+  first: string
+  /** Last address. */
+  last: string
+  /** Every address. */
+  addresses: Array<string>
+}
 
 /** Rotation events: a reset, and abnormal-login alerts. */
 export interface ExpiryOptions {

@@ -14,5 +14,6 @@ mod calendar;
 mod convert;
 mod errors;
 mod identity;
+mod network;
 mod password;
 mod policy;

@@ -12,6 +12,7 @@ mod classes;
 mod convert;
 mod errors;
 mod identity;
+mod network;
 mod password;
 mod policy;
 
@@ -33,6 +34,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(policy::_panic_for_test, m)?)?;
     calendar::register(m)?;
     identity::register(m)?;
+    network::register(m)?;
     password::register(m)?;
     Ok(())
 }

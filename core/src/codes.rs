@@ -144,6 +144,16 @@ codes! {
         "首碼 {letter}（{area}）已停止配賦新號碼。",
         "First letter {letter} ({area}) is no longer issued.";
 
+    // ---- network (RULES §9; seed 001 案由五) ----
+    /// An address outside the school's EMS range.
+    NetworkNotEmsRange = "network.not_ems_range", Violation,
+        "位址 {address} 不在學校 {school_no} 的 EMS 網段（VLAN {vlan}，{first}–{last}）內。",
+        "Address {address} is outside school {school_no}'s EMS range (VLAN {vlan}, {first}–{last}).";
+    /// The address is in another school's EMS range.
+    NetworkOtherSchool = "network.other_school", Info,
+        "位址 {address} 屬於學校 {other_school_no} 的 EMS 網段。",
+        "Address {address} belongs to school {other_school_no}'s EMS range.";
+
     // ---- errors: calendar (RULES §3) ----
     /// A date that does not exist (110/02/30, 110/02/29).
     CalendarInvalidDate = "calendar.invalid_date", Error,

@@ -46,6 +46,7 @@ pub mod codes;
 pub mod error;
 pub mod finding;
 pub mod identity;
+pub mod network;
 pub mod password;
 pub mod policy;
 

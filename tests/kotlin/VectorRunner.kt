@@ -22,6 +22,10 @@ val TAIPEI: ZoneOffset = ZoneOffset.ofHours(8)
 /** Records → JSON: enums as their stable lowercase names, instants as Taipei RFC 3339. */
 val gson: Gson = GsonBuilder()
     .registerTypeHierarchyAdapter(Enum::class.java, JsonSerializer<Enum<*>> { e, _, _ -> JsonPrimitive(e.name.lowercase()) })
+    // A nullable unsigned number is boxed as its value class; write the number.
+    .registerTypeAdapter(UInt::class.java, JsonSerializer<UInt> { u, _, _ -> JsonPrimitive(u.toLong()) })
+    .registerTypeAdapter(ULong::class.java, JsonSerializer<ULong> { u, _, _ -> JsonPrimitive(u.toString().toBigInteger()) })
+    .registerTypeAdapter(UByte::class.java, JsonSerializer<UByte> { u, _, _ -> JsonPrimitive(u.toInt()) })
     .registerTypeAdapter(Instant::class.java, JsonSerializer<Instant> { t, _, _ ->
         JsonPrimitive(t.atOffset(TAIPEI).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
     })
@@ -90,6 +94,9 @@ val CALLS: Map<String, (Args) -> Any?> = mapOf(
     "identity.scan" to { a -> mapOf("matches" to scanIds(a.str("text"), a.policy())) },
     "identity.redact" to { a -> mapOf("text" to redactIds(a.str("text"), a.policy())) },
     "identity.check_ubn" to { a -> checkUbn(a.str("value")) },
+    // network
+    "network.ems_allocation" to { a -> emsAllocation(a.int("school_no").toUInt(), a.policy()) },
+    "network.check_ems_address" to { a -> checkEmsAddress(a.str("address"), a.int("school_no").toUInt(), a.policy()) },
     // password
     "password.check" to { a -> checkPassword(a.str("password"), a.options(), a.policy()) },
     "password.check_many" to { a -> checkPasswords(a.getAsJsonArray("passwords").map { it.asString }, a.options(), a.policy()) },

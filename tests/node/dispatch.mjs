@@ -25,6 +25,9 @@ export const CALLS = {
   'identity.scan': (a) => ({ matches: np.scanIds(a.text, policy(a)) }),
   'identity.redact': (a) => ({ text: np.redactIds(a.text, policy(a)) }),
   'identity.check_ubn': (a) => np.checkUbn(a.value),
+  // network
+  'network.ems_allocation': (a) => np.emsAllocation(a.school_no, policy(a)),
+  'network.check_ems_address': (a) => np.checkEmsAddress(a.address, a.school_no, policy(a)),
   // password
   'password.check': (a) => np.checkPassword(a.password, pwOptions(a), policy(a)),
   'password.check_many': (a) => np.checkPasswords(a.passwords, pwOptions(a), policy(a)),

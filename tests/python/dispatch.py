@@ -62,6 +62,11 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     },
     "identity.redact": lambda a: {"text": np.redact_ids(a["text"], _policy(a))},
     "identity.check_ubn": lambda a: np.check_ubn(a["value"]).to_dict(),
+    # network
+    "network.ems_allocation": lambda a: np.ems_allocation(a["school_no"], _policy(a)).to_dict(),
+    "network.check_ems_address": lambda a: np.check_ems_address(
+        a["address"], a["school_no"], _policy(a)
+    ).to_dict(),
     # password
     "password.check": _password_check,
     "password.check_many": lambda a: [

@@ -8,6 +8,7 @@
 
 mod calendar;
 mod identity;
+mod network;
 mod password;
 mod support;
 
@@ -22,6 +23,7 @@ fn dispatch(call: &str, args: &Args) -> Result<Value, PolicyError> {
         "policy" => support::policy_call(call, args),
         "calendar" => calendar::call(call, args),
         "identity" => identity::call(call, args),
+        "network" => network::call(call, args),
         "password" => password::call(call, args),
         _ => Err(PolicyError::invalid(
             "call",

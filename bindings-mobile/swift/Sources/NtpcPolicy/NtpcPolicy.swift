@@ -1224,6 +1224,204 @@ public func FfiConverterTypeCodeInfo_lower(_ value: CodeInfo) -> RustBuffer {
 
 
 /**
+ * Whether an address is in a school's EMS range.
+ */
+public struct EmsAddressCheck: Equatable, Hashable {
+    /**
+     * Pass or fail.
+     */
+    public var verdict: Verdict
+    /**
+     * The address, normalised.
+     */
+    public var address: String
+    /**
+     * Inside the school's own range.
+     */
+    public var inRange: Bool
+    /**
+     * The school whose EMS range holds the address, if any.
+     */
+    public var emsSchoolNo: UInt32?
+    /**
+     * The findings.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Pass or fail.
+         */verdict: Verdict, 
+        /**
+         * The address, normalised.
+         */address: String, 
+        /**
+         * Inside the school's own range.
+         */inRange: Bool, 
+        /**
+         * The school whose EMS range holds the address, if any.
+         */emsSchoolNo: UInt32?, 
+        /**
+         * The findings.
+         */findings: [Finding]) {
+        self.verdict = verdict
+        self.address = address
+        self.inRange = inRange
+        self.emsSchoolNo = emsSchoolNo
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EmsAddressCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEmsAddressCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EmsAddressCheck {
+        return
+            try EmsAddressCheck(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                address: FfiConverterString.read(from: &buf), 
+                inRange: FfiConverterBool.read(from: &buf), 
+                emsSchoolNo: FfiConverterOptionUInt32.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EmsAddressCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterString.write(value.address, into: &buf)
+        FfiConverterBool.write(value.inRange, into: &buf)
+        FfiConverterOptionUInt32.write(value.emsSchoolNo, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEmsAddressCheck_lift(_ buf: RustBuffer) throws -> EmsAddressCheck {
+    return try FfiConverterTypeEmsAddressCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEmsAddressCheck_lower(_ value: EmsAddressCheck) -> RustBuffer {
+    return FfiConverterTypeEmsAddressCheck.lower(value)
+}
+
+
+/**
+ * A school's EMS VLAN and addresses.
+ */
+public struct EmsAllocation: Equatable, Hashable {
+    /**
+     * The school's network number.
+     */
+    public var schoolNo: UInt32
+    /**
+     * The EMS VLAN (70).
+     */
+    public var vlan: UInt32
+    /**
+     * First address.
+     */
+    public var first: String
+    /**
+     * Last address.
+     */
+    public var last: String
+    /**
+     * Every address.
+     */
+    public var addresses: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school's network number.
+         */schoolNo: UInt32, 
+        /**
+         * The EMS VLAN (70).
+         */vlan: UInt32, 
+        /**
+         * First address.
+         */first: String, 
+        /**
+         * Last address.
+         */last: String, 
+        /**
+         * Every address.
+         */addresses: [String]) {
+        self.schoolNo = schoolNo
+        self.vlan = vlan
+        self.first = first
+        self.last = last
+        self.addresses = addresses
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EmsAllocation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEmsAllocation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EmsAllocation {
+        return
+            try EmsAllocation(
+                schoolNo: FfiConverterUInt32.read(from: &buf), 
+                vlan: FfiConverterUInt32.read(from: &buf), 
+                first: FfiConverterString.read(from: &buf), 
+                last: FfiConverterString.read(from: &buf), 
+                addresses: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EmsAllocation, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.schoolNo, into: &buf)
+        FfiConverterUInt32.write(value.vlan, into: &buf)
+        FfiConverterString.write(value.first, into: &buf)
+        FfiConverterString.write(value.last, into: &buf)
+        FfiConverterSequenceString.write(value.addresses, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEmsAllocation_lift(_ buf: RustBuffer) throws -> EmsAllocation {
+    return try FfiConverterTypeEmsAllocation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEmsAllocation_lower(_ value: EmsAllocation) -> RustBuffer {
+    return FfiConverterTypeEmsAllocation.lower(value)
+}
+
+
+/**
  * One explained outcome of a rule.
  */
 public struct Finding: Equatable, Hashable {
@@ -2864,6 +3062,30 @@ public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -3412,6 +3634,31 @@ public func scanIds(text: String, policy: Policy? = nil)throws  -> [IdMatch]  {
 })
 }
 /**
+ * Whether an address is in a school's EMS range, and whose range it is in otherwise.
+ */
+public func checkEmsAddress(address: String, schoolNo: UInt32, policy: Policy? = nil)throws  -> EmsAddressCheck  {
+    return try  FfiConverterTypeEmsAddressCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_check_ems_address(
+        FfiConverterString.lower(address),
+        FfiConverterUInt32.lower(schoolNo),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * The EMS VLAN and the ten addresses of a school (`10.239.N.101`–`.110`).
+ */
+public func emsAllocation(schoolNo: UInt32, policy: Policy? = nil)throws  -> EmsAllocation  {
+    return try  FfiConverterTypeEmsAllocation_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_ems_allocation(
+        FfiConverterUInt32.lower(schoolNo),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * Checks a password against the policy (length, classes, names, weak list…).
  */
 public func checkPassword(password: String, options: PasswordOptions? = nil, policy: Policy? = nil)throws  -> PasswordCheck  {
@@ -3574,6 +3821,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_scan_ids() != 27566) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_check_ems_address() != 34478) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_ems_allocation() != 41192) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_check_password() != 32573) {

@@ -116,6 +116,10 @@ private let calls: [String: (Args) throws -> Any] = [
     "identity.scan": { a in ["matches": try scanIds(text: a["text"] as! String, policy: try policy(a))] },
     "identity.redact": { a in ["text": try redactIds(text: a["text"] as! String, policy: try policy(a))] },
     "identity.check_ubn": { a in try checkUbn(value: a["value"] as! String) },
+    "network.ems_allocation": { a in try emsAllocation(schoolNo: UInt32(a["school_no"] as! Int), policy: try policy(a)) },
+    "network.check_ems_address": { a in
+        try checkEmsAddress(address: a["address"] as! String, schoolNo: UInt32(a["school_no"] as! Int), policy: try policy(a))
+    },
     "password.check": { a in try checkPassword(password: a["password"] as! String, options: try options(a), policy: try policy(a)) },
     "password.check_many": { a in
         try checkPasswords(passwords: a["passwords"] as! [String], options: try options(a), policy: try policy(a))

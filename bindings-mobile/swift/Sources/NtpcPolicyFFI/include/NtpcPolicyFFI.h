@@ -370,6 +370,16 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_redact_ids(RustBuffer text, RustBuf
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_scan_ids(RustBuffer text, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_EMS_ADDRESS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_EMS_ADDRESS
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_ems_address(RustBuffer address, uint32_t school_no, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_EMS_ALLOCATION
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_EMS_ALLOCATION
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_ems_allocation(uint32_t school_no, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_PASSWORD
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_PASSWORD
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_password(RustBuffer password, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
@@ -778,6 +788,18 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_redact_ids(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCAN_IDS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCAN_IDS
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_scan_ids(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_EMS_ADDRESS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_EMS_ADDRESS
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_ems_address(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_EMS_ALLOCATION
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_EMS_ALLOCATION
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_ems_allocation(void
     
 );
 #endif

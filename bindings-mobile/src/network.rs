@@ -1,0 +1,66 @@
+//! EMS address functions (RULES §9) for Kotlin and Swift.
+
+use crate::errors::Result;
+use crate::policy::{Finding, Policy, Verdict, findings, policy};
+use ntpc_policy::network as net;
+use std::sync::Arc;
+
+/// A school's EMS VLAN and addresses.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct EmsAllocation {
+    /// The school's network number.
+    pub school_no: u32,
+    /// The EMS VLAN (70).
+    pub vlan: u32,
+    /// First address.
+    pub first: String,
+    /// Last address.
+    pub last: String,
+    /// Every address.
+    pub addresses: Vec<String>,
+}
+
+/// Whether an address is in a school's EMS range.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct EmsAddressCheck {
+    /// Pass or fail.
+    pub verdict: Verdict,
+    /// The address, normalised.
+    pub address: String,
+    /// Inside the school's own range.
+    pub in_range: bool,
+    /// The school whose EMS range holds the address, if any.
+    pub ems_school_no: Option<u32>,
+    /// The findings.
+    pub findings: Vec<Finding>,
+}
+
+/// The EMS VLAN and the ten addresses of a school (`10.239.N.101`–`.110`).
+#[uniffi::export(default(policy = None))]
+pub fn ems_allocation(school_no: u32, policy: Option<Arc<Policy>>) -> Result<EmsAllocation> {
+    let r = net::ems_allocation(school_no, self::policy(&policy))?;
+    Ok(EmsAllocation {
+        school_no: r.school_no,
+        vlan: r.vlan,
+        first: r.first,
+        last: r.last,
+        addresses: r.addresses,
+    })
+}
+
+/// Whether an address is in a school's EMS range, and whose range it is in otherwise.
+#[uniffi::export(default(policy = None))]
+pub fn check_ems_address(
+    address: String,
+    school_no: u32,
+    policy: Option<Arc<Policy>>,
+) -> Result<EmsAddressCheck> {
+    let r = net::check_ems_address(&address, school_no, self::policy(&policy))?;
+    Ok(EmsAddressCheck {
+        verdict: r.verdict.into(),
+        address: r.address,
+        in_range: r.in_range,
+        ems_school_no: r.ems_school_no,
+        findings: findings(&r.findings),
+    })
+}
