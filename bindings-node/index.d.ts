@@ -332,6 +332,46 @@ export interface SchoolTerm {
   semesterEnd: string
 }
 
+/** One person's security-training hours against the yearly requirement (3 h). */
+export declare function securityTraining(hours: number, policy?: Policy | undefined | null): SecurityTrainingCheck
+
+/** One person's security training this year. */
+export interface SecurityTrainingCheck {
+  /** `pass` or `fail`. */
+  verdict: 'pass' | 'warn' | 'fail'
+  /** Hours completed. */
+  hours: number
+  /** Hours required a year (3). */
+  requiredHours: number
+  /** Hours still missing. */
+  missingHours: number
+  /** The findings. */
+  findings: Array<Finding>
+}
+
+/** A school's progress against its smart-learning quota (ceil of 1/5 of the teacher quota). */
+export declare function smartLearningProgress(teacherQuota: number, certified: number, policy?: Policy | undefined | null): SmartLearningProgress
+
+/** A school's smart-learning certification progress. */
+export interface SmartLearningProgress {
+  /** `pass` or `fail`. */
+  verdict: 'pass' | 'warn' | 'fail'
+  /** The teacher quota. */
+  teacherQuota: number
+  /** Teachers to certify this year. */
+  required: number
+  /** Teachers certified. */
+  certified: number
+  /** Still to certify. */
+  remaining: number
+  /** Hours of the certification (6). */
+  hoursPerTeacher: number
+  /** ROC year by which every teacher is certified. */
+  allTeachersByRocYear: number
+  /** The findings. */
+  findings: Array<Finding>
+}
+
 /** The ROC date of a date. */
 export declare function toRoc(value: string | Date): RocDate
 

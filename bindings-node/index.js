@@ -862,4 +862,6 @@ module.exports.passwordExpiry = nativeBinding.passwordExpiry
 module.exports.redactIds = nativeBinding.redactIds
 module.exports.scanIds = nativeBinding.scanIds
 module.exports.schoolTerm = nativeBinding.schoolTerm
+module.exports.securityTraining = nativeBinding.securityTraining
+module.exports.smartLearningProgress = nativeBinding.smartLearningProgress
 module.exports.toRoc = nativeBinding.toRoc

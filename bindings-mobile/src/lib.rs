@@ -16,3 +16,4 @@ mod identity;
 mod network;
 mod password;
 mod policy;
+mod training;

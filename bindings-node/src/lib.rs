@@ -17,3 +17,4 @@ mod identity;
 mod network;
 mod password;
 mod policy;
+mod training;

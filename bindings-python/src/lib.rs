@@ -15,6 +15,7 @@ mod identity;
 mod network;
 mod password;
 mod policy;
+mod training;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -36,5 +37,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     identity::register(m)?;
     network::register(m)?;
     password::register(m)?;
+    training::register(m)?;
     Ok(())
 }

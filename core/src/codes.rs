@@ -154,6 +154,16 @@ codes! {
         "位址 {address} 屬於學校 {other_school_no} 的 EMS 網段。",
         "Address {address} belongs to school {other_school_no}'s EMS range.";
 
+    // ---- training (RULES §9; seed 000 PART FOUR, 001 §陸.一.(五)) ----
+    /// Fewer security-training hours this year than required.
+    TrainingSecurityHoursShort = "training.security_hours_short", Violation,
+        "今年資安研習 {hours} 小時，未達每年 {required} 小時（尚缺 {missing} 小時）。",
+        "{hours} hours of security training this year, under the required {required} (missing {missing}).";
+    /// A school has certified fewer teachers than its smart-learning quota.
+    TrainingSmartLearningShort = "training.smart_learning_short", Violation,
+        "智慧學習初階認證：應完成 {required} 人（教師員額 {teacher_quota} 的 {share}），已完成 {certified} 人，尚缺 {remaining} 人。",
+        "Smart-learning certification: {required} teachers required ({share} of the quota of {teacher_quota}), {certified} certified, {remaining} to go.";
+
     // ---- errors: calendar (RULES §3) ----
     /// A date that does not exist (110/02/30, 110/02/29).
     CalendarInvalidDate = "calendar.invalid_date", Error,

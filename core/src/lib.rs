@@ -49,6 +49,7 @@ pub mod identity;
 pub mod network;
 pub mod password;
 pub mod policy;
+pub mod training;
 
 pub use codes::{Code, CodeInfo, CodeKind, code_table};
 pub use error::{PolicyError, Result};

@@ -97,6 +97,9 @@ val CALLS: Map<String, (Args) -> Any?> = mapOf(
     // network
     "network.ems_allocation" to { a -> emsAllocation(a.int("school_no").toUInt(), a.policy()) },
     "network.check_ems_address" to { a -> checkEmsAddress(a.str("address"), a.int("school_no").toUInt(), a.policy()) },
+    // training
+    "training.security_training" to { a -> securityTraining(a.get("hours").asDouble, a.policy()) },
+    "training.smart_learning_progress" to { a -> smartLearningProgress(a.int("teacher_quota").toUInt(), a.int("certified").toUInt(), a.policy()) },
     // password
     "password.check" to { a -> checkPassword(a.str("password"), a.options(), a.policy()) },
     "password.check_many" to { a -> checkPasswords(a.getAsJsonArray("passwords").map { it.asString }, a.options(), a.policy()) },

@@ -28,6 +28,9 @@ export const CALLS = {
   // network
   'network.ems_allocation': (a) => np.emsAllocation(a.school_no, policy(a)),
   'network.check_ems_address': (a) => np.checkEmsAddress(a.address, a.school_no, policy(a)),
+  // training
+  'training.security_training': (a) => np.securityTraining(a.hours, policy(a)),
+  'training.smart_learning_progress': (a) => np.smartLearningProgress(a.teacher_quota, a.certified, policy(a)),
   // password
   'password.check': (a) => np.checkPassword(a.password, pwOptions(a), policy(a)),
   'password.check_many': (a) => np.checkPasswords(a.passwords, pwOptions(a), policy(a)),

@@ -67,6 +67,11 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "network.check_ems_address": lambda a: np.check_ems_address(
         a["address"], a["school_no"], _policy(a)
     ).to_dict(),
+    # training
+    "training.security_training": lambda a: np.security_training(a["hours"], _policy(a)).to_dict(),
+    "training.smart_learning_progress": lambda a: np.smart_learning_progress(
+        a["teacher_quota"], a["certified"], _policy(a)
+    ).to_dict(),
     # password
     "password.check": _password_check,
     "password.check_many": lambda a: [

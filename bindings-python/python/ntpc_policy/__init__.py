@@ -25,6 +25,8 @@ from ntpc_policy._core import (
     PolicyFileError,
     RocDate,
     SchoolTerm,
+    SecurityTrainingCheck,
+    SmartLearningProgress,
     UbnCheck,
     __version__,
     check_account,
@@ -51,6 +53,8 @@ from ntpc_policy._core import (
     redact_ids,
     scan_ids,
     school_term,
+    security_training,
+    smart_learning_progress,
     to_roc,
 )
 
@@ -72,6 +76,8 @@ __all__ = [
     "PolicyFileError",
     "RocDate",
     "SchoolTerm",
+    "SecurityTrainingCheck",
+    "SmartLearningProgress",
     "UbnCheck",
     "__version__",
     "check_account",
@@ -98,5 +104,7 @@ __all__ = [
     "redact_ids",
     "scan_ids",
     "school_term",
+    "security_training",
+    "smart_learning_progress",
     "to_roc",
 ]

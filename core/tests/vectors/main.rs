@@ -11,6 +11,7 @@ mod identity;
 mod network;
 mod password;
 mod support;
+mod training;
 
 use ntpc_policy::PolicyError;
 use serde_json::Value;
@@ -24,6 +25,7 @@ fn dispatch(call: &str, args: &Args) -> Result<Value, PolicyError> {
         "calendar" => calendar::call(call, args),
         "identity" => identity::call(call, args),
         "network" => network::call(call, args),
+        "training" => training::call(call, args),
         "password" => password::call(call, args),
         _ => Err(PolicyError::invalid(
             "call",

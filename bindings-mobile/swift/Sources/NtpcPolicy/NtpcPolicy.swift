@@ -545,6 +545,22 @@ fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
+    typealias FfiType = Double
+    typealias SwiftType = Double
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Double {
+        return try lift(readDouble(&buf))
+    }
+
+    public static func write(_ value: Double, into buf: inout [UInt8]) {
+        writeDouble(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -2373,6 +2389,234 @@ public func FfiConverterTypeSchoolTerm_lower(_ value: SchoolTerm) -> RustBuffer 
 
 
 /**
+ * One person's security training this year.
+ */
+public struct SecurityTrainingCheck: Equatable, Hashable {
+    /**
+     * Pass or fail.
+     */
+    public var verdict: Verdict
+    /**
+     * Hours completed.
+     */
+    public var hours: Double
+    /**
+     * Hours required a year (3).
+     */
+    public var requiredHours: UInt32
+    /**
+     * Hours still missing.
+     */
+    public var missingHours: Double
+    /**
+     * The findings.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Pass or fail.
+         */verdict: Verdict, 
+        /**
+         * Hours completed.
+         */hours: Double, 
+        /**
+         * Hours required a year (3).
+         */requiredHours: UInt32, 
+        /**
+         * Hours still missing.
+         */missingHours: Double, 
+        /**
+         * The findings.
+         */findings: [Finding]) {
+        self.verdict = verdict
+        self.hours = hours
+        self.requiredHours = requiredHours
+        self.missingHours = missingHours
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SecurityTrainingCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSecurityTrainingCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SecurityTrainingCheck {
+        return
+            try SecurityTrainingCheck(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                hours: FfiConverterDouble.read(from: &buf), 
+                requiredHours: FfiConverterUInt32.read(from: &buf), 
+                missingHours: FfiConverterDouble.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SecurityTrainingCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterDouble.write(value.hours, into: &buf)
+        FfiConverterUInt32.write(value.requiredHours, into: &buf)
+        FfiConverterDouble.write(value.missingHours, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecurityTrainingCheck_lift(_ buf: RustBuffer) throws -> SecurityTrainingCheck {
+    return try FfiConverterTypeSecurityTrainingCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecurityTrainingCheck_lower(_ value: SecurityTrainingCheck) -> RustBuffer {
+    return FfiConverterTypeSecurityTrainingCheck.lower(value)
+}
+
+
+/**
+ * A school's smart-learning certification progress.
+ */
+public struct SmartLearningProgress: Equatable, Hashable {
+    /**
+     * Pass or fail.
+     */
+    public var verdict: Verdict
+    /**
+     * The teacher quota.
+     */
+    public var teacherQuota: UInt32
+    /**
+     * Teachers to certify this year.
+     */
+    public var required: UInt32
+    /**
+     * Teachers certified.
+     */
+    public var certified: UInt32
+    /**
+     * Still to certify.
+     */
+    public var remaining: UInt32
+    /**
+     * Hours of the certification (6).
+     */
+    public var hoursPerTeacher: UInt32
+    /**
+     * ROC year by which every teacher is certified.
+     */
+    public var allTeachersByRocYear: Int32
+    /**
+     * The findings.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Pass or fail.
+         */verdict: Verdict, 
+        /**
+         * The teacher quota.
+         */teacherQuota: UInt32, 
+        /**
+         * Teachers to certify this year.
+         */required: UInt32, 
+        /**
+         * Teachers certified.
+         */certified: UInt32, 
+        /**
+         * Still to certify.
+         */remaining: UInt32, 
+        /**
+         * Hours of the certification (6).
+         */hoursPerTeacher: UInt32, 
+        /**
+         * ROC year by which every teacher is certified.
+         */allTeachersByRocYear: Int32, 
+        /**
+         * The findings.
+         */findings: [Finding]) {
+        self.verdict = verdict
+        self.teacherQuota = teacherQuota
+        self.required = required
+        self.certified = certified
+        self.remaining = remaining
+        self.hoursPerTeacher = hoursPerTeacher
+        self.allTeachersByRocYear = allTeachersByRocYear
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SmartLearningProgress: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSmartLearningProgress: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SmartLearningProgress {
+        return
+            try SmartLearningProgress(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                teacherQuota: FfiConverterUInt32.read(from: &buf), 
+                required: FfiConverterUInt32.read(from: &buf), 
+                certified: FfiConverterUInt32.read(from: &buf), 
+                remaining: FfiConverterUInt32.read(from: &buf), 
+                hoursPerTeacher: FfiConverterUInt32.read(from: &buf), 
+                allTeachersByRocYear: FfiConverterInt32.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SmartLearningProgress, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterUInt32.write(value.teacherQuota, into: &buf)
+        FfiConverterUInt32.write(value.required, into: &buf)
+        FfiConverterUInt32.write(value.certified, into: &buf)
+        FfiConverterUInt32.write(value.remaining, into: &buf)
+        FfiConverterUInt32.write(value.hoursPerTeacher, into: &buf)
+        FfiConverterInt32.write(value.allTeachersByRocYear, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSmartLearningProgress_lift(_ buf: RustBuffer) throws -> SmartLearningProgress {
+    return try FfiConverterTypeSmartLearningProgress.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSmartLearningProgress_lower(_ value: SmartLearningProgress) -> RustBuffer {
+    return FfiConverterTypeSmartLearningProgress.lower(value)
+}
+
+
+/**
  * A Unified Business Number (統一編號) check.
  */
 public struct UbnCheck: Equatable, Hashable {
@@ -3753,6 +3997,31 @@ public func policyEditions()throws  -> [String]  {
     )
 })
 }
+/**
+ * One person's security-training hours against the yearly requirement (3 h).
+ */
+public func securityTraining(hours: Double, policy: Policy? = nil)throws  -> SecurityTrainingCheck  {
+    return try  FfiConverterTypeSecurityTrainingCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_security_training(
+        FfiConverterDouble.lower(hours),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * A school's progress against its smart-learning quota (ceil of 1/5 of the teacher quota).
+ */
+public func smartLearningProgress(teacherQuota: UInt32, certified: UInt32, policy: Policy? = nil)throws  -> SmartLearningProgress  {
+    return try  FfiConverterTypeSmartLearningProgress_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_smart_learning_progress(
+        FfiConverterUInt32.lower(teacherQuota),
+        FfiConverterUInt32.lower(certified),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -3851,6 +4120,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_policy_editions() != 42382) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_security_training() != 21319) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_smart_learning_progress() != 63994) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_method_policy_name() != 14926) {

@@ -120,6 +120,11 @@ private let calls: [String: (Args) throws -> Any] = [
     "network.check_ems_address": { a in
         try checkEmsAddress(address: a["address"] as! String, schoolNo: UInt32(a["school_no"] as! Int), policy: try policy(a))
     },
+    "training.security_training": { a in try securityTraining(hours: (a["hours"] as! NSNumber).doubleValue, policy: try policy(a)) },
+    "training.smart_learning_progress": { a in
+        try smartLearningProgress(
+            teacherQuota: UInt32(a["teacher_quota"] as! Int), certified: UInt32(a["certified"] as! Int), policy: try policy(a))
+    },
     "password.check": { a in try checkPassword(password: a["password"] as! String, options: try options(a), policy: try policy(a)) },
     "password.check_many": { a in
         try checkPasswords(passwords: a["passwords"] as! [String], options: try options(a), policy: try policy(a))

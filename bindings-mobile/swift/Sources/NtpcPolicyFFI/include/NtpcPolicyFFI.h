@@ -423,6 +423,16 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_policy_editions(RustCallStatus *_No
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SECURITY_TRAINING
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SECURITY_TRAINING
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_security_training(double hours, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_PROGRESS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_PROGRESS
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_smart_learning_progress(uint32_t teacher_quota, uint32_t certified, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_FFI_NTPC_POLICY_MOBILE_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_NTPC_POLICY_MOBILE_RUSTBUFFER_ALLOC
 RustBuffer ffi_ntpc_policy_mobile_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -848,6 +858,18 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_panic_for_test(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_POLICY_EDITIONS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_POLICY_EDITIONS
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_policy_editions(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SECURITY_TRAINING
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SECURITY_TRAINING
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_security_training(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_PROGRESS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_PROGRESS
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_smart_learning_progress(void
     
 );
 #endif
