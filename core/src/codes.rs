@@ -163,6 +163,143 @@ codes! {
     TrainingSmartLearningShort = "training.smart_learning_short", Violation,
         "智慧學習初階認證：應完成 {required} 人（教師員額 {teacher_quota} 的 {share}），已完成 {certified} 人，尚缺 {remaining} 人。",
         "Smart-learning certification: {required} teachers required ({share} of the quota of {teacher_quota}), {certified} certified, {remaining} to go.";
+    // ---- mailbox (RULES §4; seed 000 PART TWO Mail2000, 001 §陸.二.(三)) ----
+    /// The mailbox is in use; says when it would become deletable.
+    MailboxActive = "mailbox.active", Info,
+        "信箱使用中：自 {counted_from_zh} 起 {days_inactive} 天未登入；連續 {inactive_days} 天未登入者，將於 {deletion_date_zh} 起得予刪除。",
+        "Mailbox in use: {days_inactive} days without login since {counted_from}; after {inactive_days} days without login it may be deleted from {deletion_date}.";
+    /// Day 470–499 without login: a notice is mailed today.
+    MailboxNotice = "mailbox.notice", Warning,
+        "信箱已 {days_inactive} 天未登入，將於 {deletion_date_zh} 起得予刪除（剩 {days_left} 天）；期滿前每日寄發通知，登入一次即可保留。",
+        "No login for {days_inactive} days: the mailbox may be deleted from {deletion_date} ({days_left} days left). A notice is mailed every day until then; one login keeps it.";
+    /// 500 days or more without login: the mailbox may be deleted.
+    MailboxDeletable = "mailbox.deletable", Violation,
+        "信箱已 {days_inactive} 天未登入（上限 {inactive_days} 天），自 {deletion_date_zh} 起得逕予刪除。",
+        "No login for {days_inactive} days (limit {inactive_days}): the mailbox may be deleted since {deletion_date}.";
+    /// The owner departed or retired: single sign-on and mail login are disabled.
+    MailboxDisabled = "mailbox.disabled", Warning,
+        "已於校務行政系統設定為{status_zh}，即無法登入單一簽入認證及電子郵件服務；相關資料須於離校前自行備份。",
+        "Set as {status} in the school admin system: single sign-on and mail login are disabled. Data must be backed up before leaving school.";
+    /// Never logged in: the days count from activation.
+    MailboxNeverLoggedIn = "mailbox.never_logged_in", Info,
+        "信箱自 {activated_on_zh} 開通後從未登入，未登入天數自開通日起算。",
+        "Never logged in since activation on {activated_on}; the days are counted from activation.";
+    /// A departure is scheduled: back up before that day.
+    MailboxBackupBeforeLeaving = "mailbox.backup_before_leaving", Warning,
+        "預定於 {departed_on_zh} {status_zh}，當日起即無法登入電子郵件；請於 {departed_on_zh} 前自行備份信件與資料。",
+        "Leaving ({status}) on {departed_on}: mail login ends that day. Back up mail and files before {departed_on}.";
+    /// At or above the warning level of the quota.
+    MailboxNearFull = "mailbox.near_full", Warning,
+        "信箱已使用 {used_percent}%（{used_bytes} / {quota_bytes} 位元組），達 {near_full_percent}% 警戒，請清理信件。",
+        "Mailbox {used_percent}% full ({used_bytes} of {quota_bytes} bytes), at or over the {near_full_percent}% warning level; please clean it up.";
+    /// At or above the quota: no new mail can arrive.
+    MailboxFull = "mailbox.full", Violation,
+        "信箱已滿（{used_bytes} / {quota_bytes} 位元組），無法再收信，請立即清理。",
+        "Mailbox full ({used_bytes} of {quota_bytes} bytes): new mail cannot arrive; clean it up now.";
+    /// A message over the per-message size limit.
+    MailboxMessageTooLarge = "mailbox.message_too_large", Violation,
+        "郵件大小 {bytes} 位元組，超過每封 {max_bytes} 位元組（{max_mib} MiB）的上限。",
+        "A message of {bytes} bytes is over the limit of {max_bytes} bytes ({max_mib} MiB) per message.";
+
+    // ---- account (RULES §5; seed 000 PART TWO 帳號篇) ----
+    /// A student enrolled with a class: access.
+    AccountActiveStudent = "account.active_student", Info,
+        "在學且已編班（{class}），可使用校務帳號及其服務（親師生平台、Google、Microsoft 365）。",
+        "Enrolled with a class ({class}): the school account and its services (parent platform, Google, Microsoft 365) are available.";
+    /// Staff serving: access.
+    AccountActiveStaff = "account.active_staff", Info,
+        "在職，可使用校務帳號及其服務。",
+        "Serving: the school account and its services are available.";
+    /// Enrolled but without a class: no access until placed in a class.
+    AccountNoClass = "account.no_class", Warning,
+        "有學籍但尚未完成班級配置，完全無法存取校務帳號（含親師生平台、Google、Microsoft 365）；完成編班後即恢復。",
+        "Enrolled but not yet placed in a class: no access at all to the school account (parent platform, Google, Microsoft 365) until the class is assigned.";
+    /// In the gap of a transfer: no access until the new school receives the student.
+    AccountTransferGap = "account.transfer_gap", Warning,
+        "轉學空窗期：原校已異動轉出、新校尚未接收或未完成編班，完全無法存取校務帳號（含親師生平台、Google、Microsoft 365）；新校接收並編班後恢復。",
+        "Transfer gap: sent out by the old school, not yet received or placed in a class by the new one; no access at all to the school account (parent platform, Google, Microsoft 365) until then.";
+    /// In the gap of a move to the next school level: no access until received with a class.
+    AccountLevelChange = "account.level_change", Warning,
+        "跨教育階段升學空窗期：原學校已異動、新學校尚未接收或未完成編班，完全無法存取校務帳號（含親師生平台、Google、Microsoft 365）；接收並編班後恢復。",
+        "Moving to the next school level: sent out, not yet received or placed in a class; no access at all to the school account (parent platform, Google, Microsoft 365) until then.";
+    /// Left New Taipei's schools: access has ended.
+    AccountLeftCity = "account.left_city", Warning,
+        "未在本市就學或升學，學校異動後即無校務帳號存取權；相關資料須於轉學前或畢業前自行備份。",
+        "Not continuing in a New Taipei school: access ended when the school recorded the move. Data must be backed up before the transfer or graduation.";
+    /// Graduated with no next level in New Taipei: access has ended.
+    AccountGraduated = "account.graduated", Warning,
+        "已畢業且未在本市升學，即無校務帳號存取權；相關資料須於畢業前自行備份。",
+        "Graduated with no next school in New Taipei: no more access. Data must be backed up before graduation.";
+    /// Staff retired or departed: access has ended.
+    AccountStaffLeft = "account.staff_left", Warning,
+        "已{status_zh}、未在本市服務，即無校務帳號存取權；相關資料須於離校前自行備份。",
+        "No longer serving in New Taipei ({status}): no more access to the school account. Data must be backed up before leaving school.";
+    /// A leaving or gap status takes effect on a later day: back up before it.
+    AccountLeavingScheduled = "account.leaving_scheduled", Warning,
+        "目前仍可使用；{event_zh}（{date_zh}）起即無法存取校務帳號，請於 {date_zh} 前自行備份相關資料。",
+        "Access continues for now and ends ({event}) on {date}. Back up your data before {date}.";
+
+    // ---- parent (RULES §5; seed 000 PART FIVE 家長資料) ----
+    /// A father, mother or guardian slot left blank: that person is not listed.
+    ParentNotListed = "parent.not_listed", Info,
+        "{who_zh}未填資料（姓名與行動電話皆空白），無法註冊家長 APP。",
+        "No {who} is listed (name and mobile number both blank): nobody registers through this field.";
+    /// A listed person without a name.
+    ParentMissingName = "parent.missing_name", Violation,
+        "{who_zh}未填姓名；姓名與行動電話缺一不可，無法註冊家長 APP。",
+        "The {who} has no name: the name and the mobile number are both required to register in the parent app.";
+    /// A listed person without a mobile number.
+    ParentMissingMobile = "parent.missing_mobile", Violation,
+        "{who_zh}未填行動電話；姓名與行動電話缺一不可，無法註冊家長 APP。",
+        "The {who} has no mobile number: the name and the mobile number are both required to register in the parent app.";
+    /// A landline where the mobile number belongs.
+    ParentLandline = "parent.landline", Violation,
+        "{who_zh}的行動電話欄填的是市話「{input}」；家長 APP 須以手機號碼（09 開頭共 10 碼）註冊。",
+        "The {who}'s mobile number field holds a landline (\"{input}\"); the parent app registers with a mobile number (10 digits starting with 09).";
+    /// A mobile number that cannot be read as a Taiwan mobile number.
+    ParentInvalidMobile = "parent.invalid_mobile", Violation,
+        "{who_zh}的行動電話「{input}」格式不正確（{problem_zh}）；應為 09 開頭共 10 碼，例如 0912-345-678。",
+        "The {who}'s mobile number \"{input}\" is malformed ({problem}); it must be 10 digits starting with 09, e.g. 0912-345-678.";
+    /// Nobody in the record can register.
+    ParentNobodyCanRegister = "parent.nobody_can_register", Violation,
+        "沒有任何家長或連絡人同時填妥姓名與行動電話，家長無法註冊新北校園通 APP。",
+        "Nobody in the family record has both a name and a mobile number: no parent can register in the app.";
+
+    // ---- permission (RULES §6; seed 000 PART FIVE APP與WEB對應、權限設定, 001 案由二) ----
+    /// Allowed: a role of the person holds the right in the default table.
+    PermissionGrantedDefault = "permission.granted_default", Info,
+        "「{role}」依預設權限建議持有「{app}／{module}」的{granted_zh}，可行使{right_zh}。",
+        "\"{role}\" holds the {granted} right of {app} / {module} by default, so the {right} right is allowed.";
+    /// Allowed: the school's override added a role of the person.
+    PermissionGrantedOverride = "permission.granted_override", Info,
+        "學校已於 ROOT 模組將「{role}」加入「{app}／{module}」的{granted_zh}，可行使{right_zh}。",
+        "The school's ROOT module gave \"{role}\" the {granted} right of {app} / {module}, so the {right} right is allowed.";
+    /// Denied: the school's override removed the person's default right.
+    PermissionRemovedOverride = "permission.removed_override", Info,
+        "學校已於 ROOT 模組移除「{role}」在「{app}／{module}」的{removed_zh}（預設原有），不可行使{right_zh}。",
+        "The school's ROOT module removed the default {removed} right of \"{role}\" on {app} / {module}: the {right} right is not allowed.";
+    /// Denied: no role or title of the person holds the right.
+    PermissionNotHolder = "permission.not_holder", Info,
+        "職稱與角色（{names}）都不是「{app}／{module}」{right_zh}的持有者。",
+        "No title or role of the person ({names}) holds the {right} right of {app} / {module}.";
+    /// Contact book: the job title gives the right.
+    PermissionTitleGranted = "permission.title_granted", Info,
+        "「{app}」權限依職稱而定：職稱「{title}」含「{keyword}」，具{granted_zh}，可行使{right_zh}（{module}）。",
+        "{app} rights follow the job title: \"{title}\" contains \"{keyword}\", which gives the {granted} right, so the {right} right is allowed ({module}).";
+    /// Contact book: the job title gives no such right.
+    PermissionTitleNoMatch = "permission.title_no_match", Info,
+        "「{app}」權限依職稱而定：職稱「{title}」不含「{keywords}」任一詞，不可行使{right_zh}（{module}）。",
+        "{app} rights follow the job title: \"{title}\" contains none of \"{keywords}\", so the {right} right is not allowed ({module}).";
+    /// Attendance: only per-class daily counts, no per-student view.
+    PermissionAttendanceCountsOnly = "permission.attendance_counts_only", Info,
+        "依個資保護，非出缺席模組權限持有者不開放學生個別請假資料，僅提供各班每日請假人數統計（不含姓名）。",
+        "To protect students' personal data, people without a right on the attendance module get no per-student view: only each class's daily number of absent students, with no names.";
+
+    // ---- errors: permission (RULES §6) ----
+    /// An app or web module name not in the table.
+    PermissionUnknownModule = "permission.unknown_module", Error,
+        "權限對應表中沒有 APP 或模組「{name}」。",
+        "No app or web module \"{name}\" in the permission table.";
 
     // ---- errors: calendar (RULES §3) ----
     /// A date that does not exist (110/02/30, 110/02/29).

@@ -69,6 +69,11 @@ pub enum PolicyError {
         /// What failed.
         reason: String,
     },
+    /// An app or web module name that is not in the permission table.
+    UnknownModule {
+        /// The name as given.
+        name: String,
+    },
 }
 
 impl PolicyError {
@@ -84,6 +89,7 @@ impl PolicyError {
             PolicyError::PolicyFile { .. } => Code::PolicyInvalidFile,
             PolicyError::UnknownEdition { .. } => Code::PolicyUnknownEdition,
             PolicyError::Internal { .. } => Code::Internal,
+            PolicyError::UnknownModule { .. } => Code::PermissionUnknownModule,
         }
     }
 
@@ -113,6 +119,7 @@ impl PolicyError {
                 p.with("name", name.as_str()).with("known", known.as_str())
             }
             PolicyError::Internal { reason } => p.with("reason", reason.as_str()),
+            PolicyError::UnknownModule { name } => p.with("name", name.as_str()),
         }
     }
 

@@ -41,14 +41,19 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod account;
 pub mod calendar;
 pub mod codes;
 pub mod error;
 pub mod finding;
 pub mod identity;
+pub mod mailbox;
 pub mod network;
+pub mod parent;
 pub mod password;
+pub mod permission;
 pub mod policy;
+pub mod records;
 pub mod training;
 
 pub use codes::{Code, CodeInfo, CodeKind, code_table};

@@ -6,10 +6,14 @@
 //! each element a subset; numbers compare numerically). A `call` this runner does
 //! not know is a failure, so the runner can never fall behind the vectors.
 
+mod account;
 mod calendar;
 mod identity;
+mod mailbox;
 mod network;
+mod parent;
 mod password;
+mod permission;
 mod support;
 mod training;
 
@@ -23,10 +27,14 @@ fn dispatch(call: &str, args: &Args) -> Result<Value, PolicyError> {
     match module {
         "policy" => support::policy_call(call, args),
         "calendar" => calendar::call(call, args),
+        "account" => account::call(call, args),
         "identity" => identity::call(call, args),
         "network" => network::call(call, args),
         "training" => training::call(call, args),
         "password" => password::call(call, args),
+        "mailbox" => mailbox::call(call, args),
+        "parent" => parent::call(call, args),
+        "permission" => permission::call(call, args),
         _ => Err(PolicyError::invalid(
             "call",
             format!("unknown call {call:?}"),

@@ -56,6 +56,18 @@ impl Args {
         }
     }
 
+    /// An argument read as a plain serde record (the binding contract: dicts and
+    /// objects pass straight through); a bad record is `input.invalid_argument`.
+    pub fn record<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<T, PolicyError> {
+        let v = self.0.get(key).cloned().unwrap_or(Value::Null);
+        serde_json::from_value(v).map_err(|e| PolicyError::invalid(key, e.to_string()))
+    }
+
+    /// A date argument in any calendar style.
+    pub fn date(&self, key: &str) -> Result<chrono::NaiveDate, PolicyError> {
+        ntpc_policy::calendar::parse_date(self.str(key)?)
+    }
+
     /// The optional `policy` argument: a partial policy document over the edition in force.
     pub fn policy(&self) -> Result<Policy, PolicyError> {
         match self.raw("policy") {
