@@ -44,8 +44,9 @@ python-wheel: python-tools
 	$(PY) -m pip install -q --force-reinstall --no-deps $(WHEELS)/ntpc_policy-*.whl
 
 python-test: python-wheel
-	$(VENV)/bin/ruff check bindings-python/python bindings-python/bench tests/python
-	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python
+	$(PY) tests/tools/gen_shapes.py --check
+	$(VENV)/bin/ruff check bindings-python/python bindings-python/bench tests/python tests/tools/gen_shapes.py
+	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python tests/tools/gen_shapes.py
 	cd tests/python && ../../$(PY) -m pytest -q -p no:cacheprovider
 
 # --- PHP client (examples/php) over the CLI ----------------------------------------

@@ -32,6 +32,51 @@ export type JsPolicy = Policy
  */
 export declare function __panicForTest(): void
 
+/** Per-student attendance records as per-class daily absent counts, with no names. */
+export declare function absentCounts(records: Array<AttendanceRecord>): AbsentCounts
+
+/** Per-class daily absent counts. */
+export interface AbsentCounts {
+  /** Class by day. */
+  counts: Array<ClassDayCount>
+  /** Rows that could not be read; the others still count. */
+  errors: Array<RowError>
+}
+
+/** Whether a student or staff member has education-account access on `today`. */
+export declare function accountAccess(record: AccountRecord, today: string | Date, policy?: Policy | undefined | null): AccountAccess
+
+/** Whether a person has education-account access, and why. */
+export interface AccountAccess {
+  /** The person as given. */
+  person?: string
+  /** Student or staff. */
+  role: Role
+  /** The status read. */
+  status: PersonStatus
+  /** Has access now. */
+  access: boolean
+  /** The code that explains it. */
+  reason: string
+  /** The services usable now. */
+  services: Array<Service>
+  /** The last day of access, when known. */
+  accessUntil?: string
+  /** Access comes back (e.g. once the new school assigns a class). */
+  accessReturns: boolean
+  /** What to back up before which event. */
+  backup?: BackupAdvice
+  /** The custom account name's check. */
+  accountName?: AccountNameCheck
+  /** Pass, warn or fail. */
+  verdict: Verdict
+  /** Why. */
+  findings: Array<Finding>
+}
+
+/** `accountAccess` over many records. */
+export declare function accountAccessMany(records: Array<AccountRecord>, today: string | Date, policy?: Policy | undefined | null): Array<AccountAccess>
+
 /** The custom-account rule applied to one name. */
 export interface AccountNameCheck {
   /** `pass`, `warn` or `fail`. */
@@ -48,6 +93,46 @@ export interface AccountNameCheck {
   findings: Array<Finding>
 }
 
+/** A student or staff member as the school admin system records them. */
+export interface AccountRecord {
+  /** Name or number, for the report. */
+  person?: string
+  /**
+   * `enrolled`, `transfer_gap`, `level_change`, `left_city`, `graduated`,
+   * `serving`, `retired`, `departed` (or 在學, 轉學空窗, 跨階段升學, 離開本市,
+   * 畢業, 在職, 退休, 離職).
+   */
+  status: string
+  /** The class, for an enrolled student. */
+  class?: string
+  /** When the status took or takes effect. */
+  statusDate?: string
+  /** A custom account name to check against the ID-number rule. */
+  account?: string
+}
+
+/** One row of the app ↔ web-module table. */
+export interface AppModule {
+  /** The app function. */
+  app: string
+  /** The web module, if it has one. */
+  module?: string
+  /** The module cell as written. */
+  moduleRaw: string
+  /** Default holders of 管理權. */
+  manage: Array<string>
+  /** The 管理權 cell as written. */
+  manageRaw: string
+  /** Default holders of 編輯權. */
+  edit: Array<string>
+  /** The 編輯權 cell as written. */
+  editRaw: string
+  /** Other names people use. */
+  aliases: Array<string>
+  /** The title rule, for 電子聯絡簿. */
+  titleRule?: TitleRule
+}
+
 /** Area of a first letter. */
 export interface Area {
   /** The letter. */
@@ -59,6 +144,52 @@ export interface Area {
   /** No longer issued. */
   retired: boolean
 }
+
+/** The attendance view, with the decision behind it. */
+export interface AttendanceAccess {
+  /** Per student, or class counts only. */
+  view: AttendanceView
+  /** The edit-right decision on 新學生出缺席. */
+  decision: Decision
+  /** Why. */
+  findings: Array<Finding>
+}
+
+/** One student's attendance on one day. */
+export interface AttendanceRecord {
+  /** The class. */
+  class: string
+  /** The day (any calendar style). */
+  date: string
+  /** The student (dropped by the counts). */
+  student: string
+  /** 出席, 遲到, 事假, 病假, 曠課 … or their English codes. */
+  status: string
+}
+
+/** The attendance view a person gets: per student, or per-class counts only. */
+export declare function attendanceView(person: Person, overrides?: Array<Override> | undefined | null): AttendanceAccess
+
+/** The attendance view a person gets. */
+export type AttendanceView = 'per_student' | 'class_counts'
+
+/** What to back up, and before when. */
+export interface BackupAdvice {
+  /** The event that ends access. */
+  event: BackupEvent
+  /** Back up before this day, when known. */
+  before?: string
+  /** The services whose data to save. */
+  services: Array<Service>
+  /** The day has passed. */
+  tooLate: boolean
+}
+
+/** The event that ends access. */
+export type BackupEvent = 'transfer' | 'level_change' | 'leaving_city' | 'graduation' | 'retirement' | 'departure'
+
+/** Whether a person has `right` on an app or module, and the rule that decided. */
+export declare function can(person: Person, appOrModule: string, right: Right | '管理權' | '編輯權', overrides?: Array<Override> | undefined | null): Decision
 
 /** Which character classes a password has. */
 export interface CharClasses {
@@ -83,6 +214,15 @@ export declare function checkAccounts(names: Array<string>, policy?: JsPolicy | 
 /** Whether an address is in a school's EMS range, and whose range it is in otherwise. */
 export declare function checkEmsAddress(address: string, schoolNo: number, policy?: JsPolicy | undefined | null): EmsAddressCheck
 
+/** `checkFamily` over many families. */
+export declare function checkFamilies(families: Array<FamilyRecord>): Array<FamilyCheck>
+
+/** Who of a student's family can register in the parent app, and what is missing. */
+export declare function checkFamily(family: FamilyRecord): FamilyCheck
+
+/** A message's size against the per-message limit. */
+export declare function checkMessageSize(sizeBytes: number, policy?: JsPolicy | undefined | null): MessageSizeCheck
+
 /** Checks a password against the policy (length, classes, names, weak list…). */
 export declare function checkPassword(password: string, options?: PasswordOptions | undefined | null, policy?: JsPolicy | undefined | null): PasswordCheck
 
@@ -91,6 +231,16 @@ export declare function checkPasswords(passwords: Array<string>, options?: Passw
 
 /** Checks a Unified Business Number (統一編號). */
 export declare function checkUbn(value: string): UbnCheck
+
+/** Absences of one class on one day, with no names. */
+export interface ClassDayCount {
+  /** The class. */
+  class: string
+  /** The day. */
+  date: string
+  /** Students absent. */
+  absent: number
+}
 
 /** Classifies one value as an ID number. */
 export declare function classifyId(value: string): IdInfo
@@ -113,8 +263,68 @@ export interface CodeInfo {
 /** Every code with its kind and both message templates. */
 export declare function codeTable(): Array<CodeInfo>
 
+/** One person of a student's family record. */
+export interface Contact {
+  /** Name. */
+  name?: string
+  /** Mobile number as typed. */
+  mobile?: string
+  /** Relation, for other contacts (e.g. 祖母). */
+  relation?: string
+}
+
+/** 電子聯絡簿's right for a job title (management wins). */
+export declare function contactBookRight(title: string): TitleRight
+
+/** One contact's registration check. */
+export interface ContactCheck {
+  /** The place in the record. */
+  slot: Slot
+  /** Position among the other contacts. */
+  index?: number
+  /** Who, in words (父, 監護人1, 其他聯絡人2 …). */
+  who: string
+  /** The name. */
+  name?: string
+  /** The relation. */
+  relation?: string
+  /** The slot has anything filled in. */
+  listed: boolean
+  /** The mobile number's check. */
+  mobile: PhoneCheck
+  /** Can register in the parent app. */
+  canRegister: boolean
+  /** What is missing or malformed. */
+  findings: Array<Finding>
+}
+
+/** What the inactivity is counted from. */
+export type CountBasis = 'last_login' | 'activation'
+
 /** The names of every date style. */
 export declare function dateStyles(): Array<string>
+
+/** Whether a person has a right, and the rule that decided. */
+export interface Decision {
+  /** Allowed. */
+  allowed: boolean
+  /** The app function. */
+  app: string
+  /** The web module. */
+  module?: string
+  /** The right asked about. */
+  right: Right
+  /** The deciding rule. */
+  rule: Rule
+  /** The right the person holds, if any. */
+  grantedRight?: Right
+  /** The role that matched. */
+  matchedRole?: string
+  /** The title word that matched. */
+  matchedKeyword?: string
+  /** Why. */
+  findings: Array<Finding>
+}
 
 /** Whether an address is in a school's EMS range. */
 export interface EmsAddressCheck {
@@ -147,12 +357,54 @@ export interface EmsAllocation {
   addresses: Array<string>
 }
 
+/** A core error, as data: one bad row of a bulk input. */
+export interface ErrorInfo {
+  /** Stable code, e.g. `calendar.invalid_date`. */
+  code: string
+  /** The figures behind the message. */
+  params: Record<string, string | number | boolean>
+  /** Traditional Chinese message. */
+  messageZh: string
+  /** English message. */
+  messageEn: string
+}
+
 /** Rotation events: a reset, and abnormal-login alerts. */
 export interface ExpiryOptions {
   /** The account was reset (the password must change at next login). */
   reset?: boolean
   /** Abnormal-login alerts (異常登入警訊). */
   alerts?: Array<Date | string>
+}
+
+/** Who of a family can register in the parent app. */
+export interface FamilyCheck {
+  /** The student as given. */
+  student?: string
+  /** Pass when someone can register. */
+  verdict: Verdict
+  /** Who can. */
+  registrants: Array<Registrant>
+  /** Every slot's check. */
+  contacts: Array<ContactCheck>
+  /** Record-level findings. */
+  findings: Array<Finding>
+}
+
+/** A student's family record (學籍管理 › 家庭資料). */
+export interface FamilyRecord {
+  /** Name or number of the student, for the report. */
+  student?: string
+  /** 父. */
+  father?: Contact
+  /** 母. */
+  mother?: Contact
+  /** 監護人1. */
+  guardian1?: Contact
+  /** 監護人2. */
+  guardian2?: Contact
+  /** 其他聯絡人. */
+  others?: Array<Contact>
 }
 
 /** One explained outcome of a rule. */
@@ -180,6 +432,16 @@ export declare function formatDateTime(value: Date | string, style?: string | un
 
 /** The ISO date of a ROC date; `fromRoc(110, 2, 29)` throws `calendar.invalid_date`. */
 export declare function fromRoc(year: number, month: number, day: number): string
+
+/** One holder of a right. */
+export interface Holder {
+  /** The role. */
+  role: string
+  /** The right held. */
+  right: Right
+  /** Default or added by an override. */
+  rule: Rule
+}
 
 /** What a value is as an ID number. */
 export interface IdInfo {
@@ -226,11 +488,128 @@ export interface IdMatch {
 /** Whether a password is on the embedded list of well-known weak passwords. */
 export declare function isCommonPassword(password: string): boolean
 
+/** A table row found by name. */
+export interface Lookup {
+  /** App, module or alias. */
+  matchedAs: MatchedAs
+  /** The row. */
+  row: AppModule
+}
+
+/** A mailbox's use against the quota. */
+export declare function mailboxQuota(usedBytes: number, policy?: JsPolicy | undefined | null): QuotaCheck
+
+/** One mailbox as the school admin system and Mail2000 know it. */
+export interface MailboxRecord {
+  /** The address or account name. */
+  account: string
+  /** Activation date (any calendar style, e.g. `2019-09-01` or `108/09/01`). */
+  activatedOn: string
+  /** Last login date; none when never logged in. */
+  lastLogin?: string
+  /** `serving` (default), `departed` or `retired` (or 在職/離職/退休). */
+  staffStatus?: string
+  /** When the person left, if known. */
+  departedOn?: string
+  /** Bytes in use, for the quota check. */
+  usedBytes?: number
+}
+
+/** Where a mailbox stands in the retention rule. */
+export type MailboxState = 'active' | 'notice' | 'deletable' | 'disabled'
+
+/** The retention state of one mailbox on `today`. */
+export declare function mailboxStatus(mailbox: MailboxRecord, today: string | Date, policy?: Policy | undefined | null): MailboxStatus
+
+/** The retention state of one mailbox on a given day. */
+export interface MailboxStatus {
+  /** The account. */
+  account: string
+  /** `active`, `notice`, `deletable` or `disabled`. */
+  state: MailboxState
+  /** The code that explains the state. */
+  reason: string
+  /** The staff status used. */
+  staffStatus: StaffStatus
+  /** Counted from the last login or, never logged in, from activation. */
+  basis: CountBasis
+  /** The day counting starts from. */
+  countedFrom: string
+  /** Days without a login. */
+  daysInactive: number
+  /** The first day the mailbox may be deleted. */
+  deletionDate: string
+  /** The first day of the daily notices. */
+  noticeFrom: string
+  /** Days until the deletion date (0 or less: deletable). */
+  daysLeft: number
+  /** A notice is to be mailed today. */
+  noticeDueToday: boolean
+  /** Since when login is disabled (departed or retired staff). */
+  disabledSince?: string
+  /** The quota check, when the record has the bytes in use. */
+  quota?: QuotaCheck
+  /** Pass, warn or fail. */
+  verdict: Verdict
+  /** Why. */
+  findings: Array<Finding>
+}
+
+/** Every mailbox's state on one day, with the notice and deletion lists. */
+export interface MailboxSweep {
+  /** The day of the sweep. */
+  today: string
+  /** Rows read. */
+  total: number
+  /** Rows per state. */
+  counts: StateCounts
+  /** Every evaluated row, in input order. */
+  rows: Array<SweepRow>
+  /** Mailboxes to notify, soonest deletion first. */
+  notices: Array<SweepEntry>
+  /** Mailboxes that may be deleted, oldest first. */
+  deletable: Array<SweepEntry>
+  /** Rows that could not be evaluated; the others still are. */
+  errors: Array<RowError>
+}
+
 /** Masks a value (`A12****789` by default). */
 export declare function maskId(value: string, policy?: JsPolicy | undefined | null): string
 
+/** How a name matched the table. */
+export type MatchedAs = 'app' | 'module' | 'alias'
+
+/** A message's size against the per-message limit. */
+export interface MessageSizeCheck {
+  /** Within the limit. */
+  allowed: boolean
+  /** The size in bytes. */
+  bytes: number
+  /** The limit in bytes. */
+  maxBytes: number
+  /** Pass or fail. */
+  verdict: Verdict
+  /** Why. */
+  findings: Array<Finding>
+}
+
 /** Trim, full-width → ASCII, uppercase. */
 export declare function normalizeId(value: string): string
+
+/** A phone number read as a Taiwan mobile number (`0912-345-678` → `0912345678`). */
+export declare function normalizeMobile(text: string): PhoneCheck
+
+/** A school's change to the default holders of one module's right. */
+export interface Override {
+  /** App or module name. */
+  module: string
+  /** `manage` or `edit` (管理權/編輯權). */
+  right: string
+  /** Roles added. */
+  add?: Array<string>
+  /** Roles removed. */
+  remove?: Array<string>
+}
 
 /** Reads a date in any style of the department's documents (`110年12月7日`, `110/12/07`, …). */
 export declare function parseDate(text: string): ParsedDate
@@ -297,8 +676,83 @@ export interface PasswordOptions {
   profile?: 'default' | 'ad'
 }
 
+/** The table row of an app, web module or alias. */
+export declare function permissionLookup(name: string): Lookup
+
+/** The 16 rows of the app ↔ web-module table. */
+export declare function permissionTable(): Array<AppModule>
+
+/** A person asking for a right. */
+export interface Person {
+  /** Job title (e.g. 教務主任兼導師). */
+  title?: string
+  /** Roles held in the ROOT module. */
+  roles?: Array<string>
+}
+
+/** A person's status. */
+export type PersonStatus = 'enrolled' | 'transfer_gap' | 'level_change' | 'left_city' | 'graduated' | 'serving' | 'retired' | 'departed'
+
+/** A phone number read as a Taiwan mobile number. */
+export interface PhoneCheck {
+  /** Mobile, landline, invalid or empty. */
+  kind: PhoneKind
+  /** A usable mobile number. */
+  valid: boolean
+  /** `09` and eight digits. */
+  normalized?: string
+  /** What is wrong. */
+  problem?: PhoneProblem
+  /** A likely intended number. */
+  suggestion?: string
+}
+
+/** What a phone number is. */
+export type PhoneKind = 'mobile' | 'landline' | 'invalid' | 'empty'
+
+/** Why a phone number is not a usable mobile number. */
+export type PhoneProblem = 'bad_characters' | 'wrong_length' | 'leading_zero_missing' | 'foreign_number' | 'not_a_phone_number' | 'too_long'
+
+/** A mailbox's use against the quota. */
+export interface QuotaCheck {
+  /** `ok`, `near_full` or `full`. */
+  state: QuotaState
+  /** Bytes in use. */
+  usedBytes: number
+  /** The quota in bytes. */
+  quotaBytes: number
+  /** Bytes left (0 when over). */
+  freeBytes: number
+  /** Use in percent of the quota. */
+  usedPercent: number
+  /** At or above the warning share. */
+  nearFull: boolean
+  /** Pass, warn or fail. */
+  verdict: Verdict
+  /** Why. */
+  findings: Array<Finding>
+}
+
+/** How full a mailbox is. */
+export type QuotaState = 'ok' | 'near_full' | 'full'
+
 /** The text with every ID number masked. */
 export declare function redactIds(text: string, policy?: JsPolicy | undefined | null): string
+
+/** A person who can register in the parent app. */
+export interface Registrant {
+  /** The place in the record. */
+  slot: Slot
+  /** Position among the other contacts. */
+  index?: number
+  /** The name. */
+  name: string
+  /** The normalised mobile number. */
+  mobile: string
+}
+
+/** 管理權 or 編輯權. */
+export type Right = 'manage' | 'edit'
 
 /** A date in the ROC calendar. */
 export interface RocDate {
@@ -309,6 +763,20 @@ export interface RocDate {
   /** Day of month. */
   day: number
 }
+
+/** Student or staff. */
+export type Role = 'student' | 'staff'
+
+/** One row of a bulk input that could not be evaluated; the others still are. */
+export interface RowError {
+  /** Position of the row in the input (0-based). */
+  index: number
+  /** Why. */
+  error: ErrorInfo
+}
+
+/** The rule that decided. */
+export type Rule = 'default' | 'override_add' | 'override_remove' | 'title_rule'
 
 /** Every ID number in a text, with byte, code-point and UTF-16 offsets. */
 export declare function scanIds(text: string, policy?: JsPolicy | undefined | null): Array<IdMatch>
@@ -349,6 +817,12 @@ export interface SecurityTrainingCheck {
   findings: Array<Finding>
 }
 
+/** A service of the education account. */
+export type Service = 'school_account' | 'parent_platform' | 'google_workspace' | 'microsoft_365' | 'ntpc_mail'
+
+/** The place of a contact in the family record. */
+export type Slot = 'father' | 'mother' | 'guardian1' | 'guardian2' | 'other'
+
 /** A school's progress against its smart-learning quota (ceil of 1/5 of the teacher quota). */
 export declare function smartLearningProgress(teacherQuota: number, certified: number, policy?: Policy | undefined | null): SmartLearningProgress
 
@@ -372,6 +846,67 @@ export interface SmartLearningProgress {
   findings: Array<Finding>
 }
 
+/** A staff member's status in the school admin system. */
+export type StaffStatus = 'serving' | 'departed' | 'retired'
+
+/** How many mailboxes are in each state. */
+export interface StateCounts {
+  /** In use. */
+  active: number
+  /** In the notice month. */
+  notice: number
+  /** May be deleted. */
+  deletable: number
+  /** Login disabled. */
+  disabled: number
+  /** Rows that could not be evaluated. */
+  errors: number
+}
+
+/** A mailbox on the notice or deletion list of a sweep. */
+export interface SweepEntry {
+  /** Position in the input list (0-based). */
+  index: number
+  /** The account. */
+  account: string
+  /** The first day it may be deleted. */
+  deletionDate: string
+  /** Days until then. */
+  daysLeft: number
+}
+
+/**
+ * Every mailbox's state on `today`, with the notice and deletion lists; a bad
+ * row is listed in `errors` and the others are still evaluated.
+ */
+export declare function sweepMailboxes(mailboxes: Array<MailboxRecord>, today: string | Date, policy?: Policy | undefined | null): MailboxSweep
+
+/** One evaluated row of a sweep. */
+export interface SweepRow {
+  /** Position in the input list (0-based). */
+  index: number
+  /** Its state. */
+  status: MailboxStatus
+}
+
+/** 電子聯絡簿's right for a job title. */
+export interface TitleRight {
+  /** The right, or none. */
+  right?: Right
+  /** The word that decided. */
+  keyword?: string
+}
+
+/** 電子聯絡簿's right by job title. */
+export interface TitleRule {
+  /** The cell as written in the seed. */
+  raw: string
+  /** Title words that give 管理權. */
+  manageKeywords: Array<string>
+  /** Title words that give 編輯權. */
+  editKeywords: Array<string>
+}
+
 /** The ROC date of a date. */
 export declare function toRoc(value: string | Date): RocDate
 
@@ -383,4 +918,28 @@ export interface UbnCheck {
   checksumValid: boolean
   /** The 7th-digit-is-7 case decided it. */
   seventhDigitRule: boolean
+}
+
+/** The overall answer of a check. */
+export type Verdict = 'pass' | 'warn' | 'fail'
+
+/** Who holds `right` (`manage`/`edit`, 管理權/編輯權) on a module, after the overrides. */
+export declare function whoCan(module: string, right: Right | '管理權' | '編輯權', overrides?: Array<Override> | undefined | null): WhoCan
+
+/** Who holds a right on a module. */
+export interface WhoCan {
+  /** The app function. */
+  app: string
+  /** The web module. */
+  module?: string
+  /** The right asked about. */
+  right: Right
+  /** Its holders after the overrides. */
+  holders: Array<Holder>
+  /** Default holders an override removed. */
+  removed: Array<string>
+  /** The cell as written. */
+  raw: string
+  /** The title rule, for 電子聯絡簿. */
+  titleRule?: TitleRule
 }

@@ -13,6 +13,9 @@ node-tools: $(NODE_DIR)/node_modules/.stamp-1
 
 node-build: node-tools
 	cd $(NODE_DIR) && npx napi build --platform --release
+	# Doc comments of the shared shapes pass through macro_rules as raw string
+	# literals, which napi copies into the JSDoc with their r" prefix; drop it.
+	sed -i -E 's/^( *(\/\*\*|\*)) r" /\1 /' $(NODE_DIR)/index.d.ts
 
 node-test: node-build
 	cd $(NODE_DIR) && node --test ../tests/node/

@@ -7,7 +7,8 @@ use ntpc_policy::identity as id;
 use std::sync::Arc;
 
 /// Which of the three formats a value has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum IdKind {
     /// 身分證字號.
     NationalId,
@@ -94,7 +95,7 @@ impl From<&id::IdInfo> for IdInfo {
 }
 
 /// The custom-account rule applied to one name.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, uniffi::Record, serde::Serialize, serde::Deserialize)]
 pub struct AccountNameCheck {
     /// `fail` when the name must be reset.
     pub verdict: Verdict,

@@ -15,5 +15,7 @@ mod errors;
 mod identity;
 mod network;
 mod password;
+mod people;
 mod policy;
+mod shapes;
 mod training;

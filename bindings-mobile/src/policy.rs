@@ -66,7 +66,8 @@ pub fn policy(given: &Option<Arc<Policy>>) -> &p::Policy {
 }
 
 /// The overall answer of a check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Verdict {
     /// No violation and no warning.
     Pass,
@@ -87,7 +88,8 @@ impl From<ntpc_policy::Verdict> for Verdict {
 }
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// A fact worth showing.
     Info,
@@ -98,7 +100,7 @@ pub enum Severity {
 }
 
 /// One explained outcome of a rule.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, uniffi::Record, serde::Serialize)]
 pub struct Finding {
     /// Stable code, e.g. `password.too_short`.
     pub code: String,
@@ -125,6 +127,28 @@ impl From<&ntpc_policy::Finding> for Finding {
             message_zh: f.message_zh(),
             message_en: f.message_en(),
         }
+    }
+}
+
+/// Findings inside shapes arrive as the core's JSON (`params` an object).
+impl<'de> serde::Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Json {
+            code: String,
+            severity: Severity,
+            params: serde_json::Value,
+            message_zh: String,
+            message_en: String,
+        }
+        let j = Json::deserialize(d)?;
+        Ok(Finding {
+            code: j.code,
+            severity: j.severity,
+            params_json: j.params.to_string(),
+            message_zh: j.message_zh,
+            message_en: j.message_en,
+        })
     }
 }
 

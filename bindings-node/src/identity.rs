@@ -64,6 +64,7 @@ impl From<&id::IdInfo> for IdInfo {
 
 /// The custom-account rule applied to one name.
 #[napi(object)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct AccountNameCheck {
     /// `pass`, `warn` or `fail`.
     #[napi(ts_type = "'pass' | 'warn' | 'fail'")]

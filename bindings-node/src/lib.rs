@@ -9,6 +9,8 @@
 // napi-derive registers exports only outside `cfg(test)`; the test build of this
 // cdylib has no tests, so its unused-item warnings mean nothing.
 #![cfg_attr(test, allow(dead_code, unused_imports))]
+// The `shape!` macro reads record fields token by token.
+#![recursion_limit = "1024"]
 
 mod calendar;
 mod convert;
@@ -16,5 +18,7 @@ mod errors;
 mod identity;
 mod network;
 mod password;
+mod people;
 mod policy;
+mod shapes;
 mod training;

@@ -72,6 +72,7 @@ pub fn policy<'a>(given: &'a Option<&'a JsPolicy>) -> &'a p::Policy {
 
 /// One explained outcome of a rule.
 #[napi(object)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     /// Stable code, e.g. `password.too_short`.
     pub code: String,

@@ -14,7 +14,9 @@ mod errors;
 mod identity;
 mod network;
 mod password;
+mod people;
 mod policy;
+mod records;
 mod training;
 
 #[pymodule]
@@ -37,6 +39,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     identity::register(m)?;
     network::register(m)?;
     password::register(m)?;
+    people::register(m)?;
     training::register(m)?;
     Ok(())
 }

@@ -3,6 +3,13 @@
 import { np } from './shared.mjs'
 
 const policy = (a) => (a.policy == null ? undefined : np.Policy.fromJson(JSON.stringify(a.policy)))
+// Record arguments: the vectors write snake_case keys, JS objects use camelCase.
+const camel = (v) =>
+  Array.isArray(v)
+    ? v.map(camel)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()), camel(x)]))
+      : v
 const pwOptions = (a) => ({ account: a.account ?? undefined, displayName: a.display_name ?? undefined, profile: a.profile ?? undefined })
 
 export const CALLS = {
@@ -37,4 +44,24 @@ export const CALLS = {
   'password.is_common': (a) => ({ common: np.isCommonPassword(a.password) }),
   'password.expiry': (a) =>
     np.passwordExpiry(a.last_changed, a.now, { reset: a.reset ?? undefined, alerts: a.alerts ?? undefined }, policy(a)),
+  // mailbox
+  'mailbox.status': (a) => np.mailboxStatus(camel(a.mailbox), a.today, policy(a)),
+  'mailbox.sweep': (a) => np.sweepMailboxes(camel(a.mailboxes), a.today, policy(a)),
+  'mailbox.quota': (a) => np.mailboxQuota(a.used_bytes, policy(a)),
+  'mailbox.message_size': (a) => np.checkMessageSize(a.bytes, policy(a)),
+  // account
+  'account.check': (a) => np.accountAccess(camel(a.record), a.today, policy(a)),
+  'account.check_many': (a) => np.accountAccessMany(camel(a.records), a.today, policy(a)),
+  // parent
+  'parent.check': (a) => np.checkFamily(camel(a.family)),
+  'parent.check_many': (a) => np.checkFamilies(camel(a.families)),
+  'parent.normalize_mobile': (a) => np.normalizeMobile(a.text),
+  // permission
+  'permission.table': () => ({ rows: np.permissionTable() }),
+  'permission.lookup': (a) => np.permissionLookup(a.name),
+  'permission.who_can': (a) => np.whoCan(a.module, a.right, camel(a.overrides ?? undefined)),
+  'permission.can': (a) => np.can(camel(a.person), a.app_or_module, a.right, camel(a.overrides ?? undefined)),
+  'permission.contact_book_right': (a) => np.contactBookRight(a.title),
+  'permission.attendance_view': (a) => np.attendanceView(camel(a.person), camel(a.overrides ?? undefined)),
+  'permission.absent_counts': (a) => np.absentCounts(camel(a.records)),
 }

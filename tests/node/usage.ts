@@ -1,5 +1,8 @@
 // Type-checked with `tsc --noEmit --strict` against the generated index.d.ts.
-import { Policy, checkPassword, classifyId, passwordExpiry, parseDate, scanIds, type IdInfo, type PasswordCheck } from 'ntpc-policy'
+import {
+  Policy, can, checkFamily, checkPassword, classifyId, mailboxStatus, passwordExpiry, parseDate, scanIds,
+  type Decision, type FamilyCheck, type IdInfo, type MailboxState, type MailboxStatus, type PasswordCheck, type Rule,
+} from 'ntpc-policy'
 
 const info: IdInfo = classifyId('A123456789')
 const kind: 'national_id' | 'resident_old' | 'resident_new' | 'none' = info.kind
@@ -19,4 +22,13 @@ try {
   const code: unknown = (e as { code?: string }).code
   console.log(code)
 }
-console.log(kind, masked, codes, zh, due, when, offsets, Policy.editions())
+// Record rules: plain objects in (camelCase), typed shapes out.
+const box: MailboxStatus = mailboxStatus({ account: 'lin@ntpc.edu.tw', activatedOn: '109/09/01' }, new Date())
+const state: MailboxState = box.state
+const daysLeft: number = state === 'disabled' ? 0 : box.daysLeft
+const family: FamilyCheck = checkFamily({ mother: { name: '李美麗', mobile: '0933-111-222' } })
+const mobiles: string[] = family.registrants.map((r) => r.mobile)
+const decision: Decision = can({ title: '幹事', roles: ['幹事'] }, '上課yo', 'manage', [{ module: '上課yo', right: 'manage', remove: ['幹事'] }])
+const rule: Rule = decision.rule
+
+console.log(kind, masked, codes, zh, due, when, offsets, Policy.editions(), daysLeft, mobiles, rule)

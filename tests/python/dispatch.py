@@ -86,4 +86,26 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     ],
     "password.is_common": lambda a: {"common": np.is_common_password(a["password"])},
     "password.expiry": _password_expiry,
+    # mailbox
+    "mailbox.status": lambda a: np.mailbox_status(a["mailbox"], a["today"], _policy(a)),
+    "mailbox.sweep": lambda a: np.sweep_mailboxes(a["mailboxes"], a["today"], _policy(a)),
+    "mailbox.quota": lambda a: np.mailbox_quota(a["used_bytes"], _policy(a)),
+    "mailbox.message_size": lambda a: np.check_message_size(a["bytes"], _policy(a)),
+    # account
+    "account.check": lambda a: np.account_access(a["record"], a["today"], _policy(a)),
+    "account.check_many": lambda a: np.account_access_many(a["records"], a["today"], _policy(a)),
+    # parent
+    "parent.check": lambda a: np.check_family(a["family"]),
+    "parent.check_many": lambda a: np.check_families(a["families"]),
+    "parent.normalize_mobile": lambda a: np.normalize_mobile(a["text"]),
+    # permission
+    "permission.table": lambda a: {"rows": np.permission_table()},
+    "permission.lookup": lambda a: np.permission_lookup(a["name"]),
+    "permission.who_can": lambda a: np.who_can(a["module"], a["right"], a.get("overrides")),
+    "permission.can": lambda a: np.can(
+        a["person"], a["app_or_module"], a["right"], a.get("overrides")
+    ),
+    "permission.contact_book_right": lambda a: np.contact_book_right(a["title"]),
+    "permission.attendance_view": lambda a: np.attendance_view(a["person"], a.get("overrides")),
+    "permission.absent_counts": lambda a: np.absent_counts(a["records"]),
 }

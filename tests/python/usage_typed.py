@@ -32,3 +32,22 @@ try:
     np.parse_date("110/02/30")
 except np.DateParseError as err:
     print(err.code, err.params)
+
+
+def mailbox_days_left(account: str, activated: dt.date, today: dt.date) -> int:
+    status: np.shapes.MailboxStatus = np.mailbox_status(
+        {"account": account, "activated_on": activated.isoformat(), "staff_status": "退休"},
+        today,
+    )
+    state: np.shapes.MailboxState = status["state"]
+    return status["days_left"] if state != "disabled" else 0
+
+
+def parents_who_can_register(mother_mobile: str) -> list[str]:
+    check = np.check_family({"mother": {"name": "李美麗", "mobile": mother_mobile}})
+    return [r["mobile"] for r in check["registrants"]]
+
+
+def clerk_may_manage(module: str) -> bool:
+    decision = np.can({"title": "幹事", "roles": ["幹事"]}, module, "manage")
+    return decision["allowed"] and decision["rule"] != "override_remove"

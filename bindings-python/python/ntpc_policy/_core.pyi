@@ -4,6 +4,29 @@ import datetime as _dt
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from ntpc_policy.shapes import (
+    AbsentCounts,
+    AccountAccess,
+    AccountRecord,
+    AppModule,
+    AttendanceAccess,
+    AttendanceRecord,
+    Decision,
+    FamilyCheck,
+    FamilyRecord,
+    Lookup,
+    MailboxRecord,
+    MailboxStatus,
+    MailboxSweep,
+    MessageSizeCheck,
+    Override,
+    Person,
+    PhoneCheck,
+    QuotaCheck,
+    TitleRight,
+    WhoCan,
+)
+
 __version__: str
 
 DateLike = _dt.date | str
@@ -285,3 +308,40 @@ def security_training(hours: float, policy: Policy | None = None) -> SecurityTra
 def smart_learning_progress(
     teacher_quota: int, certified: int, policy: Policy | None = None
 ) -> SmartLearningProgress: ...
+
+# ---- people rules (RULES §4–§6): dicts in, dicts out (ntpc_policy.shapes) ----
+RightName = Literal["manage", "edit", "管理權", "編輯權", "管理", "編輯"]
+
+def mailbox_status(
+    mailbox: MailboxRecord, today: DateLike, policy: Policy | None = None
+) -> MailboxStatus: ...
+def sweep_mailboxes(
+    mailboxes: Sequence[MailboxRecord], today: DateLike, policy: Policy | None = None
+) -> MailboxSweep: ...
+def mailbox_quota(used_bytes: int, policy: Policy | None = None) -> QuotaCheck: ...
+def check_message_size(size_bytes: int, policy: Policy | None = None) -> MessageSizeCheck: ...
+def account_access(
+    record: AccountRecord, today: DateLike, policy: Policy | None = None
+) -> AccountAccess: ...
+def account_access_many(
+    records: Sequence[AccountRecord], today: DateLike, policy: Policy | None = None
+) -> list[AccountAccess]: ...
+def check_family(family: FamilyRecord) -> FamilyCheck: ...
+def check_families(families: Sequence[FamilyRecord]) -> list[FamilyCheck]: ...
+def normalize_mobile(text: str) -> PhoneCheck: ...
+def permission_table() -> list[AppModule]: ...
+def permission_lookup(name: str) -> Lookup: ...
+def who_can(
+    module: str, right: RightName, overrides: Sequence[Override] | None = None
+) -> WhoCan: ...
+def can(
+    person: Person,
+    app_or_module: str,
+    right: RightName,
+    overrides: Sequence[Override] | None = None,
+) -> Decision: ...
+def contact_book_right(title: str) -> TitleRight: ...
+def attendance_view(
+    person: Person, overrides: Sequence[Override] | None = None
+) -> AttendanceAccess: ...
+def absent_counts(records: Sequence[AttendanceRecord]) -> AbsentCounts: ...

@@ -854,6 +854,244 @@ public func FfiConverterTypePolicy_lower(_ value: Policy) -> UInt64 {
 
 
 /**
+ * Per-class daily absent counts.
+ */
+public struct AbsentCounts: Equatable, Hashable {
+    /**
+     * Class by day.
+     */
+    public var counts: [ClassDayCount]
+    /**
+     * Rows that could not be read; the others still count.
+     */
+    public var errors: [RowError]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Class by day.
+         */counts: [ClassDayCount], 
+        /**
+         * Rows that could not be read; the others still count.
+         */errors: [RowError]) {
+        self.counts = counts
+        self.errors = errors
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AbsentCounts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAbsentCounts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AbsentCounts {
+        return
+            try AbsentCounts(
+                counts: FfiConverterSequenceTypeClassDayCount.read(from: &buf), 
+                errors: FfiConverterSequenceTypeRowError.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AbsentCounts, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeClassDayCount.write(value.counts, into: &buf)
+        FfiConverterSequenceTypeRowError.write(value.errors, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAbsentCounts_lift(_ buf: RustBuffer) throws -> AbsentCounts {
+    return try FfiConverterTypeAbsentCounts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAbsentCounts_lower(_ value: AbsentCounts) -> RustBuffer {
+    return FfiConverterTypeAbsentCounts.lower(value)
+}
+
+
+/**
+ * Whether a person has education-account access, and why.
+ */
+public struct AccountAccess: Equatable, Hashable {
+    /**
+     * The person as given.
+     */
+    public var person: String?
+    /**
+     * Student or staff.
+     */
+    public var role: Role
+    /**
+     * The status read.
+     */
+    public var status: PersonStatus
+    /**
+     * Has access now.
+     */
+    public var access: Bool
+    /**
+     * The code that explains it.
+     */
+    public var reason: String
+    /**
+     * The services usable now.
+     */
+    public var services: [Service]
+    /**
+     * The last day of access, when known.
+     */
+    public var accessUntil: String?
+    /**
+     * Access comes back (e.g. once the new school assigns a class).
+     */
+    public var accessReturns: Bool
+    /**
+     * What to back up before which event.
+     */
+    public var backup: BackupAdvice?
+    /**
+     * The custom account name's check.
+     */
+    public var accountName: AccountNameCheck?
+    /**
+     * Pass, warn or fail.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The person as given.
+         */person: String?, 
+        /**
+         * Student or staff.
+         */role: Role, 
+        /**
+         * The status read.
+         */status: PersonStatus, 
+        /**
+         * Has access now.
+         */access: Bool, 
+        /**
+         * The code that explains it.
+         */reason: String, 
+        /**
+         * The services usable now.
+         */services: [Service], 
+        /**
+         * The last day of access, when known.
+         */accessUntil: String?, 
+        /**
+         * Access comes back (e.g. once the new school assigns a class).
+         */accessReturns: Bool, 
+        /**
+         * What to back up before which event.
+         */backup: BackupAdvice?, 
+        /**
+         * The custom account name's check.
+         */accountName: AccountNameCheck?, 
+        /**
+         * Pass, warn or fail.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.person = person
+        self.role = role
+        self.status = status
+        self.access = access
+        self.reason = reason
+        self.services = services
+        self.accessUntil = accessUntil
+        self.accessReturns = accessReturns
+        self.backup = backup
+        self.accountName = accountName
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountAccess: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountAccess: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountAccess {
+        return
+            try AccountAccess(
+                person: FfiConverterOptionString.read(from: &buf), 
+                role: FfiConverterTypeRole.read(from: &buf), 
+                status: FfiConverterTypePersonStatus.read(from: &buf), 
+                access: FfiConverterBool.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf), 
+                services: FfiConverterSequenceTypeService.read(from: &buf), 
+                accessUntil: FfiConverterOptionString.read(from: &buf), 
+                accessReturns: FfiConverterBool.read(from: &buf), 
+                backup: FfiConverterOptionTypeBackupAdvice.read(from: &buf), 
+                accountName: FfiConverterOptionTypeAccountNameCheck.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountAccess, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.person, into: &buf)
+        FfiConverterTypeRole.write(value.role, into: &buf)
+        FfiConverterTypePersonStatus.write(value.status, into: &buf)
+        FfiConverterBool.write(value.access, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterSequenceTypeService.write(value.services, into: &buf)
+        FfiConverterOptionString.write(value.accessUntil, into: &buf)
+        FfiConverterBool.write(value.accessReturns, into: &buf)
+        FfiConverterOptionTypeBackupAdvice.write(value.backup, into: &buf)
+        FfiConverterOptionTypeAccountNameCheck.write(value.accountName, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountAccess_lift(_ buf: RustBuffer) throws -> AccountAccess {
+    return try FfiConverterTypeAccountAccess.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountAccess_lower(_ value: AccountAccess) -> RustBuffer {
+    return FfiConverterTypeAccountAccess.lower(value)
+}
+
+
+/**
  * The custom-account rule applied to one name.
  */
 public struct AccountNameCheck: Equatable, Hashable {
@@ -963,6 +1201,248 @@ public func FfiConverterTypeAccountNameCheck_lower(_ value: AccountNameCheck) ->
 
 
 /**
+ * A student or staff member as the school admin system records them.
+ */
+public struct AccountRecord: Equatable, Hashable {
+    /**
+     * Name or number, for the report.
+     */
+    public var person: String?
+    /**
+     * `enrolled`, `transfer_gap`, `level_change`, `left_city`, `graduated`,
+     * `serving`, `retired`, `departed` (or 在學, 轉學空窗, 跨階段升學, 離開本市,
+     * 畢業, 在職, 退休, 離職).
+     */
+    public var status: String
+    /**
+     * The class, for an enrolled student.
+     */
+    public var `class`: String?
+    /**
+     * When the status took or takes effect.
+     */
+    public var statusDate: String?
+    /**
+     * A custom account name to check against the ID-number rule.
+     */
+    public var account: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Name or number, for the report.
+         */person: String?, 
+        /**
+         * `enrolled`, `transfer_gap`, `level_change`, `left_city`, `graduated`,
+         * `serving`, `retired`, `departed` (or 在學, 轉學空窗, 跨階段升學, 離開本市,
+         * 畢業, 在職, 退休, 離職).
+         */status: String, 
+        /**
+         * The class, for an enrolled student.
+         */`class`: String?, 
+        /**
+         * When the status took or takes effect.
+         */statusDate: String?, 
+        /**
+         * A custom account name to check against the ID-number rule.
+         */account: String?) {
+        self.person = person
+        self.status = status
+        self.`class` = `class`
+        self.statusDate = statusDate
+        self.account = account
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountRecord {
+        return
+            try AccountRecord(
+                person: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterString.read(from: &buf), 
+                class: FfiConverterOptionString.read(from: &buf), 
+                statusDate: FfiConverterOptionString.read(from: &buf), 
+                account: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountRecord, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.person, into: &buf)
+        FfiConverterString.write(value.status, into: &buf)
+        FfiConverterOptionString.write(value.`class`, into: &buf)
+        FfiConverterOptionString.write(value.statusDate, into: &buf)
+        FfiConverterOptionString.write(value.account, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountRecord_lift(_ buf: RustBuffer) throws -> AccountRecord {
+    return try FfiConverterTypeAccountRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountRecord_lower(_ value: AccountRecord) -> RustBuffer {
+    return FfiConverterTypeAccountRecord.lower(value)
+}
+
+
+/**
+ * One row of the app ↔ web-module table.
+ */
+public struct AppModule: Equatable, Hashable {
+    /**
+     * The app function.
+     */
+    public var app: String
+    /**
+     * The web module, if it has one.
+     */
+    public var module: String?
+    /**
+     * The module cell as written.
+     */
+    public var moduleRaw: String
+    /**
+     * Default holders of 管理權.
+     */
+    public var manage: [String]
+    /**
+     * The 管理權 cell as written.
+     */
+    public var manageRaw: String
+    /**
+     * Default holders of 編輯權.
+     */
+    public var edit: [String]
+    /**
+     * The 編輯權 cell as written.
+     */
+    public var editRaw: String
+    /**
+     * Other names people use.
+     */
+    public var aliases: [String]
+    /**
+     * The title rule, for 電子聯絡簿.
+     */
+    public var titleRule: TitleRule?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The app function.
+         */app: String, 
+        /**
+         * The web module, if it has one.
+         */module: String?, 
+        /**
+         * The module cell as written.
+         */moduleRaw: String, 
+        /**
+         * Default holders of 管理權.
+         */manage: [String], 
+        /**
+         * The 管理權 cell as written.
+         */manageRaw: String, 
+        /**
+         * Default holders of 編輯權.
+         */edit: [String], 
+        /**
+         * The 編輯權 cell as written.
+         */editRaw: String, 
+        /**
+         * Other names people use.
+         */aliases: [String], 
+        /**
+         * The title rule, for 電子聯絡簿.
+         */titleRule: TitleRule?) {
+        self.app = app
+        self.module = module
+        self.moduleRaw = moduleRaw
+        self.manage = manage
+        self.manageRaw = manageRaw
+        self.edit = edit
+        self.editRaw = editRaw
+        self.aliases = aliases
+        self.titleRule = titleRule
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AppModule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAppModule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AppModule {
+        return
+            try AppModule(
+                app: FfiConverterString.read(from: &buf), 
+                module: FfiConverterOptionString.read(from: &buf), 
+                moduleRaw: FfiConverterString.read(from: &buf), 
+                manage: FfiConverterSequenceString.read(from: &buf), 
+                manageRaw: FfiConverterString.read(from: &buf), 
+                edit: FfiConverterSequenceString.read(from: &buf), 
+                editRaw: FfiConverterString.read(from: &buf), 
+                aliases: FfiConverterSequenceString.read(from: &buf), 
+                titleRule: FfiConverterOptionTypeTitleRule.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AppModule, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.app, into: &buf)
+        FfiConverterOptionString.write(value.module, into: &buf)
+        FfiConverterString.write(value.moduleRaw, into: &buf)
+        FfiConverterSequenceString.write(value.manage, into: &buf)
+        FfiConverterString.write(value.manageRaw, into: &buf)
+        FfiConverterSequenceString.write(value.edit, into: &buf)
+        FfiConverterString.write(value.editRaw, into: &buf)
+        FfiConverterSequenceString.write(value.aliases, into: &buf)
+        FfiConverterOptionTypeTitleRule.write(value.titleRule, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppModule_lift(_ buf: RustBuffer) throws -> AppModule {
+    return try FfiConverterTypeAppModule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppModule_lower(_ value: AppModule) -> RustBuffer {
+    return FfiConverterTypeAppModule.lower(value)
+}
+
+
+/**
  * Area of a first letter.
  */
 public struct Area: Equatable, Hashable {
@@ -1048,6 +1528,263 @@ public func FfiConverterTypeArea_lift(_ buf: RustBuffer) throws -> Area {
 #endif
 public func FfiConverterTypeArea_lower(_ value: Area) -> RustBuffer {
     return FfiConverterTypeArea.lower(value)
+}
+
+
+/**
+ * The attendance view, with the decision behind it.
+ */
+public struct AttendanceAccess: Equatable, Hashable {
+    /**
+     * Per student, or class counts only.
+     */
+    public var view: AttendanceView
+    /**
+     * The edit-right decision on 新學生出缺席.
+     */
+    public var decision: Decision
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Per student, or class counts only.
+         */view: AttendanceView, 
+        /**
+         * The edit-right decision on 新學生出缺席.
+         */decision: Decision, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.view = view
+        self.decision = decision
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AttendanceAccess: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAttendanceAccess: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AttendanceAccess {
+        return
+            try AttendanceAccess(
+                view: FfiConverterTypeAttendanceView.read(from: &buf), 
+                decision: FfiConverterTypeDecision.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AttendanceAccess, into buf: inout [UInt8]) {
+        FfiConverterTypeAttendanceView.write(value.view, into: &buf)
+        FfiConverterTypeDecision.write(value.decision, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceAccess_lift(_ buf: RustBuffer) throws -> AttendanceAccess {
+    return try FfiConverterTypeAttendanceAccess.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceAccess_lower(_ value: AttendanceAccess) -> RustBuffer {
+    return FfiConverterTypeAttendanceAccess.lower(value)
+}
+
+
+/**
+ * One student's attendance on one day.
+ */
+public struct AttendanceRecord: Equatable, Hashable {
+    /**
+     * The class.
+     */
+    public var `class`: String
+    /**
+     * The day (any calendar style).
+     */
+    public var date: String
+    /**
+     * The student (dropped by the counts).
+     */
+    public var student: String
+    /**
+     * 出席, 遲到, 事假, 病假, 曠課 … or their English codes.
+     */
+    public var status: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The class.
+         */`class`: String, 
+        /**
+         * The day (any calendar style).
+         */date: String, 
+        /**
+         * The student (dropped by the counts).
+         */student: String, 
+        /**
+         * 出席, 遲到, 事假, 病假, 曠課 … or their English codes.
+         */status: String) {
+        self.`class` = `class`
+        self.date = date
+        self.student = student
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AttendanceRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAttendanceRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AttendanceRecord {
+        return
+            try AttendanceRecord(
+                class: FfiConverterString.read(from: &buf), 
+                date: FfiConverterString.read(from: &buf), 
+                student: FfiConverterString.read(from: &buf), 
+                status: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AttendanceRecord, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.`class`, into: &buf)
+        FfiConverterString.write(value.date, into: &buf)
+        FfiConverterString.write(value.student, into: &buf)
+        FfiConverterString.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceRecord_lift(_ buf: RustBuffer) throws -> AttendanceRecord {
+    return try FfiConverterTypeAttendanceRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceRecord_lower(_ value: AttendanceRecord) -> RustBuffer {
+    return FfiConverterTypeAttendanceRecord.lower(value)
+}
+
+
+/**
+ * What to back up, and before when.
+ */
+public struct BackupAdvice: Equatable, Hashable {
+    /**
+     * The event that ends access.
+     */
+    public var event: BackupEvent
+    /**
+     * Back up before this day, when known.
+     */
+    public var before: String?
+    /**
+     * The services whose data to save.
+     */
+    public var services: [Service]
+    /**
+     * The day has passed.
+     */
+    public var tooLate: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The event that ends access.
+         */event: BackupEvent, 
+        /**
+         * Back up before this day, when known.
+         */before: String?, 
+        /**
+         * The services whose data to save.
+         */services: [Service], 
+        /**
+         * The day has passed.
+         */tooLate: Bool) {
+        self.event = event
+        self.before = before
+        self.services = services
+        self.tooLate = tooLate
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BackupAdvice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBackupAdvice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BackupAdvice {
+        return
+            try BackupAdvice(
+                event: FfiConverterTypeBackupEvent.read(from: &buf), 
+                before: FfiConverterOptionString.read(from: &buf), 
+                services: FfiConverterSequenceTypeService.read(from: &buf), 
+                tooLate: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BackupAdvice, into buf: inout [UInt8]) {
+        FfiConverterTypeBackupEvent.write(value.event, into: &buf)
+        FfiConverterOptionString.write(value.before, into: &buf)
+        FfiConverterSequenceTypeService.write(value.services, into: &buf)
+        FfiConverterBool.write(value.tooLate, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBackupAdvice_lift(_ buf: RustBuffer) throws -> BackupAdvice {
+    return try FfiConverterTypeBackupAdvice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBackupAdvice_lower(_ value: BackupAdvice) -> RustBuffer {
+    return FfiConverterTypeBackupAdvice.lower(value)
 }
 
 
@@ -1151,6 +1888,85 @@ public func FfiConverterTypeCharClasses_lower(_ value: CharClasses) -> RustBuffe
 
 
 /**
+ * Absences of one class on one day, with no names.
+ */
+public struct ClassDayCount: Equatable, Hashable {
+    /**
+     * The class.
+     */
+    public var `class`: String
+    /**
+     * The day.
+     */
+    public var date: String
+    /**
+     * Students absent.
+     */
+    public var absent: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The class.
+         */`class`: String, 
+        /**
+         * The day.
+         */date: String, 
+        /**
+         * Students absent.
+         */absent: UInt32) {
+        self.`class` = `class`
+        self.date = date
+        self.absent = absent
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ClassDayCount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeClassDayCount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ClassDayCount {
+        return
+            try ClassDayCount(
+                class: FfiConverterString.read(from: &buf), 
+                date: FfiConverterString.read(from: &buf), 
+                absent: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ClassDayCount, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.`class`, into: &buf)
+        FfiConverterString.write(value.date, into: &buf)
+        FfiConverterUInt32.write(value.absent, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClassDayCount_lift(_ buf: RustBuffer) throws -> ClassDayCount {
+    return try FfiConverterTypeClassDayCount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClassDayCount_lower(_ value: ClassDayCount) -> RustBuffer {
+    return FfiConverterTypeClassDayCount.lower(value)
+}
+
+
+/**
  * One row of the code table.
  */
 public struct CodeInfo: Equatable, Hashable {
@@ -1236,6 +2052,363 @@ public func FfiConverterTypeCodeInfo_lift(_ buf: RustBuffer) throws -> CodeInfo 
 #endif
 public func FfiConverterTypeCodeInfo_lower(_ value: CodeInfo) -> RustBuffer {
     return FfiConverterTypeCodeInfo.lower(value)
+}
+
+
+/**
+ * One person of a student's family record.
+ */
+public struct Contact: Equatable, Hashable {
+    /**
+     * Name.
+     */
+    public var name: String?
+    /**
+     * Mobile number as typed.
+     */
+    public var mobile: String?
+    /**
+     * Relation, for other contacts (e.g. 祖母).
+     */
+    public var relation: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Name.
+         */name: String?, 
+        /**
+         * Mobile number as typed.
+         */mobile: String?, 
+        /**
+         * Relation, for other contacts (e.g. 祖母).
+         */relation: String?) {
+        self.name = name
+        self.mobile = mobile
+        self.relation = relation
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Contact: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContact: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Contact {
+        return
+            try Contact(
+                name: FfiConverterOptionString.read(from: &buf), 
+                mobile: FfiConverterOptionString.read(from: &buf), 
+                relation: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Contact, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.mobile, into: &buf)
+        FfiConverterOptionString.write(value.relation, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContact_lift(_ buf: RustBuffer) throws -> Contact {
+    return try FfiConverterTypeContact.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContact_lower(_ value: Contact) -> RustBuffer {
+    return FfiConverterTypeContact.lower(value)
+}
+
+
+/**
+ * One contact's registration check.
+ */
+public struct ContactCheck: Equatable, Hashable {
+    /**
+     * The place in the record.
+     */
+    public var slot: Slot
+    /**
+     * Position among the other contacts.
+     */
+    public var index: UInt32?
+    /**
+     * Who, in words (父, 監護人1, 其他聯絡人2 …).
+     */
+    public var who: String
+    /**
+     * The name.
+     */
+    public var name: String?
+    /**
+     * The relation.
+     */
+    public var relation: String?
+    /**
+     * The slot has anything filled in.
+     */
+    public var listed: Bool
+    /**
+     * The mobile number's check.
+     */
+    public var mobile: PhoneCheck
+    /**
+     * Can register in the parent app.
+     */
+    public var canRegister: Bool
+    /**
+     * What is missing or malformed.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The place in the record.
+         */slot: Slot, 
+        /**
+         * Position among the other contacts.
+         */index: UInt32?, 
+        /**
+         * Who, in words (父, 監護人1, 其他聯絡人2 …).
+         */who: String, 
+        /**
+         * The name.
+         */name: String?, 
+        /**
+         * The relation.
+         */relation: String?, 
+        /**
+         * The slot has anything filled in.
+         */listed: Bool, 
+        /**
+         * The mobile number's check.
+         */mobile: PhoneCheck, 
+        /**
+         * Can register in the parent app.
+         */canRegister: Bool, 
+        /**
+         * What is missing or malformed.
+         */findings: [Finding]) {
+        self.slot = slot
+        self.index = index
+        self.who = who
+        self.name = name
+        self.relation = relation
+        self.listed = listed
+        self.mobile = mobile
+        self.canRegister = canRegister
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContactCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContactCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContactCheck {
+        return
+            try ContactCheck(
+                slot: FfiConverterTypeSlot.read(from: &buf), 
+                index: FfiConverterOptionUInt32.read(from: &buf), 
+                who: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                relation: FfiConverterOptionString.read(from: &buf), 
+                listed: FfiConverterBool.read(from: &buf), 
+                mobile: FfiConverterTypePhoneCheck.read(from: &buf), 
+                canRegister: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContactCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeSlot.write(value.slot, into: &buf)
+        FfiConverterOptionUInt32.write(value.index, into: &buf)
+        FfiConverterString.write(value.who, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.relation, into: &buf)
+        FfiConverterBool.write(value.listed, into: &buf)
+        FfiConverterTypePhoneCheck.write(value.mobile, into: &buf)
+        FfiConverterBool.write(value.canRegister, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContactCheck_lift(_ buf: RustBuffer) throws -> ContactCheck {
+    return try FfiConverterTypeContactCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContactCheck_lower(_ value: ContactCheck) -> RustBuffer {
+    return FfiConverterTypeContactCheck.lower(value)
+}
+
+
+/**
+ * Whether a person has a right, and the rule that decided.
+ */
+public struct Decision: Equatable, Hashable {
+    /**
+     * Allowed.
+     */
+    public var allowed: Bool
+    /**
+     * The app function.
+     */
+    public var app: String
+    /**
+     * The web module.
+     */
+    public var module: String?
+    /**
+     * The right asked about.
+     */
+    public var right: Right
+    /**
+     * The deciding rule.
+     */
+    public var rule: Rule
+    /**
+     * The right the person holds, if any.
+     */
+    public var grantedRight: Right?
+    /**
+     * The role that matched.
+     */
+    public var matchedRole: String?
+    /**
+     * The title word that matched.
+     */
+    public var matchedKeyword: String?
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Allowed.
+         */allowed: Bool, 
+        /**
+         * The app function.
+         */app: String, 
+        /**
+         * The web module.
+         */module: String?, 
+        /**
+         * The right asked about.
+         */right: Right, 
+        /**
+         * The deciding rule.
+         */rule: Rule, 
+        /**
+         * The right the person holds, if any.
+         */grantedRight: Right?, 
+        /**
+         * The role that matched.
+         */matchedRole: String?, 
+        /**
+         * The title word that matched.
+         */matchedKeyword: String?, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.allowed = allowed
+        self.app = app
+        self.module = module
+        self.right = right
+        self.rule = rule
+        self.grantedRight = grantedRight
+        self.matchedRole = matchedRole
+        self.matchedKeyword = matchedKeyword
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Decision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Decision {
+        return
+            try Decision(
+                allowed: FfiConverterBool.read(from: &buf), 
+                app: FfiConverterString.read(from: &buf), 
+                module: FfiConverterOptionString.read(from: &buf), 
+                right: FfiConverterTypeRight.read(from: &buf), 
+                rule: FfiConverterTypeRule.read(from: &buf), 
+                grantedRight: FfiConverterOptionTypeRight.read(from: &buf), 
+                matchedRole: FfiConverterOptionString.read(from: &buf), 
+                matchedKeyword: FfiConverterOptionString.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Decision, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.allowed, into: &buf)
+        FfiConverterString.write(value.app, into: &buf)
+        FfiConverterOptionString.write(value.module, into: &buf)
+        FfiConverterTypeRight.write(value.right, into: &buf)
+        FfiConverterTypeRule.write(value.rule, into: &buf)
+        FfiConverterOptionTypeRight.write(value.grantedRight, into: &buf)
+        FfiConverterOptionString.write(value.matchedRole, into: &buf)
+        FfiConverterOptionString.write(value.matchedKeyword, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecision_lift(_ buf: RustBuffer) throws -> Decision {
+    return try FfiConverterTypeDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecision_lower(_ value: Decision) -> RustBuffer {
+    return FfiConverterTypeDecision.lower(value)
 }
 
 
@@ -1438,6 +2611,303 @@ public func FfiConverterTypeEmsAllocation_lower(_ value: EmsAllocation) -> RustB
 
 
 /**
+ * A core error, as data: one bad row of a bulk input.
+ */
+public struct ErrorInfo: Equatable, Hashable {
+    /**
+     * Stable code, e.g. `calendar.invalid_date`.
+     */
+    public var code: String
+    /**
+     * The figures behind the message, as a JSON object.
+     */
+    public var paramsJson: String
+    /**
+     * Traditional Chinese message.
+     */
+    public var messageZh: String
+    /**
+     * English message.
+     */
+    public var messageEn: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable code, e.g. `calendar.invalid_date`.
+         */code: String, 
+        /**
+         * The figures behind the message, as a JSON object.
+         */paramsJson: String, 
+        /**
+         * Traditional Chinese message.
+         */messageZh: String, 
+        /**
+         * English message.
+         */messageEn: String) {
+        self.code = code
+        self.paramsJson = paramsJson
+        self.messageZh = messageZh
+        self.messageEn = messageEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ErrorInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErrorInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorInfo {
+        return
+            try ErrorInfo(
+                code: FfiConverterString.read(from: &buf), 
+                paramsJson: FfiConverterString.read(from: &buf), 
+                messageZh: FfiConverterString.read(from: &buf), 
+                messageEn: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ErrorInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.paramsJson, into: &buf)
+        FfiConverterString.write(value.messageZh, into: &buf)
+        FfiConverterString.write(value.messageEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorInfo_lift(_ buf: RustBuffer) throws -> ErrorInfo {
+    return try FfiConverterTypeErrorInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorInfo_lower(_ value: ErrorInfo) -> RustBuffer {
+    return FfiConverterTypeErrorInfo.lower(value)
+}
+
+
+/**
+ * Who of a family can register in the parent app.
+ */
+public struct FamilyCheck: Equatable, Hashable {
+    /**
+     * The student as given.
+     */
+    public var student: String?
+    /**
+     * Pass when someone can register.
+     */
+    public var verdict: Verdict
+    /**
+     * Who can.
+     */
+    public var registrants: [Registrant]
+    /**
+     * Every slot's check.
+     */
+    public var contacts: [ContactCheck]
+    /**
+     * Record-level findings.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The student as given.
+         */student: String?, 
+        /**
+         * Pass when someone can register.
+         */verdict: Verdict, 
+        /**
+         * Who can.
+         */registrants: [Registrant], 
+        /**
+         * Every slot's check.
+         */contacts: [ContactCheck], 
+        /**
+         * Record-level findings.
+         */findings: [Finding]) {
+        self.student = student
+        self.verdict = verdict
+        self.registrants = registrants
+        self.contacts = contacts
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FamilyCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFamilyCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FamilyCheck {
+        return
+            try FamilyCheck(
+                student: FfiConverterOptionString.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                registrants: FfiConverterSequenceTypeRegistrant.read(from: &buf), 
+                contacts: FfiConverterSequenceTypeContactCheck.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FamilyCheck, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.student, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeRegistrant.write(value.registrants, into: &buf)
+        FfiConverterSequenceTypeContactCheck.write(value.contacts, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyCheck_lift(_ buf: RustBuffer) throws -> FamilyCheck {
+    return try FfiConverterTypeFamilyCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyCheck_lower(_ value: FamilyCheck) -> RustBuffer {
+    return FfiConverterTypeFamilyCheck.lower(value)
+}
+
+
+/**
+ * A student's family record (學籍管理 › 家庭資料).
+ */
+public struct FamilyRecord: Equatable, Hashable {
+    /**
+     * Name or number of the student, for the report.
+     */
+    public var student: String?
+    /**
+     * 父.
+     */
+    public var father: Contact?
+    /**
+     * 母.
+     */
+    public var mother: Contact?
+    /**
+     * 監護人1.
+     */
+    public var guardian1: Contact?
+    /**
+     * 監護人2.
+     */
+    public var guardian2: Contact?
+    /**
+     * 其他聯絡人.
+     */
+    public var others: [Contact]?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Name or number of the student, for the report.
+         */student: String?, 
+        /**
+         * 父.
+         */father: Contact?, 
+        /**
+         * 母.
+         */mother: Contact?, 
+        /**
+         * 監護人1.
+         */guardian1: Contact?, 
+        /**
+         * 監護人2.
+         */guardian2: Contact?, 
+        /**
+         * 其他聯絡人.
+         */others: [Contact]?) {
+        self.student = student
+        self.father = father
+        self.mother = mother
+        self.guardian1 = guardian1
+        self.guardian2 = guardian2
+        self.others = others
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FamilyRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFamilyRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FamilyRecord {
+        return
+            try FamilyRecord(
+                student: FfiConverterOptionString.read(from: &buf), 
+                father: FfiConverterOptionTypeContact.read(from: &buf), 
+                mother: FfiConverterOptionTypeContact.read(from: &buf), 
+                guardian1: FfiConverterOptionTypeContact.read(from: &buf), 
+                guardian2: FfiConverterOptionTypeContact.read(from: &buf), 
+                others: FfiConverterOptionSequenceTypeContact.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FamilyRecord, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.student, into: &buf)
+        FfiConverterOptionTypeContact.write(value.father, into: &buf)
+        FfiConverterOptionTypeContact.write(value.mother, into: &buf)
+        FfiConverterOptionTypeContact.write(value.guardian1, into: &buf)
+        FfiConverterOptionTypeContact.write(value.guardian2, into: &buf)
+        FfiConverterOptionSequenceTypeContact.write(value.others, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyRecord_lift(_ buf: RustBuffer) throws -> FamilyRecord {
+    return try FfiConverterTypeFamilyRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyRecord_lower(_ value: FamilyRecord) -> RustBuffer {
+    return FfiConverterTypeFamilyRecord.lower(value)
+}
+
+
+/**
  * One explained outcome of a rule.
  */
 public struct Finding: Equatable, Hashable {
@@ -1533,6 +3003,85 @@ public func FfiConverterTypeFinding_lift(_ buf: RustBuffer) throws -> Finding {
 #endif
 public func FfiConverterTypeFinding_lower(_ value: Finding) -> RustBuffer {
     return FfiConverterTypeFinding.lower(value)
+}
+
+
+/**
+ * One holder of a right.
+ */
+public struct Holder: Equatable, Hashable {
+    /**
+     * The role.
+     */
+    public var role: String
+    /**
+     * The right held.
+     */
+    public var right: Right
+    /**
+     * Default or added by an override.
+     */
+    public var rule: Rule
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The role.
+         */role: String, 
+        /**
+         * The right held.
+         */right: Right, 
+        /**
+         * Default or added by an override.
+         */rule: Rule) {
+        self.role = role
+        self.right = right
+        self.rule = rule
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Holder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHolder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Holder {
+        return
+            try Holder(
+                role: FfiConverterString.read(from: &buf), 
+                right: FfiConverterTypeRight.read(from: &buf), 
+                rule: FfiConverterTypeRule.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Holder, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.role, into: &buf)
+        FfiConverterTypeRight.write(value.right, into: &buf)
+        FfiConverterTypeRule.write(value.rule, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolder_lift(_ buf: RustBuffer) throws -> Holder {
+    return try FfiConverterTypeHolder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolder_lower(_ value: Holder) -> RustBuffer {
+    return FfiConverterTypeHolder.lower(value)
 }
 
 
@@ -1801,6 +3350,690 @@ public func FfiConverterTypeIdMatch_lift(_ buf: RustBuffer) throws -> IdMatch {
 #endif
 public func FfiConverterTypeIdMatch_lower(_ value: IdMatch) -> RustBuffer {
     return FfiConverterTypeIdMatch.lower(value)
+}
+
+
+/**
+ * A table row found by name.
+ */
+public struct Lookup: Equatable, Hashable {
+    /**
+     * App, module or alias.
+     */
+    public var matchedAs: MatchedAs
+    /**
+     * The row.
+     */
+    public var row: AppModule
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * App, module or alias.
+         */matchedAs: MatchedAs, 
+        /**
+         * The row.
+         */row: AppModule) {
+        self.matchedAs = matchedAs
+        self.row = row
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Lookup: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLookup: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Lookup {
+        return
+            try Lookup(
+                matchedAs: FfiConverterTypeMatchedAs.read(from: &buf), 
+                row: FfiConverterTypeAppModule.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Lookup, into buf: inout [UInt8]) {
+        FfiConverterTypeMatchedAs.write(value.matchedAs, into: &buf)
+        FfiConverterTypeAppModule.write(value.row, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLookup_lift(_ buf: RustBuffer) throws -> Lookup {
+    return try FfiConverterTypeLookup.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLookup_lower(_ value: Lookup) -> RustBuffer {
+    return FfiConverterTypeLookup.lower(value)
+}
+
+
+/**
+ * One mailbox as the school admin system and Mail2000 know it.
+ */
+public struct MailboxRecord: Equatable, Hashable {
+    /**
+     * The address or account name.
+     */
+    public var account: String
+    /**
+     * Activation date (any calendar style, e.g. `2019-09-01` or `108/09/01`).
+     */
+    public var activatedOn: String
+    /**
+     * Last login date; none when never logged in.
+     */
+    public var lastLogin: String?
+    /**
+     * `serving` (default), `departed` or `retired` (or 在職/離職/退休).
+     */
+    public var staffStatus: String?
+    /**
+     * When the person left, if known.
+     */
+    public var departedOn: String?
+    /**
+     * Bytes in use, for the quota check.
+     */
+    public var usedBytes: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The address or account name.
+         */account: String, 
+        /**
+         * Activation date (any calendar style, e.g. `2019-09-01` or `108/09/01`).
+         */activatedOn: String, 
+        /**
+         * Last login date; none when never logged in.
+         */lastLogin: String?, 
+        /**
+         * `serving` (default), `departed` or `retired` (or 在職/離職/退休).
+         */staffStatus: String?, 
+        /**
+         * When the person left, if known.
+         */departedOn: String?, 
+        /**
+         * Bytes in use, for the quota check.
+         */usedBytes: Int64?) {
+        self.account = account
+        self.activatedOn = activatedOn
+        self.lastLogin = lastLogin
+        self.staffStatus = staffStatus
+        self.departedOn = departedOn
+        self.usedBytes = usedBytes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxRecord {
+        return
+            try MailboxRecord(
+                account: FfiConverterString.read(from: &buf), 
+                activatedOn: FfiConverterString.read(from: &buf), 
+                lastLogin: FfiConverterOptionString.read(from: &buf), 
+                staffStatus: FfiConverterOptionString.read(from: &buf), 
+                departedOn: FfiConverterOptionString.read(from: &buf), 
+                usedBytes: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxRecord, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterString.write(value.activatedOn, into: &buf)
+        FfiConverterOptionString.write(value.lastLogin, into: &buf)
+        FfiConverterOptionString.write(value.staffStatus, into: &buf)
+        FfiConverterOptionString.write(value.departedOn, into: &buf)
+        FfiConverterOptionInt64.write(value.usedBytes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxRecord_lift(_ buf: RustBuffer) throws -> MailboxRecord {
+    return try FfiConverterTypeMailboxRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxRecord_lower(_ value: MailboxRecord) -> RustBuffer {
+    return FfiConverterTypeMailboxRecord.lower(value)
+}
+
+
+/**
+ * The retention state of one mailbox on a given day.
+ */
+public struct MailboxStatus: Equatable, Hashable {
+    /**
+     * The account.
+     */
+    public var account: String
+    /**
+     * `active`, `notice`, `deletable` or `disabled`.
+     */
+    public var state: MailboxState
+    /**
+     * The code that explains the state.
+     */
+    public var reason: String
+    /**
+     * The staff status used.
+     */
+    public var staffStatus: StaffStatus
+    /**
+     * Counted from the last login or, never logged in, from activation.
+     */
+    public var basis: CountBasis
+    /**
+     * The day counting starts from.
+     */
+    public var countedFrom: String
+    /**
+     * Days without a login.
+     */
+    public var daysInactive: Int64
+    /**
+     * The first day the mailbox may be deleted.
+     */
+    public var deletionDate: String
+    /**
+     * The first day of the daily notices.
+     */
+    public var noticeFrom: String
+    /**
+     * Days until the deletion date (0 or less: deletable).
+     */
+    public var daysLeft: Int64
+    /**
+     * A notice is to be mailed today.
+     */
+    public var noticeDueToday: Bool
+    /**
+     * Since when login is disabled (departed or retired staff).
+     */
+    public var disabledSince: String?
+    /**
+     * The quota check, when the record has the bytes in use.
+     */
+    public var quota: QuotaCheck?
+    /**
+     * Pass, warn or fail.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The account.
+         */account: String, 
+        /**
+         * `active`, `notice`, `deletable` or `disabled`.
+         */state: MailboxState, 
+        /**
+         * The code that explains the state.
+         */reason: String, 
+        /**
+         * The staff status used.
+         */staffStatus: StaffStatus, 
+        /**
+         * Counted from the last login or, never logged in, from activation.
+         */basis: CountBasis, 
+        /**
+         * The day counting starts from.
+         */countedFrom: String, 
+        /**
+         * Days without a login.
+         */daysInactive: Int64, 
+        /**
+         * The first day the mailbox may be deleted.
+         */deletionDate: String, 
+        /**
+         * The first day of the daily notices.
+         */noticeFrom: String, 
+        /**
+         * Days until the deletion date (0 or less: deletable).
+         */daysLeft: Int64, 
+        /**
+         * A notice is to be mailed today.
+         */noticeDueToday: Bool, 
+        /**
+         * Since when login is disabled (departed or retired staff).
+         */disabledSince: String?, 
+        /**
+         * The quota check, when the record has the bytes in use.
+         */quota: QuotaCheck?, 
+        /**
+         * Pass, warn or fail.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.account = account
+        self.state = state
+        self.reason = reason
+        self.staffStatus = staffStatus
+        self.basis = basis
+        self.countedFrom = countedFrom
+        self.daysInactive = daysInactive
+        self.deletionDate = deletionDate
+        self.noticeFrom = noticeFrom
+        self.daysLeft = daysLeft
+        self.noticeDueToday = noticeDueToday
+        self.disabledSince = disabledSince
+        self.quota = quota
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxStatus {
+        return
+            try MailboxStatus(
+                account: FfiConverterString.read(from: &buf), 
+                state: FfiConverterTypeMailboxState.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf), 
+                staffStatus: FfiConverterTypeStaffStatus.read(from: &buf), 
+                basis: FfiConverterTypeCountBasis.read(from: &buf), 
+                countedFrom: FfiConverterString.read(from: &buf), 
+                daysInactive: FfiConverterInt64.read(from: &buf), 
+                deletionDate: FfiConverterString.read(from: &buf), 
+                noticeFrom: FfiConverterString.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf), 
+                noticeDueToday: FfiConverterBool.read(from: &buf), 
+                disabledSince: FfiConverterOptionString.read(from: &buf), 
+                quota: FfiConverterOptionTypeQuotaCheck.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxStatus, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterTypeMailboxState.write(value.state, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterTypeStaffStatus.write(value.staffStatus, into: &buf)
+        FfiConverterTypeCountBasis.write(value.basis, into: &buf)
+        FfiConverterString.write(value.countedFrom, into: &buf)
+        FfiConverterInt64.write(value.daysInactive, into: &buf)
+        FfiConverterString.write(value.deletionDate, into: &buf)
+        FfiConverterString.write(value.noticeFrom, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+        FfiConverterBool.write(value.noticeDueToday, into: &buf)
+        FfiConverterOptionString.write(value.disabledSince, into: &buf)
+        FfiConverterOptionTypeQuotaCheck.write(value.quota, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxStatus_lift(_ buf: RustBuffer) throws -> MailboxStatus {
+    return try FfiConverterTypeMailboxStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxStatus_lower(_ value: MailboxStatus) -> RustBuffer {
+    return FfiConverterTypeMailboxStatus.lower(value)
+}
+
+
+/**
+ * Every mailbox's state on one day, with the notice and deletion lists.
+ */
+public struct MailboxSweep: Equatable, Hashable {
+    /**
+     * The day of the sweep.
+     */
+    public var today: String
+    /**
+     * Rows read.
+     */
+    public var total: UInt32
+    /**
+     * Rows per state.
+     */
+    public var counts: StateCounts
+    /**
+     * Every evaluated row, in input order.
+     */
+    public var rows: [SweepRow]
+    /**
+     * Mailboxes to notify, soonest deletion first.
+     */
+    public var notices: [SweepEntry]
+    /**
+     * Mailboxes that may be deleted, oldest first.
+     */
+    public var deletable: [SweepEntry]
+    /**
+     * Rows that could not be evaluated; the others still are.
+     */
+    public var errors: [RowError]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The day of the sweep.
+         */today: String, 
+        /**
+         * Rows read.
+         */total: UInt32, 
+        /**
+         * Rows per state.
+         */counts: StateCounts, 
+        /**
+         * Every evaluated row, in input order.
+         */rows: [SweepRow], 
+        /**
+         * Mailboxes to notify, soonest deletion first.
+         */notices: [SweepEntry], 
+        /**
+         * Mailboxes that may be deleted, oldest first.
+         */deletable: [SweepEntry], 
+        /**
+         * Rows that could not be evaluated; the others still are.
+         */errors: [RowError]) {
+        self.today = today
+        self.total = total
+        self.counts = counts
+        self.rows = rows
+        self.notices = notices
+        self.deletable = deletable
+        self.errors = errors
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxSweep: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxSweep: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxSweep {
+        return
+            try MailboxSweep(
+                today: FfiConverterString.read(from: &buf), 
+                total: FfiConverterUInt32.read(from: &buf), 
+                counts: FfiConverterTypeStateCounts.read(from: &buf), 
+                rows: FfiConverterSequenceTypeSweepRow.read(from: &buf), 
+                notices: FfiConverterSequenceTypeSweepEntry.read(from: &buf), 
+                deletable: FfiConverterSequenceTypeSweepEntry.read(from: &buf), 
+                errors: FfiConverterSequenceTypeRowError.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxSweep, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.today, into: &buf)
+        FfiConverterUInt32.write(value.total, into: &buf)
+        FfiConverterTypeStateCounts.write(value.counts, into: &buf)
+        FfiConverterSequenceTypeSweepRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeSweepEntry.write(value.notices, into: &buf)
+        FfiConverterSequenceTypeSweepEntry.write(value.deletable, into: &buf)
+        FfiConverterSequenceTypeRowError.write(value.errors, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxSweep_lift(_ buf: RustBuffer) throws -> MailboxSweep {
+    return try FfiConverterTypeMailboxSweep.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxSweep_lower(_ value: MailboxSweep) -> RustBuffer {
+    return FfiConverterTypeMailboxSweep.lower(value)
+}
+
+
+/**
+ * A message's size against the per-message limit.
+ */
+public struct MessageSizeCheck: Equatable, Hashable {
+    /**
+     * Within the limit.
+     */
+    public var allowed: Bool
+    /**
+     * The size in bytes.
+     */
+    public var bytes: Int64
+    /**
+     * The limit in bytes.
+     */
+    public var maxBytes: Int64
+    /**
+     * Pass or fail.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Within the limit.
+         */allowed: Bool, 
+        /**
+         * The size in bytes.
+         */bytes: Int64, 
+        /**
+         * The limit in bytes.
+         */maxBytes: Int64, 
+        /**
+         * Pass or fail.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.allowed = allowed
+        self.bytes = bytes
+        self.maxBytes = maxBytes
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MessageSizeCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMessageSizeCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageSizeCheck {
+        return
+            try MessageSizeCheck(
+                allowed: FfiConverterBool.read(from: &buf), 
+                bytes: FfiConverterInt64.read(from: &buf), 
+                maxBytes: FfiConverterInt64.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MessageSizeCheck, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.allowed, into: &buf)
+        FfiConverterInt64.write(value.bytes, into: &buf)
+        FfiConverterInt64.write(value.maxBytes, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageSizeCheck_lift(_ buf: RustBuffer) throws -> MessageSizeCheck {
+    return try FfiConverterTypeMessageSizeCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageSizeCheck_lower(_ value: MessageSizeCheck) -> RustBuffer {
+    return FfiConverterTypeMessageSizeCheck.lower(value)
+}
+
+
+/**
+ * A school's change to the default holders of one module's right.
+ */
+public struct Override: Equatable, Hashable {
+    /**
+     * App or module name.
+     */
+    public var module: String
+    /**
+     * `manage` or `edit` (管理權/編輯權).
+     */
+    public var right: String
+    /**
+     * Roles added.
+     */
+    public var add: [String]?
+    /**
+     * Roles removed.
+     */
+    public var remove: [String]?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * App or module name.
+         */module: String, 
+        /**
+         * `manage` or `edit` (管理權/編輯權).
+         */right: String, 
+        /**
+         * Roles added.
+         */add: [String]?, 
+        /**
+         * Roles removed.
+         */remove: [String]?) {
+        self.module = module
+        self.right = right
+        self.add = add
+        self.remove = remove
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Override: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOverride: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Override {
+        return
+            try Override(
+                module: FfiConverterString.read(from: &buf), 
+                right: FfiConverterString.read(from: &buf), 
+                add: FfiConverterOptionSequenceString.read(from: &buf), 
+                remove: FfiConverterOptionSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Override, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.module, into: &buf)
+        FfiConverterString.write(value.right, into: &buf)
+        FfiConverterOptionSequenceString.write(value.add, into: &buf)
+        FfiConverterOptionSequenceString.write(value.remove, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOverride_lift(_ buf: RustBuffer) throws -> Override {
+    return try FfiConverterTypeOverride.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOverride_lower(_ value: Override) -> RustBuffer {
+    return FfiConverterTypeOverride.lower(value)
 }
 
 
@@ -2201,6 +4434,392 @@ public func FfiConverterTypePasswordOptions_lower(_ value: PasswordOptions) -> R
 
 
 /**
+ * A person asking for a right.
+ */
+public struct Person: Equatable, Hashable {
+    /**
+     * Job title (e.g. 教務主任兼導師).
+     */
+    public var title: String?
+    /**
+     * Roles held in the ROOT module.
+     */
+    public var roles: [String]?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Job title (e.g. 教務主任兼導師).
+         */title: String?, 
+        /**
+         * Roles held in the ROOT module.
+         */roles: [String]?) {
+        self.title = title
+        self.roles = roles
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Person: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePerson: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Person {
+        return
+            try Person(
+                title: FfiConverterOptionString.read(from: &buf), 
+                roles: FfiConverterOptionSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Person, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.title, into: &buf)
+        FfiConverterOptionSequenceString.write(value.roles, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePerson_lift(_ buf: RustBuffer) throws -> Person {
+    return try FfiConverterTypePerson.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePerson_lower(_ value: Person) -> RustBuffer {
+    return FfiConverterTypePerson.lower(value)
+}
+
+
+/**
+ * A phone number read as a Taiwan mobile number.
+ */
+public struct PhoneCheck: Equatable, Hashable {
+    /**
+     * Mobile, landline, invalid or empty.
+     */
+    public var kind: PhoneKind
+    /**
+     * A usable mobile number.
+     */
+    public var valid: Bool
+    /**
+     * `09` and eight digits.
+     */
+    public var normalized: String?
+    /**
+     * What is wrong.
+     */
+    public var problem: PhoneProblem?
+    /**
+     * A likely intended number.
+     */
+    public var suggestion: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Mobile, landline, invalid or empty.
+         */kind: PhoneKind, 
+        /**
+         * A usable mobile number.
+         */valid: Bool, 
+        /**
+         * `09` and eight digits.
+         */normalized: String?, 
+        /**
+         * What is wrong.
+         */problem: PhoneProblem?, 
+        /**
+         * A likely intended number.
+         */suggestion: String?) {
+        self.kind = kind
+        self.valid = valid
+        self.normalized = normalized
+        self.problem = problem
+        self.suggestion = suggestion
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PhoneCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhoneCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhoneCheck {
+        return
+            try PhoneCheck(
+                kind: FfiConverterTypePhoneKind.read(from: &buf), 
+                valid: FfiConverterBool.read(from: &buf), 
+                normalized: FfiConverterOptionString.read(from: &buf), 
+                problem: FfiConverterOptionTypePhoneProblem.read(from: &buf), 
+                suggestion: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PhoneCheck, into buf: inout [UInt8]) {
+        FfiConverterTypePhoneKind.write(value.kind, into: &buf)
+        FfiConverterBool.write(value.valid, into: &buf)
+        FfiConverterOptionString.write(value.normalized, into: &buf)
+        FfiConverterOptionTypePhoneProblem.write(value.problem, into: &buf)
+        FfiConverterOptionString.write(value.suggestion, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneCheck_lift(_ buf: RustBuffer) throws -> PhoneCheck {
+    return try FfiConverterTypePhoneCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneCheck_lower(_ value: PhoneCheck) -> RustBuffer {
+    return FfiConverterTypePhoneCheck.lower(value)
+}
+
+
+/**
+ * A mailbox's use against the quota.
+ */
+public struct QuotaCheck: Equatable, Hashable {
+    /**
+     * `ok`, `near_full` or `full`.
+     */
+    public var state: QuotaState
+    /**
+     * Bytes in use.
+     */
+    public var usedBytes: Int64
+    /**
+     * The quota in bytes.
+     */
+    public var quotaBytes: Int64
+    /**
+     * Bytes left (0 when over).
+     */
+    public var freeBytes: Int64
+    /**
+     * Use in percent of the quota.
+     */
+    public var usedPercent: Double
+    /**
+     * At or above the warning share.
+     */
+    public var nearFull: Bool
+    /**
+     * Pass, warn or fail.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `ok`, `near_full` or `full`.
+         */state: QuotaState, 
+        /**
+         * Bytes in use.
+         */usedBytes: Int64, 
+        /**
+         * The quota in bytes.
+         */quotaBytes: Int64, 
+        /**
+         * Bytes left (0 when over).
+         */freeBytes: Int64, 
+        /**
+         * Use in percent of the quota.
+         */usedPercent: Double, 
+        /**
+         * At or above the warning share.
+         */nearFull: Bool, 
+        /**
+         * Pass, warn or fail.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.state = state
+        self.usedBytes = usedBytes
+        self.quotaBytes = quotaBytes
+        self.freeBytes = freeBytes
+        self.usedPercent = usedPercent
+        self.nearFull = nearFull
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension QuotaCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQuotaCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QuotaCheck {
+        return
+            try QuotaCheck(
+                state: FfiConverterTypeQuotaState.read(from: &buf), 
+                usedBytes: FfiConverterInt64.read(from: &buf), 
+                quotaBytes: FfiConverterInt64.read(from: &buf), 
+                freeBytes: FfiConverterInt64.read(from: &buf), 
+                usedPercent: FfiConverterDouble.read(from: &buf), 
+                nearFull: FfiConverterBool.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: QuotaCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeQuotaState.write(value.state, into: &buf)
+        FfiConverterInt64.write(value.usedBytes, into: &buf)
+        FfiConverterInt64.write(value.quotaBytes, into: &buf)
+        FfiConverterInt64.write(value.freeBytes, into: &buf)
+        FfiConverterDouble.write(value.usedPercent, into: &buf)
+        FfiConverterBool.write(value.nearFull, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuotaCheck_lift(_ buf: RustBuffer) throws -> QuotaCheck {
+    return try FfiConverterTypeQuotaCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuotaCheck_lower(_ value: QuotaCheck) -> RustBuffer {
+    return FfiConverterTypeQuotaCheck.lower(value)
+}
+
+
+/**
+ * A person who can register in the parent app.
+ */
+public struct Registrant: Equatable, Hashable {
+    /**
+     * The place in the record.
+     */
+    public var slot: Slot
+    /**
+     * Position among the other contacts.
+     */
+    public var index: UInt32?
+    /**
+     * The name.
+     */
+    public var name: String
+    /**
+     * The normalised mobile number.
+     */
+    public var mobile: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The place in the record.
+         */slot: Slot, 
+        /**
+         * Position among the other contacts.
+         */index: UInt32?, 
+        /**
+         * The name.
+         */name: String, 
+        /**
+         * The normalised mobile number.
+         */mobile: String) {
+        self.slot = slot
+        self.index = index
+        self.name = name
+        self.mobile = mobile
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Registrant: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegistrant: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Registrant {
+        return
+            try Registrant(
+                slot: FfiConverterTypeSlot.read(from: &buf), 
+                index: FfiConverterOptionUInt32.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                mobile: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Registrant, into buf: inout [UInt8]) {
+        FfiConverterTypeSlot.write(value.slot, into: &buf)
+        FfiConverterOptionUInt32.write(value.index, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.mobile, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistrant_lift(_ buf: RustBuffer) throws -> Registrant {
+    return try FfiConverterTypeRegistrant.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistrant_lower(_ value: Registrant) -> RustBuffer {
+    return FfiConverterTypeRegistrant.lower(value)
+}
+
+
+/**
  * A date in the ROC calendar.
  */
 public struct RocDate: Equatable, Hashable {
@@ -2276,6 +4895,75 @@ public func FfiConverterTypeRocDate_lift(_ buf: RustBuffer) throws -> RocDate {
 #endif
 public func FfiConverterTypeRocDate_lower(_ value: RocDate) -> RustBuffer {
     return FfiConverterTypeRocDate.lower(value)
+}
+
+
+/**
+ * One row of a bulk input that could not be evaluated; the others still are.
+ */
+public struct RowError: Equatable, Hashable {
+    /**
+     * Position of the row in the input (0-based).
+     */
+    public var index: UInt32
+    /**
+     * Why.
+     */
+    public var error: ErrorInfo
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position of the row in the input (0-based).
+         */index: UInt32, 
+        /**
+         * Why.
+         */error: ErrorInfo) {
+        self.index = index
+        self.error = error
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RowError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRowError: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RowError {
+        return
+            try RowError(
+                index: FfiConverterUInt32.read(from: &buf), 
+                error: FfiConverterTypeErrorInfo.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RowError, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.index, into: &buf)
+        FfiConverterTypeErrorInfo.write(value.error, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRowError_lift(_ buf: RustBuffer) throws -> RowError {
+    return try FfiConverterTypeRowError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRowError_lower(_ value: RowError) -> RustBuffer {
+    return FfiConverterTypeRowError.lower(value)
 }
 
 
@@ -2617,6 +5305,411 @@ public func FfiConverterTypeSmartLearningProgress_lower(_ value: SmartLearningPr
 
 
 /**
+ * How many mailboxes are in each state.
+ */
+public struct StateCounts: Equatable, Hashable {
+    /**
+     * In use.
+     */
+    public var active: UInt32
+    /**
+     * In the notice month.
+     */
+    public var notice: UInt32
+    /**
+     * May be deleted.
+     */
+    public var deletable: UInt32
+    /**
+     * Login disabled.
+     */
+    public var disabled: UInt32
+    /**
+     * Rows that could not be evaluated.
+     */
+    public var errors: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * In use.
+         */active: UInt32, 
+        /**
+         * In the notice month.
+         */notice: UInt32, 
+        /**
+         * May be deleted.
+         */deletable: UInt32, 
+        /**
+         * Login disabled.
+         */disabled: UInt32, 
+        /**
+         * Rows that could not be evaluated.
+         */errors: UInt32) {
+        self.active = active
+        self.notice = notice
+        self.deletable = deletable
+        self.disabled = disabled
+        self.errors = errors
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StateCounts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStateCounts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StateCounts {
+        return
+            try StateCounts(
+                active: FfiConverterUInt32.read(from: &buf), 
+                notice: FfiConverterUInt32.read(from: &buf), 
+                deletable: FfiConverterUInt32.read(from: &buf), 
+                disabled: FfiConverterUInt32.read(from: &buf), 
+                errors: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StateCounts, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.active, into: &buf)
+        FfiConverterUInt32.write(value.notice, into: &buf)
+        FfiConverterUInt32.write(value.deletable, into: &buf)
+        FfiConverterUInt32.write(value.disabled, into: &buf)
+        FfiConverterUInt32.write(value.errors, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStateCounts_lift(_ buf: RustBuffer) throws -> StateCounts {
+    return try FfiConverterTypeStateCounts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStateCounts_lower(_ value: StateCounts) -> RustBuffer {
+    return FfiConverterTypeStateCounts.lower(value)
+}
+
+
+/**
+ * A mailbox on the notice or deletion list of a sweep.
+ */
+public struct SweepEntry: Equatable, Hashable {
+    /**
+     * Position in the input list (0-based).
+     */
+    public var index: UInt32
+    /**
+     * The account.
+     */
+    public var account: String
+    /**
+     * The first day it may be deleted.
+     */
+    public var deletionDate: String
+    /**
+     * Days until then.
+     */
+    public var daysLeft: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position in the input list (0-based).
+         */index: UInt32, 
+        /**
+         * The account.
+         */account: String, 
+        /**
+         * The first day it may be deleted.
+         */deletionDate: String, 
+        /**
+         * Days until then.
+         */daysLeft: Int64) {
+        self.index = index
+        self.account = account
+        self.deletionDate = deletionDate
+        self.daysLeft = daysLeft
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SweepEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSweepEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SweepEntry {
+        return
+            try SweepEntry(
+                index: FfiConverterUInt32.read(from: &buf), 
+                account: FfiConverterString.read(from: &buf), 
+                deletionDate: FfiConverterString.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SweepEntry, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.index, into: &buf)
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterString.write(value.deletionDate, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepEntry_lift(_ buf: RustBuffer) throws -> SweepEntry {
+    return try FfiConverterTypeSweepEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepEntry_lower(_ value: SweepEntry) -> RustBuffer {
+    return FfiConverterTypeSweepEntry.lower(value)
+}
+
+
+/**
+ * One evaluated row of a sweep.
+ */
+public struct SweepRow: Equatable, Hashable {
+    /**
+     * Position in the input list (0-based).
+     */
+    public var index: UInt32
+    /**
+     * Its state.
+     */
+    public var status: MailboxStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position in the input list (0-based).
+         */index: UInt32, 
+        /**
+         * Its state.
+         */status: MailboxStatus) {
+        self.index = index
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SweepRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSweepRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SweepRow {
+        return
+            try SweepRow(
+                index: FfiConverterUInt32.read(from: &buf), 
+                status: FfiConverterTypeMailboxStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SweepRow, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.index, into: &buf)
+        FfiConverterTypeMailboxStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepRow_lift(_ buf: RustBuffer) throws -> SweepRow {
+    return try FfiConverterTypeSweepRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepRow_lower(_ value: SweepRow) -> RustBuffer {
+    return FfiConverterTypeSweepRow.lower(value)
+}
+
+
+/**
+ * 電子聯絡簿's right for a job title.
+ */
+public struct TitleRight: Equatable, Hashable {
+    /**
+     * The right, or none.
+     */
+    public var right: Right?
+    /**
+     * The word that decided.
+     */
+    public var keyword: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The right, or none.
+         */right: Right?, 
+        /**
+         * The word that decided.
+         */keyword: String?) {
+        self.right = right
+        self.keyword = keyword
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TitleRight: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTitleRight: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TitleRight {
+        return
+            try TitleRight(
+                right: FfiConverterOptionTypeRight.read(from: &buf), 
+                keyword: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TitleRight, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeRight.write(value.right, into: &buf)
+        FfiConverterOptionString.write(value.keyword, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitleRight_lift(_ buf: RustBuffer) throws -> TitleRight {
+    return try FfiConverterTypeTitleRight.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitleRight_lower(_ value: TitleRight) -> RustBuffer {
+    return FfiConverterTypeTitleRight.lower(value)
+}
+
+
+/**
+ * 電子聯絡簿's right by job title.
+ */
+public struct TitleRule: Equatable, Hashable {
+    /**
+     * The cell as written in the seed.
+     */
+    public var raw: String
+    /**
+     * Title words that give 管理權.
+     */
+    public var manageKeywords: [String]
+    /**
+     * Title words that give 編輯權.
+     */
+    public var editKeywords: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The cell as written in the seed.
+         */raw: String, 
+        /**
+         * Title words that give 管理權.
+         */manageKeywords: [String], 
+        /**
+         * Title words that give 編輯權.
+         */editKeywords: [String]) {
+        self.raw = raw
+        self.manageKeywords = manageKeywords
+        self.editKeywords = editKeywords
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TitleRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTitleRule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TitleRule {
+        return
+            try TitleRule(
+                raw: FfiConverterString.read(from: &buf), 
+                manageKeywords: FfiConverterSequenceString.read(from: &buf), 
+                editKeywords: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TitleRule, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.raw, into: &buf)
+        FfiConverterSequenceString.write(value.manageKeywords, into: &buf)
+        FfiConverterSequenceString.write(value.editKeywords, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitleRule_lift(_ buf: RustBuffer) throws -> TitleRule {
+    return try FfiConverterTypeTitleRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitleRule_lower(_ value: TitleRule) -> RustBuffer {
+    return FfiConverterTypeTitleRule.lower(value)
+}
+
+
+/**
  * A Unified Business Number (統一編號) check.
  */
 public struct UbnCheck: Equatable, Hashable {
@@ -2693,6 +5786,360 @@ public func FfiConverterTypeUbnCheck_lift(_ buf: RustBuffer) throws -> UbnCheck 
 public func FfiConverterTypeUbnCheck_lower(_ value: UbnCheck) -> RustBuffer {
     return FfiConverterTypeUbnCheck.lower(value)
 }
+
+
+/**
+ * Who holds a right on a module.
+ */
+public struct WhoCan: Equatable, Hashable {
+    /**
+     * The app function.
+     */
+    public var app: String
+    /**
+     * The web module.
+     */
+    public var module: String?
+    /**
+     * The right asked about.
+     */
+    public var right: Right
+    /**
+     * Its holders after the overrides.
+     */
+    public var holders: [Holder]
+    /**
+     * Default holders an override removed.
+     */
+    public var removed: [String]
+    /**
+     * The cell as written.
+     */
+    public var raw: String
+    /**
+     * The title rule, for 電子聯絡簿.
+     */
+    public var titleRule: TitleRule?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The app function.
+         */app: String, 
+        /**
+         * The web module.
+         */module: String?, 
+        /**
+         * The right asked about.
+         */right: Right, 
+        /**
+         * Its holders after the overrides.
+         */holders: [Holder], 
+        /**
+         * Default holders an override removed.
+         */removed: [String], 
+        /**
+         * The cell as written.
+         */raw: String, 
+        /**
+         * The title rule, for 電子聯絡簿.
+         */titleRule: TitleRule?) {
+        self.app = app
+        self.module = module
+        self.right = right
+        self.holders = holders
+        self.removed = removed
+        self.raw = raw
+        self.titleRule = titleRule
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WhoCan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWhoCan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WhoCan {
+        return
+            try WhoCan(
+                app: FfiConverterString.read(from: &buf), 
+                module: FfiConverterOptionString.read(from: &buf), 
+                right: FfiConverterTypeRight.read(from: &buf), 
+                holders: FfiConverterSequenceTypeHolder.read(from: &buf), 
+                removed: FfiConverterSequenceString.read(from: &buf), 
+                raw: FfiConverterString.read(from: &buf), 
+                titleRule: FfiConverterOptionTypeTitleRule.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WhoCan, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.app, into: &buf)
+        FfiConverterOptionString.write(value.module, into: &buf)
+        FfiConverterTypeRight.write(value.right, into: &buf)
+        FfiConverterSequenceTypeHolder.write(value.holders, into: &buf)
+        FfiConverterSequenceString.write(value.removed, into: &buf)
+        FfiConverterString.write(value.raw, into: &buf)
+        FfiConverterOptionTypeTitleRule.write(value.titleRule, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWhoCan_lift(_ buf: RustBuffer) throws -> WhoCan {
+    return try FfiConverterTypeWhoCan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWhoCan_lower(_ value: WhoCan) -> RustBuffer {
+    return FfiConverterTypeWhoCan.lower(value)
+}
+
+
+/**
+ * The attendance view a person gets.
+ */
+
+public enum AttendanceView: Equatable, Hashable {
+    
+    case perStudent
+    case classCounts
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AttendanceView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAttendanceView: FfiConverterRustBuffer {
+    typealias SwiftType = AttendanceView
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AttendanceView {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .perStudent
+        
+        case 2: return .classCounts
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AttendanceView, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .perStudent:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .classCounts:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceView_lift(_ buf: RustBuffer) throws -> AttendanceView {
+    return try FfiConverterTypeAttendanceView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceView_lower(_ value: AttendanceView) -> RustBuffer {
+    return FfiConverterTypeAttendanceView.lower(value)
+}
+
+
+
+/**
+ * The event that ends access.
+ */
+
+public enum BackupEvent: Equatable, Hashable {
+    
+    case transfer
+    case levelChange
+    case leavingCity
+    case graduation
+    case retirement
+    case departure
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension BackupEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBackupEvent: FfiConverterRustBuffer {
+    typealias SwiftType = BackupEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BackupEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .transfer
+        
+        case 2: return .levelChange
+        
+        case 3: return .leavingCity
+        
+        case 4: return .graduation
+        
+        case 5: return .retirement
+        
+        case 6: return .departure
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: BackupEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .transfer:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .levelChange:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .leavingCity:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .graduation:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .retirement:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .departure:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBackupEvent_lift(_ buf: RustBuffer) throws -> BackupEvent {
+    return try FfiConverterTypeBackupEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBackupEvent_lower(_ value: BackupEvent) -> RustBuffer {
+    return FfiConverterTypeBackupEvent.lower(value)
+}
+
+
+
+/**
+ * What the inactivity is counted from.
+ */
+
+public enum CountBasis: Equatable, Hashable {
+    
+    case lastLogin
+    case activation
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CountBasis: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCountBasis: FfiConverterRustBuffer {
+    typealias SwiftType = CountBasis
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CountBasis {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .lastLogin
+        
+        case 2: return .activation
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CountBasis, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .lastLogin:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .activation:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCountBasis_lift(_ buf: RustBuffer) throws -> CountBasis {
+    return try FfiConverterTypeCountBasis.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCountBasis_lower(_ value: CountBasis) -> RustBuffer {
+    return FfiConverterTypeCountBasis.lower(value)
+}
+
 
 
 /**
@@ -2961,6 +6408,165 @@ public func FfiConverterTypeIdKind_lower(_ value: IdKind) -> RustBuffer {
 
 
 /**
+ * Where a mailbox stands in the retention rule.
+ */
+
+public enum MailboxState: Equatable, Hashable {
+    
+    case active
+    case notice
+    case deletable
+    case disabled
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension MailboxState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxState: FfiConverterRustBuffer {
+    typealias SwiftType = MailboxState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .active
+        
+        case 2: return .notice
+        
+        case 3: return .deletable
+        
+        case 4: return .disabled
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MailboxState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .active:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .notice:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .deletable:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .disabled:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxState_lift(_ buf: RustBuffer) throws -> MailboxState {
+    return try FfiConverterTypeMailboxState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxState_lower(_ value: MailboxState) -> RustBuffer {
+    return FfiConverterTypeMailboxState.lower(value)
+}
+
+
+
+/**
+ * How a name matched the table.
+ */
+
+public enum MatchedAs: Equatable, Hashable {
+    
+    case app
+    case module
+    case alias
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension MatchedAs: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMatchedAs: FfiConverterRustBuffer {
+    typealias SwiftType = MatchedAs
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MatchedAs {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .app
+        
+        case 2: return .module
+        
+        case 3: return .alias
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MatchedAs, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .app:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .module:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .alias:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMatchedAs_lift(_ buf: RustBuffer) throws -> MatchedAs {
+    return try FfiConverterTypeMatchedAs.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMatchedAs_lower(_ value: MatchedAs) -> RustBuffer {
+    return FfiConverterTypeMatchedAs.lower(value)
+}
+
+
+
+/**
  * Which rule set a check applies.
  */
 
@@ -3031,6 +6637,297 @@ public func FfiConverterTypePasswordProfile_lift(_ buf: RustBuffer) throws -> Pa
 #endif
 public func FfiConverterTypePasswordProfile_lower(_ value: PasswordProfile) -> RustBuffer {
     return FfiConverterTypePasswordProfile.lower(value)
+}
+
+
+
+/**
+ * A person's status.
+ */
+
+public enum PersonStatus: Equatable, Hashable {
+    
+    case enrolled
+    case transferGap
+    case levelChange
+    case leftCity
+    case graduated
+    case serving
+    case retired
+    case departed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PersonStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePersonStatus: FfiConverterRustBuffer {
+    typealias SwiftType = PersonStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PersonStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .enrolled
+        
+        case 2: return .transferGap
+        
+        case 3: return .levelChange
+        
+        case 4: return .leftCity
+        
+        case 5: return .graduated
+        
+        case 6: return .serving
+        
+        case 7: return .retired
+        
+        case 8: return .departed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PersonStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .enrolled:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .transferGap:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .levelChange:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .leftCity:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .graduated:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .serving:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .retired:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .departed:
+            writeInt(&buf, Int32(8))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePersonStatus_lift(_ buf: RustBuffer) throws -> PersonStatus {
+    return try FfiConverterTypePersonStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePersonStatus_lower(_ value: PersonStatus) -> RustBuffer {
+    return FfiConverterTypePersonStatus.lower(value)
+}
+
+
+
+/**
+ * What a phone number is.
+ */
+
+public enum PhoneKind: Equatable, Hashable {
+    
+    case mobile
+    case landline
+    case invalid
+    case empty
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PhoneKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhoneKind: FfiConverterRustBuffer {
+    typealias SwiftType = PhoneKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhoneKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .mobile
+        
+        case 2: return .landline
+        
+        case 3: return .invalid
+        
+        case 4: return .empty
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PhoneKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .mobile:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .landline:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .invalid:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .empty:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneKind_lift(_ buf: RustBuffer) throws -> PhoneKind {
+    return try FfiConverterTypePhoneKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneKind_lower(_ value: PhoneKind) -> RustBuffer {
+    return FfiConverterTypePhoneKind.lower(value)
+}
+
+
+
+/**
+ * Why a phone number is not a usable mobile number.
+ */
+
+public enum PhoneProblem: Equatable, Hashable {
+    
+    case badCharacters
+    case wrongLength
+    case leadingZeroMissing
+    case foreignNumber
+    case notAPhoneNumber
+    case tooLong
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PhoneProblem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhoneProblem: FfiConverterRustBuffer {
+    typealias SwiftType = PhoneProblem
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhoneProblem {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .badCharacters
+        
+        case 2: return .wrongLength
+        
+        case 3: return .leadingZeroMissing
+        
+        case 4: return .foreignNumber
+        
+        case 5: return .notAPhoneNumber
+        
+        case 6: return .tooLong
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PhoneProblem, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .badCharacters:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .wrongLength:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .leadingZeroMissing:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .foreignNumber:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .notAPhoneNumber:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .tooLong:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneProblem_lift(_ buf: RustBuffer) throws -> PhoneProblem {
+    return try FfiConverterTypePhoneProblem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneProblem_lower(_ value: PhoneProblem) -> RustBuffer {
+    return FfiConverterTypePhoneProblem.lower(value)
 }
 
 
@@ -3135,6 +7032,393 @@ public func FfiConverterTypePolicyError_lower(_ value: PolicyError) -> RustBuffe
 
 
 /**
+ * How full a mailbox is.
+ */
+
+public enum QuotaState: Equatable, Hashable {
+    
+    case ok
+    case nearFull
+    case full
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension QuotaState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQuotaState: FfiConverterRustBuffer {
+    typealias SwiftType = QuotaState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QuotaState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .ok
+        
+        case 2: return .nearFull
+        
+        case 3: return .full
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: QuotaState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .ok:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .nearFull:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .full:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuotaState_lift(_ buf: RustBuffer) throws -> QuotaState {
+    return try FfiConverterTypeQuotaState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuotaState_lower(_ value: QuotaState) -> RustBuffer {
+    return FfiConverterTypeQuotaState.lower(value)
+}
+
+
+
+/**
+ * 管理權 or 編輯權.
+ */
+
+public enum Right: Equatable, Hashable {
+    
+    case manage
+    case edit
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Right: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRight: FfiConverterRustBuffer {
+    typealias SwiftType = Right
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Right {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .manage
+        
+        case 2: return .edit
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Right, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .manage:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .edit:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRight_lift(_ buf: RustBuffer) throws -> Right {
+    return try FfiConverterTypeRight.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRight_lower(_ value: Right) -> RustBuffer {
+    return FfiConverterTypeRight.lower(value)
+}
+
+
+
+/**
+ * Student or staff.
+ */
+
+public enum Role: Equatable, Hashable {
+    
+    case student
+    case staff
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Role: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRole: FfiConverterRustBuffer {
+    typealias SwiftType = Role
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Role {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .student
+        
+        case 2: return .staff
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Role, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .student:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .staff:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRole_lift(_ buf: RustBuffer) throws -> Role {
+    return try FfiConverterTypeRole.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRole_lower(_ value: Role) -> RustBuffer {
+    return FfiConverterTypeRole.lower(value)
+}
+
+
+
+/**
+ * The rule that decided.
+ */
+
+public enum Rule: Equatable, Hashable {
+    
+    case `default`
+    case overrideAdd
+    case overrideRemove
+    case titleRule
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Rule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRule: FfiConverterRustBuffer {
+    typealias SwiftType = Rule
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Rule {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .`default`
+        
+        case 2: return .overrideAdd
+        
+        case 3: return .overrideRemove
+        
+        case 4: return .titleRule
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Rule, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .`default`:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .overrideAdd:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .overrideRemove:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .titleRule:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRule_lift(_ buf: RustBuffer) throws -> Rule {
+    return try FfiConverterTypeRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRule_lower(_ value: Rule) -> RustBuffer {
+    return FfiConverterTypeRule.lower(value)
+}
+
+
+
+/**
+ * A service of the education account.
+ */
+
+public enum Service: Equatable, Hashable {
+    
+    case schoolAccount
+    case parentPlatform
+    case googleWorkspace
+    case microsoft365
+    case ntpcMail
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Service: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeService: FfiConverterRustBuffer {
+    typealias SwiftType = Service
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Service {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .schoolAccount
+        
+        case 2: return .parentPlatform
+        
+        case 3: return .googleWorkspace
+        
+        case 4: return .microsoft365
+        
+        case 5: return .ntpcMail
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Service, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .schoolAccount:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .parentPlatform:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .googleWorkspace:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .microsoft365:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .ntpcMail:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeService_lift(_ buf: RustBuffer) throws -> Service {
+    return try FfiConverterTypeService.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeService_lower(_ value: Service) -> RustBuffer {
+    return FfiConverterTypeService.lower(value)
+}
+
+
+
+/**
  * How much a finding matters.
  */
 
@@ -3215,6 +7499,172 @@ public func FfiConverterTypeSeverity_lift(_ buf: RustBuffer) throws -> Severity 
 #endif
 public func FfiConverterTypeSeverity_lower(_ value: Severity) -> RustBuffer {
     return FfiConverterTypeSeverity.lower(value)
+}
+
+
+
+/**
+ * The place of a contact in the family record.
+ */
+
+public enum Slot: Equatable, Hashable {
+    
+    case father
+    case mother
+    case guardian1
+    case guardian2
+    case other
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Slot: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSlot: FfiConverterRustBuffer {
+    typealias SwiftType = Slot
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Slot {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .father
+        
+        case 2: return .mother
+        
+        case 3: return .guardian1
+        
+        case 4: return .guardian2
+        
+        case 5: return .other
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Slot, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .father:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .mother:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .guardian1:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .guardian2:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .other:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSlot_lift(_ buf: RustBuffer) throws -> Slot {
+    return try FfiConverterTypeSlot.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSlot_lower(_ value: Slot) -> RustBuffer {
+    return FfiConverterTypeSlot.lower(value)
+}
+
+
+
+/**
+ * A staff member's status in the school admin system.
+ */
+
+public enum StaffStatus: Equatable, Hashable {
+    
+    case serving
+    case departed
+    case retired
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension StaffStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStaffStatus: FfiConverterRustBuffer {
+    typealias SwiftType = StaffStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StaffStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .serving
+        
+        case 2: return .departed
+        
+        case 3: return .retired
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: StaffStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .serving:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .departed:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .retired:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStaffStatus_lift(_ buf: RustBuffer) throws -> StaffStatus {
+    return try FfiConverterTypeStaffStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStaffStatus_lower(_ value: StaffStatus) -> RustBuffer {
+    return FfiConverterTypeStaffStatus.lower(value)
 }
 
 
@@ -3330,6 +7780,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
+    typealias SwiftType = Int64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -3378,6 +7852,30 @@ fileprivate struct FfiConverterOptionTypePolicy: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeAccountNameCheck: FfiConverterRustBuffer {
+    typealias SwiftType = AccountNameCheck?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAccountNameCheck.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAccountNameCheck.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeArea: FfiConverterRustBuffer {
     typealias SwiftType = Area?
 
@@ -3402,6 +7900,54 @@ fileprivate struct FfiConverterOptionTypeArea: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeBackupAdvice: FfiConverterRustBuffer {
+    typealias SwiftType = BackupAdvice?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeBackupAdvice.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeBackupAdvice.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeContact: FfiConverterRustBuffer {
+    typealias SwiftType = Contact?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeContact.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeContact.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypePasswordOptions: FfiConverterRustBuffer {
     typealias SwiftType = PasswordOptions?
 
@@ -3418,6 +7964,54 @@ fileprivate struct FfiConverterOptionTypePasswordOptions: FfiConverterRustBuffer
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePasswordOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeQuotaCheck: FfiConverterRustBuffer {
+    typealias SwiftType = QuotaCheck?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeQuotaCheck.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeQuotaCheck.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTitleRule: FfiConverterRustBuffer {
+    typealias SwiftType = TitleRule?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTitleRule.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTitleRule.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -3466,6 +8060,126 @@ fileprivate struct FfiConverterOptionTypePasswordProfile: FfiConverterRustBuffer
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePasswordProfile.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePhoneProblem: FfiConverterRustBuffer {
+    typealias SwiftType = PhoneProblem?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePhoneProblem.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePhoneProblem.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeRight: FfiConverterRustBuffer {
+    typealias SwiftType = Right?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRight.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRight.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeContact: FfiConverterRustBuffer {
+    typealias SwiftType = [Contact]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeContact.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeContact.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeOverride: FfiConverterRustBuffer {
+    typealias SwiftType = [Override]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeOverride.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeOverride.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -3524,6 +8238,31 @@ fileprivate struct FfiConverterSequenceTimestamp: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeAccountAccess: FfiConverterRustBuffer {
+    typealias SwiftType = [AccountAccess]
+
+    public static func write(_ value: [AccountAccess], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAccountAccess.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AccountAccess] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AccountAccess]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAccountAccess.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeAccountNameCheck: FfiConverterRustBuffer {
     typealias SwiftType = [AccountNameCheck]
 
@@ -3541,6 +8280,106 @@ fileprivate struct FfiConverterSequenceTypeAccountNameCheck: FfiConverterRustBuf
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeAccountNameCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAccountRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [AccountRecord]
+
+    public static func write(_ value: [AccountRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAccountRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AccountRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AccountRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAccountRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAppModule: FfiConverterRustBuffer {
+    typealias SwiftType = [AppModule]
+
+    public static func write(_ value: [AppModule], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAppModule.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AppModule] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AppModule]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAppModule.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAttendanceRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [AttendanceRecord]
+
+    public static func write(_ value: [AttendanceRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAttendanceRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AttendanceRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AttendanceRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAttendanceRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeClassDayCount: FfiConverterRustBuffer {
+    typealias SwiftType = [ClassDayCount]
+
+    public static func write(_ value: [ClassDayCount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeClassDayCount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ClassDayCount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ClassDayCount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeClassDayCount.read(from: &buf))
         }
         return seq
     }
@@ -3574,6 +8413,106 @@ fileprivate struct FfiConverterSequenceTypeCodeInfo: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeContact: FfiConverterRustBuffer {
+    typealias SwiftType = [Contact]
+
+    public static func write(_ value: [Contact], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeContact.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Contact] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Contact]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeContact.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeContactCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [ContactCheck]
+
+    public static func write(_ value: [ContactCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeContactCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ContactCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ContactCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeContactCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFamilyCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [FamilyCheck]
+
+    public static func write(_ value: [FamilyCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFamilyCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FamilyCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FamilyCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFamilyCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFamilyRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [FamilyRecord]
+
+    public static func write(_ value: [FamilyRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFamilyRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FamilyRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FamilyRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFamilyRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeFinding: FfiConverterRustBuffer {
     typealias SwiftType = [Finding]
 
@@ -3591,6 +8530,31 @@ fileprivate struct FfiConverterSequenceTypeFinding: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeFinding.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeHolder: FfiConverterRustBuffer {
+    typealias SwiftType = [Holder]
+
+    public static func write(_ value: [Holder], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHolder.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Holder] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Holder]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHolder.read(from: &buf))
         }
         return seq
     }
@@ -3649,6 +8613,56 @@ fileprivate struct FfiConverterSequenceTypeIdMatch: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeMailboxRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [MailboxRecord]
+
+    public static func write(_ value: [MailboxRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMailboxRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MailboxRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MailboxRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMailboxRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeOverride: FfiConverterRustBuffer {
+    typealias SwiftType = [Override]
+
+    public static func write(_ value: [Override], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeOverride.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Override] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Override]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeOverride.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePasswordCheck: FfiConverterRustBuffer {
     typealias SwiftType = [PasswordCheck]
 
@@ -3666,6 +8680,131 @@ fileprivate struct FfiConverterSequenceTypePasswordCheck: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePasswordCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRegistrant: FfiConverterRustBuffer {
+    typealias SwiftType = [Registrant]
+
+    public static func write(_ value: [Registrant], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRegistrant.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Registrant] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Registrant]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRegistrant.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRowError: FfiConverterRustBuffer {
+    typealias SwiftType = [RowError]
+
+    public static func write(_ value: [RowError], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRowError.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RowError] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RowError]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRowError.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSweepEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [SweepEntry]
+
+    public static func write(_ value: [SweepEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSweepEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SweepEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SweepEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSweepEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSweepRow: FfiConverterRustBuffer {
+    typealias SwiftType = [SweepRow]
+
+    public static func write(_ value: [SweepRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSweepRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SweepRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SweepRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSweepRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeService: FfiConverterRustBuffer {
+    typealias SwiftType = [Service]
+
+    public static func write(_ value: [Service], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeService.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Service] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Service]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeService.read(from: &buf))
         }
         return seq
     }
@@ -3966,6 +9105,198 @@ public func passwordProfile(name: String)throws  -> PasswordProfile  {
 })
 }
 /**
+ * Per-student attendance records as per-class daily absent counts, with no names.
+ */
+public func absentCounts(records: [AttendanceRecord])throws  -> AbsentCounts  {
+    return try  FfiConverterTypeAbsentCounts_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_absent_counts(
+        FfiConverterSequenceTypeAttendanceRecord.lower(records),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a student or staff member has education-account access on `today`.
+ */
+public func accountAccess(record: AccountRecord, today: String, policy: Policy? = nil)throws  -> AccountAccess  {
+    return try  FfiConverterTypeAccountAccess_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_account_access(
+        FfiConverterTypeAccountRecord_lower(record),
+        FfiConverterString.lower(today),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * `accountAccess` over many records.
+ */
+public func accountAccessMany(records: [AccountRecord], today: String, policy: Policy? = nil)throws  -> [AccountAccess]  {
+    return try  FfiConverterSequenceTypeAccountAccess.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_account_access_many(
+        FfiConverterSequenceTypeAccountRecord.lower(records),
+        FfiConverterString.lower(today),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * The attendance view a person gets: per student, or per-class counts only.
+ */
+public func attendanceView(person: Person, overrides: [Override]? = nil)throws  -> AttendanceAccess  {
+    return try  FfiConverterTypeAttendanceAccess_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_attendance_view(
+        FfiConverterTypePerson_lower(person),
+        FfiConverterOptionSequenceTypeOverride.lower(overrides),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a person has `right` on an app or module, and the rule that decided.
+ */
+public func can(person: Person, appOrModule: String, right: String, overrides: [Override]? = nil)throws  -> Decision  {
+    return try  FfiConverterTypeDecision_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_can(
+        FfiConverterTypePerson_lower(person),
+        FfiConverterString.lower(appOrModule),
+        FfiConverterString.lower(right),
+        FfiConverterOptionSequenceTypeOverride.lower(overrides),uniffiCallStatus
+    )
+})
+}
+/**
+ * `checkFamily` over many families.
+ */
+public func checkFamilies(families: [FamilyRecord])throws  -> [FamilyCheck]  {
+    return try  FfiConverterSequenceTypeFamilyCheck.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_check_families(
+        FfiConverterSequenceTypeFamilyRecord.lower(families),uniffiCallStatus
+    )
+})
+}
+/**
+ * Who of a student's family can register in the parent app, and what is missing.
+ */
+public func checkFamily(family: FamilyRecord)throws  -> FamilyCheck  {
+    return try  FfiConverterTypeFamilyCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_check_family(
+        FfiConverterTypeFamilyRecord_lower(family),uniffiCallStatus
+    )
+})
+}
+/**
+ * A message's size against the per-message limit.
+ */
+public func checkMessageSize(sizeBytes: Int64, policy: Policy? = nil)throws  -> MessageSizeCheck  {
+    return try  FfiConverterTypeMessageSizeCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_check_message_size(
+        FfiConverterInt64.lower(sizeBytes),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * 電子聯絡簿's right for a job title (management wins).
+ */
+public func contactBookRight(title: String)throws  -> TitleRight  {
+    return try  FfiConverterTypeTitleRight_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_contact_book_right(
+        FfiConverterString.lower(title),uniffiCallStatus
+    )
+})
+}
+/**
+ * A mailbox's use against the quota.
+ */
+public func mailboxQuota(usedBytes: Int64, policy: Policy? = nil)throws  -> QuotaCheck  {
+    return try  FfiConverterTypeQuotaCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_mailbox_quota(
+        FfiConverterInt64.lower(usedBytes),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * The retention state of one mailbox on `today` (ISO or any calendar style).
+ */
+public func mailboxStatus(mailbox: MailboxRecord, today: String, policy: Policy? = nil)throws  -> MailboxStatus  {
+    return try  FfiConverterTypeMailboxStatus_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_mailbox_status(
+        FfiConverterTypeMailboxRecord_lower(mailbox),
+        FfiConverterString.lower(today),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * A phone number read as a Taiwan mobile number (`0912-345-678` → `0912345678`).
+ */
+public func normalizeMobile(text: String)throws  -> PhoneCheck  {
+    return try  FfiConverterTypePhoneCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_normalize_mobile(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * The table row of an app, web module or alias.
+ */
+public func permissionLookup(name: String)throws  -> Lookup  {
+    return try  FfiConverterTypeLookup_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_permission_lookup(
+        FfiConverterString.lower(name),uniffiCallStatus
+    )
+})
+}
+/**
+ * The 16 rows of the app ↔ web-module table.
+ */
+public func permissionTable()throws  -> [AppModule]  {
+    return try  FfiConverterSequenceTypeAppModule.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_permission_table(uniffiCallStatus
+    )
+})
+}
+/**
+ * Every mailbox's state on `today`, with the notice and deletion lists; a bad
+ * row is listed in `errors` and the others are still evaluated.
+ */
+public func sweepMailboxes(mailboxes: [MailboxRecord], today: String, policy: Policy? = nil)throws  -> MailboxSweep  {
+    return try  FfiConverterTypeMailboxSweep_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_sweep_mailboxes(
+        FfiConverterSequenceTypeMailboxRecord.lower(mailboxes),
+        FfiConverterString.lower(today),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * Who holds `right` (`manage`/`edit`, 管理權/編輯權) on a module, after the overrides.
+ */
+public func whoCan(module: String, right: String, overrides: [Override]? = nil)throws  -> WhoCan  {
+    return try  FfiConverterTypeWhoCan_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_who_can(
+        FfiConverterString.lower(module),
+        FfiConverterString.lower(right),
+        FfiConverterOptionSequenceTypeOverride.lower(overrides),uniffiCallStatus
+    )
+})
+}
+/**
  * Every code with its kind and both message templates.
  */
 public func codeTable()throws  -> [CodeInfo]  {
@@ -4111,6 +9442,54 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_password_profile() != 1442) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_absent_counts() != 52599) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_account_access() != 21194) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_account_access_many() != 27871) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_attendance_view() != 16589) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_can() != 47522) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_check_families() != 28550) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_check_family() != 61423) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_check_message_size() != 8753) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_contact_book_right() != 47685) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_mailbox_quota() != 16065) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_mailbox_status() != 248) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_normalize_mobile() != 20715) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_permission_lookup() != 35280) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_permission_table() != 17978) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_sweep_mailboxes() != 50289) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_who_can() != 3393) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_code_table() != 33532) {

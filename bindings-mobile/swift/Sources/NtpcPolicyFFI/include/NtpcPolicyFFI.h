@@ -405,6 +405,87 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_password_expiry(RustBuffer last_cha
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_password_profile(RustBuffer name, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ABSENT_COUNTS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ABSENT_COUNTS
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_absent_counts(RustBuffer records, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ACCOUNT_ACCESS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ACCOUNT_ACCESS
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_account_access(RustBuffer record, RustBuffer today, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ACCOUNT_ACCESS_MANY
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ACCOUNT_ACCESS_MANY
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_account_access_many(RustBuffer records, RustBuffer today, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ATTENDANCE_VIEW
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ATTENDANCE_VIEW
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_attendance_view(RustBuffer person, RustBuffer overrides, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CAN
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CAN
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_can(RustBuffer person, RustBuffer app_or_module, RustBuffer right, RustBuffer overrides, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILIES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILIES
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_families(RustBuffer families, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILY
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILY
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_family(RustBuffer family, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_MESSAGE_SIZE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_MESSAGE_SIZE
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_message_size(int64_t size_bytes, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CONTACT_BOOK_RIGHT
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CONTACT_BOOK_RIGHT
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_contact_book_right(RustBuffer title, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MAILBOX_QUOTA
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MAILBOX_QUOTA
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_mailbox_quota(int64_t used_bytes, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MAILBOX_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MAILBOX_STATUS
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_mailbox_status(RustBuffer mailbox, RustBuffer today, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_NORMALIZE_MOBILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_NORMALIZE_MOBILE
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_normalize_mobile(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PERMISSION_LOOKUP
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PERMISSION_LOOKUP
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_permission_lookup(RustBuffer name, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PERMISSION_TABLE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PERMISSION_TABLE
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_permission_table(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SWEEP_MAILBOXES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SWEEP_MAILBOXES
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_sweep_mailboxes(RustBuffer mailboxes, RustBuffer today, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_WHO_CAN
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_WHO_CAN
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_who_can(RustBuffer module, RustBuffer right, RustBuffer overrides, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CODE_TABLE
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CODE_TABLE
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_code_table(RustCallStatus *_Nonnull out_status
@@ -840,6 +921,102 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_password_expiry(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PASSWORD_PROFILE
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PASSWORD_PROFILE
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_password_profile(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_ABSENT_COUNTS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_ABSENT_COUNTS
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_absent_counts(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_ACCOUNT_ACCESS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_ACCOUNT_ACCESS
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_account_access(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_ACCOUNT_ACCESS_MANY
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_ACCOUNT_ACCESS_MANY
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_account_access_many(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_ATTENDANCE_VIEW
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_ATTENDANCE_VIEW
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_attendance_view(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CAN
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CAN
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_can(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_FAMILIES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_FAMILIES
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_families(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_FAMILY
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_FAMILY
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_family(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_MESSAGE_SIZE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_MESSAGE_SIZE
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_message_size(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CONTACT_BOOK_RIGHT
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CONTACT_BOOK_RIGHT
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_contact_book_right(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_MAILBOX_QUOTA
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_MAILBOX_QUOTA
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_mailbox_quota(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_MAILBOX_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_MAILBOX_STATUS
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_mailbox_status(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_NORMALIZE_MOBILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_NORMALIZE_MOBILE
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_normalize_mobile(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PERMISSION_LOOKUP
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PERMISSION_LOOKUP
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_permission_lookup(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PERMISSION_TABLE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PERMISSION_TABLE
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_permission_table(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SWEEP_MAILBOXES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SWEEP_MAILBOXES
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_sweep_mailboxes(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_WHO_CAN
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_WHO_CAN
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_who_can(void
     
 );
 #endif
