@@ -300,6 +300,121 @@ codes! {
     PermissionUnknownModule = "permission.unknown_module", Error,
         "權限對應表中沒有 APP 或模組「{name}」。",
         "No app or web module \"{name}\" in the permission table.";
+    // ---- incident (RULES §7; seed 000 PART FOUR; 資通安全事件通報及應變辦法) ----
+    /// No awareness time: the clocks run from the occurrence time.
+    IncidentBasisOccurred = "incident.basis_occurred", Info,
+        "未填知悉時間，通報與復原期限以發生時間 {occurred_at} 起算。",
+        "No awareness time given: the notification and recovery deadlines run from the occurrence time {occurred_at}.";
+    /// Level 0: an unconfirmed ticket of the education system.
+    IncidentUnconfirmed = "incident.unconfirmed", Info,
+        "0 級為未確認的事件單：只計通報與審核期限，確認等級後才計復原與調查報告期限。",
+        "Level 0 is an unconfirmed ticket: only the notification and review deadlines apply until a level is confirmed.";
+    /// The incident predates every regulation edition of the policy.
+    IncidentEarliestRegulation = "incident.earliest_regulation", Info,
+        "事件日期 {date} 早於收錄的最早辦法版本（{regulation}），以該版本的期限計算。",
+        "The incident date {date} is before the earliest regulation edition on file ({regulation}); its deadlines are used.";
+    /// The review changed the level reported in the notice.
+    IncidentLevelChanged = "incident.level_changed", Info,
+        "等級由通報的 {reported_level} 級審核為 {level} 級：審核期限依通報等級，復原期限依審核後等級。",
+        "The review changed the level from {reported_level} to {level}: the review deadline follows the reported level, the recovery deadline the reviewed one.";
+    /// One time of the record is before the step it follows.
+    IncidentTimeOrder = "incident.time_order", Warning,
+        "{later_zh}（{later_at}）早於{earlier_zh}（{earlier_at}），請確認時間是否正確。",
+        "The {later} ({later_at}) is before the {earlier} ({earlier_at}); check the times.";
+    /// An obligation was done after its deadline.
+    IncidentLate = "incident.late", Violation,
+        "{obligation_zh}逾時 {delay_zh}：期限 {deadline}，完成於 {done_at}。",
+        "{obligation} was {delay} late: due {deadline}, done {done_at}.";
+    /// An obligation is not done and its deadline has passed.
+    IncidentOverdue = "incident.overdue", Violation,
+        "{obligation_zh}已逾期未完成：期限 {deadline}，至 {now} 已逾時 {delay_zh}。",
+        "{obligation} is overdue: due {deadline}, {delay} past it at {now}.";
+    /// An obligation is not done and its deadline is still ahead.
+    IncidentOpen = "incident.open", Info,
+        "{obligation_zh}尚未完成：期限 {deadline}（尚餘 {margin_zh}）。",
+        "{obligation} is not done yet: due {deadline} ({margin} left).";
+    /// A deadline cannot be computed because its starting time is missing.
+    IncidentDeadlineUnknown = "incident.deadline_unknown", Info,
+        "{obligation_zh}的期限無法計算：缺少{missing_zh}。",
+        "{obligation}: the deadline cannot be computed, the {missing} is missing.";
+
+    // ---- drill (RULES §7; seed 000 PART FOUR (一)1, (二)2) ----
+    /// The drill was reported after the limit.
+    DrillLate = "drill.late", Violation,
+        "演練通報逾時 {overtime_zh}：期限 {deadline}（通知後 {limit_hours} 小時內），通報於 {reported_at}。",
+        "The drill was reported {overtime} late: due {deadline} ({limit_hours} h after the notice), reported {reported_at}.";
+    /// The drill is not reported and the limit has passed.
+    DrillOverdue = "drill.overdue", Violation,
+        "演練尚未通報，已逾時 {overtime_zh}（期限 {deadline}，計至 {now}）。",
+        "The drill is not reported: {overtime} past the deadline {deadline} at {now}.";
+    /// The drill is not reported and the limit is still ahead.
+    DrillOpen = "drill.open", Info,
+        "演練尚未通報：期限 {deadline}（尚餘 {margin_zh}）。",
+        "The drill is not reported yet: due {deadline} ({margin} left).";
+
+    // ---- audit (RULES §8; seed 000 PART FOUR (三)) ----
+    /// Criterion 1: among the top drill overtimes.
+    AuditDrillOvertime = "audit.drill_overtime", Warning,
+        "通報演練逾時 {overtime_zh}，逾時排名第 {rank} 名（前 {top_n} 名列入）。",
+        "Drill report overtime {overtime}, rank {rank} (the top {top_n} are picked).";
+    /// Criterion 2: among the top incident counts of the previous year.
+    AuditIncidentCount = "audit.incident_count", Warning,
+        "前年度教育部資安通報 {count} 件，排名第 {rank} 名（前 {top_n} 名列入）。",
+        "{count} Ministry of Education incident reports the previous year, rank {rank} (the top {top_n} are picked).";
+    /// Criterion 3: self-report audit gaps not fixed after notice.
+    AuditSelfReportGaps = "audit.self_report_gaps", Warning,
+        "資安填報稽核有 {count} 項缺漏，經通知修正仍未完成。",
+        "{count} gaps of the security self-report audit are still not fixed after notice.";
+    /// Criterion 4: a citizen complaint about the school's security.
+    AuditCitizenComplaint = "audit.citizen_complaint", Warning,
+        "發生 {count} 件學校資安人民陳情案件。",
+        "{count} citizen complaints about the school's security.";
+    /// Criterion 5: the school's security grade.
+    AuditSecurityGrade = "audit.security_grade", Warning,
+        "被列為資安等級 {grade} 級之學校。",
+        "The school is rated security grade {grade}.";
+    /// Criterion 6: the re-scan still has high or critical findings.
+    AuditRescanHigh = "audit.rescan_high", Violation,
+        "網站弱點複掃仍有 {count} 項 CVSS {min_cvss} 以上的高風險弱點（最高 {max_cvss}），須修補並回報。",
+        "The website re-scan still has {count} findings of CVSS {min_cvss} or above (highest {max_cvss}); fix them and report back.";
+
+    // ---- errors: import (CSV/TSV files of every importer) ----
+    /// A file with no header line.
+    ImportEmptyFile = "import.empty_file", Error,
+        "檔案是空的：找不到標題列。",
+        "The file is empty: there is no header line.";
+    /// Bytes that no supported encoding reads.
+    ImportBadEncoding = "import.bad_encoding", Error,
+        "第 {line} 行無法解碼：檔案既不是有效的 UTF-8，也不是 Big5（CP950）或 UTF-16。",
+        "Line {line} cannot be decoded: the file is not valid UTF-8, Big5 (CP950) or UTF-16.";
+    /// Required columns are not in the header line.
+    ImportMissingColumn = "import.missing_column", Error,
+        "{record_zh}缺少必要欄位：{columns}。",
+        "Required columns missing for {record}: {columns}.";
+    /// Two header cells name the same field.
+    ImportDuplicateColumn = "import.duplicate_column", Error,
+        "第 {column} 欄「{header}」與第 {first_column} 欄重複，都對應到 {field}。",
+        "Column {column} \"{header}\" repeats column {first_column}: both are {field}.";
+    /// A row with a different number of cells than the header line.
+    ImportColumnCount = "import.column_count", Error,
+        "欄位數不符：標題列有 {expected} 欄，此列有 {actual} 欄。",
+        "Wrong number of cells: the header line has {expected}, this row has {actual}.";
+    /// A cell over the length limit.
+    ImportFieldTooLong = "import.field_too_long", Error,
+        "欄位內容過長：最多 {limit} 個字元，此格有 {actual} 個。",
+        "Cell too long: at most {limit} characters, this one has {actual}.";
+    /// Rows past the row limit were not read.
+    ImportTooManyRows = "import.too_many_rows", Error,
+        "資料超過 {limit} 列的上限，自此列起未讀取。",
+        "More than {limit} data rows: this row and the rest were not read.";
+    /// A required cell is blank.
+    ImportMissingValue = "import.missing_value", Error,
+        "必填欄位「{field}」空白。",
+        "The required cell \"{field}\" is blank.";
+    /// A cell whose value cannot be used.
+    ImportInvalidValue = "import.invalid_value", Error,
+        "欄位「{field}」的值「{value}」不正確：{reason_zh}。",
+        "Invalid value \"{value}\" in \"{field}\": {reason}.";
 
     // ---- errors: calendar (RULES §3) ----
     /// A date that does not exist (110/02/30, 110/02/29).

@@ -74,6 +74,68 @@ pub enum PolicyError {
         /// The name as given.
         name: String,
     },
+    /// An import file with no header line.
+    ImportEmpty,
+    /// An import file in no supported encoding.
+    ImportEncoding {
+        /// First line (1-based) that cannot be decoded.
+        line: u64,
+    },
+    /// Required columns missing from an import file's header line.
+    ImportMissingColumns {
+        /// The kind of record, in English (`incident`).
+        record: String,
+        /// The kind of record, in Chinese (`資安事件`).
+        record_zh: String,
+        /// The missing columns, each as `中文 (field)`, comma-separated.
+        columns: String,
+    },
+    /// Two header cells of an import file name the same field.
+    ImportDuplicateColumn {
+        /// The later header cell as written.
+        header: String,
+        /// The field both name.
+        field: String,
+        /// Its column (1-based).
+        column: u64,
+        /// The column of the first one.
+        first_column: u64,
+    },
+    /// A row with a different number of cells than the header line.
+    ImportColumnCount {
+        /// Cells in the header line.
+        expected: u64,
+        /// Cells in the row.
+        actual: u64,
+    },
+    /// A cell over `policy.limits.import_max_field_chars`.
+    ImportFieldTooLong {
+        /// The limit in characters.
+        limit: u64,
+        /// The cell's length in characters.
+        actual: u64,
+    },
+    /// Rows past `policy.limits.import_max_rows`.
+    ImportTooManyRows {
+        /// The limit.
+        limit: u64,
+    },
+    /// A required cell is blank.
+    ImportMissingValue {
+        /// The column as written in the header line.
+        field: String,
+    },
+    /// A cell whose value cannot be used.
+    ImportInvalidValue {
+        /// The column as written in the header line.
+        field: String,
+        /// The value (at most 64 characters of it).
+        value: String,
+        /// What is wrong, in English.
+        reason: String,
+        /// What is wrong, in Chinese.
+        reason_zh: String,
+    },
 }
 
 impl PolicyError {
@@ -90,6 +152,15 @@ impl PolicyError {
             PolicyError::UnknownEdition { .. } => Code::PolicyUnknownEdition,
             PolicyError::Internal { .. } => Code::Internal,
             PolicyError::UnknownModule { .. } => Code::PermissionUnknownModule,
+            PolicyError::ImportEmpty => Code::ImportEmptyFile,
+            PolicyError::ImportEncoding { .. } => Code::ImportBadEncoding,
+            PolicyError::ImportMissingColumns { .. } => Code::ImportMissingColumn,
+            PolicyError::ImportDuplicateColumn { .. } => Code::ImportDuplicateColumn,
+            PolicyError::ImportColumnCount { .. } => Code::ImportColumnCount,
+            PolicyError::ImportFieldTooLong { .. } => Code::ImportFieldTooLong,
+            PolicyError::ImportTooManyRows { .. } => Code::ImportTooManyRows,
+            PolicyError::ImportMissingValue { .. } => Code::ImportMissingValue,
+            PolicyError::ImportInvalidValue { .. } => Code::ImportInvalidValue,
         }
     }
 
@@ -120,6 +191,44 @@ impl PolicyError {
             }
             PolicyError::Internal { reason } => p.with("reason", reason.as_str()),
             PolicyError::UnknownModule { name } => p.with("name", name.as_str()),
+            PolicyError::ImportEmpty => p,
+            PolicyError::ImportEncoding { line } => p.with("line", *line),
+            PolicyError::ImportMissingColumns {
+                record,
+                record_zh,
+                columns,
+            } => p
+                .with("record", record.as_str())
+                .with("record_zh", record_zh.as_str())
+                .with("columns", columns.as_str()),
+            PolicyError::ImportDuplicateColumn {
+                header,
+                field,
+                column,
+                first_column,
+            } => p
+                .with("header", header.as_str())
+                .with("field", field.as_str())
+                .with("column", *column)
+                .with("first_column", *first_column),
+            PolicyError::ImportColumnCount { expected, actual } => {
+                p.with("expected", *expected).with("actual", *actual)
+            }
+            PolicyError::ImportFieldTooLong { limit, actual } => {
+                p.with("limit", *limit).with("actual", *actual)
+            }
+            PolicyError::ImportTooManyRows { limit } => p.with("limit", *limit),
+            PolicyError::ImportMissingValue { field } => p.with("field", field.as_str()),
+            PolicyError::ImportInvalidValue {
+                field,
+                value,
+                reason,
+                reason_zh,
+            } => p
+                .with("field", field.as_str())
+                .with("value", value.as_str())
+                .with("reason", reason.as_str())
+                .with("reason_zh", reason_zh.as_str()),
         }
     }
 

@@ -42,11 +42,16 @@
 #![warn(missing_docs)]
 
 pub mod account;
+pub mod audit;
 pub mod calendar;
+pub mod chart;
 pub mod codes;
+pub mod drill;
 pub mod error;
 pub mod finding;
 pub mod identity;
+pub mod import;
+pub mod incident;
 pub mod mailbox;
 pub mod network;
 pub mod parent;

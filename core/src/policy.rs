@@ -132,6 +132,11 @@ pub struct IncidentRegulation {
 pub struct IncidentPolicy {
     /// Regulation editions, oldest first; an incident uses the latest one in force on its date.
     pub regulations: Vec<IncidentRegulation>,
+    /// Lowest level that takes the short ("high") review and recovery limits (3:
+    /// levels 3–4; 資通安全事件通報及應變辦法).
+    pub high_level_min: u8,
+    /// Highest incident level (4); level 0 is the education system's unconfirmed ticket.
+    pub max_level: u8,
 }
 
 /// Incident report drills (RULES §7; seed 000 PART FOUR (一)1, (二)2).
@@ -200,6 +205,13 @@ pub struct LimitsPolicy {
     pub policy_json_max_bytes: u64,
     /// Deepest nesting of a policy JSON document.
     pub policy_json_max_depth: u32,
+    /// Largest CSV/TSV file an importer reads, in bytes (decided: 64 MiB).
+    pub import_max_bytes: u64,
+    /// Most data rows an importer reads; later rows are reported as one error
+    /// (decided: 100 000, several years of every school's incidents).
+    pub import_max_rows: u64,
+    /// Longest cell an importer accepts, in characters (decided: 4 096).
+    pub import_max_field_chars: u64,
 }
 
 /// Every number of every rule, as one value. See the module docs.
@@ -294,6 +306,8 @@ impl Policy {
                         report_months: 1,
                     },
                 ],
+                high_level_min: 3,
+                max_level: 4,
             },
             drill: DrillPolicy {
                 report_limit_hours: 1,
@@ -323,6 +337,9 @@ impl Policy {
                 scan_max_bytes: 1 << 30,
                 policy_json_max_bytes: 1 << 20,
                 policy_json_max_depth: 16,
+                import_max_bytes: 64 << 20,
+                import_max_rows: 100_000,
+                import_max_field_chars: 4096,
             },
         }
     }

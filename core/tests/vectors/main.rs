@@ -7,8 +7,12 @@
 //! not know is a failure, so the runner can never fall behind the vectors.
 
 mod account;
+mod audit;
 mod calendar;
+mod drill;
 mod identity;
+mod import;
+mod incident;
 mod mailbox;
 mod network;
 mod parent;
@@ -35,6 +39,10 @@ fn dispatch(call: &str, args: &Args) -> Result<Value, PolicyError> {
         "mailbox" => mailbox::call(call, args),
         "parent" => parent::call(call, args),
         "permission" => permission::call(call, args),
+        "import" => import::call(call, args),
+        "incident" => incident::call(call, args),
+        "drill" => drill::call(call, args),
+        "audit" => audit::call(call, args),
         _ => Err(PolicyError::invalid(
             "call",
             format!("unknown call {call:?}"),

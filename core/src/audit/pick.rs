@@ -1,0 +1,381 @@
+//! Picking schools for the on-site security check (RULES §8).
+
+use super::record::{
+    AuditSchool, CvssBand, CvssVersion, ScanFinding, ScanRound, cvss_band, tenths,
+};
+use crate::codes::Code;
+use crate::drill::competition_ranks;
+use crate::error::{PolicyError, Result};
+use crate::finding::Finding;
+use crate::incident::clock::{text_en, text_zh};
+use crate::policy::Policy;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use unicode_normalization::UnicodeNormalization;
+
+/// A criterion of the pick, in the seed's order, plus the re-scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Criterion {
+    /// 1. Drill overtime, top N.
+    DrillOvertime,
+    /// 2. Previous year's incident count, top N.
+    IncidentCount,
+    /// 3. Self-report audit gaps not fixed after notice.
+    SelfReportGaps,
+    /// 4. A citizen complaint.
+    CitizenComplaint,
+    /// 5. The picked security grade.
+    SecurityGrade,
+    /// The re-scan still has findings of CVSS ≥ the threshold.
+    RescanHigh,
+}
+
+/// A criterion a school met, with the figures (in the finding's params).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionMet {
+    /// Which criterion.
+    pub criterion: Criterion,
+    /// The school's rank, for the two ranked criteria.
+    pub rank: Option<u32>,
+    /// The explanation, with the figures.
+    pub finding: Finding,
+}
+
+/// One scan finding as shown in the result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScanView {
+    /// Initial scan or re-scan.
+    pub scan: ScanRound,
+    /// The score.
+    pub cvss: f64,
+    /// Its version, when known.
+    pub cvss_version: Option<CvssVersion>,
+    /// The band computed from score and version.
+    pub band: CvssBand,
+    /// The scanner's label, as written.
+    pub label: Option<String>,
+    /// The title.
+    pub title: Option<String>,
+}
+
+/// A school's scan figures.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ScanSummary {
+    /// Findings of the initial scan.
+    pub initial: usize,
+    /// …of which CVSS ≥ the threshold.
+    pub initial_high: usize,
+    /// Findings of the re-scan.
+    pub rescan: usize,
+    /// …of which CVSS ≥ the threshold.
+    pub rescan_high: usize,
+    /// The highest re-scan score.
+    pub max_rescan_cvss: Option<f64>,
+}
+
+/// A school that met at least one criterion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PickedSchool {
+    /// Position in the ordered list (1-based; continues into `over_capacity`).
+    pub order: usize,
+    /// The school.
+    pub school: String,
+    /// Its name, when known.
+    pub name: Option<String>,
+    /// How many criteria it met.
+    pub criteria_met: usize,
+    /// Its best placement in a ranked criterion (1 = the worst offender), if any.
+    pub worst_rank: Option<u32>,
+    /// Each criterion met, in criterion order, with the figures.
+    pub criteria: Vec<CriterionMet>,
+    /// Its scan figures.
+    pub scans: ScanSummary,
+    /// The re-scan findings it must fix and report back (CVSS ≥ the threshold),
+    /// highest score first.
+    pub to_fix: Vec<ScanView>,
+}
+
+/// The pick.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditPick {
+    /// Drill overtime: how many top ranks are picked.
+    pub drill_top_n: u32,
+    /// Incident count: how many top ranks are picked.
+    pub incident_top_n: u32,
+    /// The grade that picks a school.
+    pub picked_grade: String,
+    /// The CVSS score from which a re-scan finding counts.
+    pub rescan_min_cvss: f64,
+    /// The capacity asked for, if any.
+    pub capacity: Option<u32>,
+    /// Schools considered (the list plus schools found only in the scans).
+    pub schools_considered: usize,
+    /// Schools meeting at least one criterion.
+    pub eligible: usize,
+    /// The schools picked, in order.
+    pub picked: Vec<PickedSchool>,
+    /// Schools meeting a criterion but past the capacity, in order.
+    pub over_capacity: Vec<PickedSchool>,
+}
+
+/// Grade text compared: NFKC, trimmed, upper case, without a trailing 級.
+fn grade(text: &str) -> String {
+    let t: String = text.nfkc().collect::<String>().trim().to_uppercase();
+    t.strip_suffix('級').unwrap_or(&t).trim().to_owned()
+}
+
+fn cvss_text(tenths: i64) -> String {
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// Picks the schools for on-site checks (RULES §8; seed 000 PART FOUR (三)).
+///
+/// A school is picked when any criterion holds: (1) drill overtime ranked in the
+/// top `policy.audit.drill_top_n`; (2) previous-year incident count ranked in the
+/// top `incident_top_n`; (3) unresolved self-report gaps; (4) a citizen
+/// complaint; (5) security grade `picked_grade`; (6) a re-scan finding with CVSS ≥
+/// `rescan_min_cvss`.
+///
+/// Decided (RULES §8): ranks are competition ranks over the schools with a
+/// non-zero value, and a top-N cut keeps every school whose rank is ≤ N — so all
+/// schools tied with the N-th stay. The list is ordered by criteria met
+/// (descending), then the school's best placement in a ranked criterion (rank 1 =
+/// the worst offender first; schools with no ranked criterion after those with
+/// one), then school code. `capacity` takes the first N; the rest are
+/// `over_capacity`. CVSS: v2 and v3/v4 scores are compared with the same
+/// threshold (v2 "high" is 7.0–10.0, v3 "high or above" is 7.0–10.0: the same
+/// range), in tenths; the scanner's label is never used. Grades compare ignoring
+/// case, width and a trailing 級. Scan findings of a school missing from the list
+/// still count (the school is added, without a name).
+///
+/// Errors: a school code listed twice, a CVSS score outside 0.0–10.0.
+///
+/// ```
+/// use ntpc_policy::{Policy, audit::{self, AuditSchool, ScanFinding}};
+/// let schools: Vec<AuditSchool> = serde_json::from_value(serde_json::json!([
+///   {"school": "A", "security_grade": "C", "citizen_complaints": 1},
+///   {"school": "B", "previous_year_incidents": 3},
+///   {"school": "C"}])).unwrap();
+/// let scans: Vec<ScanFinding> = serde_json::from_value(serde_json::json!([
+///   {"school": "C", "scan": "rescan", "cvss": 6.9, "cvss_version": "3.1"}])).unwrap();
+/// let p = audit::pick(&schools, &scans, None, &Policy::default()).unwrap();
+/// let order: Vec<_> = p.picked.iter().map(|s| s.school.as_str()).collect();
+/// assert_eq!(order, ["A", "B"]); // 6.9 is below 7.0
+/// ```
+pub fn pick(
+    schools: &[AuditSchool],
+    scans: &[ScanFinding],
+    capacity: Option<u32>,
+    policy: &Policy,
+) -> Result<AuditPick> {
+    let a = &policy.audit;
+    let min_t = tenths(a.rescan_min_cvss).ok_or_else(|| {
+        PolicyError::invalid(
+            "policy.audit.rescan_min_cvss",
+            "a CVSS score is 0.0 to 10.0",
+        )
+    })?;
+    let mut by_code: BTreeMap<String, AuditSchool> = BTreeMap::new();
+    for (i, s) in schools.iter().enumerate() {
+        let code = s.school.trim().to_owned();
+        if code.is_empty() {
+            return Err(PolicyError::invalid(
+                format!("schools[{i}].school"),
+                "blank",
+            ));
+        }
+        if by_code.insert(code.clone(), s.clone()).is_some() {
+            return Err(PolicyError::invalid(
+                format!("schools[{i}].school"),
+                format!("school {code} is listed twice"),
+            ));
+        }
+    }
+    let mut views: BTreeMap<String, Vec<(ScanView, bool)>> = BTreeMap::new();
+    for (i, f) in scans.iter().enumerate() {
+        let t = tenths(f.cvss).ok_or_else(|| {
+            PolicyError::invalid(
+                format!("scans[{i}].cvss"),
+                format!("a CVSS score is 0.0 to 10.0, got {}", f.cvss),
+            )
+        })?;
+        let code = f.school.trim().to_owned();
+        by_code.entry(code.clone()).or_insert_with(|| AuditSchool {
+            school: code.clone(),
+            ..AuditSchool::default()
+        });
+        let view = ScanView {
+            scan: f.scan,
+            cvss: f.cvss,
+            cvss_version: f.cvss_version,
+            band: cvss_band(f.cvss, f.cvss_version)?,
+            label: f.label.clone(),
+            title: f.title.clone(),
+        };
+        views.entry(code).or_default().push((view, t >= min_t));
+    }
+
+    let drill = top_ranks(
+        &by_code,
+        |s| s.drill_overtime_minutes.unwrap_or(0),
+        a.drill_top_n,
+    );
+    let incidents = top_ranks(
+        &by_code,
+        |s| u64::from(s.previous_year_incidents.unwrap_or(0)),
+        a.incident_top_n,
+    );
+    let wanted = grade(&a.picked_grade);
+    let mut eligible = Vec::new();
+    for (code, s) in &by_code {
+        let mut criteria = Vec::new();
+        if let Some(&rank) = drill.get(code.as_str()) {
+            let m = i64::try_from(s.drill_overtime_minutes.unwrap_or(0)).unwrap_or(i64::MAX);
+            criteria.push(CriterionMet {
+                criterion: Criterion::DrillOvertime,
+                rank: Some(rank),
+                finding: Finding::new(Code::AuditDrillOvertime)
+                    .with("overtime_minutes", m)
+                    .with("overtime", text_en(m))
+                    .with("overtime_zh", text_zh(m))
+                    .with("rank", rank)
+                    .with("top_n", a.drill_top_n),
+            });
+        }
+        if let Some(&rank) = incidents.get(code.as_str()) {
+            criteria.push(CriterionMet {
+                criterion: Criterion::IncidentCount,
+                rank: Some(rank),
+                finding: Finding::new(Code::AuditIncidentCount)
+                    .with("count", s.previous_year_incidents.unwrap_or(0))
+                    .with("rank", rank)
+                    .with("top_n", a.incident_top_n),
+            });
+        }
+        let counted = [
+            (
+                Criterion::SelfReportGaps,
+                Code::AuditSelfReportGaps,
+                s.self_report_gaps,
+            ),
+            (
+                Criterion::CitizenComplaint,
+                Code::AuditCitizenComplaint,
+                s.citizen_complaints,
+            ),
+        ];
+        for (criterion, c, n) in counted {
+            if let Some(n) = n.filter(|n| *n > 0) {
+                criteria.push(CriterionMet {
+                    criterion,
+                    rank: None,
+                    finding: Finding::new(c).with("count", n),
+                });
+            }
+        }
+        if let Some(g) = s.security_grade.as_deref().map(grade)
+            && !wanted.is_empty()
+            && g == wanted
+        {
+            criteria.push(CriterionMet {
+                criterion: Criterion::SecurityGrade,
+                rank: None,
+                finding: Finding::new(Code::AuditSecurityGrade).with("grade", g),
+            });
+        }
+        let mine = views.remove(code).unwrap_or_default();
+        let mut summary = ScanSummary::default();
+        let mut to_fix = Vec::new();
+        for (v, high) in mine {
+            match v.scan {
+                ScanRound::Initial => {
+                    summary.initial += 1;
+                    summary.initial_high += usize::from(high);
+                }
+                ScanRound::Rescan => {
+                    summary.rescan += 1;
+                    summary.max_rescan_cvss =
+                        Some(summary.max_rescan_cvss.map_or(v.cvss, |m| m.max(v.cvss)));
+                    if high {
+                        summary.rescan_high += 1;
+                        to_fix.push(v);
+                    }
+                }
+            }
+        }
+        to_fix.sort_by(|x, y| y.cvss.total_cmp(&x.cvss));
+        if let Some(top) = to_fix.first() {
+            criteria.push(CriterionMet {
+                criterion: Criterion::RescanHigh,
+                rank: None,
+                finding: Finding::new(Code::AuditRescanHigh)
+                    .with("count", to_fix.len())
+                    .with("max_cvss", cvss_text(tenths(top.cvss).unwrap_or(0)))
+                    .with("min_cvss", cvss_text(min_t)),
+            });
+        }
+        if criteria.is_empty() {
+            continue;
+        }
+        eligible.push(PickedSchool {
+            order: 0,
+            school: code.clone(),
+            name: s.name.clone().filter(|n| !n.trim().is_empty()),
+            criteria_met: criteria.len(),
+            worst_rank: criteria.iter().filter_map(|c| c.rank).min(),
+            criteria,
+            scans: summary,
+            to_fix,
+        });
+    }
+    eligible.sort_by(|x, y| {
+        y.criteria_met
+            .cmp(&x.criteria_met)
+            .then_with(|| {
+                x.worst_rank
+                    .unwrap_or(u32::MAX)
+                    .cmp(&y.worst_rank.unwrap_or(u32::MAX))
+            })
+            .then_with(|| x.school.cmp(&y.school))
+    });
+    for (i, s) in eligible.iter_mut().enumerate() {
+        s.order = i + 1;
+    }
+    let total = eligible.len();
+    let cut = capacity.map_or(total, |c| (c as usize).min(total));
+    let over_capacity = eligible.split_off(cut);
+    Ok(AuditPick {
+        drill_top_n: a.drill_top_n,
+        incident_top_n: a.incident_top_n,
+        picked_grade: a.picked_grade.clone(),
+        rescan_min_cvss: a.rescan_min_cvss,
+        capacity,
+        schools_considered: by_code.len(),
+        eligible: total,
+        picked: eligible,
+        over_capacity,
+    })
+}
+
+/// Schools whose competition rank by `value` (non-zero values only) is ≤ `top_n`.
+fn top_ranks(
+    schools: &BTreeMap<String, AuditSchool>,
+    value: impl Fn(&AuditSchool) -> u64,
+    top_n: u32,
+) -> BTreeMap<String, u32> {
+    let mut v: Vec<(&String, u64)> = schools
+        .iter()
+        .map(|(c, s)| (c, value(s)))
+        .filter(|(_, x)| *x > 0)
+        .collect();
+    v.sort_by(|(ca, a), (cb, b)| b.cmp(a).then_with(|| ca.cmp(cb)));
+    let values: Vec<i64> = v
+        .iter()
+        .map(|(_, x)| i64::try_from(*x).unwrap_or(i64::MAX))
+        .collect();
+    v.iter()
+        .zip(competition_ranks(&values))
+        .filter_map(|((c, _), r)| r.filter(|r| *r <= top_n).map(|r| ((*c).clone(), r)))
+        .collect()
+}

@@ -1,0 +1,179 @@
+//! SVG charts of the statistics and the pick list, for the department's slides
+//! (RULES §7 statistics "as the department shows them"; §8 pick list).
+//!
+//! The output is plain, deterministic SVG text: fixed `width`/`height` and
+//! `viewBox`, no fonts embedded (`font-family="sans-serif"`; the viewer's CJK
+//! font draws the Chinese), no scripts, no time stamps, colours and sizes as
+//! constants, and every number written by one formatter (whole numbers, or one
+//! decimal without a trailing `.0`) so the same data gives the same bytes on every
+//! platform — a snapshot test pins them.
+//!
+//! ```
+//! use ntpc_policy::{Policy, chart, incident::{self, Incident}};
+//! let rows: Vec<Incident> = serde_json::from_value(serde_json::json!([
+//!   {"id": "1", "unit": "A", "level": 1, "subtype": "對外攻擊", "reported_at": "2021/03/10 12:06"}
+//! ])).unwrap();
+//! let now = ntpc_policy::calendar::parse_datetime("2021-12-07T00:00:00+08:00").unwrap();
+//! let svg = chart::monthly_svg(&incident::stats(&rows, now, &Policy::default()));
+//! assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"400\""));
+//! assert!(svg.contains(">110/03<"));
+//! ```
+
+mod bars;
+mod table;
+
+pub use bars::{monthly_svg, subtype_svg};
+pub use table::criteria_table_svg;
+
+use std::fmt::Write as _;
+
+/// Font of every text element (never embedded).
+const FONT: &str = "sans-serif";
+/// Bar colour.
+const BAR: &str = "#2f6db5";
+/// Axis and text colour.
+const INK: &str = "#222222";
+/// Grid line colour.
+const GRID: &str = "#d9d9d9";
+
+/// A coordinate or size: whole numbers as such, else one decimal (`12.5`).
+fn n(x: f64) -> String {
+    let tenths = (x * 10.0).round();
+    if !tenths.is_finite() {
+        return "0".into();
+    }
+    // Chart coordinates are small: the cast is exact.
+    let t = tenths as i64;
+    if t % 10 == 0 {
+        format!("{}", t / 10)
+    } else {
+        format!(
+            "{}{}.{}",
+            if t < 0 { "-" } else { "" },
+            (t / 10).abs(),
+            (t % 10).abs()
+        )
+    }
+}
+
+/// Text escaped for XML content and attributes.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// At most `max` characters, with `…` when cut.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+/// An SVG document being written.
+struct Svg {
+    out: String,
+}
+
+impl Svg {
+    fn new(width: u32, height: u32, title: &str) -> Svg {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
+             viewBox=\"0 0 {width} {height}\" font-family=\"{FONT}\" font-size=\"14\">"
+        );
+        let _ = writeln!(out, "<title>{}</title>", esc(title));
+        let _ = writeln!(
+            out,
+            "<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>"
+        );
+        Svg { out }
+    }
+
+    fn text(&mut self, x: f64, y: f64, anchor: &str, size: u32, body: &str) {
+        let _ = writeln!(
+            self.out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"{size}\" fill=\"{INK}\">{}</text>",
+            n(x),
+            n(y),
+            esc(body)
+        );
+    }
+
+    fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: &str) {
+        let _ = writeln!(
+            self.out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>",
+            n(x),
+            n(y),
+            n(w),
+            n(h)
+        );
+    }
+
+    fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, stroke: &str) {
+        let _ = writeln!(
+            self.out,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{stroke}\" stroke-width=\"1\"/>",
+            n(x1),
+            n(y1),
+            n(x2),
+            n(y2)
+        );
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push_str("</svg>\n");
+        self.out
+    }
+}
+
+/// A round axis maximum and step for counts up to `max`: steps of 1, 2, 5 × 10ᵏ,
+/// at most 5 steps.
+fn axis(max: usize) -> (usize, usize) {
+    let max = max.max(1);
+    let mut unit = 1usize;
+    loop {
+        for m in [1usize, 2, 5] {
+            let step = m.saturating_mul(unit);
+            if max.div_ceil(step) <= 5 {
+                return (max.div_ceil(step) * step, step);
+            }
+        }
+        unit = unit.saturating_mul(10);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_numbers_and_text_the_same_everywhere() {
+        assert_eq!(n(12.0), "12");
+        assert_eq!(n(12.25), "12.3");
+        assert_eq!(n(-0.5), "-0.5");
+        assert_eq!(n(f64::NAN), "0");
+        assert_eq!(esc("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(clip("系統被入侵", 4), "系統被…");
+        assert_eq!(axis(0), (1, 1));
+        assert_eq!(axis(3), (3, 1));
+        assert_eq!(axis(6), (6, 2));
+        assert_eq!(axis(421), (500, 100));
+        assert_eq!(axis(11), (15, 5));
+    }
+}

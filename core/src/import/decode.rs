@@ -1,0 +1,133 @@
+//! Turning the bytes of an exported file into text without mojibake.
+//!
+//! Files come from three places: the department's web exports (UTF-8, often with
+//! a BOM so Excel opens them), Excel in Taiwan saving "CSV" (Big5/CP950), and
+//! Excel saving "Unicode text" (UTF-16 little-endian with a BOM, tab-separated).
+//!
+//! Decided: a byte-order mark decides (UTF-8, UTF-16LE, UTF-16BE); without one,
+//! valid UTF-8 is UTF-8, else the file is read as Big5 (the WHATWG Big5 table,
+//! which covers CP950), and the result says which. Bytes that neither reads are an
+//! `import.bad_encoding` error naming the first bad line — never replacement
+//! characters.
+
+use crate::error::{PolicyError, Result};
+use encoding_rs::{BIG5, Encoding, UTF_8};
+use serde::Serialize;
+
+/// The encoding a file was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum TextEncoding {
+    /// UTF-8 (with or without a byte-order mark).
+    #[serde(rename = "utf-8")]
+    Utf8,
+    /// UTF-16 little-endian (Excel's "Unicode text"); always with a byte-order mark.
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    /// UTF-16 big-endian; always with a byte-order mark.
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+    /// Big5 / CP950, as Excel in Taiwan saves CSV.
+    #[serde(rename = "big5")]
+    Big5,
+}
+
+impl TextEncoding {
+    /// The stable name: `utf-8`, `utf-16le`, `utf-16be`, `big5`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "utf-8",
+            TextEncoding::Utf16Le => "utf-16le",
+            TextEncoding::Utf16Be => "utf-16be",
+            TextEncoding::Big5 => "big5",
+        }
+    }
+}
+
+/// Decoded text and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decoded {
+    /// The text, without the byte-order mark.
+    pub text: String,
+    /// The encoding it was read in.
+    pub encoding: TextEncoding,
+    /// Whether the file started with a byte-order mark.
+    pub bom: bool,
+}
+
+/// Reads the bytes of a file as text. See the module docs for the rules.
+///
+/// ```
+/// use ntpc_policy::import::{decode, TextEncoding};
+/// let utf8 = decode("編號,等級\n".as_bytes()).unwrap();
+/// assert_eq!((utf8.encoding, utf8.bom), (TextEncoding::Utf8, false));
+/// // 等級 in Big5 is B5 A5 AF C5.
+/// let big5 = decode(&[0xB5, 0xA5, 0xAF, 0xC5]).unwrap();
+/// assert_eq!((big5.text.as_str(), big5.encoding), ("等級", TextEncoding::Big5));
+/// assert_eq!(decode(&[b'a', b'\n', 0xFF, 0xFF]).unwrap_err().code().as_str(), "import.bad_encoding");
+/// ```
+pub fn decode(data: &[u8]) -> Result<Decoded> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(data) {
+        let body = &data[bom_len..];
+        let encoding = if enc == UTF_8 {
+            TextEncoding::Utf8
+        } else if enc == encoding_rs::UTF_16LE {
+            TextEncoding::Utf16Le
+        } else {
+            TextEncoding::Utf16Be
+        };
+        return strict(enc, body).map(|text| Decoded {
+            text,
+            encoding,
+            bom: true,
+        });
+    }
+    if let Ok(text) = std::str::from_utf8(data) {
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: TextEncoding::Utf8,
+            bom: false,
+        });
+    }
+    strict(BIG5, data).map(|text| Decoded {
+        text,
+        encoding: TextEncoding::Big5,
+        bom: false,
+    })
+}
+
+/// Decodes without replacement; on a malformed sequence, the error names its line.
+fn strict(enc: &'static Encoding, body: &[u8]) -> Result<String> {
+    if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(body) {
+        return Ok(text.into_owned());
+    }
+    // Decode again with replacement only to locate the first bad sequence: the
+    // line is one more than the newlines before the first U+FFFD. (Big5 cannot
+    // encode U+FFFD, and a UTF-16 file whose text holds a literal U+FFFD before
+    // the real error only makes the line number earlier, never the result wrong.)
+    let (lossy, _) = enc.decode_without_bom_handling(body);
+    let upto = lossy.find('\u{FFFD}').unwrap_or(lossy.len());
+    let line = 1 + lossy[..upto].matches('\n').count() as u64;
+    Err(PolicyError::ImportEncoding { line })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_boms_and_utf16() {
+        let d = decode(b"\xEF\xBB\xBFid\n").unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.bom),
+            ("id\n", TextEncoding::Utf8, true)
+        );
+        let d = decode(b"\xFF\xFEi\x00d\x00").unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("id", TextEncoding::Utf16Le));
+        let d = decode(b"\xFE\xFF\x00i\x00d").unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("id", TextEncoding::Utf16Be));
+        // A BOM then invalid UTF-8 is an error on line 2, not Big5.
+        let e = decode(b"\xEF\xBB\xBFa\n\xB5\xA5").unwrap_err();
+        assert_eq!(e, PolicyError::ImportEncoding { line: 2 });
+        assert_eq!(decode(b"").unwrap().text, "");
+    }
+}

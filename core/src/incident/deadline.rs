@@ -1,0 +1,457 @@
+//! The deadlines of an incident and whether each was kept (RULES §7).
+
+use super::clock::{add_hours, delay_minutes, local_text, margin_minutes, text_en, text_zh};
+use super::record::{Incident, IpInfo, check_level, parse_ip};
+use crate::calendar;
+use crate::codes::Code;
+use crate::error::{PolicyError, Result};
+use crate::finding::{Finding, Verdict};
+use crate::policy::{IncidentRegulation, Policy};
+use chrono::{DateTime, FixedOffset, Months, NaiveDate};
+use serde::Serialize;
+
+/// An obligation of the regulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Obligation {
+    /// 通報: notify within 1 h of awareness.
+    Notify,
+    /// 審核: the reviewing authority rates the level within 8 h / 2 h of the notice.
+    Review,
+    /// 損害控制或復原: within 72 h / 36 h of awareness.
+    Recover,
+    /// 調查、處理及改善報告: within 1 month after recovery.
+    Report,
+}
+
+impl Obligation {
+    /// All four, in the order they fall due.
+    pub const ALL: [Obligation; 4] = [
+        Obligation::Notify,
+        Obligation::Review,
+        Obligation::Recover,
+        Obligation::Report,
+    ];
+
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Obligation::Notify => ("Notification", "通報"),
+            Obligation::Review => ("Level review", "等級審核"),
+            Obligation::Recover => ("Damage control or recovery", "損害控制或復原"),
+            Obligation::Report => (
+                "Investigation and improvement report",
+                "調查、處理及改善報告",
+            ),
+        }
+    }
+}
+
+/// Where an obligation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Done by the deadline (exactly on it counts).
+    Met,
+    /// Done after the deadline.
+    Late,
+    /// Not done; the deadline is still ahead (or is now).
+    Open,
+    /// Not done; the deadline has passed.
+    Overdue,
+    /// The deadline cannot be computed: its starting time is missing.
+    Unknown,
+}
+
+/// A time field of the record that a clock runs from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeField {
+    /// 發生時間.
+    OccurredAt,
+    /// 知悉時間.
+    AwareAt,
+    /// 通報時間.
+    ReportedAt,
+    /// 審核時間.
+    ReviewedAt,
+    /// 復原時間.
+    RecoveredAt,
+    /// 報告時間.
+    ReportFiledAt,
+}
+
+impl TimeField {
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            TimeField::OccurredAt => ("occurrence time", "發生時間"),
+            TimeField::AwareAt => ("awareness time", "知悉時間"),
+            TimeField::ReportedAt => ("notification time", "通報時間"),
+            TimeField::ReviewedAt => ("review time", "審核時間"),
+            TimeField::RecoveredAt => ("recovery time", "復原時間"),
+            TimeField::ReportFiledAt => ("report time", "報告時間"),
+        }
+    }
+}
+
+/// One obligation: its deadline and whether it was kept.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObligationCheck {
+    /// Which obligation.
+    pub obligation: Obligation,
+    /// The time its clock runs from, when known.
+    pub from: Option<TimeField>,
+    /// That time.
+    pub start: Option<DateTime<FixedOffset>>,
+    /// The limit in hours (notify, review, recover).
+    pub limit_hours: Option<u32>,
+    /// The limit in calendar months (report).
+    pub limit_months: Option<u32>,
+    /// The deadline, when the start is known.
+    pub deadline: Option<DateTime<FixedOffset>>,
+    /// When it was done, when it was.
+    pub done_at: Option<DateTime<FixedOffset>>,
+    /// Met, late, open, overdue or unknown.
+    pub status: Status,
+    /// Whole minutes to spare (met) or left (open), rounded down.
+    pub margin_minutes: Option<i64>,
+    /// Whole minutes late (late, overdue), rounded up.
+    pub delay_minutes: Option<i64>,
+}
+
+/// An incident judged against the regulation of its date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IncidentCheck {
+    /// 編號.
+    pub id: String,
+    /// 通報單位, verbatim.
+    pub unit: String,
+    /// The reviewed level.
+    pub level: u8,
+    /// The level of the notice, when given.
+    pub reported_level: Option<u8>,
+    /// The regulation edition applied (its name, e.g. `2021-08-23`).
+    pub regulation: String,
+    /// What the notify and recover clocks run from: `aware_at`, or `occurred_at`
+    /// when no awareness time is given; `None` when neither is.
+    pub basis: Option<TimeField>,
+    /// The IP cell read, when there is one.
+    pub ip: Option<IpInfo>,
+    /// Notify, review, recover, report (level 0: notify and review only).
+    pub obligations: Vec<ObligationCheck>,
+    /// `fail` when an obligation is late or overdue; `warn` for suspicious times.
+    pub verdict: Verdict,
+    /// Why.
+    pub findings: Vec<Finding>,
+}
+
+/// The regulation edition for a day: the latest in force on it; a day before
+/// every edition gets the earliest (and `true`).
+pub(crate) fn regulation_for(
+    day: NaiveDate,
+    policy: &Policy,
+) -> Result<(&IncidentRegulation, bool)> {
+    let regs = &policy.incident.regulations;
+    let first = regs.first().ok_or_else(|| {
+        PolicyError::invalid("policy.incident.regulations", "no regulation edition")
+    })?;
+    Ok(regs
+        .iter()
+        .filter(|r| r.effective_from <= day)
+        .max_by_key(|r| r.effective_from)
+        .map_or((first, day < first.effective_from), |r| (r, false)))
+}
+
+/// Judges one incident at `now`.
+///
+/// - **Edition** (decided): the regulation in force on the Taipei date of the
+///   clock's basis — awareness, else occurrence, else notification; with none of
+///   them, the date of `now`. A date before every edition on file uses the
+///   earliest edition and says so (`incident.earliest_regulation`).
+/// - **Basis** (RULES §7): notify (1 h) and recover (72 h / 36 h) run from
+///   `aware_at`; the department's table has no awareness time, so without it they
+///   run from `occurred_at` and the result says `basis: occurred_at`.
+/// - **Review** runs from `reported_at`; **report** from `recovered_at`, plus
+///   calendar months (decided: chrono's `checked_add_months` on the Taipei wall
+///   time, so a day past the end of the next month is its last day —
+///   01-31 10:00 + 1 month = 02-28 10:00, or 02-29 in a leap year).
+/// - **Level change** (decided): `level` is the reviewed level. The review limit
+///   follows the level of the notice (`reported_level` when given): the reviewer's
+///   clock is set by what was reported. Recovery follows the reviewed level, still
+///   from awareness: a 2→3 change shortens recovery from 72 h to 36 h.
+/// - **Level 0** (decided): an unconfirmed ticket still must be notified and
+///   reviewed (with the level 1–2 limit); recovery and the report apply only once
+///   a level is confirmed, so they are not listed.
+/// - **Status**: done by the deadline → `met` (exactly on it is met); done after →
+///   `late`; not done → `open` until the deadline (inclusive), then `overdue`;
+///   start unknown → `unknown`. Decided: margins are whole minutes rounded down,
+///   delays whole minutes rounded up (one second late shows as 1 minute late).
+///
+/// A level over `policy.incident.max_level` is `input.invalid_argument`.
+///
+/// ```
+/// use ntpc_policy::{Policy, incident::{self, Incident, Status}};
+/// let row: Incident = serde_json::from_value(serde_json::json!({
+///     "id": "190902", "unit": "新北市三重區 [REDACTED] 國民小學", "level": 1,
+///     "occurred_at": "2021/03/29 07:42", "reported_at": "2021/03/29 08:37",
+///     "reviewed_at": "2021/03/29 10:09" })).unwrap();
+/// let now = ntpc_policy::calendar::parse_datetime("2021/03/29 12:00").unwrap();
+/// let r = incident::evaluate(&row, now, &Policy::default()).unwrap();
+/// assert_eq!((r.obligations[0].status, r.obligations[0].margin_minutes), (Status::Met, Some(5)));
+/// assert_eq!(r.obligations[1].margin_minutes, Some(388));
+/// assert_eq!(r.obligations[2].status, Status::Open);
+/// ```
+pub fn evaluate(
+    incident: &Incident,
+    now: DateTime<FixedOffset>,
+    policy: &Policy,
+) -> Result<IncidentCheck> {
+    let max = policy.incident.max_level;
+    check_level("level", incident.level, max)?;
+    if let Some(l) = incident.reported_level {
+        check_level("reported_level", l, max)?;
+    }
+    let mut findings = Vec::new();
+    let basis = match (incident.aware_at, incident.occurred_at) {
+        (Some(t), _) => Some((TimeField::AwareAt, t)),
+        (None, Some(t)) => {
+            findings
+                .push(Finding::new(Code::IncidentBasisOccurred).with("occurred_at", local_text(t)));
+            Some((TimeField::OccurredAt, t))
+        }
+        (None, None) => None,
+    };
+    let dated = basis
+        .map(|(_, t)| t)
+        .or(incident.reported_at)
+        .unwrap_or(now);
+    let day = dated.with_timezone(&calendar::taipei()).date_naive();
+    let (reg, before_all) = regulation_for(day, policy)?;
+    if before_all {
+        findings.push(
+            Finding::new(Code::IncidentEarliestRegulation)
+                .with("date", day.to_string())
+                .with("regulation", reg.name.as_str()),
+        );
+    }
+    if incident.level == 0 {
+        findings.push(Finding::new(Code::IncidentUnconfirmed));
+    }
+    if let Some(r) = incident.reported_level.filter(|r| *r != incident.level) {
+        findings.push(
+            Finding::new(Code::IncidentLevelChanged)
+                .with("reported_level", r)
+                .with("level", incident.level),
+        );
+    }
+    time_order(incident, &mut findings);
+
+    let high = |level: u8| level >= policy.incident.high_level_min;
+    let review_level = incident.reported_level.unwrap_or(incident.level);
+    let mut obligations = vec![
+        by_hours(
+            Obligation::Notify,
+            basis,
+            reg.notify_hours,
+            incident.reported_at,
+            now,
+        ),
+        by_hours(
+            Obligation::Review,
+            incident.reported_at.map(|t| (TimeField::ReportedAt, t)),
+            if high(review_level) {
+                reg.review_hours_high
+            } else {
+                reg.review_hours_low
+            },
+            incident.reviewed_at,
+            now,
+        ),
+    ];
+    if incident.level > 0 {
+        obligations.push(by_hours(
+            Obligation::Recover,
+            basis,
+            if high(incident.level) {
+                reg.recover_hours_high
+            } else {
+                reg.recover_hours_low
+            },
+            incident.recovered_at,
+            now,
+        ));
+        let start = incident.recovered_at;
+        let deadline = start.and_then(|s| add_months(s, reg.report_months));
+        let mut c = judge(
+            Obligation::Report,
+            start.map(|t| (TimeField::RecoveredAt, t)),
+            deadline,
+            incident.report_filed_at,
+            now,
+        );
+        c.limit_months = Some(reg.report_months);
+        obligations.push(c);
+    }
+    findings.extend(obligations.iter().filter_map(|c| finding_of(c, now)));
+    Ok(IncidentCheck {
+        id: incident.id.clone(),
+        unit: incident.unit.clone(),
+        level: incident.level,
+        reported_level: incident.reported_level,
+        regulation: reg.name.clone(),
+        basis: basis.map(|(f, _)| f),
+        ip: incident.ip.as_deref().map(parse_ip),
+        obligations,
+        verdict: Verdict::of(&findings),
+        findings,
+    })
+}
+
+/// `start` plus calendar months on the Taipei wall clock, clamped to the month's end.
+fn add_months(start: DateTime<FixedOffset>, months: u32) -> Option<DateTime<FixedOffset>> {
+    let local = start.with_timezone(&calendar::taipei()).naive_local();
+    local
+        .checked_add_months(Months::new(months))
+        .map(calendar::to_taipei)
+}
+
+fn by_hours(
+    obligation: Obligation,
+    start: Option<(TimeField, DateTime<FixedOffset>)>,
+    hours: u32,
+    done: Option<DateTime<FixedOffset>>,
+    now: DateTime<FixedOffset>,
+) -> ObligationCheck {
+    let deadline = start.and_then(|(_, s)| add_hours(s, hours));
+    let mut c = judge(obligation, start, deadline, done, now);
+    c.limit_hours = Some(hours);
+    c
+}
+
+fn judge(
+    obligation: Obligation,
+    start: Option<(TimeField, DateTime<FixedOffset>)>,
+    deadline: Option<DateTime<FixedOffset>>,
+    done_at: Option<DateTime<FixedOffset>>,
+    now: DateTime<FixedOffset>,
+) -> ObligationCheck {
+    let (status, margin, delay) = match (deadline, done_at) {
+        (None, _) => (Status::Unknown, None, None),
+        (Some(d), Some(done)) if done <= d => (Status::Met, Some(margin_minutes(d, done)), None),
+        (Some(d), Some(done)) => (Status::Late, None, Some(delay_minutes(done, d))),
+        (Some(d), None) if now <= d => (Status::Open, Some(margin_minutes(d, now)), None),
+        (Some(d), None) => (Status::Overdue, None, Some(delay_minutes(now, d))),
+    };
+    ObligationCheck {
+        obligation,
+        from: start.map(|(f, _)| f),
+        start: start.map(|(_, t)| t),
+        limit_hours: None,
+        limit_months: None,
+        deadline,
+        done_at,
+        status,
+        margin_minutes: margin,
+        delay_minutes: delay,
+    }
+}
+
+fn finding_of(c: &ObligationCheck, now: DateTime<FixedOffset>) -> Option<Finding> {
+    let (en, zh) = c.obligation.names();
+    let base = |code| {
+        Finding::new(code)
+            .with("obligation", en)
+            .with("obligation_zh", zh)
+    };
+    let deadline = c.deadline.map(local_text).unwrap_or_default();
+    match c.status {
+        Status::Met => None,
+        Status::Late => {
+            let m = c.delay_minutes.unwrap_or(0);
+            Some(
+                base(Code::IncidentLate)
+                    .with("deadline", deadline)
+                    .with("done_at", c.done_at.map(local_text).unwrap_or_default())
+                    .with("delay_minutes", m)
+                    .with("delay", text_en(m))
+                    .with("delay_zh", text_zh(m)),
+            )
+        }
+        Status::Overdue => {
+            let m = c.delay_minutes.unwrap_or(0);
+            Some(
+                base(Code::IncidentOverdue)
+                    .with("deadline", deadline)
+                    .with("now", local_text(now))
+                    .with("delay_minutes", m)
+                    .with("delay", text_en(m))
+                    .with("delay_zh", text_zh(m)),
+            )
+        }
+        Status::Open => {
+            let m = c.margin_minutes.unwrap_or(0);
+            Some(
+                base(Code::IncidentOpen)
+                    .with("deadline", deadline)
+                    .with("margin_minutes", m)
+                    .with("margin", text_en(m))
+                    .with("margin_zh", text_zh(m)),
+            )
+        }
+        Status::Unknown => {
+            let (m_en, m_zh) = match c.obligation {
+                Obligation::Notify | Obligation::Recover => {
+                    ("awareness or occurrence time", "知悉時間或發生時間")
+                }
+                Obligation::Review => TimeField::ReportedAt.names(),
+                Obligation::Report => TimeField::RecoveredAt.names(),
+            };
+            Some(
+                base(Code::IncidentDeadlineUnknown)
+                    .with("missing", m_en)
+                    .with("missing_zh", m_zh),
+            )
+        }
+    }
+}
+
+/// A warning for each time that is before the step it follows.
+fn time_order(i: &Incident, findings: &mut Vec<Finding>) {
+    use TimeField as F;
+    let start = i
+        .aware_at
+        .map(|t| (F::AwareAt, t))
+        .or(i.occurred_at.map(|t| (F::OccurredAt, t)));
+    let pairs = [
+        (
+            i.occurred_at.map(|t| (F::OccurredAt, t)),
+            i.aware_at.map(|t| (F::AwareAt, t)),
+        ),
+        (start, i.reported_at.map(|t| (F::ReportedAt, t))),
+        (
+            i.reported_at.map(|t| (F::ReportedAt, t)),
+            i.reviewed_at.map(|t| (F::ReviewedAt, t)),
+        ),
+        (start, i.recovered_at.map(|t| (F::RecoveredAt, t))),
+        (
+            i.recovered_at.map(|t| (F::RecoveredAt, t)),
+            i.report_filed_at.map(|t| (F::ReportFiledAt, t)),
+        ),
+    ];
+    for (earlier, later) in pairs {
+        if let (Some((ef, et)), Some((lf, lt))) = (earlier, later)
+            && lt < et
+        {
+            let (l_en, l_zh) = lf.names();
+            let (e_en, e_zh) = ef.names();
+            findings.push(
+                Finding::new(Code::IncidentTimeOrder)
+                    .with("later", l_en)
+                    .with("later_zh", l_zh)
+                    .with("later_at", local_text(lt))
+                    .with("earlier", e_en)
+                    .with("earlier_zh", e_zh)
+                    .with("earlier_at", local_text(et)),
+            );
+        }
+    }
+}

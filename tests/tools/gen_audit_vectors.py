@@ -1,0 +1,408 @@
+"""Writes tests/vectors/audit.json.
+
+Expected values come from drill_audit_oracle.py (an independent reading of RULES §8);
+the figures of the example files are also worked out by hand below and checked
+against the oracle before writing."""
+
+# ruff: noqa: E501 (long literal strings: expected messages and data)
+
+import drill_audit_oracle as o
+from vector_doc import ROOT, Doc
+
+# --------------------------------------------------------------------------- audit
+A = Doc(
+    "audit",
+    "Picking schools for on-site security checks (RULES §8; seed 000 PART FOUR (三)): five criteria "
+    "plus the re-scan at CVSS >= 7.0, ties kept at the 20th, ordering, capacity; CVSS bands; imports.",
+)
+
+
+def a_pick(name, schools, scans=(), capacity=None, policy=None, **kw):
+    args = {"schools": schools, "scans": list(scans)}
+    if capacity is not None:
+        args["capacity"] = capacity
+    if policy:
+        args["policy"] = policy
+    exp = o.pick(schools, list(scans), capacity, **kw)
+    A.ok(name, "audit.pick", args, exp)
+    return exp
+
+
+every = {
+    "school": "900099",
+    "name": "全中國小",
+    "drill_overtime_minutes": 125,
+    "previous_year_incidents": 4,
+    "self_report_gaps": 2,
+    "citizen_complaints": 1,
+    "security_grade": "C",
+}
+e = a_pick(
+    "a school meeting every criterion carries all six with the figures",
+    [every, {"school": "900098"}],
+    [
+        {
+            "school": "900099",
+            "scan": "rescan",
+            "cvss": 9.8,
+            "cvss_version": "3.1",
+            "label": "Critical",
+            "title": "SQL injection",
+        },
+        {
+            "school": "900099",
+            "scan": "rescan",
+            "cvss": 7.2,
+            "cvss_version": "2.0",
+            "label": "High",
+            "title": "XSS",
+        },
+        {"school": "900099", "scan": "initial", "cvss": 5.3, "cvss_version": "3.1"},
+    ],
+)
+assert [c["criterion"] for c in e["picked"][0]["criteria"]] == [
+    "drill_overtime",
+    "incident_count",
+    "self_report_gaps",
+    "citizen_complaint",
+    "security_grade",
+    "rescan_high",
+]
+assert (
+    e["picked"][0]["criteria"][0]["finding"]["params"]["overtime"] == "2 h 5 min"
+)  # by hand: 125 min
+
+tied = [{"school": f"91{i:04d}", "drill_overtime_minutes": 1000 - i} for i in range(1, 20)]
+tied += [{"school": f"92{i:04d}", "drill_overtime_minutes": 100} for i in range(21)]
+tied += [
+    {"school": "930000", "drill_overtime_minutes": 50},
+    {"school": "930001", "drill_overtime_minutes": 0},
+]
+e = a_pick("21 schools tied at rank 20 are all kept (40 picked), the next is not", tied)
+assert len(e["picked"]) == 40 and {s["worst_rank"] for s in e["picked"][19:]} == {20}
+inc_tied = [{"school": f"94{i:04d}", "previous_year_incidents": 30 - i} for i in range(1, 20)]
+inc_tied += [{"school": f"95{i:04d}", "previous_year_incidents": 3} for i in range(3)]
+inc_tied += [{"school": "960000", "previous_year_incidents": 2}]
+e = a_pick("incident counts: three tied at rank 20 are kept", inc_tied)
+assert len(e["picked"]) == 22
+e = a_pick(
+    "a tie straddling the 20th: rank 19 shared by four schools keeps all four",
+    [{"school": f"97{i:04d}", "previous_year_incidents": 40 - i} for i in range(1, 19)]
+    + [{"school": f"98{i:04d}", "previous_year_incidents": 5} for i in range(4)],
+)
+assert len(e["picked"]) == 22 and e["picked"][-1]["worst_rank"] == 19
+a_pick(
+    "zero values do not rank",
+    [
+        {"school": "A", "drill_overtime_minutes": 0, "previous_year_incidents": 0},
+        {"school": "B", "drill_overtime_minutes": 5},
+        {"school": "C"},
+    ],
+)
+a_pick(
+    "CVSS 6.9 does not count, 7.0 does (v3)",
+    [{"school": "A"}, {"school": "B"}],
+    [
+        {"school": "A", "scan": "rescan", "cvss": 6.9, "cvss_version": "3.1", "label": "Medium"},
+        {"school": "B", "scan": "rescan", "cvss": 7.0, "cvss_version": "3.1", "label": "High"},
+    ],
+)
+a_pick(
+    "v2 7.0 labelled Medium counts; v3 6.9 labelled High does not (labels are informative)",
+    [],
+    [
+        {"school": "A", "scan": "rescan", "cvss": 7.0, "cvss_version": "2.0", "label": "Medium"},
+        {"school": "B", "scan": "rescan", "cvss": 6.9, "cvss_version": "3.0", "label": "High"},
+    ],
+)
+a_pick(
+    "v2 10.0 is high, v3 10.0 critical: both count",
+    [],
+    [
+        {"school": "A", "scan": "rescan", "cvss": 10.0, "cvss_version": "v2"},
+        {
+            "school": "B",
+            "scan": "rescan",
+            "cvss": 10.0,
+            "cvss_version": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+        },
+    ],
+)
+a_pick(
+    "a score without a version is compared the same way",
+    [],
+    [{"school": "A", "scan": "rescan", "cvss": 8.1}],
+)
+a_pick(
+    "6.95 is 7.0 in tenths",
+    [],
+    [{"school": "A", "scan": "rescan", "cvss": 6.95, "cvss_version": "3.1"}],
+)
+a_pick(
+    "initial-scan findings alone do not pick",
+    [{"school": "A"}],
+    [
+        {"school": "A", "scan": "initial", "cvss": 9.8, "cvss_version": "3.1"},
+        {"school": "A", "scan": "rescan", "cvss": 4.3, "cvss_version": "3.1"},
+    ],
+)
+order = [
+    {"school": "B2", "self_report_gaps": 1, "citizen_complaints": 1},
+    {"school": "B1", "self_report_gaps": 1, "security_grade": "C"},
+    {"school": "A9", "drill_overtime_minutes": 10, "citizen_complaints": 2},
+    {"school": "A8", "drill_overtime_minutes": 30, "self_report_gaps": 3},
+    {"school": "A7", "previous_year_incidents": 9},
+    {"school": "A6", "citizen_complaints": 1},
+]
+e = a_pick("order: criteria met, then best rank, then school code", order)
+assert [s["school"] for s in e["picked"]] == ["A8", "A9", "B1", "B2", "A7", "A6"]
+a_pick("capacity takes the first 2; the rest are over capacity", order, capacity=2)
+a_pick("capacity 0 picks none", order, capacity=0)
+a_pick("capacity above the eligible count", order, capacity=50)
+a_pick(
+    "grades compare ignoring case, width and 級",
+    [
+        {"school": "A", "security_grade": "c級"},
+        {"school": "B", "security_grade": "Ｃ"},
+        {"school": "C", "security_grade": "B"},
+        {"school": "D", "security_grade": ""},
+    ],
+)
+a_pick(
+    "a policy picking grade B",
+    [{"school": "A", "security_grade": "C"}, {"school": "B", "security_grade": "b"}],
+    policy={"audit": {"picked_grade": "B"}},
+    grade="B",
+)
+a_pick(
+    "a school found only in the scans is added",
+    [{"school": "A", "name": "甲國小"}],
+    [{"school": "Z", "scan": "rescan", "cvss": 7.5, "cvss_version": "3.1", "title": "舊版 PHP"}],
+)
+a_pick(
+    "a policy top 2 keeps the tie at 2",
+    [
+        {"school": "A", "drill_overtime_minutes": 9},
+        {"school": "B", "drill_overtime_minutes": 5},
+        {"school": "C", "drill_overtime_minutes": 5},
+        {"school": "D", "drill_overtime_minutes": 4},
+    ],
+    policy={"audit": {"drill_top_n": 2}},
+    drill_top=2,
+)
+a_pick(
+    "a policy threshold of 9.0",
+    [],
+    [
+        {"school": "A", "scan": "rescan", "cvss": 8.9},
+        {"school": "B", "scan": "rescan", "cvss": 9.0},
+    ],
+    policy={"audit": {"rescan_min_cvss": 9.0}},
+    min_cvss=9.0,
+)
+a_pick("nothing to pick", [])
+A.err(
+    "a school listed twice",
+    "audit.pick",
+    {"schools": [{"school": "A"}, {"school": " A "}]},
+    "input.invalid_argument",
+)
+A.err(
+    "CVSS 10.1 is not a score",
+    "audit.pick",
+    {"schools": [], "scans": [{"school": "A", "scan": "rescan", "cvss": 10.1}]},
+    "input.invalid_argument",
+)
+A.err(
+    "a negative CVSS score",
+    "audit.pick",
+    {"schools": [], "scans": [{"school": "A", "scan": "rescan", "cvss": -0.1}]},
+    "input.invalid_argument",
+)
+A.err(
+    "an unknown CVSS version",
+    "audit.pick",
+    {"schools": [], "scans": [{"school": "A", "scan": "rescan", "cvss": 5.0, "cvss_version": "5"}]},
+    "input.invalid_argument",
+)
+for score, ver, exp in [
+    (9.3, "2.0", "high"),
+    (9.3, "3.1", "critical"),
+    (0.0, "3.1", "none"),
+    (0.0, "2.0", "low"),
+    (7.0, "4.0", "high"),
+    (6.9, None, "medium"),
+    (8.9, "3.0", "high"),
+    (3.9, "v2", "low"),
+    (4.0, "v3", "medium"),
+]:
+    assert o.band(score, o.ver(ver)) == exp
+    A.ok(
+        f"CVSS {score} {ver or 'no version'} is {exp}",
+        "audit.cvss_band",
+        {"score": score, "version": ver},
+        {"band": exp},
+    )
+A.err("CVSS 11 has no band", "audit.cvss_band", {"score": 11.0}, "input.invalid_argument")
+for text, v in [("CVSS:3.1/AV:N/AC:L", "v3"), ("2.0", "v2"), ("v4", "v4"), ("CVSSv3", "v3")]:
+    A.ok(f"CVSS version {text}", "audit.parse_cvss_version", {"text": text}, {"version": v})
+A.err("CVSS version 5", "audit.parse_cvss_version", {"text": "5"}, "import.invalid_value")
+for text, v in [("初掃", "initial"), ("複掃", "rescan"), ("Re-Scan", "rescan")]:
+    A.ok(f"scan round {text}", "audit.parse_scan_round", {"text": text}, {"scan": v})
+A.err("scan round 三掃", "audit.parse_scan_round", {"text": "三掃"}, "import.invalid_value")
+
+sc_csv = (ROOT / "examples" / "data" / "audit_schools.csv").read_text(encoding="utf-8")
+sn_csv = (ROOT / "examples" / "data" / "audit_scans.csv").read_text(encoding="utf-8")
+ex_schools = [
+    {
+        "school": "900001",
+        "name": "範例一國小",
+        "drill_overtime_minutes": 0,
+        "previous_year_incidents": 3,
+        "self_report_gaps": 0,
+        "citizen_complaints": 0,
+        "security_grade": "B",
+    },
+    {
+        "school": "900002",
+        "name": "範例二國小",
+        "drill_overtime_minutes": 100,
+        "previous_year_incidents": 5,
+        "self_report_gaps": 2,
+        "citizen_complaints": 0,
+        "security_grade": "C",
+    },
+    {
+        "school": "900003",
+        "name": "範例三國中",
+        "drill_overtime_minutes": 0,
+        "previous_year_incidents": 0,
+        "self_report_gaps": 0,
+        "citizen_complaints": 1,
+        "security_grade": "A",
+    },
+    {
+        "school": "900004",
+        "name": "範例四高中",
+        "drill_overtime_minutes": 200,
+        "previous_year_incidents": 0,
+        "self_report_gaps": 0,
+        "citizen_complaints": 0,
+        "security_grade": "A",
+    },
+    {
+        "school": "900005",
+        "name": "範例五國小",
+        "drill_overtime_minutes": 0,
+        "previous_year_incidents": 1,
+        "self_report_gaps": 0,
+        "citizen_complaints": 0,
+        "security_grade": "B",
+    },
+]
+ex_scans = [
+    {
+        "school": "900004",
+        "scan": "initial",
+        "cvss": 9.8,
+        "cvss_version": "3.1",
+        "label": "Critical",
+        "title": "過時的 CMS 外掛",
+    },
+    {
+        "school": "900004",
+        "scan": "rescan",
+        "cvss": 7.5,
+        "cvss_version": "3.1",
+        "label": "High",
+        "title": "過時的 jQuery 版本",
+    },
+    {
+        "school": "900005",
+        "scan": "rescan",
+        "cvss": 6.9,
+        "cvss_version": "3.1",
+        "label": "High",
+        "title": "未加密的登入表單",
+    },
+    {
+        "school": "900001",
+        "scan": "rescan",
+        "cvss": 7.0,
+        "cvss_version": "2.0",
+        "label": "Medium",
+        "title": "目錄列舉",
+    },
+    {
+        "school": "900001",
+        "scan": "initial",
+        "cvss": 5.0,
+        "cvss_version": "2.0",
+        "label": "Medium",
+        "title": "缺少安全標頭",
+    },
+]
+A.ok(
+    "examples/data/audit_schools.csv (有/無 read as 1/0)",
+    "audit.import_schools",
+    {"data": sc_csv},
+    {"records": ex_schools, "lines": [2, 3, 4, 5, 6], "errors": []},
+)
+A.ok(
+    "examples/data/audit_scans.csv",
+    "audit.import_scans",
+    {"data": sn_csv},
+    {
+        "records": [{**s, "cvss_version": o.ver(s["cvss_version"])} for s in ex_scans],
+        "lines": [2, 3, 4, 5, 6],
+        "errors": [],
+    },
+)
+e = a_pick("the example schools and scans", ex_schools, ex_scans)
+# By hand: 900002 drill #2, incidents #1, gaps, grade C (4); 900004 drill #1 + re-scan 7.5 (2, best rank 1);
+# 900001 incidents #2 + re-scan 7.0 v2 (2, best rank 2); 900005 incidents #3 (1); 900003 complaint (1, no rank).
+assert [(s["school"], s["criteria_met"], s["worst_rank"]) for s in e["picked"]] == [
+    ("900002", 4, 1),
+    ("900004", 2, 1),
+    ("900001", 2, 2),
+    ("900005", 1, 3),
+    ("900003", 1, None),
+]
+A.ok(
+    "school rows with bad figures are row errors",
+    "audit.import_schools",
+    {"data": "school,drill_overtime_minutes,citizen_complaints\nA,-5,0\nB,10,maybe\nC,10,yes\n"},
+    {
+        "records": [{"school": "C", "drill_overtime_minutes": 10, "citizen_complaints": 1}],
+        "lines": [4],
+        "errors": [
+            {
+                "line": 2,
+                "column": 2,
+                "field": "drill_overtime_minutes",
+                "code": "import.invalid_value",
+            },
+            {"line": 3, "column": 3, "field": "citizen_complaints", "code": "import.invalid_value"},
+        ],
+    },
+)
+A.ok(
+    "scan rows with a bad score or round are row errors",
+    "audit.import_scans",
+    {"data": "學校代碼\t掃描別\tCVSS\nA\t複掃\t10.5\nB\t三掃\t7\nC\t初掃\t7\n"},
+    {
+        "records": [{"school": "C", "scan": "initial", "cvss": 7.0}],
+        "delimiter": "tab",
+        "errors": [
+            {"line": 2, "column": 3, "code": "import.invalid_value"},
+            {"line": 3, "column": 2, "code": "import.invalid_value"},
+        ],
+    },
+)
+A.err(
+    "scans without a CVSS column",
+    "audit.import_scans",
+    {"data": "學校代碼,掃描別\nA,複掃\n"},
+    "import.missing_column",
+)
+A.write()

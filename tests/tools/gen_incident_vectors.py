@@ -1,0 +1,564 @@
+"""Writes tests/vectors/incident.json.
+
+Expected values come from secops_oracle.py (an independent reading of RULES §7)
+and, for the seed's six incidents, from figures worked out by hand below; the
+script checks that the oracle agrees with every hand figure before writing."""
+
+# ruff: noqa: E501 (long literal strings: expected messages and data)
+
+from pathlib import Path
+
+import secops_oracle as o
+from seed_incidents import HEAD, SEED, seed_record, seed_records
+from vector_doc import ROOT, Doc
+
+# --------------------------------------------------------------------------- incident
+INC = Doc(
+    "incident",
+    "Security incidents (RULES §7; seed 000 PART FOUR; 資通安全事件通報及應變辦法): deadlines, "
+    "import, statistics. Times in args are RFC 3339 or any calendar style (naive = Asia/Taipei); "
+    "import data is `data` (text) or `data_hex` (bytes).",
+)
+NOW = "2021-12-07T00:00:00+08:00"  # the day of the seed 001 meeting
+HAND = {
+    "189750": (
+        ("2021-02-08T18:50:00+08:00", "late", 951),
+        ("2021-02-09T18:41:00+08:00", 423),
+    ),  # 15 h 51 min; 7 h 03 min
+    "190349": (
+        ("2021-03-09T13:02:00+08:00", "late", 1384),
+        ("2021-03-10T20:06:00+08:00", 403),
+    ),  # 23 h 04 min; 6 h 43 min
+    "194481": (
+        ("2021-07-28T21:17:00+08:00", "late", 762),
+        ("2021-07-29T17:59:00+08:00", 466),
+    ),  # 12 h 42 min; 7 h 46 min
+    "194418": (
+        ("2021-07-27T18:20:00+08:00", "late", 2375),
+        ("2021-07-29T17:55:00+08:00", 479),
+    ),  # 1 d 15 h 35 min; 7 h 59 min
+    "190902": (
+        ("2021-03-29T08:42:00+08:00", "met", 5),
+        ("2021-03-29T16:37:00+08:00", 388),
+    ),  # 5 min early; 6 h 28 min
+    "193862": (
+        ("2021-07-12T18:01:00+08:00", "late", 921),
+        ("2021-07-13T17:22:00+08:00", 480),
+    ),  # 15 h 21 min; 8 h
+}
+# By hand: recovery (72 h from occurrence) overdue at NOW.
+HAND_RECOVER = {
+    "189750": 429490,  # due 02-11 17:50: 299 days to 12-07 00:00, less 17 h 50 min
+    "190902": 359538,
+}  # due 04-01 07:42: 250 days, less 7 h 42 min
+
+
+def ev_case(name, inc, now=NOW, policy=None, regs=o.REGS, extra=None):
+    exp = o.evaluate(inc, now, regs)
+    if extra:
+        exp.update(extra)
+    args = {"incident": inc, "now": now}
+    if policy:
+        args["policy"] = policy
+    INC.ok(name, "incident.evaluate", args, exp)
+    return exp
+
+
+for r in SEED:
+    inc = seed_record(r)
+    (nd, ns, nm), (rd, rm) = HAND[r[0]]
+    exp = o.evaluate(inc, NOW)
+    n, rv = exp["obligations"][0], exp["obligations"][1]
+    assert (
+        n["deadline"],
+        n["status"],
+        n["delay_minutes"] if ns == "late" else n["margin_minutes"],
+    ) == (nd, ns, nm), r[0]
+    assert (rv["deadline"], rv["status"], rv["margin_minutes"]) == (rd, "met", rm), r[0]
+    if r[0] in HAND_RECOVER:
+        assert exp["obligations"][2]["delay_minutes"] == HAND_RECOVER[r[0]]
+    assert (
+        exp["basis"] == "occurred_at"
+        and exp["regulation"] == "2021-08-23"
+        and exp["verdict"] == "fail"
+    )
+    exp["ip"] = {"raw": r[6], "address": None, "nat": r[6].endswith("(natIP)"), "redacted": True}
+    if r[0] == "189750":  # the messages, by hand
+        msgs = [
+            (
+                "未填知悉時間，通報與復原期限以發生時間 2021-02-08 17:50 起算。",
+                "No awareness time given: the notification and recovery deadlines run from the occurrence time 2021-02-08 17:50.",
+            ),
+            (
+                "事件日期 2021-02-08 早於收錄的最早辦法版本（2021-08-23），以該版本的期限計算。",
+                "The incident date 2021-02-08 is before the earliest regulation edition on file (2021-08-23); its deadlines are used.",
+            ),
+            (
+                "通報逾時 15 小時 51 分：期限 2021-02-08 18:50，完成於 2021-02-09 10:41。",
+                "Notification was 15 h 51 min late: due 2021-02-08 18:50, done 2021-02-09 10:41.",
+            ),
+            (
+                "損害控制或復原已逾期未完成：期限 2021-02-11 17:50，至 2021-12-07 00:00 已逾時 298 天 6 小時 10 分。",
+                "Damage control or recovery is overdue: due 2021-02-11 17:50, 298 d 6 h 10 min past it at 2021-12-07 00:00.",
+            ),
+            (
+                "調查、處理及改善報告的期限無法計算：缺少復原時間。",
+                "Investigation and improvement report: the deadline cannot be computed, the recovery time is missing.",
+            ),
+        ]
+        assert len(exp["findings"]) == len(msgs)
+        for f, (zh, en) in zip(exp["findings"], msgs):
+            f["message_zh"], f["message_en"] = zh, en
+            f["severity"] = {"incident.late": "violation", "incident.overdue": "violation"}.get(
+                f["code"], "info"
+            )
+    INC.ok(f"seed 000 row {r[0]} ({r[2]})", "incident.evaluate", {"incident": inc, "now": NOW}, exp)
+
+base = {"id": "T1", "unit": "新北市測試國小", "level": 1, "aware_at": "2021-09-01T10:00:00+08:00"}
+ev_case(
+    "notified exactly on the 1-hour deadline", {**base, "reported_at": "2021-09-01T11:00:00+08:00"}
+)
+ev_case("notified one minute late", {**base, "reported_at": "2021-09-01T11:01:00+08:00"})
+ev_case(
+    "notified one second late rounds up to 1 minute",
+    {**base, "reported_at": "2021-09-01T11:00:01+08:00"},
+)
+ev_case(
+    "notified 59 seconds early: 0 minutes to spare",
+    {**base, "reported_at": "2021-09-01T10:59:01+08:00"},
+)
+ev_case(
+    "aware_at given: basis aware_at, clocks from awareness",
+    {
+        **base,
+        "occurred_at": "2021-08-31T08:00:00+08:00",
+        "reported_at": "2021-09-01T10:30:00+08:00",
+        "reviewed_at": "2021-09-01T12:00:00+08:00",
+        "recovered_at": "2021-09-03T09:00:00+08:00",
+        "report_filed_at": "2021-09-20T09:00:00+08:00",
+    },
+)
+ev_case(
+    "level change 2 to 3: review by reported level (8 h), recovery by reviewed level (36 h)",
+    {
+        **base,
+        "level": 3,
+        "reported_level": 2,
+        "reported_at": "2021-09-01T10:40:00+08:00",
+        "reviewed_at": "2021-09-01T17:00:00+08:00",
+        "recovered_at": "2021-09-02T23:00:00+08:00",
+    },
+)
+ev_case(
+    "level 3 reported as 3: review within 2 h (late by 1 min)",
+    {
+        **base,
+        "level": 3,
+        "reported_at": "2021-09-01T10:40:00+08:00",
+        "reviewed_at": "2021-09-01T12:41:00+08:00",
+    },
+)
+ev_case(
+    "level 4 recovered exactly at 36 h",
+    {
+        **base,
+        "level": 4,
+        "reported_at": "2021-09-01T10:20:00+08:00",
+        "reviewed_at": "2021-09-01T11:00:00+08:00",
+        "recovered_at": "2021-09-02T22:00:00+08:00",
+    },
+    now="2021-09-03T00:00:00+08:00",
+)
+ev_case(
+    "level 2 recovered at 72 h 1 min is late",
+    {
+        **base,
+        "level": 2,
+        "reported_at": "2021-09-01T10:20:00+08:00",
+        "reviewed_at": "2021-09-01T11:00:00+08:00",
+        "recovered_at": "2021-09-04T10:01:00+08:00",
+    },
+    now="2021-09-05T00:00:00+08:00",
+)
+ev_case(
+    "level 0 unconfirmed ticket: notify and review only",
+    {**base, "level": 0, "reported_at": "2021-09-01T10:50:00+08:00"},
+    now="2021-09-01T12:00:00+08:00",
+)
+ev_case(
+    "missing aware_at and occurred_at: notify and recovery unknown",
+    {
+        "id": "T2",
+        "unit": "X",
+        "level": 1,
+        "reported_at": "2021-09-01T10:00:00+08:00",
+        "reviewed_at": "2021-09-01T11:00:00+08:00",
+    },
+    now="2021-09-02T00:00:00+08:00",
+)
+ev_case(
+    "not notified, deadline ahead: open with minutes left",
+    dict(base),
+    now="2021-09-01T10:15:30+08:00",
+)
+ev_case("not notified, deadline passed: overdue", dict(base), now="2021-09-01T13:00:00+08:00")
+ev_case(
+    "not notified, now exactly at the deadline: still open",
+    dict(base),
+    now="2021-09-01T11:00:00+08:00",
+)
+rec = {
+    **base,
+    "reported_at": "2022-01-31T10:30:00+08:00",
+    "aware_at": "2022-01-31T10:00:00+08:00",
+    "reviewed_at": "2022-01-31T11:00:00+08:00",
+    "recovered_at": "2022-01-31T10:00:00+08:00",
+}
+ev_case(
+    "report due one month after recovery, clamped to 28 Feb, filed on it",
+    {**rec, "report_filed_at": "2022-02-28T10:00:00+08:00"},
+    now="2022-03-10T00:00:00+08:00",
+)
+ev_case(
+    "report deadline in a leap year: 31 Jan + 1 month = 29 Feb",
+    {
+        **rec,
+        "aware_at": "2024-01-31T09:00:00+08:00",
+        "reported_at": "2024-01-31T09:30:00+08:00",
+        "reviewed_at": "2024-01-31T10:00:00+08:00",
+        "recovered_at": "2024-01-31T10:00:00+08:00",
+        "report_filed_at": "2024-03-01T10:00:00+08:00",
+    },
+    now="2024-03-10T00:00:00+08:00",
+)
+ev_case("report not filed, one month not over: open", rec, now="2022-02-15T10:00:00+08:00")
+ev_case("report not filed after the month: overdue", rec, now="2022-03-01T10:00:00+08:00")
+ev_case(
+    "edition 2026-01-05 from its first day",
+    {**base, "aware_at": "2026-01-05T00:00:00+08:00", "reported_at": "2026-01-05T00:59:00+08:00"},
+    now="2026-01-05T02:00:00+08:00",
+)
+ev_case(
+    "the day before 2026-01-05 keeps edition 2021-08-23",
+    {**base, "aware_at": "2026-01-04T23:59:00+08:00", "reported_at": "2026-01-05T00:59:00+08:00"},
+    now="2026-01-05T02:00:00+08:00",
+)
+regs2 = [dict(r) for r in o.REGS]
+regs2[1]["notify"] = 2
+pol = {
+    "incident": {
+        "regulations": [
+            {
+                "name": r["name"],
+                "effective_from": r["from"].isoformat(),
+                "notify_hours": r["notify"],
+                "review_hours_low": r["review_low"],
+                "review_hours_high": r["review_high"],
+                "recover_hours_low": r["recover_low"],
+                "recover_hours_high": r["recover_high"],
+                "report_months": r["months"],
+            }
+            for r in regs2
+        ]
+    }
+}
+ev_case(
+    "a policy giving the 2026 edition 2 h to notify applies to a 2026 incident",
+    {**base, "aware_at": "2026-02-01T09:00:00+08:00", "reported_at": "2026-02-01T10:30:00+08:00"},
+    now="2026-02-01T12:00:00+08:00",
+    policy=pol,
+    regs=regs2,
+)
+ev_case(
+    "…and not to a 2025 incident",
+    {**base, "aware_at": "2025-02-01T09:00:00+08:00", "reported_at": "2025-02-01T10:30:00+08:00"},
+    now="2025-02-01T12:00:00+08:00",
+    policy=pol,
+    regs=regs2,
+)
+ev_case(
+    "reviewed before notified: time-order warning",
+    {
+        **base,
+        "reported_at": "2021-09-01T10:30:00+08:00",
+        "reviewed_at": "2021-09-01T10:10:00+08:00",
+    },
+    now="2021-09-01T12:00:00+08:00",
+)
+ev_case(
+    "UTC input is judged in Taipei time",
+    {**base, "aware_at": "2021-09-01T02:00:00Z", "reported_at": "2021-09-01T03:00:00Z"},
+    now="2021-09-01T04:00:00Z",
+)
+ev_case(
+    "ROC date-times in the record",
+    {
+        **base,
+        "aware_at": "110/09/01 10:00",
+        "reported_at": "110/09/01 10:45",
+        "reviewed_at": "110年9月1日 下午3:00",
+    },
+    now="2021-09-01T16:00:00+08:00",
+)
+INC.err(
+    "level 5 is out of range",
+    "incident.evaluate",
+    {"incident": {**base, "level": 5}, "now": NOW},
+    "input.invalid_argument",
+)
+INC.err(
+    "reported level 7 is out of range",
+    "incident.evaluate",
+    {"incident": {**base, "reported_level": 7}, "now": NOW},
+    "input.invalid_argument",
+)
+INC.err(
+    "a time that does not exist",
+    "incident.evaluate",
+    {"incident": {**base, "reported_at": "110/02/30 10:00"}, "now": NOW},
+    "input.invalid_argument",
+)
+INC.err(
+    "an unknown field",
+    "incident.evaluate",
+    {"incident": {**base, "severity": "high"}, "now": NOW},
+    "input.invalid_argument",
+)
+INC.err(
+    "missing id",
+    "incident.evaluate",
+    {"incident": {"unit": "X", "level": 1}, "now": NOW},
+    "input.invalid_argument",
+)
+
+for raw, exp in [
+    ("163.20.[REDACTED]", {"address": None, "nat": False, "redacted": True}),
+    ("163.20.[REDACTED] (natIP)", {"address": None, "nat": True, "redacted": True}),
+    ("163.20.1.5", {"address": "163.20.1.5", "nat": False, "redacted": False}),
+    ("163.20.1.5 （natIP）", {"address": "163.20.1.5", "nat": True, "redacted": False}),
+    ("2001:db8::1", {"address": "2001:db8::1", "nat": False, "redacted": False}),
+    ("163.20.*.*", {"address": None, "nat": False, "redacted": True}),
+    ("163.20.1.999", {"address": None, "nat": False, "redacted": False}),
+]:
+    INC.ok(f"IP {raw}", "incident.parse_ip", {"raw": raw}, {"raw": raw, **exp})
+for text, level in [
+    ("1級", 1),
+    ("0級", 0),
+    ("第三級", 3),
+    ("Level 2", 2),
+    ("４", 4),
+    (" 2 級 ", 2),
+]:
+    INC.ok(f"level {text!r}", "incident.parse_level", {"text": text}, {"level": level})
+INC.err("level 高 is not a level", "incident.parse_level", {"text": "高"}, "import.invalid_value")
+
+# Import.
+
+example = (ROOT / "examples" / "data" / "incidents.csv").read_text(encoding="utf-8")
+assert example.splitlines()[0] == HEAD
+INC.ok(
+    "examples/data/incidents.csv: the seed's six rows",
+    "incident.import",
+    {"data": example},
+    {
+        "records": seed_records,
+        "lines": [2, 3, 4, 5, 6, 7],
+        "errors": [],
+        "encoding": "utf-8",
+        "bom": False,
+        "delimiter": "comma",
+        "rows": 6,
+        "skipped_rows": 0,
+        "truncated": False,
+        "ignored_columns": [],
+        "columns": [
+            {"column": i + 1, "header": h, "field": f}
+            for i, (h, f) in enumerate(
+                zip(
+                    HEAD.split(","),
+                    [
+                        "id",
+                        "unit",
+                        "level",
+                        "event_type",
+                        "subtype",
+                        "occurred_at",
+                        "reported_at",
+                        "reviewed_at",
+                        "ip",
+                    ],
+                )
+            )
+        ],
+    },
+)
+seed_text = ROOT.parent / "shared" / "seeds" / "000_15b069b9233e889a.txt"
+if not seed_text.exists():
+    seed_text = Path("/work/shared/seeds/000_15b069b9233e889a.txt")
+pasted = "\n".join(seed_text.read_text(encoding="utf-8").splitlines()[239:254]) + "\n"
+assert pasted.startswith("編號\t") and pasted.count("▲") == 4
+INC.ok(
+    "the seed table pasted from the web page (TSV with group lines)",
+    "incident.import",
+    {"data": pasted},
+    {
+        "records": seed_records,
+        "lines": [3, 6, 9, 10, 11, 14],
+        "errors": [],
+        "delimiter": "tab",
+        "rows": 6,
+        "skipped_rows": 8,
+    },
+)
+INC.ok(
+    "English headers, ROC times, extra columns ignored",
+    "incident.import",
+    {
+        "data": "id,unit,level,subtype,aware_at,reported_at,note\r\nA1,School,2,對外攻擊,110/09/01 10:00,110/09/01 10:30,x\r\n"
+    },
+    {
+        "records": [
+            {
+                "id": "A1",
+                "unit": "School",
+                "level": 2,
+                "subtype": "對外攻擊",
+                "event_type": None,
+                "aware_at": "2021-09-01T10:00:00+08:00",
+                "reported_at": "2021-09-01T10:30:00+08:00",
+                "ip": None,
+            }
+        ],
+        "lines": [2],
+        "errors": [],
+        "ignored_columns": ["note"],
+    },
+)
+INC.ok(
+    "a bad level and a bad date are row errors; the good row is read",
+    "incident.import",
+    {
+        "data": HEAD
+        + "\n1,A,9級,INT,x,2021/02/08 17:50,,,\n2,B,1級,INT,x,110/02/30 10:00,,,\n3,C,2級,INT,x,,,,\n"
+    },
+    {
+        "records": [{"id": "3", "unit": "C", "level": 2, "occurred_at": None}],
+        "lines": [4],
+        "errors": [
+            {
+                "line": 2,
+                "column": 3,
+                "header": "等級",
+                "field": "level",
+                "code": "import.invalid_value",
+                "params": {"field": "等級", "value": "9級"},
+            },
+            {
+                "line": 3,
+                "column": 6,
+                "header": "發生時間",
+                "field": "occurred_at",
+                "code": "calendar.invalid_date",
+            },
+        ],
+    },
+)
+INC.ok(
+    "a blank required cell and a short row",
+    "incident.import",
+    {"data": HEAD + "\n,A,1級,INT,x,,,,\n2,B,1級\n"},
+    {
+        "records": [],
+        "lines": [],
+        "errors": [
+            {
+                "line": 2,
+                "column": 1,
+                "field": "id",
+                "code": "import.missing_value",
+                "message_en": 'The required cell "編號" is blank.',
+            },
+            {
+                "line": 3,
+                "column": None,
+                "field": None,
+                "code": "import.column_count",
+                "params": {"expected": 9, "actual": 3},
+                "message_zh": "欄位數不符：標題列有 9 欄，此列有 3 欄。",
+            },
+        ],
+    },
+)
+INC.err(
+    "missing the level column",
+    "incident.import",
+    {"data": "編號,通報單位\n1,A\n"},
+    "import.missing_column",
+)
+
+# Statistics.
+seed_json = [seed_record(r) for r in SEED]
+st = o.stats(seed_json, NOW)
+by_hand = {
+    "total": 6,
+    "by_month": [
+        {"month": "2021-02", "roc_month": "110/02", "count": 1},
+        {"month": "2021-03", "roc_month": "110/03", "count": 2},
+        {"month": "2021-04", "roc_month": "110/04", "count": 0},
+        {"month": "2021-05", "roc_month": "110/05", "count": 0},
+        {"month": "2021-06", "roc_month": "110/06", "count": 0},
+        {"month": "2021-07", "roc_month": "110/07", "count": 3},
+    ],
+    "by_subtype": [
+        {"label": "對外攻擊", "count": 2},
+        {"label": "殭屍電腦(Bot)", "count": 2},
+        {"label": "系統被入侵", "count": 2},
+    ],
+    "by_school": [
+        {"label": "新北市三重區 [REDACTED] 國民小學", "count": 5},
+        {"label": "財團法人新北市 [REDACTED] 級中學", "count": 1},
+    ],
+    "by_year": [{"year": 2021, "roc_year": 110, "count": 6}],
+    "by_level": [{"level": 1, "count": 6}],
+    "undated": 0,
+    "late": {"notify": 5, "review": 0, "recover": 0, "report": 0},
+    "overdue": {"notify": 0, "review": 0, "recover": 6, "report": 0},
+    "incidents_late": 6,
+    "not_evaluated": [],
+}
+assert st == by_hand, st
+INC.ok(
+    "seed statistics: by month, subtype, school, year; late per obligation",
+    "incident.stats",
+    {"incidents": seed_json, "now": NOW},
+    by_hand,
+)
+INC.ok("no incidents", "incident.stats", {"incidents": [], "now": NOW}, o.stats([], NOW))
+mixed = [
+    {
+        "id": "a",
+        "unit": "A",
+        "level": 2,
+        "reported_at": "2021-12-30T10:00:00+08:00",
+        "aware_at": "2021-12-30T09:30:00+08:00",
+    },
+    {"id": "b", "unit": "B", "level": 1, "occurred_at": "2022-02-01T10:00:00+08:00"},
+    {"id": "c", "unit": " ", "level": 0, "subtype": ""},
+    {"id": "d", "unit": "A", "level": 9},
+]
+exp = o.stats([m for m in mixed if m["level"] <= 4], "2022-03-01T00:00:00+08:00")
+exp.update(
+    total=4,
+    undated=exp["undated"] + 1,
+    not_evaluated=["d"],
+    by_level=exp["by_level"] + [{"level": 9, "count": 1}],
+    by_school=[{"label": "A", "count": 2}, {"label": "B", "count": 1}, {"label": None, "count": 1}],
+    by_subtype=[{"label": None, "count": 4}],
+)
+INC.ok(
+    "statistics across a year end, blanks, an unjudgeable level",
+    "incident.stats",
+    {"incidents": mixed, "now": "2022-03-01T00:00:00+08:00"},
+    exp,
+)
+INC.write()

@@ -1,0 +1,353 @@
+"""An independent reference of RULES §7 and §8 (incident deadlines, drill
+overtime, the audit pick), used only to write the expected values of
+tests/vectors/{incident,drill,audit}.json. It shares no code with the core: it is
+written from RULES.md and the decisions documented there and in the module docs
+(minutes: margins rounded down, delays up; report deadline: calendar months
+clamped to the month's end; competition ranks over non-zero values, rank <= N)."""
+
+import re
+from calendar import monthrange
+from datetime import date, datetime, timedelta, timezone
+
+TPE = timezone(timedelta(hours=8))
+REGS = [
+    {
+        "name": "2021-08-23",
+        "from": date(2021, 8, 23),
+        "notify": 1,
+        "review_low": 8,
+        "review_high": 2,
+        "recover_low": 72,
+        "recover_high": 36,
+        "months": 1,
+    },
+    {
+        "name": "2026-01-05",
+        "from": date(2026, 1, 5),
+        "notify": 1,
+        "review_low": 8,
+        "review_high": 2,
+        "recover_low": 72,
+        "recover_high": 36,
+        "months": 1,
+    },
+]
+
+
+def t(text):
+    """'2021/02/08 17:50' (Taipei) or ISO 8601 with an offset."""
+    if text is None:
+        return None
+    if "T" in text:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(TPE)
+    m = re.fullmatch(r"(\d+)年(\d+)月(\d+)日 (上午|下午)(\d+):(\d+)", text)
+    if m:
+        y, mo, d, ap, h, mi = m.groups()
+        h = int(h) % 12 + (12 if ap == "下午" else 0)
+        return datetime(int(y) + 1911, int(mo), int(d), h, int(mi), tzinfo=TPE)
+    d, hm = text.split(" ")
+    y, m, dd = (int(x) for x in d.split("/"))
+    if y < 1000:
+        y += 1911
+    h, mi = (int(x) for x in hm.split(":"))
+    return datetime(y, m, dd, h, mi, tzinfo=TPE)
+
+
+def iso(dt):
+    return None if dt is None else dt.astimezone(TPE).isoformat()
+
+
+def local(dt):
+    dt = dt.astimezone(TPE)
+    return dt.strftime("%Y-%m-%d %H:%M") if dt.second == 0 else dt.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def floor_min(delta):
+    return int(delta.total_seconds() // 60)
+
+
+def ceil_min(delta):
+    s = delta.total_seconds()
+    return int(-((-s) // 60))
+
+
+def text_en(m):
+    d, h, mi = m // 1440, m % 1440 // 60, m % 60
+    parts = ([f"{d} d"] if d else []) + ([f"{h} h"] if h else [])
+    if mi or not parts:
+        parts.append(f"{mi} min")
+    return " ".join(parts)
+
+
+def text_zh(m):
+    d, h, mi = m // 1440, m % 1440 // 60, m % 60
+    parts = ([f"{d} 天"] if d else []) + ([f"{h} 小時"] if h else [])
+    if mi or not parts:
+        parts.append(f"{mi} 分")
+    return " ".join(parts)
+
+
+def add_months(dt, n):
+    dt = dt.astimezone(TPE)
+    y, m = dt.year + (dt.month - 1 + n) // 12, (dt.month - 1 + n) % 12 + 1
+    return dt.replace(year=y, month=m, day=min(dt.day, monthrange(y, m)[1]))
+
+
+def judge(name, frm, start, deadline, done, now, hours=None, months=None):
+    o = {
+        "obligation": name,
+        "from": frm,
+        "start": iso(start),
+        "limit_hours": hours,
+        "limit_months": months,
+        "deadline": iso(deadline),
+        "done_at": iso(done),
+        "margin_minutes": None,
+        "delay_minutes": None,
+    }
+    if deadline is None:
+        o["status"] = "unknown"
+    elif done is not None and done <= deadline:
+        o["status"], o["margin_minutes"] = "met", floor_min(deadline - done)
+    elif done is not None:
+        o["status"], o["delay_minutes"] = "late", ceil_min(done - deadline)
+    elif now <= deadline:
+        o["status"], o["margin_minutes"] = "open", floor_min(deadline - now)
+    else:
+        o["status"], o["delay_minutes"] = "overdue", ceil_min(now - deadline)
+    return o
+
+
+OBL = {
+    "notify": ("Notification", "通報"),
+    "review": ("Level review", "等級審核"),
+    "recover": ("Damage control or recovery", "損害控制或復原"),
+    "report": ("Investigation and improvement report", "調查、處理及改善報告"),
+}
+MISSING = {
+    "notify": ("awareness or occurrence time", "知悉時間或發生時間"),
+    "recover": ("awareness or occurrence time", "知悉時間或發生時間"),
+    "review": ("notification time", "通報時間"),
+    "report": ("recovery time", "復原時間"),
+}
+FIELD = {
+    "occurred_at": ("occurrence time", "發生時間"),
+    "aware_at": ("awareness time", "知悉時間"),
+    "reported_at": ("notification time", "通報時間"),
+    "reviewed_at": ("review time", "審核時間"),
+    "recovered_at": ("recovery time", "復原時間"),
+    "report_filed_at": ("report time", "報告時間"),
+}
+
+
+def evaluate(inc, now_text, regs=REGS):
+    now = t(now_text)
+    g = {k: t(inc.get(k)) for k in FIELD}
+    level, rlevel = inc["level"], inc.get("reported_level")
+    findings = []
+    if g["aware_at"]:
+        basis, start = "aware_at", g["aware_at"]
+    elif g["occurred_at"]:
+        basis, start = "occurred_at", g["occurred_at"]
+        findings.append(
+            {"code": "incident.basis_occurred", "params": {"occurred_at": local(start)}}
+        )
+    else:
+        basis, start = None, None
+    day = (start or g["reported_at"] or now).astimezone(TPE).date()
+    in_force = [r for r in regs if r["from"] <= day]
+    reg = max(in_force, key=lambda r: r["from"]) if in_force else regs[0]
+    if not in_force:
+        findings.append(
+            {
+                "code": "incident.earliest_regulation",
+                "params": {"date": day.isoformat(), "regulation": reg["name"]},
+            }
+        )
+    if level == 0:
+        findings.append({"code": "incident.unconfirmed", "params": {}})
+    if rlevel is not None and rlevel != level:
+        findings.append(
+            {"code": "incident.level_changed", "params": {"reported_level": rlevel, "level": level}}
+        )
+    pairs = [
+        ("occurred_at", "aware_at"),
+        (basis, "reported_at"),
+        ("reported_at", "reviewed_at"),
+        (basis, "recovered_at"),
+        ("recovered_at", "report_filed_at"),
+    ]
+    for e, later in pairs:
+        if e and g.get(e) and g[later] and g[later] < g[e]:
+            findings.append(
+                {
+                    "code": "incident.time_order",
+                    "params": {
+                        "later": FIELD[later][0],
+                        "later_zh": FIELD[later][1],
+                        "later_at": local(g[later]),
+                        "earlier": FIELD[e][0],
+                        "earlier_zh": FIELD[e][1],
+                        "earlier_at": local(g[e]),
+                    },
+                }
+            )
+
+    def hi(lv):
+        return lv >= 3
+
+    rv = rlevel if rlevel is not None else level
+    obs = []
+    h = reg["notify"]
+    obs.append(
+        judge(
+            "notify",
+            basis,
+            start,
+            start and start + timedelta(hours=h),
+            g["reported_at"],
+            now,
+            hours=h,
+        )
+    )
+    h = reg["review_high"] if hi(rv) else reg["review_low"]
+    rep = g["reported_at"]
+    obs.append(
+        judge(
+            "review",
+            rep and "reported_at",
+            rep,
+            rep and rep + timedelta(hours=h),
+            g["reviewed_at"],
+            now,
+            hours=h,
+        )
+    )
+    if level > 0:
+        h = reg["recover_high"] if hi(level) else reg["recover_low"]
+        obs.append(
+            judge(
+                "recover",
+                basis,
+                start,
+                start and start + timedelta(hours=h),
+                g["recovered_at"],
+                now,
+                hours=h,
+            )
+        )
+        rec = g["recovered_at"]
+        obs.append(
+            judge(
+                "report",
+                rec and "recovered_at",
+                rec,
+                rec and add_months(rec, reg["months"]),
+                g["report_filed_at"],
+                now,
+                months=reg["months"],
+            )
+        )
+    for o in obs:
+        en, zh = OBL[o["obligation"]]
+        p = {"obligation": en, "obligation_zh": zh}
+        dl = o["deadline"] and local(t(o["deadline"]))
+        if o["status"] == "late":
+            m = o["delay_minutes"]
+            p.update(
+                deadline=dl,
+                done_at=local(t(o["done_at"])),
+                delay_minutes=m,
+                delay=text_en(m),
+                delay_zh=text_zh(m),
+            )
+            findings.append({"code": "incident.late", "params": p})
+        elif o["status"] == "overdue":
+            m = o["delay_minutes"]
+            p.update(
+                deadline=dl, now=local(now), delay_minutes=m, delay=text_en(m), delay_zh=text_zh(m)
+            )
+            findings.append({"code": "incident.overdue", "params": p})
+        elif o["status"] == "open":
+            m = o["margin_minutes"]
+            p.update(deadline=dl, margin_minutes=m, margin=text_en(m), margin_zh=text_zh(m))
+            findings.append({"code": "incident.open", "params": p})
+        elif o["status"] == "unknown":
+            p.update(missing=MISSING[o["obligation"]][0], missing_zh=MISSING[o["obligation"]][1])
+            findings.append({"code": "incident.deadline_unknown", "params": p})
+    sev = {"incident.late": 2, "incident.overdue": 2, "incident.time_order": 1}
+    worst = max([sev.get(f["code"], 0) for f in findings] + [0])
+    return {
+        "id": inc["id"],
+        "unit": inc["unit"],
+        "level": level,
+        "reported_level": rlevel,
+        "regulation": reg["name"],
+        "basis": basis,
+        "obligations": obs,
+        "verdict": ["pass", "warn", "fail"][worst],
+        "findings": findings,
+    }
+
+
+def stats(incidents, now_text):
+    months, years, sub, school, levels = {}, {}, {}, {}, {}
+    late = dict.fromkeys(OBL, 0)
+    overdue = dict.fromkeys(OBL, 0)
+    undated = incidents_late = 0
+    for i in incidents:
+        when = t(i.get("reported_at")) or t(i.get("occurred_at")) or t(i.get("aware_at"))
+        if when:
+            months[(when.year, when.month)] = months.get((when.year, when.month), 0) + 1
+            years[when.year] = years.get(when.year, 0) + 1
+        else:
+            undated += 1
+        st = (i.get("subtype") or "").strip() or None
+        sub[st] = sub.get(st, 0) + 1
+        u = i["unit"].strip() or None
+        school[u] = school.get(u, 0) + 1
+        levels[i["level"]] = levels.get(i["level"], 0) + 1
+        r = evaluate(i, now_text)
+        any_late = False
+        for o in r["obligations"]:
+            if o["status"] == "late":
+                late[o["obligation"]] += 1
+                any_late = True
+            elif o["status"] == "overdue":
+                overdue[o["obligation"]] += 1
+                any_late = True
+        incidents_late += any_late
+    by_month = []
+    if months:
+        (y, m), last = min(months), max(months)
+        while (y, m) <= last:
+            by_month.append(
+                {
+                    "month": f"{y}-{m:02d}",
+                    "roc_month": f"{y - 1911}/{m:02d}",
+                    "count": months.get((y, m), 0),
+                }
+            )
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+    def order(d):
+        return [
+            {"label": k, "count": v}
+            for k, v in sorted(d.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
+        ]
+
+    return {
+        "total": len(incidents),
+        "by_month": by_month,
+        "by_subtype": order(sub),
+        "by_school": order(school),
+        "by_year": [
+            {"year": y, "roc_year": y - 1911, "count": c} for y, c in sorted(years.items())
+        ],
+        "by_level": [{"level": k, "count": v} for k, v in sorted(levels.items())],
+        "undated": undated,
+        "late": late,
+        "overdue": overdue,
+        "incidents_late": incidents_late,
+        "not_evaluated": [],
+    }
