@@ -173,6 +173,49 @@ export declare function attendanceView(person: Person, overrides?: Array<Overrid
 /** The attendance view a person gets. */
 export type AttendanceView = 'per_student' | 'class_counts'
 
+/** The pick list's criteria table, as SVG text. */
+export declare function auditCriteriaSvg(schools: Array<AuditSchool>, scans?: Array<ScanFinding> | undefined | null, capacity?: number | undefined | null, policy?: Policy | undefined | null): string
+
+/** The pick list for on-site checks. */
+export interface AuditPick {
+  /** Top N by drill overtime. */
+  drillTopN: number
+  /** Top N by incidents. */
+  incidentTopN: number
+  /** The grade that is picked. */
+  pickedGrade: string
+  /** Re-scan findings from this score count. */
+  rescanMinCvss: number
+  /** The capacity asked for. */
+  capacity?: number
+  /** Schools read. */
+  schoolsConsidered: number
+  /** Schools meeting any criterion. */
+  eligible: number
+  /** The pick, in order. */
+  picked: Array<PickedSchool>
+  /** Eligible schools past the capacity. */
+  overCapacity: Array<PickedSchool>
+}
+
+/** A school's figures for the on-site check pick. */
+export interface AuditSchool {
+  /** School code. */
+  school: string
+  /** School name. */
+  name?: string
+  /** Drill overtime in minutes. */
+  drillOvertimeMinutes?: number
+  /** Incidents in the previous year. */
+  previousYearIncidents?: number
+  /** Unresolved self-report gaps. */
+  selfReportGaps?: number
+  /** Citizen complaints. */
+  citizenComplaints?: number
+  /** Security grade (A, B, C …). */
+  securityGrade?: string
+}
+
 /** What to back up, and before when. */
 export interface BackupAdvice {
   /** The event that ends access. */
@@ -263,6 +306,16 @@ export interface CodeInfo {
 /** Every code with its kind and both message templates. */
 export declare function codeTable(): Array<CodeInfo>
 
+/** A header cell that was used. */
+export interface ColumnUse {
+  /** Its column (1-based). */
+  column: number
+  /** As written. */
+  header: string
+  /** The record field it feeds. */
+  field: string
+}
+
 /** One person of a student's family record. */
 export interface Contact {
   /** Name. */
@@ -301,6 +354,28 @@ export interface ContactCheck {
 /** What the inactivity is counted from. */
 export type CountBasis = 'last_login' | 'activation'
 
+/** A pick criterion (RULES §8). */
+export type Criterion = 'drill_overtime' | 'incident_count' | 'self_report_gaps' | 'citizen_complaint' | 'security_grade' | 'rescan_high'
+
+/** A criterion a school met, with the figures. */
+export interface CriterionMet {
+  /** The criterion. */
+  criterion: Criterion
+  /** The school's rank on it, for ranked criteria. */
+  rank?: number
+  /** The explanation with its figures. */
+  finding: Finding
+}
+
+/** A cell made safe for a spreadsheet: `=`, `+`, `-`, `@` … at the start is quoted. */
+export declare function csvEscapeCell(value: string): string
+
+/** The CVSS band of a score; v2 scores have no `critical`. */
+export declare function cvssBand(score: number, version?: string | undefined | null): CvssBand
+
+/** A CVSS severity band. */
+export type CvssBand = 'none' | 'low' | 'medium' | 'high' | 'critical'
+
 /** The names of every date style. */
 export declare function dateStyles(): Array<string>
 
@@ -324,6 +399,105 @@ export interface Decision {
   matchedKeyword?: string
   /** Why. */
   findings: Array<Finding>
+}
+
+/** Bytes read as text. */
+export interface Decoded {
+  /** The text. */
+  text: string
+  /** The encoding it was in. */
+  encoding: TextEncoding
+  /** It started with a byte-order mark. */
+  bom: boolean
+}
+
+/**
+ * Bytes of a file as text: UTF-8 (with or without BOM), UTF-16 with BOM, or
+ * Big5/CP950 as Excel in Taiwan saves CSV.
+ */
+export declare function decodeText(data: Uint8Array): Decoded
+
+/** The cell delimiter of a file. */
+export type Delimiter = 'auto' | 'comma' | 'tab'
+
+/** One drill report against the limit of its edition. */
+export interface DrillCheck {
+  /** School code. */
+  school: string
+  /** Which drill. */
+  drill?: string
+  /** The limit in hours. */
+  limitHours: number
+  /** Notified. */
+  notifiedAt: string
+  /** The deadline. */
+  deadline?: string
+  /** Reported. */
+  reportedAt?: string
+  /** met, late, open or overdue. */
+  status: Status
+  /** Minutes over the limit. */
+  overtimeMinutes: number
+  /** Minutes to spare. */
+  marginMinutes?: number
+  /** Pass, warn or fail. */
+  verdict: Verdict
+  /** Why. */
+  findings: Array<Finding>
+}
+
+/** The drill reports of a file, the errors of its bad rows, and how it was read. */
+export interface DrillImport {
+  /** The rows read. */
+  records: Array<DrillReport>
+  /** The line each record starts on. */
+  lines: Array<number>
+  /** Rows that could not be read; the others still are. */
+  errors: Array<ImportError>
+  /** The encoding. */
+  encoding: TextEncoding
+  /** A byte-order mark was present. */
+  bom: boolean
+  /** The delimiter used. */
+  delimiter: Delimiter
+  /** The columns used. */
+  columns: Array<ColumnUse>
+  /** Header cells that name no field. */
+  ignoredColumns: Array<string>
+  /** Data rows seen. */
+  rows: number
+  /** Rows skipped (notes, totals). */
+  skippedRows: number
+  /** Stopped at the row limit. */
+  truncated: boolean
+}
+
+/** Schools by drill overtime, longest first. */
+export interface DrillRanking {
+  /** The edition applied. */
+  edition: string
+  /** Its limit in hours. */
+  limitHours: number
+  /** Schools with overtime. */
+  lateSchools: number
+  /** Every school. */
+  schools: Array<SchoolOvertime>
+  /** Every drill. */
+  drills: Array<DrillCheck>
+}
+
+/** A school's report of a drill. */
+export interface DrillReport {
+  /** School code. */
+  school: string
+  /** School name. */
+  schoolName?: string
+  /** Which drill. */
+  drill?: string
+  /** When the school was notified. */
+  notifiedAt: string
+  /** When it reported. */
+  reportedAt?: string
 }
 
 /** Whether an address is in a school's EMS range. */
@@ -368,6 +542,12 @@ export interface ErrorInfo {
   /** English message. */
   messageEn: string
 }
+
+/** One drill report against the limit of its edition. */
+export declare function evaluateDrill(report: DrillReport, now: Date | string, policy?: Policy | undefined | null): DrillCheck
+
+/** An incident's duties (notify, review, recover, report) with deadlines and status at `now`. */
+export declare function evaluateIncident(incident: Incident, now: Date | string, policy?: Policy | undefined | null): IncidentCheck
 
 /** Rotation events: a reset, and abnormal-login alerts. */
 export interface ExpiryOptions {
@@ -485,8 +665,192 @@ export interface IdMatch {
   masked: string
 }
 
+/** Scan findings from a CSV/TSV file. */
+export declare function importAuditScans(data: Uint8Array, options?: ImportOptions | undefined | null, policy?: Policy | undefined | null): ScanImport
+
+/** Schools' figures from a CSV/TSV file. */
+export declare function importAuditSchools(data: Uint8Array, options?: ImportOptions | undefined | null, policy?: Policy | undefined | null): SchoolImport
+
+/** Drill reports from a CSV/TSV file. */
+export declare function importDrills(data: Uint8Array, options?: ImportOptions | undefined | null, policy?: Policy | undefined | null): DrillImport
+
+/** A row of a file that could not be read, with its position. */
+export interface ImportError {
+  /** Line (1-based) the row starts on. */
+  line: number
+  /** Column (1-based) of the bad cell. */
+  column?: number
+  /** That column's header as written. */
+  header?: string
+  /** The record field of that column. */
+  field?: string
+  /** Stable code, e.g. `import.invalid_value`. */
+  code: string
+  /** The figures behind the message. */
+  params: Record<string, string | number | boolean>
+  /** Traditional Chinese message. */
+  messageZh: string
+  /** English message. */
+  messageEn: string
+}
+
+/**
+ * Incidents from a CSV/TSV file (Chinese or English headers); bad rows are
+ * listed in `errors` with their line numbers and the others are still read.
+ */
+export declare function importIncidents(data: Uint8Array, options?: ImportOptions | undefined | null, policy?: Policy | undefined | null): IncidentImport
+
+/** How to read a file. */
+export interface ImportOptions {
+  /** `auto` (default), `comma` or `tab`. */
+  delimiter?: string
+}
+
+/** One row of the department's incident table. */
+export interface Incident {
+  /** 編號. */
+  id: string
+  /** 通報單位. */
+  unit: string
+  /** 等級 after review, 0–4. */
+  level: number
+  /** The level first reported, when the review changed it. */
+  reportedLevel?: number
+  /** 事件類型. */
+  eventType?: string
+  /** 子類型. */
+  subtype?: string
+  /** 發生時間. */
+  occurredAt?: string
+  /** 知悉時間. */
+  awareAt?: string
+  /** 通報時間. */
+  reportedAt?: string
+  /** 審核時間. */
+  reviewedAt?: string
+  /** Damage controlled or service recovered. */
+  recoveredAt?: string
+  /** Investigation/improvement report filed. */
+  reportFiledAt?: string
+  /** IP as written (may be redacted). */
+  ip?: string
+}
+
+/** An incident's duties, deadlines and status at a given time. */
+export interface IncidentCheck {
+  /** 編號. */
+  id: string
+  /** 通報單位. */
+  unit: string
+  /** The level used. */
+  level: number
+  /** The level first reported. */
+  reportedLevel?: number
+  /** The regulation edition applied. */
+  regulation: string
+  /** Counted from aware_at or occurred_at. */
+  basis?: TimeField
+  /** The IP cell read. */
+  ip?: IpInfo
+  /** Every duty. */
+  obligations: Array<ObligationCheck>
+  /** Pass, warn or fail. */
+  verdict: Verdict
+  /** Why. */
+  findings: Array<Finding>
+}
+
+/** The incidents of a file, the errors of its bad rows, and how it was read. */
+export interface IncidentImport {
+  /** The rows read. */
+  records: Array<Incident>
+  /** The line each record starts on. */
+  lines: Array<number>
+  /** Rows that could not be read; the others still are. */
+  errors: Array<ImportError>
+  /** The encoding. */
+  encoding: TextEncoding
+  /** A byte-order mark was present. */
+  bom: boolean
+  /** The delimiter used. */
+  delimiter: Delimiter
+  /** The columns used. */
+  columns: Array<ColumnUse>
+  /** Header cells that name no field. */
+  ignoredColumns: Array<string>
+  /** Data rows seen. */
+  rows: number
+  /** Rows skipped (notes, totals). */
+  skippedRows: number
+  /** Stopped at the row limit. */
+  truncated: boolean
+}
+
+/** The monthly bar chart of the statistics, as SVG text. */
+export declare function incidentMonthlySvg(incidents: Array<Incident>, now: Date | string, policy?: Policy | undefined | null): string
+
+/** Counts by month, subtype, school, year and level, and late duties. */
+export declare function incidentStats(incidents: Array<Incident>, now: Date | string, policy?: Policy | undefined | null): IncidentStats
+
+/** The department's statistics of a set of incidents. */
+export interface IncidentStats {
+  /** Incidents. */
+  total: number
+  /** By month of occurrence. */
+  byMonth: Array<MonthCount>
+  /** By subtype. */
+  bySubtype: Array<LabelCount>
+  /** By school. */
+  bySchool: Array<LabelCount>
+  /** By year. */
+  byYear: Array<YearCount>
+  /** By level. */
+  byLevel: Array<LevelCount>
+  /** Incidents with no date. */
+  undated: number
+  /** Duties done late. */
+  late: ObligationCounts
+  /** Duties past their deadline and still open. */
+  overdue: ObligationCounts
+  /** Incidents with any late or overdue duty. */
+  incidentsLate: number
+  /** Incidents that could not be evaluated, with why. */
+  notEvaluated: Array<string>
+}
+
+/** The subtype chart of the statistics, as SVG text. */
+export declare function incidentSubtypeSvg(incidents: Array<Incident>, now: Date | string, policy?: Policy | undefined | null): string
+
+/** An IP cell: kept raw, with the address when it is one. */
+export interface IpInfo {
+  /** As written. */
+  raw: string
+  /** The address, when the cell is a valid one. */
+  address?: string
+  /** Marked `(natIP)`. */
+  nat: boolean
+  /** Partly hidden (`[REDACTED]`). */
+  redacted: boolean
+}
+
 /** Whether a password is on the embedded list of well-known weak passwords. */
 export declare function isCommonPassword(password: string): boolean
+
+/** Incidents with one label (subtype or school). */
+export interface LabelCount {
+  /** The label; none for blank cells. */
+  label?: string
+  /** How many. */
+  count: number
+}
+
+/** Incidents of one level. */
+export interface LevelCount {
+  /** The level. */
+  level: number
+  /** How many. */
+  count: number
+}
 
 /** A table row found by name. */
 export interface Lookup {
@@ -593,11 +957,60 @@ export interface MessageSizeCheck {
   findings: Array<Finding>
 }
 
+/** Incidents in one month. */
+export interface MonthCount {
+  /** `YYYY-MM`. */
+  month: string
+  /** ROC month, e.g. `110/08`. */
+  rocMonth: string
+  /** How many. */
+  count: number
+}
+
 /** Trim, full-width → ASCII, uppercase. */
 export declare function normalizeId(value: string): string
 
 /** A phone number read as a Taiwan mobile number (`0912-345-678` → `0912345678`). */
 export declare function normalizeMobile(text: string): PhoneCheck
+
+/** A duty after an incident. */
+export type Obligation = 'notify' | 'review' | 'recover' | 'report'
+
+/** One duty's deadline and status. */
+export interface ObligationCheck {
+  /** The duty. */
+  obligation: Obligation
+  /** The time it counts from. */
+  from?: TimeField
+  /** That time. */
+  start?: string
+  /** The limit in hours. */
+  limitHours?: number
+  /** The limit in months. */
+  limitMonths?: number
+  /** The deadline. */
+  deadline?: string
+  /** When it was done. */
+  doneAt?: string
+  /** met, late, open, overdue or unknown. */
+  status: Status
+  /** Minutes to spare. */
+  marginMinutes?: number
+  /** Minutes late. */
+  delayMinutes?: number
+}
+
+/** A count per duty. */
+export interface ObligationCounts {
+  /** 通報. */
+  notify: number
+  /** 審核. */
+  review: number
+  /** 復原. */
+  recover: number
+  /** 報告. */
+  report: number
+}
 
 /** A school's change to the default holders of one module's right. */
 export interface Override {
@@ -610,6 +1023,12 @@ export interface Override {
   /** Roles removed. */
   remove?: Array<string>
 }
+
+/** A count as people write it in a cell (`3`, `3件`, `３`). */
+export declare function parseCount(text: string): number
+
+/** A CVSS version as scanners write it (`3.1`, `CVSS:3.1/AV:N/…`) → `v2`/`v3`/`v4`. */
+export declare function parseCvssVersion(text: string): 'v2' | 'v3' | 'v4'
 
 /** Reads a date in any style of the department's documents (`110年12月7日`, `110/12/07`, …). */
 export declare function parseDate(text: string): ParsedDate
@@ -630,6 +1049,15 @@ export interface ParsedDate {
   /** The moment it names in Asia/Taipei (midnight when no time was given). */
   datetime: Date
 }
+
+/** An IP cell: kept raw, with the address when it is one (`163.20.[REDACTED] (natIP)`). */
+export declare function parseIncidentIp(raw: string): IpInfo
+
+/** An incident level as written (`1級`, `第2級`, `3`). */
+export declare function parseIncidentLevel(text: string): number
+
+/** 初掃/複掃 (or `initial`/`rescan`) → `initial`/`rescan`. */
+export declare function parseScanRound(text: string): ScanRound
 
 /** The password rule's verdict, with findings (never the password). */
 export interface PasswordCheck {
@@ -713,6 +1141,32 @@ export type PhoneKind = 'mobile' | 'landline' | 'invalid' | 'empty'
 /** Why a phone number is not a usable mobile number. */
 export type PhoneProblem = 'bad_characters' | 'wrong_length' | 'leading_zero_missing' | 'foreign_number' | 'not_a_phone_number' | 'too_long'
 
+/**
+ * The schools for on-site checks: the five criteria plus re-scan findings at or
+ * above CVSS 7.0, with the tie and ordering rules and an optional capacity.
+ */
+export declare function pickAuditSchools(schools: Array<AuditSchool>, scans?: Array<ScanFinding> | undefined | null, capacity?: number | undefined | null, policy?: Policy | undefined | null): AuditPick
+
+/** A school picked for an on-site check, with the criteria it met. */
+export interface PickedSchool {
+  /** Position in the pick list (1-based). */
+  order: number
+  /** School code. */
+  school: string
+  /** School name. */
+  name?: string
+  /** How many criteria it met. */
+  criteriaMet: number
+  /** Its worst (smallest) rank among ranked criteria. */
+  worstRank?: number
+  /** The criteria, with figures. */
+  criteria: Array<CriterionMet>
+  /** Its scans. */
+  scans: ScanSummary
+  /** Re-scan findings still to fix. */
+  toFix: Array<ScanView>
+}
+
 /** A mailbox's use against the quota. */
 export interface QuotaCheck {
   /** `ok`, `near_full` or `full`. */
@@ -735,6 +1189,9 @@ export interface QuotaCheck {
 
 /** How full a mailbox is. */
 export type QuotaState = 'ok' | 'near_full' | 'full'
+
+/** Schools by drill overtime, longest first. */
+export declare function rankDrills(reports: Array<DrillReport>, now: Date | string, policy?: Policy | undefined | null): DrillRanking
 
 /** The text with every ID number masked. */
 export declare function redactIds(text: string, policy?: JsPolicy | undefined | null): string
@@ -778,8 +1235,133 @@ export interface RowError {
 /** The rule that decided. */
 export type Rule = 'default' | 'override_add' | 'override_remove' | 'title_rule'
 
+/** One vulnerability finding of a school's scan. */
+export interface ScanFinding {
+  /** School code. */
+  school: string
+  /** `initial` or `rescan` (初掃/複掃). */
+  scan: string
+  /** CVSS base score. */
+  cvss: number
+  /** `v2`, `v3`, `v4` (or as scanners write it: `3.1`, `CVSS:3.1`). */
+  cvssVersion?: string
+  /** The scanner's label. */
+  label?: string
+  /** The finding's title. */
+  title?: string
+}
+
 /** Every ID number in a text, with byte, code-point and UTF-16 offsets. */
 export declare function scanIds(text: string, policy?: JsPolicy | undefined | null): Array<IdMatch>
+
+/** The scan findings of a file, the errors of its bad rows, and how it was read. */
+export interface ScanImport {
+  /** The rows read. */
+  records: Array<ScanFinding>
+  /** The line each record starts on. */
+  lines: Array<number>
+  /** Rows that could not be read; the others still are. */
+  errors: Array<ImportError>
+  /** The encoding. */
+  encoding: TextEncoding
+  /** A byte-order mark was present. */
+  bom: boolean
+  /** The delimiter used. */
+  delimiter: Delimiter
+  /** The columns used. */
+  columns: Array<ColumnUse>
+  /** Header cells that name no field. */
+  ignoredColumns: Array<string>
+  /** Data rows seen. */
+  rows: number
+  /** Rows skipped (notes, totals). */
+  skippedRows: number
+  /** Stopped at the row limit. */
+  truncated: boolean
+}
+
+/** Initial scan or re-scan. */
+export type ScanRound = 'initial' | 'rescan'
+
+/** A school's scan counts. */
+export interface ScanSummary {
+  /** Initial-scan findings. */
+  initial: number
+  /** Of them, at or above the threshold. */
+  initialHigh: number
+  /** Re-scan findings. */
+  rescan: number
+  /** Of them, at or above the threshold. */
+  rescanHigh: number
+  /** The highest re-scan score. */
+  maxRescanCvss?: number
+}
+
+/** A scan finding as shown in the pick. */
+export interface ScanView {
+  /** Initial or re-scan. */
+  scan: ScanRound
+  /** CVSS score. */
+  cvss: number
+  /** CVSS version. */
+  cvssVersion?: string
+  /** Its band. */
+  band: CvssBand
+  /** The scanner's label. */
+  label?: string
+  /** The title. */
+  title?: string
+}
+
+/** The schools of a file, the errors of its bad rows, and how it was read. */
+export interface SchoolImport {
+  /** The rows read. */
+  records: Array<AuditSchool>
+  /** The line each record starts on. */
+  lines: Array<number>
+  /** Rows that could not be read; the others still are. */
+  errors: Array<ImportError>
+  /** The encoding. */
+  encoding: TextEncoding
+  /** A byte-order mark was present. */
+  bom: boolean
+  /** The delimiter used. */
+  delimiter: Delimiter
+  /** The columns used. */
+  columns: Array<ColumnUse>
+  /** Header cells that name no field. */
+  ignoredColumns: Array<string>
+  /** Data rows seen. */
+  rows: number
+  /** Rows skipped (notes, totals). */
+  skippedRows: number
+  /** Stopped at the row limit. */
+  truncated: boolean
+}
+
+/** A school's drill overtime. */
+export interface SchoolOvertime {
+  /** Rank by overtime (none when never late). */
+  rank?: number
+  /** School code. */
+  school: string
+  /** School name. */
+  schoolName?: string
+  /** Drills. */
+  drills: number
+  /** Reported late. */
+  late: number
+  /** Past the deadline, not reported. */
+  overdue: number
+  /** Open, within the limit. */
+  open: number
+  /** Total minutes over the limits. */
+  overtimeMinutes: number
+  /** The overtime in words (English). */
+  overtime: string
+  /** The overtime in words (Chinese). */
+  overtimeZh: string
+}
 
 /** The school year and semester of a date. */
 export declare function schoolTerm(value: string | Date, policy?: JsPolicy | undefined | null): SchoolTerm
@@ -863,6 +1445,9 @@ export interface StateCounts {
   errors: number
 }
 
+/** Where a duty stands. */
+export type Status = 'met' | 'late' | 'open' | 'overdue' | 'unknown'
+
 /** A mailbox on the notice or deletion list of a sweep. */
 export interface SweepEntry {
   /** Position in the input list (0-based). */
@@ -888,6 +1473,12 @@ export interface SweepRow {
   /** Its state. */
   status: MailboxStatus
 }
+
+/** The text encoding a file was read in. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+
+/** A time column of the incident record. */
+export type TimeField = 'occurred_at' | 'aware_at' | 'reported_at' | 'reviewed_at' | 'recovered_at' | 'report_filed_at'
 
 /** 電子聯絡簿's right for a job title. */
 export interface TitleRight {
@@ -942,4 +1533,14 @@ export interface WhoCan {
   raw: string
   /** The title rule, for 電子聯絡簿. */
   titleRule?: TitleRule
+}
+
+/** Incidents in one year. */
+export interface YearCount {
+  /** Gregorian year. */
+  year: number
+  /** ROC year. */
+  rocYear: number
+  /** How many. */
+  count: number
 }

@@ -17,5 +17,6 @@ mod network;
 mod password;
 mod people;
 mod policy;
+mod secops;
 mod shapes;
 mod training;

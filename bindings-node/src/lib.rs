@@ -20,5 +20,6 @@ mod network;
 mod password;
 mod people;
 mod policy;
+mod secops;
 mod shapes;
 mod training;

@@ -17,6 +17,7 @@ mod password;
 mod people;
 mod policy;
 mod records;
+mod secops;
 mod training;
 
 #[pymodule]
@@ -40,6 +41,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     network::register(m)?;
     password::register(m)?;
     people::register(m)?;
+    secops::register(m)?;
     training::register(m)?;
     Ok(())
 }

@@ -5,6 +5,7 @@ import com.google.gson.FieldNamingPolicy
 import com.google.gson.Gson
 import com.google.gson.GsonBuilder
 import com.google.gson.JsonArray
+import com.google.gson.JsonDeserializer
 import com.google.gson.JsonElement
 import com.google.gson.JsonNull
 import com.google.gson.JsonObject
@@ -38,7 +39,12 @@ val gson: Gson = GsonBuilder()
     .create()
 
 /** Kotlin enum names whose lowercase is not the stable string (a digit after letters). */
-val ENUM_NAMES = mapOf("MICROSOFT365" to "microsoft_365")
+val ENUM_NAMES = mapOf(
+    "MICROSOFT365" to "microsoft_365",
+    "UTF8" to "utf-8",
+    "UTF16_LE" to "utf-16le",
+    "UTF16_BE" to "utf-16be",
+)
 
 /**
  * JSON → record arguments: snake_case keys onto camelCase properties, a string only
@@ -49,6 +55,9 @@ val ENUM_NAMES = mapOf("MICROSOFT365" to "microsoft_365")
 val recordGson: Gson = GsonBuilder()
     .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
     .serializeNulls()
+    // A nullable unsigned property is boxed as its value class; read the number.
+    .registerTypeAdapter(UInt::class.java, JsonDeserializer { j, _, _ -> j.asLong.also { require(it >= 0) }.toUInt() })
+    .registerTypeAdapter(UByte::class.java, JsonDeserializer { j, _, _ -> j.asInt.also { require(it in 0..255) }.toUByte() })
     .registerTypeAdapter(String::class.java, object : TypeAdapter<String>() {
         override fun write(out: JsonWriter, v: String?) { if (v == null) out.nullValue() else out.value(v) }
         override fun read(r: JsonReader): String? = when (r.peek()) {
@@ -84,6 +93,13 @@ inline fun <reified T> Args.records(k: String): List<T> =
         @Suppress("UNCHECKED_CAST")
         (arr as Array<T>).toList()
     }
+
+/** File bytes: `data` (text, UTF-8) or `data_hex` (any bytes). */
+fun Args.data(): ByteArray = get("data_hex")?.asString?.replace(Regex("\\s+"), "")?.let { hex ->
+    ByteArray(hex.length / 2) { i -> hex.substring(2 * i, 2 * i + 2).toInt(16).toByte() }
+} ?: str("data").toByteArray(Charsets.UTF_8)
+
+fun Args.importOptions(): ImportOptions? = get("options")?.takeUnless { it.isJsonNull }?.let { record("options", ImportOptions::class.java) }
 
 fun Args.overrides(): List<Override>? = get("overrides")?.takeUnless { it.isJsonNull }?.let { records<Override>("overrides") }
 
@@ -184,6 +200,30 @@ val CALLS: Map<String, (Args) -> Any?> = mapOf(
     "permission.contact_book_right" to { a -> contactBookRight(a.str("title")) },
     "permission.attendance_view" to { a -> attendanceView(a.record("person", Person::class.java), a.overrides()) },
     "permission.absent_counts" to { a -> absentCounts(a.records<AttendanceRecord>("records")) },
+    // import
+    "import.decode" to { a -> decodeText(a.data()) },
+    "import.csv_escape_cell" to { a -> mapOf("cell" to csvEscapeCell(a.str("value"))) },
+    "import.parse_count" to { a -> mapOf("count" to parseCount(a.str("text"))) },
+    // incident
+    "incident.evaluate" to { a -> evaluateIncident(a.record("incident", Incident::class.java), a.str("now"), a.policy()) },
+    "incident.stats" to { a -> incidentStats(a.records<Incident>("incidents"), a.str("now"), a.policy()) },
+    "incident.import" to { a -> importIncidents(a.data(), a.importOptions(), a.policy()) },
+    "incident.parse_ip" to { a -> parseIncidentIp(a.str("raw")) },
+    "incident.parse_level" to { a -> mapOf("level" to parseIncidentLevel(a.str("text")).toInt()) },
+    // drill
+    "drill.evaluate" to { a -> evaluateDrill(a.record("report", DrillReport::class.java), a.str("now"), a.policy()) },
+    "drill.rank" to { a -> rankDrills(a.records<DrillReport>("reports"), a.str("now"), a.policy()) },
+    "drill.import" to { a -> importDrills(a.data(), a.importOptions(), a.policy()) },
+    // audit
+    "audit.pick" to { a ->
+        val scans = a.get("scans")?.takeUnless { it.isJsonNull }?.let { a.records<ScanFinding>("scans") }
+        pickAuditSchools(a.records<AuditSchool>("schools"), scans, a.get("capacity")?.takeUnless { it.isJsonNull }?.asInt?.let { if (it < 0) throw IllegalArgumentException("capacity") else it.toUInt() }, a.policy())
+    },
+    "audit.cvss_band" to { a -> mapOf("band" to cvssBand(a.get("score").asJsonPrimitive.takeIf { it.isNumber }!!.asDouble, a.opt("version"))) },
+    "audit.parse_cvss_version" to { a -> mapOf("version" to parseCvssVersion(a.str("text"))) },
+    "audit.parse_scan_round" to { a -> mapOf("scan" to parseScanRound(a.str("text"))) },
+    "audit.import_schools" to { a -> importAuditSchools(a.data(), a.importOptions(), a.policy()) },
+    "audit.import_scans" to { a -> importAuditScans(a.data(), a.importOptions(), a.policy()) },
     "password.is_common" to { a -> mapOf("common" to isCommonPassword(a.str("password"))) },
     "password.expiry" to { a ->
         val alerts = a.getAsJsonArray("alerts")?.map { parseDateTime(it.asString) } ?: listOf()

@@ -10,6 +10,8 @@ const camel = (v) =>
     : v && typeof v === 'object'
       ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()), camel(x)]))
       : v
+// File bytes: `data` (text, UTF-8) or `data_hex` (any bytes).
+const data = (a) => ('data_hex' in a ? Buffer.from(a.data_hex.replace(/\s+/g, ''), 'hex') : Buffer.from(String(a.data), 'utf8'))
 const pwOptions = (a) => ({ account: a.account ?? undefined, displayName: a.display_name ?? undefined, profile: a.profile ?? undefined })
 
 export const CALLS = {
@@ -64,4 +66,25 @@ export const CALLS = {
   'permission.contact_book_right': (a) => np.contactBookRight(a.title),
   'permission.attendance_view': (a) => np.attendanceView(camel(a.person), camel(a.overrides ?? undefined)),
   'permission.absent_counts': (a) => np.absentCounts(camel(a.records)),
+  // import
+  'import.decode': (a) => np.decodeText(data(a)),
+  'import.csv_escape_cell': (a) => ({ cell: np.csvEscapeCell(a.value) }),
+  'import.parse_count': (a) => ({ count: np.parseCount(a.text) }),
+  // incident
+  'incident.evaluate': (a) => np.evaluateIncident(camel(a.incident), a.now, policy(a)),
+  'incident.stats': (a) => np.incidentStats(camel(a.incidents), a.now, policy(a)),
+  'incident.import': (a) => np.importIncidents(data(a), a.options, policy(a)),
+  'incident.parse_ip': (a) => np.parseIncidentIp(a.raw),
+  'incident.parse_level': (a) => ({ level: np.parseIncidentLevel(a.text) }),
+  // drill
+  'drill.evaluate': (a) => np.evaluateDrill(camel(a.report), a.now, policy(a)),
+  'drill.rank': (a) => np.rankDrills(camel(a.reports), a.now, policy(a)),
+  'drill.import': (a) => np.importDrills(data(a), a.options, policy(a)),
+  // audit
+  'audit.pick': (a) => np.pickAuditSchools(camel(a.schools), camel(a.scans), a.capacity, policy(a)),
+  'audit.cvss_band': (a) => ({ band: np.cvssBand(a.score, a.version) }),
+  'audit.parse_cvss_version': (a) => ({ version: np.parseCvssVersion(a.text) }),
+  'audit.parse_scan_round': (a) => ({ scan: np.parseScanRound(a.text) }),
+  'audit.import_schools': (a) => np.importAuditSchools(data(a), a.options, policy(a)),
+  'audit.import_scans': (a) => np.importAuditScans(data(a), a.options, policy(a)),
 }

@@ -18,6 +18,13 @@ def _policy(a: dict[str, Any]) -> np.Policy:
     return np.Policy() if given is None else np.Policy.from_json(json.dumps(given))
 
 
+def _data(a: dict[str, Any]) -> bytes:
+    """File bytes: `data` (text, UTF-8) or `data_hex` (any bytes)."""
+    if "data_hex" in a:
+        return bytes.fromhex("".join(a["data_hex"].split()))
+    return str(a["data"]).encode("utf-8")
+
+
 def _password_check(a: dict[str, Any]) -> Any:
     return np.check_password(
         a["password"],
@@ -108,4 +115,29 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "permission.contact_book_right": lambda a: np.contact_book_right(a["title"]),
     "permission.attendance_view": lambda a: np.attendance_view(a["person"], a.get("overrides")),
     "permission.absent_counts": lambda a: np.absent_counts(a["records"]),
+    # import
+    "import.decode": lambda a: np.decode_text(_data(a)),
+    "import.csv_escape_cell": lambda a: {"cell": np.csv_escape_cell(a["value"])},
+    "import.parse_count": lambda a: {"count": np.parse_count(a["text"])},
+    # incident
+    "incident.evaluate": lambda a: np.evaluate_incident(a["incident"], a["now"], _policy(a)),
+    "incident.stats": lambda a: np.incident_stats(a["incidents"], a["now"], _policy(a)),
+    "incident.import": lambda a: np.import_incidents(_data(a), a.get("options"), _policy(a)),
+    "incident.parse_ip": lambda a: np.parse_incident_ip(a["raw"]),
+    "incident.parse_level": lambda a: {"level": np.parse_incident_level(a["text"])},
+    # drill
+    "drill.evaluate": lambda a: np.evaluate_drill(a["report"], a["now"], _policy(a)),
+    "drill.rank": lambda a: np.rank_drills(a["reports"], a["now"], _policy(a)),
+    "drill.import": lambda a: np.import_drills(_data(a), a.get("options"), _policy(a)),
+    # audit
+    "audit.pick": lambda a: np.pick_audit_schools(
+        a["schools"], a.get("scans"), a.get("capacity"), _policy(a)
+    ),
+    "audit.cvss_band": lambda a: {"band": np.cvss_band(a["score"], a.get("version"))},
+    "audit.parse_cvss_version": lambda a: {"version": np.parse_cvss_version(a["text"])},
+    "audit.parse_scan_round": lambda a: {"scan": np.parse_scan_round(a["text"])},
+    "audit.import_schools": lambda a: np.import_audit_schools(
+        _data(a), a.get("options"), _policy(a)
+    ),
+    "audit.import_scans": lambda a: np.import_audit_scans(_data(a), a.get("options"), _policy(a)),
 }

@@ -58,6 +58,19 @@ class RowError(TypedDict):
     error: ErrorDict
 
 
+class ImportRowError(TypedDict):
+    """A row of a file that could not be read, with its position."""
+
+    line: int
+    column: int | None
+    header: str | None
+    field: str | None
+    code: str
+    params: dict[str, str | int | float | bool]
+    message_zh: str
+    message_en: str
+
+
 class AccountNameCheckDict(TypedDict):
     """A custom account name checked against the ID-number rule."""
 
@@ -69,8 +82,20 @@ class AccountNameCheckDict(TypedDict):
     findings: list[FindingDict]
 '''
 
-RENAME = {"Finding": "FindingDict", "AccountNameCheck": "AccountNameCheckDict"}
-SCALAR = {"String": "str", "bool": "bool", "i64": "int", "u32": "int", "u64": "int", "f64": "float"}
+RENAME = {
+    "Finding": "FindingDict",
+    "AccountNameCheck": "AccountNameCheckDict",
+    "ImportError": "ImportRowError",
+}
+SCALAR = {
+    "String": "str",
+    "bool": "bool",
+    "i64": "int",
+    "i32": "int",
+    "u32": "int",
+    "u64": "int",
+    "f64": "float",
+}
 
 ITEM = re.compile(r"(choice|shape)!\s*\{(.*?)\n\}", re.S)
 DOC = re.compile(r"^\s*///\s?(.*)$")
@@ -82,7 +107,9 @@ def is_input(name: str) -> bool:
         "Contact",
         "Person",
         "Override",
-        "School",
+        "Incident",
+        "DrillReport",
+        "AuditSchool",
         "ScanFinding",
     }
 
@@ -191,7 +218,8 @@ def render() -> str:
         "__all__ = [",
     ]
     items = [it for src in SOURCES for it in parse(src.read_text(encoding="utf-8"))]
-    names = ["AccountNameCheckDict", "ErrorDict", "FindingDict", "RowError", "Verdict"]
+    names = ["AccountNameCheckDict", "ErrorDict", "FindingDict", "ImportRowError", "RowError"]
+    names.append("Verdict")
     names += [name for _, name, _, _ in items]
     out += [f'    "{n}",' for n in sorted(set(names))]
     out += ["]", BUILTIN.rstrip()]

@@ -74,8 +74,58 @@ pub struct RowError {
     pub error: ErrorInfo,
 }
 
+/// A row of a file that could not be read, with its position.
+#[derive(Debug, Clone, uniffi::Record, Serialize)]
+pub struct ImportError {
+    /// Line (1-based) the row starts on.
+    pub line: u32,
+    /// Column (1-based) of the bad cell.
+    pub column: Option<u32>,
+    /// That column's header as written.
+    pub header: Option<String>,
+    /// The record field of that column.
+    pub field: Option<String>,
+    /// Stable code, e.g. `import.invalid_value`.
+    pub code: String,
+    /// The figures behind the message, as a JSON object.
+    pub params_json: String,
+    /// Traditional Chinese message.
+    pub message_zh: String,
+    /// English message.
+    pub message_en: String,
+}
+
+impl<'de> Deserialize<'de> for ImportError {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Json {
+            line: u32,
+            column: Option<u32>,
+            header: Option<String>,
+            field: Option<String>,
+            code: String,
+            params: Value,
+            message_zh: String,
+            message_en: String,
+        }
+        let j = Json::deserialize(d)?;
+        Ok(ImportError {
+            line: j.line,
+            column: j.column,
+            header: j.header,
+            field: j.field,
+            code: j.code,
+            params_json: j.params.to_string(),
+            message_zh: j.message_zh,
+            message_en: j.message_en,
+        })
+    }
+}
+
 mod people;
 pub use people::*;
+mod secops;
+pub use secops::*;
 
 /// A core result as its shape.
 pub fn output<A: Serialize, B: DeserializeOwned>(value: &A) -> Result<B> {

@@ -81,11 +81,39 @@ pub struct RowError {
     pub error: ErrorInfo,
 }
 
+/// A row of a file that could not be read, with its position.
+#[napi_derive::napi(object)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+pub struct ImportError {
+    /// Line (1-based) the row starts on.
+    pub line: u32,
+    /// Column (1-based) of the bad cell.
+    pub column: Option<u32>,
+    /// That column's header as written.
+    pub header: Option<String>,
+    /// The record field of that column.
+    pub field: Option<String>,
+    /// Stable code, e.g. `import.invalid_value`.
+    pub code: String,
+    /// The figures behind the message.
+    #[napi(ts_type = "Record<string, string | number | boolean>")]
+    pub params: std::collections::HashMap<String, Value>,
+    /// Traditional Chinese message.
+    pub message_zh: String,
+    /// English message.
+    pub message_en: String,
+}
+
 // Input records are read as JSON (`input`); their shapes give index.d.ts its types.
 #[allow(dead_code)]
 #[path = "../../../bindings-mobile/src/shapes/people.rs"]
 mod people;
 pub use people::*;
+
+#[allow(dead_code)]
+#[path = "../../../bindings-mobile/src/shapes/secops.rs"]
+mod secops;
+pub use secops::*;
 
 /// A core result as its shape.
 pub fn output<A: Serialize, B: DeserializeOwned>(value: &A) -> JsResult<B> {

@@ -11,9 +11,22 @@ from ntpc_policy.shapes import (
     AppModule,
     AttendanceAccess,
     AttendanceRecord,
+    AuditPick,
+    AuditSchool,
     Decision,
+    Decoded,
+    DrillCheck,
+    DrillImport,
+    DrillRanking,
+    DrillReport,
     FamilyCheck,
     FamilyRecord,
+    ImportOptions,
+    Incident,
+    IncidentCheck,
+    IncidentImport,
+    IncidentStats,
+    IpInfo,
     Lookup,
     MailboxRecord,
     MailboxStatus,
@@ -23,6 +36,9 @@ from ntpc_policy.shapes import (
     Person,
     PhoneCheck,
     QuotaCheck,
+    ScanFinding,
+    ScanImport,
+    SchoolImport,
     TitleRight,
     WhoCan,
 )
@@ -345,3 +361,58 @@ def attendance_view(
     person: Person, overrides: Sequence[Override] | None = None
 ) -> AttendanceAccess: ...
 def absent_counts(records: Sequence[AttendanceRecord]) -> AbsentCounts: ...
+
+# ---- security operations (RULES §7–§8): dicts in, dicts out (ntpc_policy.shapes) ----
+
+def decode_text(data: bytes) -> Decoded: ...
+def csv_escape_cell(value: str) -> str: ...
+def parse_count(text: str) -> int: ...
+def evaluate_incident(
+    incident: Incident, now: InstantLike, policy: Policy | None = None
+) -> IncidentCheck: ...
+def incident_stats(
+    incidents: Sequence[Incident], now: InstantLike, policy: Policy | None = None
+) -> IncidentStats: ...
+def incident_monthly_svg(
+    incidents: Sequence[Incident], now: InstantLike, policy: Policy | None = None
+) -> str: ...
+def incident_subtype_svg(
+    incidents: Sequence[Incident], now: InstantLike, policy: Policy | None = None
+) -> str: ...
+def import_incidents(
+    data: bytes, options: ImportOptions | None = None, policy: Policy | None = None
+) -> IncidentImport: ...
+def parse_incident_ip(raw: str) -> IpInfo: ...
+def parse_incident_level(text: str) -> int: ...
+def evaluate_drill(
+    report: DrillReport, now: InstantLike, policy: Policy | None = None
+) -> DrillCheck: ...
+def rank_drills(
+    reports: Sequence[DrillReport], now: InstantLike, policy: Policy | None = None
+) -> DrillRanking: ...
+def import_drills(
+    data: bytes, options: ImportOptions | None = None, policy: Policy | None = None
+) -> DrillImport: ...
+def pick_audit_schools(
+    schools: Sequence[AuditSchool],
+    scans: Sequence[ScanFinding] | None = None,
+    capacity: int | None = None,
+    policy: Policy | None = None,
+) -> AuditPick: ...
+def audit_criteria_svg(
+    schools: Sequence[AuditSchool],
+    scans: Sequence[ScanFinding] | None = None,
+    capacity: int | None = None,
+    policy: Policy | None = None,
+) -> str: ...
+def cvss_band(
+    score: float, version: str | None = None
+) -> Literal["none", "low", "medium", "high", "critical"]: ...
+def parse_cvss_version(text: str) -> Literal["v2", "v3", "v4"]: ...
+def parse_scan_round(text: str) -> Literal["initial", "rescan"]: ...
+def import_audit_schools(
+    data: bytes, options: ImportOptions | None = None, policy: Policy | None = None
+) -> SchoolImport: ...
+def import_audit_scans(
+    data: bytes, options: ImportOptions | None = None, policy: Policy | None = None
+) -> ScanImport: ...

@@ -19,18 +19,39 @@ __all__ = [
     "AttendanceAccess",
     "AttendanceRecord",
     "AttendanceView",
+    "AuditPick",
+    "AuditSchool",
     "BackupAdvice",
     "BackupEvent",
     "ClassDayCount",
+    "ColumnUse",
     "Contact",
     "ContactCheck",
     "CountBasis",
+    "Criterion",
+    "CriterionMet",
+    "CvssBand",
     "Decision",
+    "Decoded",
+    "Delimiter",
+    "DrillCheck",
+    "DrillImport",
+    "DrillRanking",
+    "DrillReport",
     "ErrorDict",
     "FamilyCheck",
     "FamilyRecord",
     "FindingDict",
     "Holder",
+    "ImportOptions",
+    "ImportRowError",
+    "Incident",
+    "IncidentCheck",
+    "IncidentImport",
+    "IncidentStats",
+    "IpInfo",
+    "LabelCount",
+    "LevelCount",
     "Lookup",
     "MailboxRecord",
     "MailboxState",
@@ -38,12 +59,17 @@ __all__ = [
     "MailboxSweep",
     "MatchedAs",
     "MessageSizeCheck",
+    "MonthCount",
+    "Obligation",
+    "ObligationCheck",
+    "ObligationCounts",
     "Override",
     "Person",
     "PersonStatus",
     "PhoneCheck",
     "PhoneKind",
     "PhoneProblem",
+    "PickedSchool",
     "QuotaCheck",
     "QuotaState",
     "Registrant",
@@ -51,16 +77,27 @@ __all__ = [
     "Role",
     "RowError",
     "Rule",
+    "ScanFinding",
+    "ScanImport",
+    "ScanRound",
+    "ScanSummary",
+    "ScanView",
+    "SchoolImport",
+    "SchoolOvertime",
     "Service",
     "Slot",
     "StaffStatus",
     "StateCounts",
+    "Status",
     "SweepEntry",
     "SweepRow",
+    "TextEncoding",
+    "TimeField",
     "TitleRight",
     "TitleRule",
     "Verdict",
     "WhoCan",
+    "YearCount",
 ]
 
 Verdict = Literal["pass", "warn", "fail"]
@@ -90,6 +127,19 @@ class RowError(TypedDict):
 
     index: int
     error: ErrorDict
+
+
+class ImportRowError(TypedDict):
+    """A row of a file that could not be read, with its position."""
+
+    line: int
+    column: int | None
+    header: str | None
+    field: str | None
+    code: str
+    params: dict[str, str | int | float | bool]
+    message_zh: str
+    message_en: str
 
 
 class AccountNameCheckDict(TypedDict):
@@ -650,3 +700,561 @@ class AbsentCounts(TypedDict):
     counts: list[ClassDayCount]
     #: Rows that could not be read; the others still count.
     errors: list[RowError]
+
+
+#: The text encoding a file was read in.
+TextEncoding = Literal["utf-8", "utf-16le", "utf-16be", "big5"]
+
+#: The cell delimiter of a file.
+Delimiter = Literal["auto", "comma", "tab"]
+
+
+class Decoded(TypedDict):
+    """Bytes read as text."""
+
+    #: The text.
+    text: str
+    #: The encoding it was in.
+    encoding: TextEncoding
+    #: It started with a byte-order mark.
+    bom: bool
+
+
+class ColumnUse(TypedDict):
+    """A header cell that was used."""
+
+    #: Its column (1-based).
+    column: int
+    #: As written.
+    header: str
+    #: The record field it feeds.
+    field: str
+
+
+class ImportOptions(TypedDict):
+    """How to read a file."""
+
+    #: `auto` (default), `comma` or `tab`.
+    delimiter: str | None
+
+
+class _IncidentRequired(TypedDict):
+    id: str
+    unit: str
+    level: int
+
+
+class Incident(_IncidentRequired, total=False):
+    """One row of the department's incident table."""
+
+    #: The level first reported, when the review changed it.
+    reported_level: int | None
+    #: 事件類型.
+    event_type: str | None
+    #: 子類型.
+    subtype: str | None
+    #: 發生時間.
+    occurred_at: str | None
+    #: 知悉時間.
+    aware_at: str | None
+    #: 通報時間.
+    reported_at: str | None
+    #: 審核時間.
+    reviewed_at: str | None
+    #: Damage controlled or service recovered.
+    recovered_at: str | None
+    #: Investigation/improvement report filed.
+    report_filed_at: str | None
+    #: IP as written (may be redacted).
+    ip: str | None
+
+
+class IpInfo(TypedDict):
+    """An IP cell: kept raw, with the address when it is one."""
+
+    #: As written.
+    raw: str
+    #: The address, when the cell is a valid one.
+    address: str | None
+    #: Marked `(natIP)`.
+    nat: bool
+    #: Partly hidden (`[REDACTED]`).
+    redacted: bool
+
+
+#: A duty after an incident.
+Obligation = Literal["notify", "review", "recover", "report"]
+
+#: Where a duty stands.
+Status = Literal["met", "late", "open", "overdue", "unknown"]
+
+#: A time column of the incident record.
+TimeField = Literal[
+    "occurred_at", "aware_at", "reported_at", "reviewed_at", "recovered_at", "report_filed_at"
+]
+
+#: One duty's deadline and status.
+ObligationCheck = TypedDict(
+    "ObligationCheck",
+    {
+        # The duty.
+        "obligation": "Obligation",
+        # The time it counts from.
+        "from": "TimeField | None",
+        # That time.
+        "start": "str | None",
+        # The limit in hours.
+        "limit_hours": "int | None",
+        # The limit in months.
+        "limit_months": "int | None",
+        # The deadline.
+        "deadline": "str | None",
+        # When it was done.
+        "done_at": "str | None",
+        # met, late, open, overdue or unknown.
+        "status": "Status",
+        # Minutes to spare.
+        "margin_minutes": "int | None",
+        # Minutes late.
+        "delay_minutes": "int | None",
+    },
+)
+
+
+class IncidentCheck(TypedDict):
+    """An incident's duties, deadlines and status at a given time."""
+
+    #: 編號.
+    id: str
+    #: 通報單位.
+    unit: str
+    #: The level used.
+    level: int
+    #: The level first reported.
+    reported_level: int | None
+    #: The regulation edition applied.
+    regulation: str
+    #: Counted from aware_at or occurred_at.
+    basis: TimeField | None
+    #: The IP cell read.
+    ip: IpInfo | None
+    #: Every duty.
+    obligations: list[ObligationCheck]
+    #: Pass, warn or fail.
+    verdict: Verdict
+    #: Why.
+    findings: list[FindingDict]
+
+
+class MonthCount(TypedDict):
+    """Incidents in one month."""
+
+    #: `YYYY-MM`.
+    month: str
+    #: ROC month, e.g. `110/08`.
+    roc_month: str
+    #: How many.
+    count: int
+
+
+class LabelCount(TypedDict):
+    """Incidents with one label (subtype or school)."""
+
+    #: The label; none for blank cells.
+    label: str | None
+    #: How many.
+    count: int
+
+
+class YearCount(TypedDict):
+    """Incidents in one year."""
+
+    #: Gregorian year.
+    year: int
+    #: ROC year.
+    roc_year: int
+    #: How many.
+    count: int
+
+
+class LevelCount(TypedDict):
+    """Incidents of one level."""
+
+    #: The level.
+    level: int
+    #: How many.
+    count: int
+
+
+class ObligationCounts(TypedDict):
+    """A count per duty."""
+
+    #: 通報.
+    notify: int
+    #: 審核.
+    review: int
+    #: 復原.
+    recover: int
+    #: 報告.
+    report: int
+
+
+class IncidentStats(TypedDict):
+    """The department's statistics of a set of incidents."""
+
+    #: Incidents.
+    total: int
+    #: By month of occurrence.
+    by_month: list[MonthCount]
+    #: By subtype.
+    by_subtype: list[LabelCount]
+    #: By school.
+    by_school: list[LabelCount]
+    #: By year.
+    by_year: list[YearCount]
+    #: By level.
+    by_level: list[LevelCount]
+    #: Incidents with no date.
+    undated: int
+    #: Duties done late.
+    late: ObligationCounts
+    #: Duties past their deadline and still open.
+    overdue: ObligationCounts
+    #: Incidents with any late or overdue duty.
+    incidents_late: int
+    #: Incidents that could not be evaluated, with why.
+    not_evaluated: list[str]
+
+
+class IncidentImport(TypedDict):
+    """The incidents of a file, the errors of its bad rows, and how it was read."""
+
+    #: The rows read.
+    records: list[Incident]
+    #: The line each record starts on.
+    lines: list[int]
+    #: Rows that could not be read; the others still are.
+    errors: list[ImportRowError]
+    #: The encoding.
+    encoding: TextEncoding
+    #: A byte-order mark was present.
+    bom: bool
+    #: The delimiter used.
+    delimiter: Delimiter
+    #: The columns used.
+    columns: list[ColumnUse]
+    #: Header cells that name no field.
+    ignored_columns: list[str]
+    #: Data rows seen.
+    rows: int
+    #: Rows skipped (notes, totals).
+    skipped_rows: int
+    #: Stopped at the row limit.
+    truncated: bool
+
+
+class _DrillReportRequired(TypedDict):
+    school: str
+    notified_at: str
+
+
+class DrillReport(_DrillReportRequired, total=False):
+    """A school's report of a drill."""
+
+    #: School name.
+    school_name: str | None
+    #: Which drill.
+    drill: str | None
+    #: When it reported.
+    reported_at: str | None
+
+
+class DrillCheck(TypedDict):
+    """One drill report against the limit of its edition."""
+
+    #: School code.
+    school: str
+    #: Which drill.
+    drill: str | None
+    #: The limit in hours.
+    limit_hours: int
+    #: Notified.
+    notified_at: str
+    #: The deadline.
+    deadline: str | None
+    #: Reported.
+    reported_at: str | None
+    #: met, late, open or overdue.
+    status: Status
+    #: Minutes over the limit.
+    overtime_minutes: int
+    #: Minutes to spare.
+    margin_minutes: int | None
+    #: Pass, warn or fail.
+    verdict: Verdict
+    #: Why.
+    findings: list[FindingDict]
+
+
+class SchoolOvertime(TypedDict):
+    """A school's drill overtime."""
+
+    #: Rank by overtime (none when never late).
+    rank: int | None
+    #: School code.
+    school: str
+    #: School name.
+    school_name: str | None
+    #: Drills.
+    drills: int
+    #: Reported late.
+    late: int
+    #: Past the deadline, not reported.
+    overdue: int
+    #: Open, within the limit.
+    open: int
+    #: Total minutes over the limits.
+    overtime_minutes: int
+    #: The overtime in words (English).
+    overtime: str
+    #: The overtime in words (Chinese).
+    overtime_zh: str
+
+
+class DrillRanking(TypedDict):
+    """Schools by drill overtime, longest first."""
+
+    #: The edition applied.
+    edition: str
+    #: Its limit in hours.
+    limit_hours: int
+    #: Schools with overtime.
+    late_schools: int
+    #: Every school.
+    schools: list[SchoolOvertime]
+    #: Every drill.
+    drills: list[DrillCheck]
+
+
+class DrillImport(TypedDict):
+    """The drill reports of a file, the errors of its bad rows, and how it was read."""
+
+    #: The rows read.
+    records: list[DrillReport]
+    #: The line each record starts on.
+    lines: list[int]
+    #: Rows that could not be read; the others still are.
+    errors: list[ImportRowError]
+    #: The encoding.
+    encoding: TextEncoding
+    #: A byte-order mark was present.
+    bom: bool
+    #: The delimiter used.
+    delimiter: Delimiter
+    #: The columns used.
+    columns: list[ColumnUse]
+    #: Header cells that name no field.
+    ignored_columns: list[str]
+    #: Data rows seen.
+    rows: int
+    #: Rows skipped (notes, totals).
+    skipped_rows: int
+    #: Stopped at the row limit.
+    truncated: bool
+
+
+class _AuditSchoolRequired(TypedDict):
+    school: str
+
+
+class AuditSchool(_AuditSchoolRequired, total=False):
+    """A school's figures for the on-site check pick."""
+
+    #: School name.
+    name: str | None
+    #: Drill overtime in minutes.
+    drill_overtime_minutes: int | None
+    #: Incidents in the previous year.
+    previous_year_incidents: int | None
+    #: Unresolved self-report gaps.
+    self_report_gaps: int | None
+    #: Citizen complaints.
+    citizen_complaints: int | None
+    #: Security grade (A, B, C …).
+    security_grade: str | None
+
+
+#: Initial scan or re-scan.
+ScanRound = Literal["initial", "rescan"]
+
+#: A CVSS severity band.
+CvssBand = Literal["none", "low", "medium", "high", "critical"]
+
+
+class _ScanFindingRequired(TypedDict):
+    school: str
+    scan: str
+    cvss: float
+
+
+class ScanFinding(_ScanFindingRequired, total=False):
+    """One vulnerability finding of a school's scan."""
+
+    #: `v2`, `v3`, `v4` (or as scanners write it: `3.1`, `CVSS:3.1`).
+    cvss_version: str | None
+    #: The scanner's label.
+    label: str | None
+    #: The finding's title.
+    title: str | None
+
+
+#: A pick criterion (RULES §8).
+Criterion = Literal[
+    "drill_overtime",
+    "incident_count",
+    "self_report_gaps",
+    "citizen_complaint",
+    "security_grade",
+    "rescan_high",
+]
+
+
+class CriterionMet(TypedDict):
+    """A criterion a school met, with the figures."""
+
+    #: The criterion.
+    criterion: Criterion
+    #: The school's rank on it, for ranked criteria.
+    rank: int | None
+    #: The explanation with its figures.
+    finding: FindingDict
+
+
+class ScanView(TypedDict):
+    """A scan finding as shown in the pick."""
+
+    #: Initial or re-scan.
+    scan: ScanRound
+    #: CVSS score.
+    cvss: float
+    #: CVSS version.
+    cvss_version: str | None
+    #: Its band.
+    band: CvssBand
+    #: The scanner's label.
+    label: str | None
+    #: The title.
+    title: str | None
+
+
+class ScanSummary(TypedDict):
+    """A school's scan counts."""
+
+    #: Initial-scan findings.
+    initial: int
+    #: Of them, at or above the threshold.
+    initial_high: int
+    #: Re-scan findings.
+    rescan: int
+    #: Of them, at or above the threshold.
+    rescan_high: int
+    #: The highest re-scan score.
+    max_rescan_cvss: float | None
+
+
+class PickedSchool(TypedDict):
+    """A school picked for an on-site check, with the criteria it met."""
+
+    #: Position in the pick list (1-based).
+    order: int
+    #: School code.
+    school: str
+    #: School name.
+    name: str | None
+    #: How many criteria it met.
+    criteria_met: int
+    #: Its worst (smallest) rank among ranked criteria.
+    worst_rank: int | None
+    #: The criteria, with figures.
+    criteria: list[CriterionMet]
+    #: Its scans.
+    scans: ScanSummary
+    #: Re-scan findings still to fix.
+    to_fix: list[ScanView]
+
+
+class AuditPick(TypedDict):
+    """The pick list for on-site checks."""
+
+    #: Top N by drill overtime.
+    drill_top_n: int
+    #: Top N by incidents.
+    incident_top_n: int
+    #: The grade that is picked.
+    picked_grade: str
+    #: Re-scan findings from this score count.
+    rescan_min_cvss: float
+    #: The capacity asked for.
+    capacity: int | None
+    #: Schools read.
+    schools_considered: int
+    #: Schools meeting any criterion.
+    eligible: int
+    #: The pick, in order.
+    picked: list[PickedSchool]
+    #: Eligible schools past the capacity.
+    over_capacity: list[PickedSchool]
+
+
+class SchoolImport(TypedDict):
+    """The schools of a file, the errors of its bad rows, and how it was read."""
+
+    #: The rows read.
+    records: list[AuditSchool]
+    #: The line each record starts on.
+    lines: list[int]
+    #: Rows that could not be read; the others still are.
+    errors: list[ImportRowError]
+    #: The encoding.
+    encoding: TextEncoding
+    #: A byte-order mark was present.
+    bom: bool
+    #: The delimiter used.
+    delimiter: Delimiter
+    #: The columns used.
+    columns: list[ColumnUse]
+    #: Header cells that name no field.
+    ignored_columns: list[str]
+    #: Data rows seen.
+    rows: int
+    #: Rows skipped (notes, totals).
+    skipped_rows: int
+    #: Stopped at the row limit.
+    truncated: bool
+
+
+class ScanImport(TypedDict):
+    """The scan findings of a file, the errors of its bad rows, and how it was read."""
+
+    #: The rows read.
+    records: list[ScanFinding]
+    #: The line each record starts on.
+    lines: list[int]
+    #: Rows that could not be read; the others still are.
+    errors: list[ImportRowError]
+    #: The encoding.
+    encoding: TextEncoding
+    #: A byte-order mark was present.
+    bom: bool
+    #: The delimiter used.
+    delimiter: Delimiter
+    #: The columns used.
+    columns: list[ColumnUse]
+    #: Header cells that name no field.
+    ignored_columns: list[str]
+    #: Data rows seen.
+    rows: int
+    #: Rows skipped (notes, totals).
+    skipped_rows: int
+    #: Stopped at the row limit.
+    truncated: bool

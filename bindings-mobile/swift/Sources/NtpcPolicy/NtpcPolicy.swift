@@ -631,6 +631,24 @@ fileprivate struct FfiConverterString: FfiConverter {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
     typealias SwiftType = Date
 
@@ -1700,6 +1718,264 @@ public func FfiConverterTypeAttendanceRecord_lower(_ value: AttendanceRecord) ->
 
 
 /**
+ * The pick list for on-site checks.
+ */
+public struct AuditPick: Equatable, Hashable {
+    /**
+     * Top N by drill overtime.
+     */
+    public var drillTopN: UInt32
+    /**
+     * Top N by incidents.
+     */
+    public var incidentTopN: UInt32
+    /**
+     * The grade that is picked.
+     */
+    public var pickedGrade: String
+    /**
+     * Re-scan findings from this score count.
+     */
+    public var rescanMinCvss: Double
+    /**
+     * The capacity asked for.
+     */
+    public var capacity: UInt32?
+    /**
+     * Schools read.
+     */
+    public var schoolsConsidered: UInt32
+    /**
+     * Schools meeting any criterion.
+     */
+    public var eligible: UInt32
+    /**
+     * The pick, in order.
+     */
+    public var picked: [PickedSchool]
+    /**
+     * Eligible schools past the capacity.
+     */
+    public var overCapacity: [PickedSchool]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Top N by drill overtime.
+         */drillTopN: UInt32, 
+        /**
+         * Top N by incidents.
+         */incidentTopN: UInt32, 
+        /**
+         * The grade that is picked.
+         */pickedGrade: String, 
+        /**
+         * Re-scan findings from this score count.
+         */rescanMinCvss: Double, 
+        /**
+         * The capacity asked for.
+         */capacity: UInt32?, 
+        /**
+         * Schools read.
+         */schoolsConsidered: UInt32, 
+        /**
+         * Schools meeting any criterion.
+         */eligible: UInt32, 
+        /**
+         * The pick, in order.
+         */picked: [PickedSchool], 
+        /**
+         * Eligible schools past the capacity.
+         */overCapacity: [PickedSchool]) {
+        self.drillTopN = drillTopN
+        self.incidentTopN = incidentTopN
+        self.pickedGrade = pickedGrade
+        self.rescanMinCvss = rescanMinCvss
+        self.capacity = capacity
+        self.schoolsConsidered = schoolsConsidered
+        self.eligible = eligible
+        self.picked = picked
+        self.overCapacity = overCapacity
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AuditPick: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditPick: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditPick {
+        return
+            try AuditPick(
+                drillTopN: FfiConverterUInt32.read(from: &buf), 
+                incidentTopN: FfiConverterUInt32.read(from: &buf), 
+                pickedGrade: FfiConverterString.read(from: &buf), 
+                rescanMinCvss: FfiConverterDouble.read(from: &buf), 
+                capacity: FfiConverterOptionUInt32.read(from: &buf), 
+                schoolsConsidered: FfiConverterUInt32.read(from: &buf), 
+                eligible: FfiConverterUInt32.read(from: &buf), 
+                picked: FfiConverterSequenceTypePickedSchool.read(from: &buf), 
+                overCapacity: FfiConverterSequenceTypePickedSchool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AuditPick, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.drillTopN, into: &buf)
+        FfiConverterUInt32.write(value.incidentTopN, into: &buf)
+        FfiConverterString.write(value.pickedGrade, into: &buf)
+        FfiConverterDouble.write(value.rescanMinCvss, into: &buf)
+        FfiConverterOptionUInt32.write(value.capacity, into: &buf)
+        FfiConverterUInt32.write(value.schoolsConsidered, into: &buf)
+        FfiConverterUInt32.write(value.eligible, into: &buf)
+        FfiConverterSequenceTypePickedSchool.write(value.picked, into: &buf)
+        FfiConverterSequenceTypePickedSchool.write(value.overCapacity, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditPick_lift(_ buf: RustBuffer) throws -> AuditPick {
+    return try FfiConverterTypeAuditPick.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditPick_lower(_ value: AuditPick) -> RustBuffer {
+    return FfiConverterTypeAuditPick.lower(value)
+}
+
+
+/**
+ * A school's figures for the on-site check pick.
+ */
+public struct AuditSchool: Equatable, Hashable {
+    /**
+     * School code.
+     */
+    public var school: String
+    /**
+     * School name.
+     */
+    public var name: String?
+    /**
+     * Drill overtime in minutes.
+     */
+    public var drillOvertimeMinutes: Int64?
+    /**
+     * Incidents in the previous year.
+     */
+    public var previousYearIncidents: UInt32?
+    /**
+     * Unresolved self-report gaps.
+     */
+    public var selfReportGaps: UInt32?
+    /**
+     * Citizen complaints.
+     */
+    public var citizenComplaints: UInt32?
+    /**
+     * Security grade (A, B, C …).
+     */
+    public var securityGrade: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * School code.
+         */school: String, 
+        /**
+         * School name.
+         */name: String?, 
+        /**
+         * Drill overtime in minutes.
+         */drillOvertimeMinutes: Int64?, 
+        /**
+         * Incidents in the previous year.
+         */previousYearIncidents: UInt32?, 
+        /**
+         * Unresolved self-report gaps.
+         */selfReportGaps: UInt32?, 
+        /**
+         * Citizen complaints.
+         */citizenComplaints: UInt32?, 
+        /**
+         * Security grade (A, B, C …).
+         */securityGrade: String?) {
+        self.school = school
+        self.name = name
+        self.drillOvertimeMinutes = drillOvertimeMinutes
+        self.previousYearIncidents = previousYearIncidents
+        self.selfReportGaps = selfReportGaps
+        self.citizenComplaints = citizenComplaints
+        self.securityGrade = securityGrade
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AuditSchool: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditSchool: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditSchool {
+        return
+            try AuditSchool(
+                school: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                drillOvertimeMinutes: FfiConverterOptionInt64.read(from: &buf), 
+                previousYearIncidents: FfiConverterOptionUInt32.read(from: &buf), 
+                selfReportGaps: FfiConverterOptionUInt32.read(from: &buf), 
+                citizenComplaints: FfiConverterOptionUInt32.read(from: &buf), 
+                securityGrade: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AuditSchool, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionInt64.write(value.drillOvertimeMinutes, into: &buf)
+        FfiConverterOptionUInt32.write(value.previousYearIncidents, into: &buf)
+        FfiConverterOptionUInt32.write(value.selfReportGaps, into: &buf)
+        FfiConverterOptionUInt32.write(value.citizenComplaints, into: &buf)
+        FfiConverterOptionString.write(value.securityGrade, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditSchool_lift(_ buf: RustBuffer) throws -> AuditSchool {
+    return try FfiConverterTypeAuditSchool.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditSchool_lower(_ value: AuditSchool) -> RustBuffer {
+    return FfiConverterTypeAuditSchool.lower(value)
+}
+
+
+/**
  * What to back up, and before when.
  */
 public struct BackupAdvice: Equatable, Hashable {
@@ -2056,6 +2332,85 @@ public func FfiConverterTypeCodeInfo_lower(_ value: CodeInfo) -> RustBuffer {
 
 
 /**
+ * A header cell that was used.
+ */
+public struct ColumnUse: Equatable, Hashable {
+    /**
+     * Its column (1-based).
+     */
+    public var column: UInt32
+    /**
+     * As written.
+     */
+    public var header: String
+    /**
+     * The record field it feeds.
+     */
+    public var field: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its column (1-based).
+         */column: UInt32, 
+        /**
+         * As written.
+         */header: String, 
+        /**
+         * The record field it feeds.
+         */field: String) {
+        self.column = column
+        self.header = header
+        self.field = field
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ColumnUse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeColumnUse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ColumnUse {
+        return
+            try ColumnUse(
+                column: FfiConverterUInt32.read(from: &buf), 
+                header: FfiConverterString.read(from: &buf), 
+                field: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ColumnUse, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.column, into: &buf)
+        FfiConverterString.write(value.header, into: &buf)
+        FfiConverterString.write(value.field, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeColumnUse_lift(_ buf: RustBuffer) throws -> ColumnUse {
+    return try FfiConverterTypeColumnUse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeColumnUse_lower(_ value: ColumnUse) -> RustBuffer {
+    return FfiConverterTypeColumnUse.lower(value)
+}
+
+
+/**
  * One person of a student's family record.
  */
 public struct Contact: Equatable, Hashable {
@@ -2274,6 +2629,85 @@ public func FfiConverterTypeContactCheck_lower(_ value: ContactCheck) -> RustBuf
 
 
 /**
+ * A criterion a school met, with the figures.
+ */
+public struct CriterionMet: Equatable, Hashable {
+    /**
+     * The criterion.
+     */
+    public var criterion: Criterion
+    /**
+     * The school's rank on it, for ranked criteria.
+     */
+    public var rank: UInt32?
+    /**
+     * The explanation with its figures.
+     */
+    public var finding: Finding
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The criterion.
+         */criterion: Criterion, 
+        /**
+         * The school's rank on it, for ranked criteria.
+         */rank: UInt32?, 
+        /**
+         * The explanation with its figures.
+         */finding: Finding) {
+        self.criterion = criterion
+        self.rank = rank
+        self.finding = finding
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CriterionMet: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCriterionMet: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CriterionMet {
+        return
+            try CriterionMet(
+                criterion: FfiConverterTypeCriterion.read(from: &buf), 
+                rank: FfiConverterOptionUInt32.read(from: &buf), 
+                finding: FfiConverterTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CriterionMet, into buf: inout [UInt8]) {
+        FfiConverterTypeCriterion.write(value.criterion, into: &buf)
+        FfiConverterOptionUInt32.write(value.rank, into: &buf)
+        FfiConverterTypeFinding.write(value.finding, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCriterionMet_lift(_ buf: RustBuffer) throws -> CriterionMet {
+    return try FfiConverterTypeCriterionMet.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCriterionMet_lower(_ value: CriterionMet) -> RustBuffer {
+    return FfiConverterTypeCriterionMet.lower(value)
+}
+
+
+/**
  * Whether a person has a right, and the rule that decided.
  */
 public struct Decision: Equatable, Hashable {
@@ -2409,6 +2843,601 @@ public func FfiConverterTypeDecision_lift(_ buf: RustBuffer) throws -> Decision 
 #endif
 public func FfiConverterTypeDecision_lower(_ value: Decision) -> RustBuffer {
     return FfiConverterTypeDecision.lower(value)
+}
+
+
+/**
+ * Bytes read as text.
+ */
+public struct Decoded: Equatable, Hashable {
+    /**
+     * The text.
+     */
+    public var text: String
+    /**
+     * The encoding it was in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * It started with a byte-order mark.
+     */
+    public var bom: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The text.
+         */text: String, 
+        /**
+         * The encoding it was in.
+         */encoding: TextEncoding, 
+        /**
+         * It started with a byte-order mark.
+         */bom: Bool) {
+        self.text = text
+        self.encoding = encoding
+        self.bom = bom
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Decoded: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecoded: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Decoded {
+        return
+            try Decoded(
+                text: FfiConverterString.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Decoded, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecoded_lift(_ buf: RustBuffer) throws -> Decoded {
+    return try FfiConverterTypeDecoded.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecoded_lower(_ value: Decoded) -> RustBuffer {
+    return FfiConverterTypeDecoded.lower(value)
+}
+
+
+/**
+ * One drill report against the limit of its edition.
+ */
+public struct DrillCheck: Equatable, Hashable {
+    /**
+     * School code.
+     */
+    public var school: String
+    /**
+     * Which drill.
+     */
+    public var drill: String?
+    /**
+     * The limit in hours.
+     */
+    public var limitHours: UInt32
+    /**
+     * Notified.
+     */
+    public var notifiedAt: String
+    /**
+     * The deadline.
+     */
+    public var deadline: String?
+    /**
+     * Reported.
+     */
+    public var reportedAt: String?
+    /**
+     * met, late, open or overdue.
+     */
+    public var status: Status
+    /**
+     * Minutes over the limit.
+     */
+    public var overtimeMinutes: Int64
+    /**
+     * Minutes to spare.
+     */
+    public var marginMinutes: Int64?
+    /**
+     * Pass, warn or fail.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * School code.
+         */school: String, 
+        /**
+         * Which drill.
+         */drill: String?, 
+        /**
+         * The limit in hours.
+         */limitHours: UInt32, 
+        /**
+         * Notified.
+         */notifiedAt: String, 
+        /**
+         * The deadline.
+         */deadline: String?, 
+        /**
+         * Reported.
+         */reportedAt: String?, 
+        /**
+         * met, late, open or overdue.
+         */status: Status, 
+        /**
+         * Minutes over the limit.
+         */overtimeMinutes: Int64, 
+        /**
+         * Minutes to spare.
+         */marginMinutes: Int64?, 
+        /**
+         * Pass, warn or fail.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.school = school
+        self.drill = drill
+        self.limitHours = limitHours
+        self.notifiedAt = notifiedAt
+        self.deadline = deadline
+        self.reportedAt = reportedAt
+        self.status = status
+        self.overtimeMinutes = overtimeMinutes
+        self.marginMinutes = marginMinutes
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillCheck {
+        return
+            try DrillCheck(
+                school: FfiConverterString.read(from: &buf), 
+                drill: FfiConverterOptionString.read(from: &buf), 
+                limitHours: FfiConverterUInt32.read(from: &buf), 
+                notifiedAt: FfiConverterString.read(from: &buf), 
+                deadline: FfiConverterOptionString.read(from: &buf), 
+                reportedAt: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterTypeStatus.read(from: &buf), 
+                overtimeMinutes: FfiConverterInt64.read(from: &buf), 
+                marginMinutes: FfiConverterOptionInt64.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillCheck, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.drill, into: &buf)
+        FfiConverterUInt32.write(value.limitHours, into: &buf)
+        FfiConverterString.write(value.notifiedAt, into: &buf)
+        FfiConverterOptionString.write(value.deadline, into: &buf)
+        FfiConverterOptionString.write(value.reportedAt, into: &buf)
+        FfiConverterTypeStatus.write(value.status, into: &buf)
+        FfiConverterInt64.write(value.overtimeMinutes, into: &buf)
+        FfiConverterOptionInt64.write(value.marginMinutes, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillCheck_lift(_ buf: RustBuffer) throws -> DrillCheck {
+    return try FfiConverterTypeDrillCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillCheck_lower(_ value: DrillCheck) -> RustBuffer {
+    return FfiConverterTypeDrillCheck.lower(value)
+}
+
+
+/**
+ * The drill reports of a file, the errors of its bad rows, and how it was read.
+ */
+public struct DrillImport: Equatable, Hashable {
+    /**
+     * The rows read.
+     */
+    public var records: [DrillReport]
+    /**
+     * The line each record starts on.
+     */
+    public var lines: [UInt32]
+    /**
+     * Rows that could not be read; the others still are.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding.
+     */
+    public var encoding: TextEncoding
+    /**
+     * A byte-order mark was present.
+     */
+    public var bom: Bool
+    /**
+     * The delimiter used.
+     */
+    public var delimiter: Delimiter
+    /**
+     * The columns used.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells that name no field.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows seen.
+     */
+    public var rows: UInt32
+    /**
+     * Rows skipped (notes, totals).
+     */
+    public var skippedRows: UInt32
+    /**
+     * Stopped at the row limit.
+     */
+    public var truncated: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The rows read.
+         */records: [DrillReport], 
+        /**
+         * The line each record starts on.
+         */lines: [UInt32], 
+        /**
+         * Rows that could not be read; the others still are.
+         */errors: [ImportError], 
+        /**
+         * The encoding.
+         */encoding: TextEncoding, 
+        /**
+         * A byte-order mark was present.
+         */bom: Bool, 
+        /**
+         * The delimiter used.
+         */delimiter: Delimiter, 
+        /**
+         * The columns used.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells that name no field.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows seen.
+         */rows: UInt32, 
+        /**
+         * Rows skipped (notes, totals).
+         */skippedRows: UInt32, 
+        /**
+         * Stopped at the row limit.
+         */truncated: Bool) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillImport {
+        return
+            try DrillImport(
+                records: FfiConverterSequenceTypeDrillReport.read(from: &buf), 
+                lines: FfiConverterSequenceUInt32.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt32.read(from: &buf), 
+                skippedRows: FfiConverterUInt32.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeDrillReport.write(value.records, into: &buf)
+        FfiConverterSequenceUInt32.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt32.write(value.rows, into: &buf)
+        FfiConverterUInt32.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillImport_lift(_ buf: RustBuffer) throws -> DrillImport {
+    return try FfiConverterTypeDrillImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillImport_lower(_ value: DrillImport) -> RustBuffer {
+    return FfiConverterTypeDrillImport.lower(value)
+}
+
+
+/**
+ * Schools by drill overtime, longest first.
+ */
+public struct DrillRanking: Equatable, Hashable {
+    /**
+     * The edition applied.
+     */
+    public var edition: String
+    /**
+     * Its limit in hours.
+     */
+    public var limitHours: UInt32
+    /**
+     * Schools with overtime.
+     */
+    public var lateSchools: UInt32
+    /**
+     * Every school.
+     */
+    public var schools: [SchoolOvertime]
+    /**
+     * Every drill.
+     */
+    public var drills: [DrillCheck]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The edition applied.
+         */edition: String, 
+        /**
+         * Its limit in hours.
+         */limitHours: UInt32, 
+        /**
+         * Schools with overtime.
+         */lateSchools: UInt32, 
+        /**
+         * Every school.
+         */schools: [SchoolOvertime], 
+        /**
+         * Every drill.
+         */drills: [DrillCheck]) {
+        self.edition = edition
+        self.limitHours = limitHours
+        self.lateSchools = lateSchools
+        self.schools = schools
+        self.drills = drills
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillRanking: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillRanking: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillRanking {
+        return
+            try DrillRanking(
+                edition: FfiConverterString.read(from: &buf), 
+                limitHours: FfiConverterUInt32.read(from: &buf), 
+                lateSchools: FfiConverterUInt32.read(from: &buf), 
+                schools: FfiConverterSequenceTypeSchoolOvertime.read(from: &buf), 
+                drills: FfiConverterSequenceTypeDrillCheck.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillRanking, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.edition, into: &buf)
+        FfiConverterUInt32.write(value.limitHours, into: &buf)
+        FfiConverterUInt32.write(value.lateSchools, into: &buf)
+        FfiConverterSequenceTypeSchoolOvertime.write(value.schools, into: &buf)
+        FfiConverterSequenceTypeDrillCheck.write(value.drills, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillRanking_lift(_ buf: RustBuffer) throws -> DrillRanking {
+    return try FfiConverterTypeDrillRanking.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillRanking_lower(_ value: DrillRanking) -> RustBuffer {
+    return FfiConverterTypeDrillRanking.lower(value)
+}
+
+
+/**
+ * A school's report of a drill.
+ */
+public struct DrillReport: Equatable, Hashable {
+    /**
+     * School code.
+     */
+    public var school: String
+    /**
+     * School name.
+     */
+    public var schoolName: String?
+    /**
+     * Which drill.
+     */
+    public var drill: String?
+    /**
+     * When the school was notified.
+     */
+    public var notifiedAt: String
+    /**
+     * When it reported.
+     */
+    public var reportedAt: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * School code.
+         */school: String, 
+        /**
+         * School name.
+         */schoolName: String?, 
+        /**
+         * Which drill.
+         */drill: String?, 
+        /**
+         * When the school was notified.
+         */notifiedAt: String, 
+        /**
+         * When it reported.
+         */reportedAt: String?) {
+        self.school = school
+        self.schoolName = schoolName
+        self.drill = drill
+        self.notifiedAt = notifiedAt
+        self.reportedAt = reportedAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillReport {
+        return
+            try DrillReport(
+                school: FfiConverterString.read(from: &buf), 
+                schoolName: FfiConverterOptionString.read(from: &buf), 
+                drill: FfiConverterOptionString.read(from: &buf), 
+                notifiedAt: FfiConverterString.read(from: &buf), 
+                reportedAt: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillReport, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.schoolName, into: &buf)
+        FfiConverterOptionString.write(value.drill, into: &buf)
+        FfiConverterString.write(value.notifiedAt, into: &buf)
+        FfiConverterOptionString.write(value.reportedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillReport_lift(_ buf: RustBuffer) throws -> DrillReport {
+    return try FfiConverterTypeDrillReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillReport_lower(_ value: DrillReport) -> RustBuffer {
+    return FfiConverterTypeDrillReport.lower(value)
 }
 
 
@@ -3354,6 +4383,1067 @@ public func FfiConverterTypeIdMatch_lower(_ value: IdMatch) -> RustBuffer {
 
 
 /**
+ * A row of a file that could not be read, with its position.
+ */
+public struct ImportError: Equatable, Hashable {
+    /**
+     * Line (1-based) the row starts on.
+     */
+    public var line: UInt32
+    /**
+     * Column (1-based) of the bad cell.
+     */
+    public var column: UInt32?
+    /**
+     * That column's header as written.
+     */
+    public var header: String?
+    /**
+     * The record field of that column.
+     */
+    public var field: String?
+    /**
+     * Stable code, e.g. `import.invalid_value`.
+     */
+    public var code: String
+    /**
+     * The figures behind the message, as a JSON object.
+     */
+    public var paramsJson: String
+    /**
+     * Traditional Chinese message.
+     */
+    public var messageZh: String
+    /**
+     * English message.
+     */
+    public var messageEn: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on.
+         */line: UInt32, 
+        /**
+         * Column (1-based) of the bad cell.
+         */column: UInt32?, 
+        /**
+         * That column's header as written.
+         */header: String?, 
+        /**
+         * The record field of that column.
+         */field: String?, 
+        /**
+         * Stable code, e.g. `import.invalid_value`.
+         */code: String, 
+        /**
+         * The figures behind the message, as a JSON object.
+         */paramsJson: String, 
+        /**
+         * Traditional Chinese message.
+         */messageZh: String, 
+        /**
+         * English message.
+         */messageEn: String) {
+        self.line = line
+        self.column = column
+        self.header = header
+        self.field = field
+        self.code = code
+        self.paramsJson = paramsJson
+        self.messageZh = messageZh
+        self.messageEn = messageEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ImportError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeImportError: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ImportError {
+        return
+            try ImportError(
+                line: FfiConverterUInt32.read(from: &buf), 
+                column: FfiConverterOptionUInt32.read(from: &buf), 
+                header: FfiConverterOptionString.read(from: &buf), 
+                field: FfiConverterOptionString.read(from: &buf), 
+                code: FfiConverterString.read(from: &buf), 
+                paramsJson: FfiConverterString.read(from: &buf), 
+                messageZh: FfiConverterString.read(from: &buf), 
+                messageEn: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ImportError, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.line, into: &buf)
+        FfiConverterOptionUInt32.write(value.column, into: &buf)
+        FfiConverterOptionString.write(value.header, into: &buf)
+        FfiConverterOptionString.write(value.field, into: &buf)
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.paramsJson, into: &buf)
+        FfiConverterString.write(value.messageZh, into: &buf)
+        FfiConverterString.write(value.messageEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportError_lift(_ buf: RustBuffer) throws -> ImportError {
+    return try FfiConverterTypeImportError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportError_lower(_ value: ImportError) -> RustBuffer {
+    return FfiConverterTypeImportError.lower(value)
+}
+
+
+/**
+ * How to read a file.
+ */
+public struct ImportOptions: Equatable, Hashable {
+    /**
+     * `auto` (default), `comma` or `tab`.
+     */
+    public var delimiter: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `auto` (default), `comma` or `tab`.
+         */delimiter: String?) {
+        self.delimiter = delimiter
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ImportOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeImportOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ImportOptions {
+        return
+            try ImportOptions(
+                delimiter: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ImportOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.delimiter, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportOptions_lift(_ buf: RustBuffer) throws -> ImportOptions {
+    return try FfiConverterTypeImportOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportOptions_lower(_ value: ImportOptions) -> RustBuffer {
+    return FfiConverterTypeImportOptions.lower(value)
+}
+
+
+/**
+ * One row of the department's incident table.
+ */
+public struct Incident: Equatable, Hashable {
+    /**
+     * 編號.
+     */
+    public var id: String
+    /**
+     * 通報單位.
+     */
+    public var unit: String
+    /**
+     * 等級 after review, 0–4.
+     */
+    public var level: UInt32
+    /**
+     * The level first reported, when the review changed it.
+     */
+    public var reportedLevel: UInt32?
+    /**
+     * 事件類型.
+     */
+    public var eventType: String?
+    /**
+     * 子類型.
+     */
+    public var subtype: String?
+    /**
+     * 發生時間.
+     */
+    public var occurredAt: String?
+    /**
+     * 知悉時間.
+     */
+    public var awareAt: String?
+    /**
+     * 通報時間.
+     */
+    public var reportedAt: String?
+    /**
+     * 審核時間.
+     */
+    public var reviewedAt: String?
+    /**
+     * Damage controlled or service recovered.
+     */
+    public var recoveredAt: String?
+    /**
+     * Investigation/improvement report filed.
+     */
+    public var reportFiledAt: String?
+    /**
+     * IP as written (may be redacted).
+     */
+    public var ip: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * 編號.
+         */id: String, 
+        /**
+         * 通報單位.
+         */unit: String, 
+        /**
+         * 等級 after review, 0–4.
+         */level: UInt32, 
+        /**
+         * The level first reported, when the review changed it.
+         */reportedLevel: UInt32?, 
+        /**
+         * 事件類型.
+         */eventType: String?, 
+        /**
+         * 子類型.
+         */subtype: String?, 
+        /**
+         * 發生時間.
+         */occurredAt: String?, 
+        /**
+         * 知悉時間.
+         */awareAt: String?, 
+        /**
+         * 通報時間.
+         */reportedAt: String?, 
+        /**
+         * 審核時間.
+         */reviewedAt: String?, 
+        /**
+         * Damage controlled or service recovered.
+         */recoveredAt: String?, 
+        /**
+         * Investigation/improvement report filed.
+         */reportFiledAt: String?, 
+        /**
+         * IP as written (may be redacted).
+         */ip: String?) {
+        self.id = id
+        self.unit = unit
+        self.level = level
+        self.reportedLevel = reportedLevel
+        self.eventType = eventType
+        self.subtype = subtype
+        self.occurredAt = occurredAt
+        self.awareAt = awareAt
+        self.reportedAt = reportedAt
+        self.reviewedAt = reviewedAt
+        self.recoveredAt = recoveredAt
+        self.reportFiledAt = reportFiledAt
+        self.ip = ip
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Incident: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncident: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Incident {
+        return
+            try Incident(
+                id: FfiConverterString.read(from: &buf), 
+                unit: FfiConverterString.read(from: &buf), 
+                level: FfiConverterUInt32.read(from: &buf), 
+                reportedLevel: FfiConverterOptionUInt32.read(from: &buf), 
+                eventType: FfiConverterOptionString.read(from: &buf), 
+                subtype: FfiConverterOptionString.read(from: &buf), 
+                occurredAt: FfiConverterOptionString.read(from: &buf), 
+                awareAt: FfiConverterOptionString.read(from: &buf), 
+                reportedAt: FfiConverterOptionString.read(from: &buf), 
+                reviewedAt: FfiConverterOptionString.read(from: &buf), 
+                recoveredAt: FfiConverterOptionString.read(from: &buf), 
+                reportFiledAt: FfiConverterOptionString.read(from: &buf), 
+                ip: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Incident, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterUInt32.write(value.level, into: &buf)
+        FfiConverterOptionUInt32.write(value.reportedLevel, into: &buf)
+        FfiConverterOptionString.write(value.eventType, into: &buf)
+        FfiConverterOptionString.write(value.subtype, into: &buf)
+        FfiConverterOptionString.write(value.occurredAt, into: &buf)
+        FfiConverterOptionString.write(value.awareAt, into: &buf)
+        FfiConverterOptionString.write(value.reportedAt, into: &buf)
+        FfiConverterOptionString.write(value.reviewedAt, into: &buf)
+        FfiConverterOptionString.write(value.recoveredAt, into: &buf)
+        FfiConverterOptionString.write(value.reportFiledAt, into: &buf)
+        FfiConverterOptionString.write(value.ip, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncident_lift(_ buf: RustBuffer) throws -> Incident {
+    return try FfiConverterTypeIncident.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncident_lower(_ value: Incident) -> RustBuffer {
+    return FfiConverterTypeIncident.lower(value)
+}
+
+
+/**
+ * An incident's duties, deadlines and status at a given time.
+ */
+public struct IncidentCheck: Equatable, Hashable {
+    /**
+     * 編號.
+     */
+    public var id: String
+    /**
+     * 通報單位.
+     */
+    public var unit: String
+    /**
+     * The level used.
+     */
+    public var level: UInt32
+    /**
+     * The level first reported.
+     */
+    public var reportedLevel: UInt32?
+    /**
+     * The regulation edition applied.
+     */
+    public var regulation: String
+    /**
+     * Counted from aware_at or occurred_at.
+     */
+    public var basis: TimeField?
+    /**
+     * The IP cell read.
+     */
+    public var ip: IpInfo?
+    /**
+     * Every duty.
+     */
+    public var obligations: [ObligationCheck]
+    /**
+     * Pass, warn or fail.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * 編號.
+         */id: String, 
+        /**
+         * 通報單位.
+         */unit: String, 
+        /**
+         * The level used.
+         */level: UInt32, 
+        /**
+         * The level first reported.
+         */reportedLevel: UInt32?, 
+        /**
+         * The regulation edition applied.
+         */regulation: String, 
+        /**
+         * Counted from aware_at or occurred_at.
+         */basis: TimeField?, 
+        /**
+         * The IP cell read.
+         */ip: IpInfo?, 
+        /**
+         * Every duty.
+         */obligations: [ObligationCheck], 
+        /**
+         * Pass, warn or fail.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.id = id
+        self.unit = unit
+        self.level = level
+        self.reportedLevel = reportedLevel
+        self.regulation = regulation
+        self.basis = basis
+        self.ip = ip
+        self.obligations = obligations
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IncidentCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncidentCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncidentCheck {
+        return
+            try IncidentCheck(
+                id: FfiConverterString.read(from: &buf), 
+                unit: FfiConverterString.read(from: &buf), 
+                level: FfiConverterUInt32.read(from: &buf), 
+                reportedLevel: FfiConverterOptionUInt32.read(from: &buf), 
+                regulation: FfiConverterString.read(from: &buf), 
+                basis: FfiConverterOptionTypeTimeField.read(from: &buf), 
+                ip: FfiConverterOptionTypeIpInfo.read(from: &buf), 
+                obligations: FfiConverterSequenceTypeObligationCheck.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IncidentCheck, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterUInt32.write(value.level, into: &buf)
+        FfiConverterOptionUInt32.write(value.reportedLevel, into: &buf)
+        FfiConverterString.write(value.regulation, into: &buf)
+        FfiConverterOptionTypeTimeField.write(value.basis, into: &buf)
+        FfiConverterOptionTypeIpInfo.write(value.ip, into: &buf)
+        FfiConverterSequenceTypeObligationCheck.write(value.obligations, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentCheck_lift(_ buf: RustBuffer) throws -> IncidentCheck {
+    return try FfiConverterTypeIncidentCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentCheck_lower(_ value: IncidentCheck) -> RustBuffer {
+    return FfiConverterTypeIncidentCheck.lower(value)
+}
+
+
+/**
+ * The incidents of a file, the errors of its bad rows, and how it was read.
+ */
+public struct IncidentImport: Equatable, Hashable {
+    /**
+     * The rows read.
+     */
+    public var records: [Incident]
+    /**
+     * The line each record starts on.
+     */
+    public var lines: [UInt32]
+    /**
+     * Rows that could not be read; the others still are.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding.
+     */
+    public var encoding: TextEncoding
+    /**
+     * A byte-order mark was present.
+     */
+    public var bom: Bool
+    /**
+     * The delimiter used.
+     */
+    public var delimiter: Delimiter
+    /**
+     * The columns used.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells that name no field.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows seen.
+     */
+    public var rows: UInt32
+    /**
+     * Rows skipped (notes, totals).
+     */
+    public var skippedRows: UInt32
+    /**
+     * Stopped at the row limit.
+     */
+    public var truncated: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The rows read.
+         */records: [Incident], 
+        /**
+         * The line each record starts on.
+         */lines: [UInt32], 
+        /**
+         * Rows that could not be read; the others still are.
+         */errors: [ImportError], 
+        /**
+         * The encoding.
+         */encoding: TextEncoding, 
+        /**
+         * A byte-order mark was present.
+         */bom: Bool, 
+        /**
+         * The delimiter used.
+         */delimiter: Delimiter, 
+        /**
+         * The columns used.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells that name no field.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows seen.
+         */rows: UInt32, 
+        /**
+         * Rows skipped (notes, totals).
+         */skippedRows: UInt32, 
+        /**
+         * Stopped at the row limit.
+         */truncated: Bool) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IncidentImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncidentImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncidentImport {
+        return
+            try IncidentImport(
+                records: FfiConverterSequenceTypeIncident.read(from: &buf), 
+                lines: FfiConverterSequenceUInt32.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt32.read(from: &buf), 
+                skippedRows: FfiConverterUInt32.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IncidentImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeIncident.write(value.records, into: &buf)
+        FfiConverterSequenceUInt32.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt32.write(value.rows, into: &buf)
+        FfiConverterUInt32.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentImport_lift(_ buf: RustBuffer) throws -> IncidentImport {
+    return try FfiConverterTypeIncidentImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentImport_lower(_ value: IncidentImport) -> RustBuffer {
+    return FfiConverterTypeIncidentImport.lower(value)
+}
+
+
+/**
+ * The department's statistics of a set of incidents.
+ */
+public struct IncidentStats: Equatable, Hashable {
+    /**
+     * Incidents.
+     */
+    public var total: UInt32
+    /**
+     * By month of occurrence.
+     */
+    public var byMonth: [MonthCount]
+    /**
+     * By subtype.
+     */
+    public var bySubtype: [LabelCount]
+    /**
+     * By school.
+     */
+    public var bySchool: [LabelCount]
+    /**
+     * By year.
+     */
+    public var byYear: [YearCount]
+    /**
+     * By level.
+     */
+    public var byLevel: [LevelCount]
+    /**
+     * Incidents with no date.
+     */
+    public var undated: UInt32
+    /**
+     * Duties done late.
+     */
+    public var late: ObligationCounts
+    /**
+     * Duties past their deadline and still open.
+     */
+    public var overdue: ObligationCounts
+    /**
+     * Incidents with any late or overdue duty.
+     */
+    public var incidentsLate: UInt32
+    /**
+     * Incidents that could not be evaluated, with why.
+     */
+    public var notEvaluated: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Incidents.
+         */total: UInt32, 
+        /**
+         * By month of occurrence.
+         */byMonth: [MonthCount], 
+        /**
+         * By subtype.
+         */bySubtype: [LabelCount], 
+        /**
+         * By school.
+         */bySchool: [LabelCount], 
+        /**
+         * By year.
+         */byYear: [YearCount], 
+        /**
+         * By level.
+         */byLevel: [LevelCount], 
+        /**
+         * Incidents with no date.
+         */undated: UInt32, 
+        /**
+         * Duties done late.
+         */late: ObligationCounts, 
+        /**
+         * Duties past their deadline and still open.
+         */overdue: ObligationCounts, 
+        /**
+         * Incidents with any late or overdue duty.
+         */incidentsLate: UInt32, 
+        /**
+         * Incidents that could not be evaluated, with why.
+         */notEvaluated: [String]) {
+        self.total = total
+        self.byMonth = byMonth
+        self.bySubtype = bySubtype
+        self.bySchool = bySchool
+        self.byYear = byYear
+        self.byLevel = byLevel
+        self.undated = undated
+        self.late = late
+        self.overdue = overdue
+        self.incidentsLate = incidentsLate
+        self.notEvaluated = notEvaluated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IncidentStats: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncidentStats: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncidentStats {
+        return
+            try IncidentStats(
+                total: FfiConverterUInt32.read(from: &buf), 
+                byMonth: FfiConverterSequenceTypeMonthCount.read(from: &buf), 
+                bySubtype: FfiConverterSequenceTypeLabelCount.read(from: &buf), 
+                bySchool: FfiConverterSequenceTypeLabelCount.read(from: &buf), 
+                byYear: FfiConverterSequenceTypeYearCount.read(from: &buf), 
+                byLevel: FfiConverterSequenceTypeLevelCount.read(from: &buf), 
+                undated: FfiConverterUInt32.read(from: &buf), 
+                late: FfiConverterTypeObligationCounts.read(from: &buf), 
+                overdue: FfiConverterTypeObligationCounts.read(from: &buf), 
+                incidentsLate: FfiConverterUInt32.read(from: &buf), 
+                notEvaluated: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IncidentStats, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.total, into: &buf)
+        FfiConverterSequenceTypeMonthCount.write(value.byMonth, into: &buf)
+        FfiConverterSequenceTypeLabelCount.write(value.bySubtype, into: &buf)
+        FfiConverterSequenceTypeLabelCount.write(value.bySchool, into: &buf)
+        FfiConverterSequenceTypeYearCount.write(value.byYear, into: &buf)
+        FfiConverterSequenceTypeLevelCount.write(value.byLevel, into: &buf)
+        FfiConverterUInt32.write(value.undated, into: &buf)
+        FfiConverterTypeObligationCounts.write(value.late, into: &buf)
+        FfiConverterTypeObligationCounts.write(value.overdue, into: &buf)
+        FfiConverterUInt32.write(value.incidentsLate, into: &buf)
+        FfiConverterSequenceString.write(value.notEvaluated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentStats_lift(_ buf: RustBuffer) throws -> IncidentStats {
+    return try FfiConverterTypeIncidentStats.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentStats_lower(_ value: IncidentStats) -> RustBuffer {
+    return FfiConverterTypeIncidentStats.lower(value)
+}
+
+
+/**
+ * An IP cell: kept raw, with the address when it is one.
+ */
+public struct IpInfo: Equatable, Hashable {
+    /**
+     * As written.
+     */
+    public var raw: String
+    /**
+     * The address, when the cell is a valid one.
+     */
+    public var address: String?
+    /**
+     * Marked `(natIP)`.
+     */
+    public var nat: Bool
+    /**
+     * Partly hidden (`[REDACTED]`).
+     */
+    public var redacted: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * As written.
+         */raw: String, 
+        /**
+         * The address, when the cell is a valid one.
+         */address: String?, 
+        /**
+         * Marked `(natIP)`.
+         */nat: Bool, 
+        /**
+         * Partly hidden (`[REDACTED]`).
+         */redacted: Bool) {
+        self.raw = raw
+        self.address = address
+        self.nat = nat
+        self.redacted = redacted
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IpInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIpInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IpInfo {
+        return
+            try IpInfo(
+                raw: FfiConverterString.read(from: &buf), 
+                address: FfiConverterOptionString.read(from: &buf), 
+                nat: FfiConverterBool.read(from: &buf), 
+                redacted: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IpInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.raw, into: &buf)
+        FfiConverterOptionString.write(value.address, into: &buf)
+        FfiConverterBool.write(value.nat, into: &buf)
+        FfiConverterBool.write(value.redacted, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIpInfo_lift(_ buf: RustBuffer) throws -> IpInfo {
+    return try FfiConverterTypeIpInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIpInfo_lower(_ value: IpInfo) -> RustBuffer {
+    return FfiConverterTypeIpInfo.lower(value)
+}
+
+
+/**
+ * Incidents with one label (subtype or school).
+ */
+public struct LabelCount: Equatable, Hashable {
+    /**
+     * The label; none for blank cells.
+     */
+    public var label: String?
+    /**
+     * How many.
+     */
+    public var count: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The label; none for blank cells.
+         */label: String?, 
+        /**
+         * How many.
+         */count: UInt32) {
+        self.label = label
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LabelCount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLabelCount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LabelCount {
+        return
+            try LabelCount(
+                label: FfiConverterOptionString.read(from: &buf), 
+                count: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LabelCount, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.label, into: &buf)
+        FfiConverterUInt32.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLabelCount_lift(_ buf: RustBuffer) throws -> LabelCount {
+    return try FfiConverterTypeLabelCount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLabelCount_lower(_ value: LabelCount) -> RustBuffer {
+    return FfiConverterTypeLabelCount.lower(value)
+}
+
+
+/**
+ * Incidents of one level.
+ */
+public struct LevelCount: Equatable, Hashable {
+    /**
+     * The level.
+     */
+    public var level: UInt32
+    /**
+     * How many.
+     */
+    public var count: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The level.
+         */level: UInt32, 
+        /**
+         * How many.
+         */count: UInt32) {
+        self.level = level
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LevelCount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLevelCount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LevelCount {
+        return
+            try LevelCount(
+                level: FfiConverterUInt32.read(from: &buf), 
+                count: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LevelCount, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.level, into: &buf)
+        FfiConverterUInt32.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLevelCount_lift(_ buf: RustBuffer) throws -> LevelCount {
+    return try FfiConverterTypeLevelCount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLevelCount_lower(_ value: LevelCount) -> RustBuffer {
+    return FfiConverterTypeLevelCount.lower(value)
+}
+
+
+/**
  * A table row found by name.
  */
 public struct Lookup: Equatable, Hashable {
@@ -3945,6 +6035,323 @@ public func FfiConverterTypeMessageSizeCheck_lift(_ buf: RustBuffer) throws -> M
 #endif
 public func FfiConverterTypeMessageSizeCheck_lower(_ value: MessageSizeCheck) -> RustBuffer {
     return FfiConverterTypeMessageSizeCheck.lower(value)
+}
+
+
+/**
+ * Incidents in one month.
+ */
+public struct MonthCount: Equatable, Hashable {
+    /**
+     * `YYYY-MM`.
+     */
+    public var month: String
+    /**
+     * ROC month, e.g. `110/08`.
+     */
+    public var rocMonth: String
+    /**
+     * How many.
+     */
+    public var count: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `YYYY-MM`.
+         */month: String, 
+        /**
+         * ROC month, e.g. `110/08`.
+         */rocMonth: String, 
+        /**
+         * How many.
+         */count: UInt32) {
+        self.month = month
+        self.rocMonth = rocMonth
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MonthCount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMonthCount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MonthCount {
+        return
+            try MonthCount(
+                month: FfiConverterString.read(from: &buf), 
+                rocMonth: FfiConverterString.read(from: &buf), 
+                count: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MonthCount, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.month, into: &buf)
+        FfiConverterString.write(value.rocMonth, into: &buf)
+        FfiConverterUInt32.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMonthCount_lift(_ buf: RustBuffer) throws -> MonthCount {
+    return try FfiConverterTypeMonthCount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMonthCount_lower(_ value: MonthCount) -> RustBuffer {
+    return FfiConverterTypeMonthCount.lower(value)
+}
+
+
+/**
+ * One duty's deadline and status.
+ */
+public struct ObligationCheck: Equatable, Hashable {
+    /**
+     * The duty.
+     */
+    public var obligation: Obligation
+    /**
+     * The time it counts from.
+     */
+    public var from: TimeField?
+    /**
+     * That time.
+     */
+    public var start: String?
+    /**
+     * The limit in hours.
+     */
+    public var limitHours: UInt32?
+    /**
+     * The limit in months.
+     */
+    public var limitMonths: UInt32?
+    /**
+     * The deadline.
+     */
+    public var deadline: String?
+    /**
+     * When it was done.
+     */
+    public var doneAt: String?
+    /**
+     * met, late, open, overdue or unknown.
+     */
+    public var status: Status
+    /**
+     * Minutes to spare.
+     */
+    public var marginMinutes: Int64?
+    /**
+     * Minutes late.
+     */
+    public var delayMinutes: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The duty.
+         */obligation: Obligation, 
+        /**
+         * The time it counts from.
+         */from: TimeField?, 
+        /**
+         * That time.
+         */start: String?, 
+        /**
+         * The limit in hours.
+         */limitHours: UInt32?, 
+        /**
+         * The limit in months.
+         */limitMonths: UInt32?, 
+        /**
+         * The deadline.
+         */deadline: String?, 
+        /**
+         * When it was done.
+         */doneAt: String?, 
+        /**
+         * met, late, open, overdue or unknown.
+         */status: Status, 
+        /**
+         * Minutes to spare.
+         */marginMinutes: Int64?, 
+        /**
+         * Minutes late.
+         */delayMinutes: Int64?) {
+        self.obligation = obligation
+        self.from = from
+        self.start = start
+        self.limitHours = limitHours
+        self.limitMonths = limitMonths
+        self.deadline = deadline
+        self.doneAt = doneAt
+        self.status = status
+        self.marginMinutes = marginMinutes
+        self.delayMinutes = delayMinutes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ObligationCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeObligationCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ObligationCheck {
+        return
+            try ObligationCheck(
+                obligation: FfiConverterTypeObligation.read(from: &buf), 
+                from: FfiConverterOptionTypeTimeField.read(from: &buf), 
+                start: FfiConverterOptionString.read(from: &buf), 
+                limitHours: FfiConverterOptionUInt32.read(from: &buf), 
+                limitMonths: FfiConverterOptionUInt32.read(from: &buf), 
+                deadline: FfiConverterOptionString.read(from: &buf), 
+                doneAt: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterTypeStatus.read(from: &buf), 
+                marginMinutes: FfiConverterOptionInt64.read(from: &buf), 
+                delayMinutes: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ObligationCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeObligation.write(value.obligation, into: &buf)
+        FfiConverterOptionTypeTimeField.write(value.from, into: &buf)
+        FfiConverterOptionString.write(value.start, into: &buf)
+        FfiConverterOptionUInt32.write(value.limitHours, into: &buf)
+        FfiConverterOptionUInt32.write(value.limitMonths, into: &buf)
+        FfiConverterOptionString.write(value.deadline, into: &buf)
+        FfiConverterOptionString.write(value.doneAt, into: &buf)
+        FfiConverterTypeStatus.write(value.status, into: &buf)
+        FfiConverterOptionInt64.write(value.marginMinutes, into: &buf)
+        FfiConverterOptionInt64.write(value.delayMinutes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligationCheck_lift(_ buf: RustBuffer) throws -> ObligationCheck {
+    return try FfiConverterTypeObligationCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligationCheck_lower(_ value: ObligationCheck) -> RustBuffer {
+    return FfiConverterTypeObligationCheck.lower(value)
+}
+
+
+/**
+ * A count per duty.
+ */
+public struct ObligationCounts: Equatable, Hashable {
+    /**
+     * 通報.
+     */
+    public var notify: UInt32
+    /**
+     * 審核.
+     */
+    public var review: UInt32
+    /**
+     * 復原.
+     */
+    public var recover: UInt32
+    /**
+     * 報告.
+     */
+    public var report: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * 通報.
+         */notify: UInt32, 
+        /**
+         * 審核.
+         */review: UInt32, 
+        /**
+         * 復原.
+         */recover: UInt32, 
+        /**
+         * 報告.
+         */report: UInt32) {
+        self.notify = notify
+        self.review = review
+        self.recover = recover
+        self.report = report
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ObligationCounts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeObligationCounts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ObligationCounts {
+        return
+            try ObligationCounts(
+                notify: FfiConverterUInt32.read(from: &buf), 
+                review: FfiConverterUInt32.read(from: &buf), 
+                recover: FfiConverterUInt32.read(from: &buf), 
+                report: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ObligationCounts, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.notify, into: &buf)
+        FfiConverterUInt32.write(value.review, into: &buf)
+        FfiConverterUInt32.write(value.recover, into: &buf)
+        FfiConverterUInt32.write(value.report, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligationCounts_lift(_ buf: RustBuffer) throws -> ObligationCounts {
+    return try FfiConverterTypeObligationCounts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligationCounts_lower(_ value: ObligationCounts) -> RustBuffer {
+    return FfiConverterTypeObligationCounts.lower(value)
 }
 
 
@@ -4602,6 +7009,135 @@ public func FfiConverterTypePhoneCheck_lower(_ value: PhoneCheck) -> RustBuffer 
 
 
 /**
+ * A school picked for an on-site check, with the criteria it met.
+ */
+public struct PickedSchool: Equatable, Hashable {
+    /**
+     * Position in the pick list (1-based).
+     */
+    public var order: UInt32
+    /**
+     * School code.
+     */
+    public var school: String
+    /**
+     * School name.
+     */
+    public var name: String?
+    /**
+     * How many criteria it met.
+     */
+    public var criteriaMet: UInt32
+    /**
+     * Its worst (smallest) rank among ranked criteria.
+     */
+    public var worstRank: UInt32?
+    /**
+     * The criteria, with figures.
+     */
+    public var criteria: [CriterionMet]
+    /**
+     * Its scans.
+     */
+    public var scans: ScanSummary
+    /**
+     * Re-scan findings still to fix.
+     */
+    public var toFix: [ScanView]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position in the pick list (1-based).
+         */order: UInt32, 
+        /**
+         * School code.
+         */school: String, 
+        /**
+         * School name.
+         */name: String?, 
+        /**
+         * How many criteria it met.
+         */criteriaMet: UInt32, 
+        /**
+         * Its worst (smallest) rank among ranked criteria.
+         */worstRank: UInt32?, 
+        /**
+         * The criteria, with figures.
+         */criteria: [CriterionMet], 
+        /**
+         * Its scans.
+         */scans: ScanSummary, 
+        /**
+         * Re-scan findings still to fix.
+         */toFix: [ScanView]) {
+        self.order = order
+        self.school = school
+        self.name = name
+        self.criteriaMet = criteriaMet
+        self.worstRank = worstRank
+        self.criteria = criteria
+        self.scans = scans
+        self.toFix = toFix
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PickedSchool: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePickedSchool: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PickedSchool {
+        return
+            try PickedSchool(
+                order: FfiConverterUInt32.read(from: &buf), 
+                school: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                criteriaMet: FfiConverterUInt32.read(from: &buf), 
+                worstRank: FfiConverterOptionUInt32.read(from: &buf), 
+                criteria: FfiConverterSequenceTypeCriterionMet.read(from: &buf), 
+                scans: FfiConverterTypeScanSummary.read(from: &buf), 
+                toFix: FfiConverterSequenceTypeScanView.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PickedSchool, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.order, into: &buf)
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterUInt32.write(value.criteriaMet, into: &buf)
+        FfiConverterOptionUInt32.write(value.worstRank, into: &buf)
+        FfiConverterSequenceTypeCriterionMet.write(value.criteria, into: &buf)
+        FfiConverterTypeScanSummary.write(value.scans, into: &buf)
+        FfiConverterSequenceTypeScanView.write(value.toFix, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePickedSchool_lift(_ buf: RustBuffer) throws -> PickedSchool {
+    return try FfiConverterTypePickedSchool.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePickedSchool_lower(_ value: PickedSchool) -> RustBuffer {
+    return FfiConverterTypePickedSchool.lower(value)
+}
+
+
+/**
  * A mailbox's use against the quota.
  */
 public struct QuotaCheck: Equatable, Hashable {
@@ -4964,6 +7500,790 @@ public func FfiConverterTypeRowError_lift(_ buf: RustBuffer) throws -> RowError 
 #endif
 public func FfiConverterTypeRowError_lower(_ value: RowError) -> RustBuffer {
     return FfiConverterTypeRowError.lower(value)
+}
+
+
+/**
+ * One vulnerability finding of a school's scan.
+ */
+public struct ScanFinding: Equatable, Hashable {
+    /**
+     * School code.
+     */
+    public var school: String
+    /**
+     * `initial` or `rescan` (初掃/複掃).
+     */
+    public var scan: String
+    /**
+     * CVSS base score.
+     */
+    public var cvss: Double
+    /**
+     * `v2`, `v3`, `v4` (or as scanners write it: `3.1`, `CVSS:3.1`).
+     */
+    public var cvssVersion: String?
+    /**
+     * The scanner's label.
+     */
+    public var label: String?
+    /**
+     * The finding's title.
+     */
+    public var title: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * School code.
+         */school: String, 
+        /**
+         * `initial` or `rescan` (初掃/複掃).
+         */scan: String, 
+        /**
+         * CVSS base score.
+         */cvss: Double, 
+        /**
+         * `v2`, `v3`, `v4` (or as scanners write it: `3.1`, `CVSS:3.1`).
+         */cvssVersion: String?, 
+        /**
+         * The scanner's label.
+         */label: String?, 
+        /**
+         * The finding's title.
+         */title: String?) {
+        self.school = school
+        self.scan = scan
+        self.cvss = cvss
+        self.cvssVersion = cvssVersion
+        self.label = label
+        self.title = title
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanFinding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanFinding: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanFinding {
+        return
+            try ScanFinding(
+                school: FfiConverterString.read(from: &buf), 
+                scan: FfiConverterString.read(from: &buf), 
+                cvss: FfiConverterDouble.read(from: &buf), 
+                cvssVersion: FfiConverterOptionString.read(from: &buf), 
+                label: FfiConverterOptionString.read(from: &buf), 
+                title: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanFinding, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterString.write(value.scan, into: &buf)
+        FfiConverterDouble.write(value.cvss, into: &buf)
+        FfiConverterOptionString.write(value.cvssVersion, into: &buf)
+        FfiConverterOptionString.write(value.label, into: &buf)
+        FfiConverterOptionString.write(value.title, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanFinding_lift(_ buf: RustBuffer) throws -> ScanFinding {
+    return try FfiConverterTypeScanFinding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanFinding_lower(_ value: ScanFinding) -> RustBuffer {
+    return FfiConverterTypeScanFinding.lower(value)
+}
+
+
+/**
+ * The scan findings of a file, the errors of its bad rows, and how it was read.
+ */
+public struct ScanImport: Equatable, Hashable {
+    /**
+     * The rows read.
+     */
+    public var records: [ScanFinding]
+    /**
+     * The line each record starts on.
+     */
+    public var lines: [UInt32]
+    /**
+     * Rows that could not be read; the others still are.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding.
+     */
+    public var encoding: TextEncoding
+    /**
+     * A byte-order mark was present.
+     */
+    public var bom: Bool
+    /**
+     * The delimiter used.
+     */
+    public var delimiter: Delimiter
+    /**
+     * The columns used.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells that name no field.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows seen.
+     */
+    public var rows: UInt32
+    /**
+     * Rows skipped (notes, totals).
+     */
+    public var skippedRows: UInt32
+    /**
+     * Stopped at the row limit.
+     */
+    public var truncated: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The rows read.
+         */records: [ScanFinding], 
+        /**
+         * The line each record starts on.
+         */lines: [UInt32], 
+        /**
+         * Rows that could not be read; the others still are.
+         */errors: [ImportError], 
+        /**
+         * The encoding.
+         */encoding: TextEncoding, 
+        /**
+         * A byte-order mark was present.
+         */bom: Bool, 
+        /**
+         * The delimiter used.
+         */delimiter: Delimiter, 
+        /**
+         * The columns used.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells that name no field.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows seen.
+         */rows: UInt32, 
+        /**
+         * Rows skipped (notes, totals).
+         */skippedRows: UInt32, 
+        /**
+         * Stopped at the row limit.
+         */truncated: Bool) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanImport {
+        return
+            try ScanImport(
+                records: FfiConverterSequenceTypeScanFinding.read(from: &buf), 
+                lines: FfiConverterSequenceUInt32.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt32.read(from: &buf), 
+                skippedRows: FfiConverterUInt32.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeScanFinding.write(value.records, into: &buf)
+        FfiConverterSequenceUInt32.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt32.write(value.rows, into: &buf)
+        FfiConverterUInt32.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanImport_lift(_ buf: RustBuffer) throws -> ScanImport {
+    return try FfiConverterTypeScanImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanImport_lower(_ value: ScanImport) -> RustBuffer {
+    return FfiConverterTypeScanImport.lower(value)
+}
+
+
+/**
+ * A school's scan counts.
+ */
+public struct ScanSummary: Equatable, Hashable {
+    /**
+     * Initial-scan findings.
+     */
+    public var initial: UInt32
+    /**
+     * Of them, at or above the threshold.
+     */
+    public var initialHigh: UInt32
+    /**
+     * Re-scan findings.
+     */
+    public var rescan: UInt32
+    /**
+     * Of them, at or above the threshold.
+     */
+    public var rescanHigh: UInt32
+    /**
+     * The highest re-scan score.
+     */
+    public var maxRescanCvss: Double?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Initial-scan findings.
+         */initial: UInt32, 
+        /**
+         * Of them, at or above the threshold.
+         */initialHigh: UInt32, 
+        /**
+         * Re-scan findings.
+         */rescan: UInt32, 
+        /**
+         * Of them, at or above the threshold.
+         */rescanHigh: UInt32, 
+        /**
+         * The highest re-scan score.
+         */maxRescanCvss: Double?) {
+        self.initial = initial
+        self.initialHigh = initialHigh
+        self.rescan = rescan
+        self.rescanHigh = rescanHigh
+        self.maxRescanCvss = maxRescanCvss
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanSummary {
+        return
+            try ScanSummary(
+                initial: FfiConverterUInt32.read(from: &buf), 
+                initialHigh: FfiConverterUInt32.read(from: &buf), 
+                rescan: FfiConverterUInt32.read(from: &buf), 
+                rescanHigh: FfiConverterUInt32.read(from: &buf), 
+                maxRescanCvss: FfiConverterOptionDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanSummary, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.initial, into: &buf)
+        FfiConverterUInt32.write(value.initialHigh, into: &buf)
+        FfiConverterUInt32.write(value.rescan, into: &buf)
+        FfiConverterUInt32.write(value.rescanHigh, into: &buf)
+        FfiConverterOptionDouble.write(value.maxRescanCvss, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanSummary_lift(_ buf: RustBuffer) throws -> ScanSummary {
+    return try FfiConverterTypeScanSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanSummary_lower(_ value: ScanSummary) -> RustBuffer {
+    return FfiConverterTypeScanSummary.lower(value)
+}
+
+
+/**
+ * A scan finding as shown in the pick.
+ */
+public struct ScanView: Equatable, Hashable {
+    /**
+     * Initial or re-scan.
+     */
+    public var scan: ScanRound
+    /**
+     * CVSS score.
+     */
+    public var cvss: Double
+    /**
+     * CVSS version.
+     */
+    public var cvssVersion: String?
+    /**
+     * Its band.
+     */
+    public var band: CvssBand
+    /**
+     * The scanner's label.
+     */
+    public var label: String?
+    /**
+     * The title.
+     */
+    public var title: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Initial or re-scan.
+         */scan: ScanRound, 
+        /**
+         * CVSS score.
+         */cvss: Double, 
+        /**
+         * CVSS version.
+         */cvssVersion: String?, 
+        /**
+         * Its band.
+         */band: CvssBand, 
+        /**
+         * The scanner's label.
+         */label: String?, 
+        /**
+         * The title.
+         */title: String?) {
+        self.scan = scan
+        self.cvss = cvss
+        self.cvssVersion = cvssVersion
+        self.band = band
+        self.label = label
+        self.title = title
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanView {
+        return
+            try ScanView(
+                scan: FfiConverterTypeScanRound.read(from: &buf), 
+                cvss: FfiConverterDouble.read(from: &buf), 
+                cvssVersion: FfiConverterOptionString.read(from: &buf), 
+                band: FfiConverterTypeCvssBand.read(from: &buf), 
+                label: FfiConverterOptionString.read(from: &buf), 
+                title: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanView, into buf: inout [UInt8]) {
+        FfiConverterTypeScanRound.write(value.scan, into: &buf)
+        FfiConverterDouble.write(value.cvss, into: &buf)
+        FfiConverterOptionString.write(value.cvssVersion, into: &buf)
+        FfiConverterTypeCvssBand.write(value.band, into: &buf)
+        FfiConverterOptionString.write(value.label, into: &buf)
+        FfiConverterOptionString.write(value.title, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanView_lift(_ buf: RustBuffer) throws -> ScanView {
+    return try FfiConverterTypeScanView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanView_lower(_ value: ScanView) -> RustBuffer {
+    return FfiConverterTypeScanView.lower(value)
+}
+
+
+/**
+ * The schools of a file, the errors of its bad rows, and how it was read.
+ */
+public struct SchoolImport: Equatable, Hashable {
+    /**
+     * The rows read.
+     */
+    public var records: [AuditSchool]
+    /**
+     * The line each record starts on.
+     */
+    public var lines: [UInt32]
+    /**
+     * Rows that could not be read; the others still are.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding.
+     */
+    public var encoding: TextEncoding
+    /**
+     * A byte-order mark was present.
+     */
+    public var bom: Bool
+    /**
+     * The delimiter used.
+     */
+    public var delimiter: Delimiter
+    /**
+     * The columns used.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells that name no field.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows seen.
+     */
+    public var rows: UInt32
+    /**
+     * Rows skipped (notes, totals).
+     */
+    public var skippedRows: UInt32
+    /**
+     * Stopped at the row limit.
+     */
+    public var truncated: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The rows read.
+         */records: [AuditSchool], 
+        /**
+         * The line each record starts on.
+         */lines: [UInt32], 
+        /**
+         * Rows that could not be read; the others still are.
+         */errors: [ImportError], 
+        /**
+         * The encoding.
+         */encoding: TextEncoding, 
+        /**
+         * A byte-order mark was present.
+         */bom: Bool, 
+        /**
+         * The delimiter used.
+         */delimiter: Delimiter, 
+        /**
+         * The columns used.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells that name no field.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows seen.
+         */rows: UInt32, 
+        /**
+         * Rows skipped (notes, totals).
+         */skippedRows: UInt32, 
+        /**
+         * Stopped at the row limit.
+         */truncated: Bool) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SchoolImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolImport {
+        return
+            try SchoolImport(
+                records: FfiConverterSequenceTypeAuditSchool.read(from: &buf), 
+                lines: FfiConverterSequenceUInt32.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt32.read(from: &buf), 
+                skippedRows: FfiConverterUInt32.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SchoolImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeAuditSchool.write(value.records, into: &buf)
+        FfiConverterSequenceUInt32.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt32.write(value.rows, into: &buf)
+        FfiConverterUInt32.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolImport_lift(_ buf: RustBuffer) throws -> SchoolImport {
+    return try FfiConverterTypeSchoolImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolImport_lower(_ value: SchoolImport) -> RustBuffer {
+    return FfiConverterTypeSchoolImport.lower(value)
+}
+
+
+/**
+ * A school's drill overtime.
+ */
+public struct SchoolOvertime: Equatable, Hashable {
+    /**
+     * Rank by overtime (none when never late).
+     */
+    public var rank: UInt32?
+    /**
+     * School code.
+     */
+    public var school: String
+    /**
+     * School name.
+     */
+    public var schoolName: String?
+    /**
+     * Drills.
+     */
+    public var drills: UInt32
+    /**
+     * Reported late.
+     */
+    public var late: UInt32
+    /**
+     * Past the deadline, not reported.
+     */
+    public var overdue: UInt32
+    /**
+     * Open, within the limit.
+     */
+    public var `open`: UInt32
+    /**
+     * Total minutes over the limits.
+     */
+    public var overtimeMinutes: Int64
+    /**
+     * The overtime in words (English).
+     */
+    public var overtime: String
+    /**
+     * The overtime in words (Chinese).
+     */
+    public var overtimeZh: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Rank by overtime (none when never late).
+         */rank: UInt32?, 
+        /**
+         * School code.
+         */school: String, 
+        /**
+         * School name.
+         */schoolName: String?, 
+        /**
+         * Drills.
+         */drills: UInt32, 
+        /**
+         * Reported late.
+         */late: UInt32, 
+        /**
+         * Past the deadline, not reported.
+         */overdue: UInt32, 
+        /**
+         * Open, within the limit.
+         */`open`: UInt32, 
+        /**
+         * Total minutes over the limits.
+         */overtimeMinutes: Int64, 
+        /**
+         * The overtime in words (English).
+         */overtime: String, 
+        /**
+         * The overtime in words (Chinese).
+         */overtimeZh: String) {
+        self.rank = rank
+        self.school = school
+        self.schoolName = schoolName
+        self.drills = drills
+        self.late = late
+        self.overdue = overdue
+        self.`open` = `open`
+        self.overtimeMinutes = overtimeMinutes
+        self.overtime = overtime
+        self.overtimeZh = overtimeZh
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SchoolOvertime: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolOvertime: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolOvertime {
+        return
+            try SchoolOvertime(
+                rank: FfiConverterOptionUInt32.read(from: &buf), 
+                school: FfiConverterString.read(from: &buf), 
+                schoolName: FfiConverterOptionString.read(from: &buf), 
+                drills: FfiConverterUInt32.read(from: &buf), 
+                late: FfiConverterUInt32.read(from: &buf), 
+                overdue: FfiConverterUInt32.read(from: &buf), 
+                open: FfiConverterUInt32.read(from: &buf), 
+                overtimeMinutes: FfiConverterInt64.read(from: &buf), 
+                overtime: FfiConverterString.read(from: &buf), 
+                overtimeZh: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SchoolOvertime, into buf: inout [UInt8]) {
+        FfiConverterOptionUInt32.write(value.rank, into: &buf)
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.schoolName, into: &buf)
+        FfiConverterUInt32.write(value.drills, into: &buf)
+        FfiConverterUInt32.write(value.late, into: &buf)
+        FfiConverterUInt32.write(value.overdue, into: &buf)
+        FfiConverterUInt32.write(value.`open`, into: &buf)
+        FfiConverterInt64.write(value.overtimeMinutes, into: &buf)
+        FfiConverterString.write(value.overtime, into: &buf)
+        FfiConverterString.write(value.overtimeZh, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolOvertime_lift(_ buf: RustBuffer) throws -> SchoolOvertime {
+    return try FfiConverterTypeSchoolOvertime.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolOvertime_lower(_ value: SchoolOvertime) -> RustBuffer {
+    return FfiConverterTypeSchoolOvertime.lower(value)
 }
 
 
@@ -5908,6 +9228,85 @@ public func FfiConverterTypeWhoCan_lower(_ value: WhoCan) -> RustBuffer {
 
 
 /**
+ * Incidents in one year.
+ */
+public struct YearCount: Equatable, Hashable {
+    /**
+     * Gregorian year.
+     */
+    public var year: Int32
+    /**
+     * ROC year.
+     */
+    public var rocYear: Int32
+    /**
+     * How many.
+     */
+    public var count: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Gregorian year.
+         */year: Int32, 
+        /**
+         * ROC year.
+         */rocYear: Int32, 
+        /**
+         * How many.
+         */count: UInt32) {
+        self.year = year
+        self.rocYear = rocYear
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension YearCount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeYearCount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> YearCount {
+        return
+            try YearCount(
+                year: FfiConverterInt32.read(from: &buf), 
+                rocYear: FfiConverterInt32.read(from: &buf), 
+                count: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: YearCount, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.year, into: &buf)
+        FfiConverterInt32.write(value.rocYear, into: &buf)
+        FfiConverterUInt32.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeYearCount_lift(_ buf: RustBuffer) throws -> YearCount {
+    return try FfiConverterTypeYearCount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeYearCount_lower(_ value: YearCount) -> RustBuffer {
+    return FfiConverterTypeYearCount.lower(value)
+}
+
+
+/**
  * The attendance view a person gets.
  */
 
@@ -6138,6 +9537,269 @@ public func FfiConverterTypeCountBasis_lift(_ buf: RustBuffer) throws -> CountBa
 #endif
 public func FfiConverterTypeCountBasis_lower(_ value: CountBasis) -> RustBuffer {
     return FfiConverterTypeCountBasis.lower(value)
+}
+
+
+
+/**
+ * A pick criterion (RULES §8).
+ */
+
+public enum Criterion: Equatable, Hashable {
+    
+    case drillOvertime
+    case incidentCount
+    case selfReportGaps
+    case citizenComplaint
+    case securityGrade
+    case rescanHigh
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Criterion: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCriterion: FfiConverterRustBuffer {
+    typealias SwiftType = Criterion
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Criterion {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .drillOvertime
+        
+        case 2: return .incidentCount
+        
+        case 3: return .selfReportGaps
+        
+        case 4: return .citizenComplaint
+        
+        case 5: return .securityGrade
+        
+        case 6: return .rescanHigh
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Criterion, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .drillOvertime:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .incidentCount:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .selfReportGaps:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .citizenComplaint:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .securityGrade:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .rescanHigh:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCriterion_lift(_ buf: RustBuffer) throws -> Criterion {
+    return try FfiConverterTypeCriterion.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCriterion_lower(_ value: Criterion) -> RustBuffer {
+    return FfiConverterTypeCriterion.lower(value)
+}
+
+
+
+/**
+ * A CVSS severity band.
+ */
+
+public enum CvssBand: Equatable, Hashable {
+    
+    case none
+    case low
+    case medium
+    case high
+    case critical
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CvssBand: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCvssBand: FfiConverterRustBuffer {
+    typealias SwiftType = CvssBand
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CvssBand {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .none
+        
+        case 2: return .low
+        
+        case 3: return .medium
+        
+        case 4: return .high
+        
+        case 5: return .critical
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CvssBand, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .none:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .low:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .medium:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .high:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .critical:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCvssBand_lift(_ buf: RustBuffer) throws -> CvssBand {
+    return try FfiConverterTypeCvssBand.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCvssBand_lower(_ value: CvssBand) -> RustBuffer {
+    return FfiConverterTypeCvssBand.lower(value)
+}
+
+
+
+/**
+ * The cell delimiter of a file.
+ */
+
+public enum Delimiter: Equatable, Hashable {
+    
+    case auto
+    case comma
+    case tab
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Delimiter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDelimiter: FfiConverterRustBuffer {
+    typealias SwiftType = Delimiter
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Delimiter {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .auto
+        
+        case 2: return .comma
+        
+        case 3: return .tab
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Delimiter, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .auto:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .comma:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .tab:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDelimiter_lift(_ buf: RustBuffer) throws -> Delimiter {
+    return try FfiConverterTypeDelimiter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDelimiter_lower(_ value: Delimiter) -> RustBuffer {
+    return FfiConverterTypeDelimiter.lower(value)
 }
 
 
@@ -6562,6 +10224,89 @@ public func FfiConverterTypeMatchedAs_lift(_ buf: RustBuffer) throws -> MatchedA
 #endif
 public func FfiConverterTypeMatchedAs_lower(_ value: MatchedAs) -> RustBuffer {
     return FfiConverterTypeMatchedAs.lower(value)
+}
+
+
+
+/**
+ * A duty after an incident.
+ */
+
+public enum Obligation: Equatable, Hashable {
+    
+    case notify
+    case review
+    case recover
+    case report
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Obligation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeObligation: FfiConverterRustBuffer {
+    typealias SwiftType = Obligation
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Obligation {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .notify
+        
+        case 2: return .review
+        
+        case 3: return .recover
+        
+        case 4: return .report
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Obligation, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .notify:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .review:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .recover:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .report:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligation_lift(_ buf: RustBuffer) throws -> Obligation {
+    return try FfiConverterTypeObligation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligation_lower(_ value: Obligation) -> RustBuffer {
+    return FfiConverterTypeObligation.lower(value)
 }
 
 
@@ -7329,6 +11074,75 @@ public func FfiConverterTypeRule_lower(_ value: Rule) -> RustBuffer {
 
 
 /**
+ * Initial scan or re-scan.
+ */
+
+public enum ScanRound: Equatable, Hashable {
+    
+    case initial
+    case rescan
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ScanRound: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanRound: FfiConverterRustBuffer {
+    typealias SwiftType = ScanRound
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanRound {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .initial
+        
+        case 2: return .rescan
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ScanRound, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .initial:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .rescan:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRound_lift(_ buf: RustBuffer) throws -> ScanRound {
+    return try FfiConverterTypeScanRound.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRound_lower(_ value: ScanRound) -> RustBuffer {
+    return FfiConverterTypeScanRound.lower(value)
+}
+
+
+
+/**
  * A service of the education account.
  */
 
@@ -7670,6 +11484,276 @@ public func FfiConverterTypeStaffStatus_lower(_ value: StaffStatus) -> RustBuffe
 
 
 /**
+ * Where a duty stands.
+ */
+
+public enum Status: Equatable, Hashable {
+    
+    case met
+    case late
+    case `open`
+    case overdue
+    case unknown
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Status: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStatus: FfiConverterRustBuffer {
+    typealias SwiftType = Status
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Status {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .met
+        
+        case 2: return .late
+        
+        case 3: return .`open`
+        
+        case 4: return .overdue
+        
+        case 5: return .unknown
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Status, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .met:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .late:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .`open`:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .overdue:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .unknown:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatus_lift(_ buf: RustBuffer) throws -> Status {
+    return try FfiConverterTypeStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatus_lower(_ value: Status) -> RustBuffer {
+    return FfiConverterTypeStatus.lower(value)
+}
+
+
+
+/**
+ * The text encoding a file was read in.
+ */
+
+public enum TextEncoding: Equatable, Hashable {
+    
+    case utf8
+    case utf16Le
+    case utf16Be
+    case big5
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TextEncoding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTextEncoding: FfiConverterRustBuffer {
+    typealias SwiftType = TextEncoding
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TextEncoding {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .utf8
+        
+        case 2: return .utf16Le
+        
+        case 3: return .utf16Be
+        
+        case 4: return .big5
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TextEncoding, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .utf8:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .utf16Le:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .utf16Be:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .big5:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextEncoding_lift(_ buf: RustBuffer) throws -> TextEncoding {
+    return try FfiConverterTypeTextEncoding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextEncoding_lower(_ value: TextEncoding) -> RustBuffer {
+    return FfiConverterTypeTextEncoding.lower(value)
+}
+
+
+
+/**
+ * A time column of the incident record.
+ */
+
+public enum TimeField: Equatable, Hashable {
+    
+    case occurredAt
+    case awareAt
+    case reportedAt
+    case reviewedAt
+    case recoveredAt
+    case reportFiledAt
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TimeField: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTimeField: FfiConverterRustBuffer {
+    typealias SwiftType = TimeField
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TimeField {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .occurredAt
+        
+        case 2: return .awareAt
+        
+        case 3: return .reportedAt
+        
+        case 4: return .reviewedAt
+        
+        case 5: return .recoveredAt
+        
+        case 6: return .reportFiledAt
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TimeField, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .occurredAt:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .awareAt:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .reportedAt:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .reviewedAt:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .recoveredAt:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .reportFiledAt:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTimeField_lift(_ buf: RustBuffer) throws -> TimeField {
+    return try FfiConverterTypeTimeField.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTimeField_lower(_ value: TimeField) -> RustBuffer {
+    return FfiConverterTypeTimeField.lower(value)
+}
+
+
+
+/**
  * The overall answer of a check.
  */
 
@@ -7796,6 +11880,30 @@ fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
+    typealias SwiftType = Double?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDouble.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDouble.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7940,6 +12048,54 @@ fileprivate struct FfiConverterOptionTypeContact: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeContact.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeImportOptions: FfiConverterRustBuffer {
+    typealias SwiftType = ImportOptions?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeImportOptions.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeImportOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeIpInfo: FfiConverterRustBuffer {
+    typealias SwiftType = IpInfo?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeIpInfo.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeIpInfo.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -8116,6 +12272,30 @@ fileprivate struct FfiConverterOptionTypeRight: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeTimeField: FfiConverterRustBuffer {
+    typealias SwiftType = TimeField?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTimeField.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTimeField.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]?
 
@@ -8182,6 +12362,55 @@ fileprivate struct FfiConverterOptionSequenceTypeOverride: FfiConverterRustBuffe
         case 1: return try FfiConverterSequenceTypeOverride.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeScanFinding: FfiConverterRustBuffer {
+    typealias SwiftType = [ScanFinding]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeScanFinding.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeScanFinding.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt32]
+
+    public static func write(_ value: [UInt32], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt32.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt32] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt32]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt32.read(from: &buf))
+        }
+        return seq
     }
 }
 
@@ -8363,6 +12592,31 @@ fileprivate struct FfiConverterSequenceTypeAttendanceRecord: FfiConverterRustBuf
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeAuditSchool: FfiConverterRustBuffer {
+    typealias SwiftType = [AuditSchool]
+
+    public static func write(_ value: [AuditSchool], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAuditSchool.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AuditSchool] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AuditSchool]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAuditSchool.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeClassDayCount: FfiConverterRustBuffer {
     typealias SwiftType = [ClassDayCount]
 
@@ -8413,6 +12667,31 @@ fileprivate struct FfiConverterSequenceTypeCodeInfo: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeColumnUse: FfiConverterRustBuffer {
+    typealias SwiftType = [ColumnUse]
+
+    public static func write(_ value: [ColumnUse], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeColumnUse.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ColumnUse] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ColumnUse]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeColumnUse.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeContact: FfiConverterRustBuffer {
     typealias SwiftType = [Contact]
 
@@ -8455,6 +12734,81 @@ fileprivate struct FfiConverterSequenceTypeContactCheck: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeContactCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeCriterionMet: FfiConverterRustBuffer {
+    typealias SwiftType = [CriterionMet]
+
+    public static func write(_ value: [CriterionMet], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCriterionMet.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CriterionMet] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CriterionMet]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCriterionMet.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDrillCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [DrillCheck]
+
+    public static func write(_ value: [DrillCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDrillCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DrillCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DrillCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDrillCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDrillReport: FfiConverterRustBuffer {
+    typealias SwiftType = [DrillReport]
+
+    public static func write(_ value: [DrillReport], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDrillReport.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DrillReport] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DrillReport]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDrillReport.read(from: &buf))
         }
         return seq
     }
@@ -8613,6 +12967,106 @@ fileprivate struct FfiConverterSequenceTypeIdMatch: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeImportError: FfiConverterRustBuffer {
+    typealias SwiftType = [ImportError]
+
+    public static func write(_ value: [ImportError], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeImportError.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ImportError] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ImportError]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeImportError.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeIncident: FfiConverterRustBuffer {
+    typealias SwiftType = [Incident]
+
+    public static func write(_ value: [Incident], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeIncident.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Incident] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Incident]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeIncident.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLabelCount: FfiConverterRustBuffer {
+    typealias SwiftType = [LabelCount]
+
+    public static func write(_ value: [LabelCount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLabelCount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LabelCount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LabelCount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLabelCount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLevelCount: FfiConverterRustBuffer {
+    typealias SwiftType = [LevelCount]
+
+    public static func write(_ value: [LevelCount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLevelCount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LevelCount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LevelCount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLevelCount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeMailboxRecord: FfiConverterRustBuffer {
     typealias SwiftType = [MailboxRecord]
 
@@ -8630,6 +13084,56 @@ fileprivate struct FfiConverterSequenceTypeMailboxRecord: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeMailboxRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMonthCount: FfiConverterRustBuffer {
+    typealias SwiftType = [MonthCount]
+
+    public static func write(_ value: [MonthCount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMonthCount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MonthCount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MonthCount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMonthCount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeObligationCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [ObligationCheck]
+
+    public static func write(_ value: [ObligationCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeObligationCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ObligationCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ObligationCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeObligationCheck.read(from: &buf))
         }
         return seq
     }
@@ -8688,6 +13192,31 @@ fileprivate struct FfiConverterSequenceTypePasswordCheck: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePickedSchool: FfiConverterRustBuffer {
+    typealias SwiftType = [PickedSchool]
+
+    public static func write(_ value: [PickedSchool], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePickedSchool.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PickedSchool] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PickedSchool]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePickedSchool.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeRegistrant: FfiConverterRustBuffer {
     typealias SwiftType = [Registrant]
 
@@ -8738,6 +13267,81 @@ fileprivate struct FfiConverterSequenceTypeRowError: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeScanFinding: FfiConverterRustBuffer {
+    typealias SwiftType = [ScanFinding]
+
+    public static func write(_ value: [ScanFinding], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeScanFinding.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ScanFinding] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ScanFinding]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeScanFinding.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeScanView: FfiConverterRustBuffer {
+    typealias SwiftType = [ScanView]
+
+    public static func write(_ value: [ScanView], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeScanView.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ScanView] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ScanView]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeScanView.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSchoolOvertime: FfiConverterRustBuffer {
+    typealias SwiftType = [SchoolOvertime]
+
+    public static func write(_ value: [SchoolOvertime], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSchoolOvertime.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SchoolOvertime] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SchoolOvertime]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSchoolOvertime.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeSweepEntry: FfiConverterRustBuffer {
     typealias SwiftType = [SweepEntry]
 
@@ -8780,6 +13384,31 @@ fileprivate struct FfiConverterSequenceTypeSweepRow: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeSweepRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeYearCount: FfiConverterRustBuffer {
+    typealias SwiftType = [YearCount]
+
+    public static func write(_ value: [YearCount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeYearCount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [YearCount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [YearCount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeYearCount.read(from: &buf))
         }
         return seq
     }
@@ -9329,6 +13958,256 @@ public func policyEditions()throws  -> [String]  {
 })
 }
 /**
+ * The pick list's criteria table, as SVG text.
+ */
+public func auditCriteriaSvg(schools: [AuditSchool], scans: [ScanFinding]? = nil, capacity: UInt32? = nil, policy: Policy? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_audit_criteria_svg(
+        FfiConverterSequenceTypeAuditSchool.lower(schools),
+        FfiConverterOptionSequenceTypeScanFinding.lower(scans),
+        FfiConverterOptionUInt32.lower(capacity),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * A cell made safe for a spreadsheet: `=`, `+`, `-`, `@` … at the start is quoted.
+ */
+public func csvEscapeCell(value: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_csv_escape_cell(
+        FfiConverterString.lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The CVSS band of a score; v2 scores have no `critical`.
+ */
+public func cvssBand(score: Double, version: String? = nil)throws  -> CvssBand  {
+    return try  FfiConverterTypeCvssBand_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_cvss_band(
+        FfiConverterDouble.lower(score),
+        FfiConverterOptionString.lower(version),uniffiCallStatus
+    )
+})
+}
+/**
+ * Bytes of a file as text: UTF-8 (with or without BOM), UTF-16 with BOM, or
+ * Big5/CP950 as Excel in Taiwan saves CSV.
+ */
+public func decodeText(data: Data)throws  -> Decoded  {
+    return try  FfiConverterTypeDecoded_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_decode_text(
+        FfiConverterData.lower(data),uniffiCallStatus
+    )
+})
+}
+/**
+ * One drill report against the limit of its edition.
+ */
+public func evaluateDrill(report: DrillReport, now: String, policy: Policy? = nil)throws  -> DrillCheck  {
+    return try  FfiConverterTypeDrillCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_evaluate_drill(
+        FfiConverterTypeDrillReport_lower(report),
+        FfiConverterString.lower(now),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * An incident's duties (notify, review, recover, report) with deadlines and status at `now`.
+ */
+public func evaluateIncident(incident: Incident, now: String, policy: Policy? = nil)throws  -> IncidentCheck  {
+    return try  FfiConverterTypeIncidentCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_evaluate_incident(
+        FfiConverterTypeIncident_lower(incident),
+        FfiConverterString.lower(now),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * Scan findings from a CSV/TSV file.
+ */
+public func importAuditScans(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> ScanImport  {
+    return try  FfiConverterTypeScanImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_import_audit_scans(
+        FfiConverterData.lower(data),
+        FfiConverterOptionTypeImportOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * Schools' figures from a CSV/TSV file.
+ */
+public func importAuditSchools(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> SchoolImport  {
+    return try  FfiConverterTypeSchoolImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_import_audit_schools(
+        FfiConverterData.lower(data),
+        FfiConverterOptionTypeImportOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * Drill reports from a CSV/TSV file.
+ */
+public func importDrills(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> DrillImport  {
+    return try  FfiConverterTypeDrillImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_import_drills(
+        FfiConverterData.lower(data),
+        FfiConverterOptionTypeImportOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * Incidents from a CSV/TSV file (Chinese or English headers); bad rows are
+ * listed in `errors` with their line numbers and the others are still read.
+ */
+public func importIncidents(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> IncidentImport  {
+    return try  FfiConverterTypeIncidentImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_import_incidents(
+        FfiConverterData.lower(data),
+        FfiConverterOptionTypeImportOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * The monthly bar chart of the statistics, as SVG text.
+ */
+public func incidentMonthlySvg(incidents: [Incident], now: String, policy: Policy? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_incident_monthly_svg(
+        FfiConverterSequenceTypeIncident.lower(incidents),
+        FfiConverterString.lower(now),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * Counts by month, subtype, school, year and level, and late duties.
+ */
+public func incidentStats(incidents: [Incident], now: String, policy: Policy? = nil)throws  -> IncidentStats  {
+    return try  FfiConverterTypeIncidentStats_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_incident_stats(
+        FfiConverterSequenceTypeIncident.lower(incidents),
+        FfiConverterString.lower(now),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * The subtype chart of the statistics, as SVG text.
+ */
+public func incidentSubtypeSvg(incidents: [Incident], now: String, policy: Policy? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_incident_subtype_svg(
+        FfiConverterSequenceTypeIncident.lower(incidents),
+        FfiConverterString.lower(now),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * A count as people write it in a cell (`3`, `3件`, `３`).
+ */
+public func parseCount(text: String)throws  -> UInt32  {
+    return try  FfiConverterUInt32.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_parse_count(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * A CVSS version as scanners write it (`3.1`, `CVSS:3.1/AV:N/…`) → `v2`/`v3`/`v4`.
+ */
+public func parseCvssVersion(text: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_parse_cvss_version(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * An IP cell: kept raw, with the address when it is one (`163.20.[REDACTED] (natIP)`).
+ */
+public func parseIncidentIp(raw: String)throws  -> IpInfo  {
+    return try  FfiConverterTypeIpInfo_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_parse_incident_ip(
+        FfiConverterString.lower(raw),uniffiCallStatus
+    )
+})
+}
+/**
+ * An incident level as written (`1級`, `第2級`, `3`).
+ */
+public func parseIncidentLevel(text: String)throws  -> UInt8  {
+    return try  FfiConverterUInt8.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_parse_incident_level(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * 初掃/複掃 (or `initial`/`rescan`) → `initial`/`rescan`.
+ */
+public func parseScanRound(text: String)throws  -> ScanRound  {
+    return try  FfiConverterTypeScanRound_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_parse_scan_round(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * The schools for on-site checks: the five criteria plus re-scan findings at or
+ * above CVSS 7.0, with the tie and ordering rules and an optional capacity.
+ */
+public func pickAuditSchools(schools: [AuditSchool], scans: [ScanFinding]? = nil, capacity: UInt32? = nil, policy: Policy? = nil)throws  -> AuditPick  {
+    return try  FfiConverterTypeAuditPick_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_pick_audit_schools(
+        FfiConverterSequenceTypeAuditSchool.lower(schools),
+        FfiConverterOptionSequenceTypeScanFinding.lower(scans),
+        FfiConverterOptionUInt32.lower(capacity),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * Schools by drill overtime, longest first.
+ */
+public func rankDrills(reports: [DrillReport], now: String, policy: Policy? = nil)throws  -> DrillRanking  {
+    return try  FfiConverterTypeDrillRanking_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_rank_drills(
+        FfiConverterSequenceTypeDrillReport.lower(reports),
+        FfiConverterString.lower(now),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * One person's security-training hours against the yearly requirement (3 h).
  */
 public func securityTraining(hours: Double, policy: Policy? = nil)throws  -> SecurityTrainingCheck  {
@@ -9499,6 +14378,66 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_policy_editions() != 42382) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_audit_criteria_svg() != 54292) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_csv_escape_cell() != 49496) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_cvss_band() != 6828) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_decode_text() != 64976) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_evaluate_drill() != 62899) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_evaluate_incident() != 49785) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_import_audit_scans() != 34115) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_import_audit_schools() != 26657) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_import_drills() != 53094) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_import_incidents() != 51766) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_incident_monthly_svg() != 34945) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_incident_stats() != 58636) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_incident_subtype_svg() != 4398) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_parse_count() != 10585) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_parse_cvss_version() != 43158) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_parse_incident_ip() != 31010) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_parse_incident_level() != 64171) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_parse_scan_round() != 53586) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_pick_audit_schools() != 45941) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_rank_drills() != 63208) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_security_training() != 21319) {
