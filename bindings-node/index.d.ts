@@ -77,6 +77,32 @@ export interface AccountAccess {
 /** `accountAccess` over many records. */
 export declare function accountAccessMany(records: Array<AccountRecord>, today: string | Date, policy?: Policy | undefined | null): Array<AccountAccess>
 
+/** The people of a file, the errors of its bad rows, and how it was read. */
+export interface AccountImport {
+  /** The rows read. */
+  records: Array<AccountRecord>
+  /** The line each record starts on. */
+  lines: Array<number>
+  /** Rows that could not be read; the others still are. */
+  errors: Array<ImportError>
+  /** The encoding. */
+  encoding: TextEncoding
+  /** A byte-order mark was present. */
+  bom: boolean
+  /** The delimiter used. */
+  delimiter: Delimiter
+  /** The columns used. */
+  columns: Array<ColumnUse>
+  /** Header cells that name no field. */
+  ignoredColumns: Array<string>
+  /** Data rows seen. */
+  rows: number
+  /** Rows skipped (notes, totals). */
+  skippedRows: number
+  /** Stopped at the row limit. */
+  truncated: boolean
+}
+
 /** The custom-account rule applied to one name. */
 export interface AccountNameCheck {
   /** `pass`, `warn` or `fail`. */
@@ -665,6 +691,9 @@ export interface IdMatch {
   masked: string
 }
 
+/** People (status, class, dates, custom account) from a CSV/TSV file. */
+export declare function importAccounts(data: Uint8Array, options?: ImportOptions | undefined | null, policy?: Policy | undefined | null): AccountImport
+
 /** Scan findings from a CSV/TSV file. */
 export declare function importAuditScans(data: Uint8Array, options?: ImportOptions | undefined | null, policy?: Policy | undefined | null): ScanImport
 
@@ -699,6 +728,12 @@ export interface ImportError {
  * listed in `errors` with their line numbers and the others are still read.
  */
 export declare function importIncidents(data: Uint8Array, options?: ImportOptions | undefined | null, policy?: Policy | undefined | null): IncidentImport
+
+/**
+ * Mailboxes from a CSV/TSV file (Chinese or English headers); bad rows are
+ * listed in `errors` with their line numbers and the others are still read.
+ */
+export declare function importMailboxes(data: Uint8Array, options?: ImportOptions | undefined | null, policy?: Policy | undefined | null): MailboxImport
 
 /** How to read a file. */
 export interface ImportOptions {
@@ -858,6 +893,32 @@ export interface Lookup {
   matchedAs: MatchedAs
   /** The row. */
   row: AppModule
+}
+
+/** The mailboxes of a file, the errors of its bad rows, and how it was read. */
+export interface MailboxImport {
+  /** The rows read. */
+  records: Array<MailboxRecord>
+  /** The line each record starts on. */
+  lines: Array<number>
+  /** Rows that could not be read; the others still are. */
+  errors: Array<ImportError>
+  /** The encoding. */
+  encoding: TextEncoding
+  /** A byte-order mark was present. */
+  bom: boolean
+  /** The delimiter used. */
+  delimiter: Delimiter
+  /** The columns used. */
+  columns: Array<ColumnUse>
+  /** Header cells that name no field. */
+  ignoredColumns: Array<string>
+  /** Data rows seen. */
+  rows: number
+  /** Rows skipped (notes, totals). */
+  skippedRows: number
+  /** Stopped at the row limit. */
+  truncated: boolean
 }
 
 /** A mailbox's use against the quota. */

@@ -44,6 +44,29 @@ pub fn sweep_mailboxes(
     output(&mailbox::sweep(&rows, date(&today)?, self::policy(&policy)))
 }
 
+/// Mailboxes from a CSV/TSV file (Chinese or English headers); bad rows are
+/// listed in `errors` with their line numbers and the others are still read.
+#[uniffi::export(default(options = None, policy = None))]
+pub fn import_mailboxes(
+    data: Vec<u8>,
+    options: Option<s::ImportOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<s::MailboxImport> {
+    let o = crate::secops::options(options)?;
+    output(&mailbox::import(&data, &o, self::policy(&policy))?)
+}
+
+/// People (status, class, dates, custom account) from a CSV/TSV file.
+#[uniffi::export(default(options = None, policy = None))]
+pub fn import_accounts(
+    data: Vec<u8>,
+    options: Option<s::ImportOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<s::AccountImport> {
+    let o = crate::secops::options(options)?;
+    output(&account::import(&data, &o, self::policy(&policy))?)
+}
+
 /// A mailbox's use against the quota.
 #[uniffi::export(default(policy = None))]
 pub fn mailbox_quota(used_bytes: i64, policy: Option<Arc<Policy>>) -> Result<s::QuotaCheck> {

@@ -10,7 +10,7 @@ use ntpc_policy::import::{self, ImportOptions};
 use ntpc_policy::{audit, calendar, chart, drill, incident};
 use std::sync::Arc;
 
-fn options(given: Option<s::ImportOptions>) -> Result<ImportOptions> {
+pub(crate) fn options(given: Option<s::ImportOptions>) -> Result<ImportOptions> {
     match given {
         None => Ok(ImportOptions::default()),
         Some(o) => input("options", &o),

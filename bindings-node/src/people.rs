@@ -58,6 +58,37 @@ pub fn sweep_mailboxes(
     })
 }
 
+/// Mailboxes from a CSV/TSV file (Chinese or English headers); bad rows are
+/// listed in `errors` with their line numbers and the others are still read.
+#[napi(
+    ts_args_type = "data: Uint8Array, options?: ImportOptions | undefined | null, policy?: Policy | undefined | null"
+)]
+pub fn import_mailboxes(
+    data: napi::bindgen_prelude::Uint8Array,
+    options: Option<Value>,
+    policy: Option<&JsPolicy>,
+) -> Result<s::MailboxImport> {
+    guard(|| {
+        let o = crate::secops::options(options)?;
+        output(&core(mailbox::import(&data, &o, self::policy(&policy)))?)
+    })
+}
+
+/// People (status, class, dates, custom account) from a CSV/TSV file.
+#[napi(
+    ts_args_type = "data: Uint8Array, options?: ImportOptions | undefined | null, policy?: Policy | undefined | null"
+)]
+pub fn import_accounts(
+    data: napi::bindgen_prelude::Uint8Array,
+    options: Option<Value>,
+    policy: Option<&JsPolicy>,
+) -> Result<s::AccountImport> {
+    guard(|| {
+        let o = crate::secops::options(options)?;
+        output(&core(account::import(&data, &o, self::policy(&policy)))?)
+    })
+}
+
 /// A mailbox's use against the quota.
 #[napi(strict)]
 pub fn mailbox_quota(used_bytes: i64, policy: Option<&JsPolicy>) -> Result<s::QuotaCheck> {

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 type Instant = Either<DateTime<Utc>, String>;
 
-fn options(given: Option<Value>) -> Result<ImportOptions> {
+pub(crate) fn options(given: Option<Value>) -> Result<ImportOptions> {
     match given {
         None | Some(Value::Null) => Ok(ImportOptions::default()),
         Some(v) => input("options", v),

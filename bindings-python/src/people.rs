@@ -54,6 +54,37 @@ pub fn sweep_mailboxes(
     })
 }
 
+/// Mailboxes from a CSV/TSV file (Chinese or English headers); bad rows are
+/// listed in `errors` with their line numbers and the others are still read.
+#[pyfunction]
+#[pyo3(signature = (data, options = None, policy = None))]
+pub fn import_mailboxes(
+    py: Python<'_>,
+    data: &[u8],
+    options: Option<&Bound<'_, PyAny>>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<Obj> {
+    guard(py, || {
+        let o = crate::secops::options(py, options)?;
+        result(py, &core(py, mailbox::import(data, &o, pick(&policy)))?)
+    })
+}
+
+/// People (status, class, dates, custom account) from a CSV/TSV file.
+#[pyfunction]
+#[pyo3(signature = (data, options = None, policy = None))]
+pub fn import_accounts(
+    py: Python<'_>,
+    data: &[u8],
+    options: Option<&Bound<'_, PyAny>>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<Obj> {
+    guard(py, || {
+        let o = crate::secops::options(py, options)?;
+        result(py, &core(py, account::import(data, &o, pick(&policy)))?)
+    })
+}
+
 /// A mailbox's use against the quota.
 #[pyfunction]
 #[pyo3(signature = (used_bytes, policy = None))]
@@ -221,6 +252,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(mailbox_status, m)?)?;
     m.add_function(wrap_pyfunction!(sweep_mailboxes, m)?)?;
     m.add_function(wrap_pyfunction!(mailbox_quota, m)?)?;
+    m.add_function(wrap_pyfunction!(import_mailboxes, m)?)?;
+    m.add_function(wrap_pyfunction!(import_accounts, m)?)?;
     m.add_function(wrap_pyfunction!(check_message_size, m)?)?;
     m.add_function(wrap_pyfunction!(account_access, m)?)?;
     m.add_function(wrap_pyfunction!(account_access_many, m)?)?;

@@ -12,7 +12,7 @@ use pyo3::prelude::*;
 
 type Obj = Py<PyAny>;
 
-fn options(py: Python<'_>, given: Option<&Bound<'_, PyAny>>) -> PyResult<ImportOptions> {
+pub(crate) fn options(py: Python<'_>, given: Option<&Bound<'_, PyAny>>) -> PyResult<ImportOptions> {
     match given {
         None => Ok(ImportOptions::default()),
         Some(v) if v.is_none() => Ok(ImportOptions::default()),

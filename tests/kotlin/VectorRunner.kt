@@ -183,10 +183,12 @@ val CALLS: Map<String, (Args) -> Any?> = mapOf(
     // mailbox
     "mailbox.status" to { a -> mailboxStatus(a.record("mailbox", MailboxRecord::class.java), a.str("today"), a.policy()) },
     "mailbox.sweep" to { a -> sweepMailboxes(a.records<MailboxRecord>("mailboxes"), a.str("today"), a.policy()) },
+    "mailbox.import" to { a -> importMailboxes(a.data(), a.importOptions(), a.policy()) },
     "mailbox.quota" to { a -> mailboxQuota(a.get("used_bytes").asLong, a.policy()) },
     "mailbox.message_size" to { a -> checkMessageSize(a.get("bytes").asLong, a.policy()) },
     // account
     "account.check" to { a -> accountAccess(a.record("record", AccountRecord::class.java), a.str("today"), a.policy()) },
+    "account.import" to { a -> importAccounts(a.data(), a.importOptions(), a.policy()) },
     "account.check_many" to { a -> accountAccessMany(a.records<AccountRecord>("records"), a.str("today"), a.policy()) },
     // parent
     "parent.check" to { a -> checkFamily(a.record("family", FamilyRecord::class.java)) },

@@ -49,10 +49,12 @@ export const CALLS = {
   // mailbox
   'mailbox.status': (a) => np.mailboxStatus(camel(a.mailbox), a.today, policy(a)),
   'mailbox.sweep': (a) => np.sweepMailboxes(camel(a.mailboxes), a.today, policy(a)),
+  'mailbox.import': (a) => np.importMailboxes(data(a), a.options, policy(a)),
   'mailbox.quota': (a) => np.mailboxQuota(a.used_bytes, policy(a)),
   'mailbox.message_size': (a) => np.checkMessageSize(a.bytes, policy(a)),
   // account
   'account.check': (a) => np.accountAccess(camel(a.record), a.today, policy(a)),
+  'account.import': (a) => np.importAccounts(data(a), a.options, policy(a)),
   'account.check_many': (a) => np.accountAccessMany(camel(a.records), a.today, policy(a)),
   // parent
   'parent.check': (a) => np.checkFamily(camel(a.family)),

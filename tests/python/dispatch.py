@@ -96,10 +96,12 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     # mailbox
     "mailbox.status": lambda a: np.mailbox_status(a["mailbox"], a["today"], _policy(a)),
     "mailbox.sweep": lambda a: np.sweep_mailboxes(a["mailboxes"], a["today"], _policy(a)),
+    "mailbox.import": lambda a: np.import_mailboxes(_data(a), a.get("options"), _policy(a)),
     "mailbox.quota": lambda a: np.mailbox_quota(a["used_bytes"], _policy(a)),
     "mailbox.message_size": lambda a: np.check_message_size(a["bytes"], _policy(a)),
     # account
     "account.check": lambda a: np.account_access(a["record"], a["today"], _policy(a)),
+    "account.import": lambda a: np.import_accounts(_data(a), a.get("options"), _policy(a)),
     "account.check_many": lambda a: np.account_access_many(a["records"], a["today"], _policy(a)),
     # parent
     "parent.check": lambda a: np.check_family(a["family"]),

@@ -1,4 +1,6 @@
-use super::{AccountNameCheck, Finding, RowError, Verdict};
+use super::{
+    AccountNameCheck, ColumnUse, Delimiter, Finding, ImportError, RowError, TextEncoding, Verdict,
+};
 
 // The FFI shapes of the people rules (RULES §4–§6): mailbox, account, parent,
 // permission. One declaration serves three bindings:
@@ -187,6 +189,34 @@ shape! {
     }
 }
 
+shape! {
+    /// The mailboxes of a file, the errors of its bad rows, and how it was read.
+    pub struct MailboxImport {
+        /// The rows read.
+        pub records: Vec<MailboxRecord>,
+        /// The line each record starts on.
+        pub lines: Vec<u32>,
+        /// Rows that could not be read; the others still are.
+        pub errors: Vec<ImportError>,
+        /// The encoding.
+        pub encoding: TextEncoding,
+        /// A byte-order mark was present.
+        pub bom: bool,
+        /// The delimiter used.
+        pub delimiter: Delimiter,
+        /// The columns used.
+        pub columns: Vec<ColumnUse>,
+        /// Header cells that name no field.
+        pub ignored_columns: Vec<String>,
+        /// Data rows seen.
+        pub rows: u32,
+        /// Rows skipped (notes, totals).
+        pub skipped_rows: u32,
+        /// Stopped at the row limit.
+        pub truncated: bool,
+    }
+}
+
 // ---- account (RULES §5) ----
 
 shape! {
@@ -278,6 +308,34 @@ shape! {
         pub verdict: Verdict,
         /// Why.
         pub findings: Vec<Finding>,
+    }
+}
+
+shape! {
+    /// The people of a file, the errors of its bad rows, and how it was read.
+    pub struct AccountImport {
+        /// The rows read.
+        pub records: Vec<AccountRecord>,
+        /// The line each record starts on.
+        pub lines: Vec<u32>,
+        /// Rows that could not be read; the others still are.
+        pub errors: Vec<ImportError>,
+        /// The encoding.
+        pub encoding: TextEncoding,
+        /// A byte-order mark was present.
+        pub bom: bool,
+        /// The delimiter used.
+        pub delimiter: Delimiter,
+        /// The columns used.
+        pub columns: Vec<ColumnUse>,
+        /// Header cells that name no field.
+        pub ignored_columns: Vec<String>,
+        /// Data rows seen.
+        pub rows: u32,
+        /// Rows skipped (notes, totals).
+        pub skipped_rows: u32,
+        /// Stopped at the row limit.
+        pub truncated: bool,
     }
 }
 

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from ntpc_policy.shapes import (
     AbsentCounts,
     AccountAccess,
+    AccountImport,
     AccountRecord,
     AppModule,
     AttendanceAccess,
@@ -28,6 +29,7 @@ from ntpc_policy.shapes import (
     IncidentStats,
     IpInfo,
     Lookup,
+    MailboxImport,
     MailboxRecord,
     MailboxStatus,
     MailboxSweep,
@@ -334,6 +336,12 @@ def mailbox_status(
 def sweep_mailboxes(
     mailboxes: Sequence[MailboxRecord], today: DateLike, policy: Policy | None = None
 ) -> MailboxSweep: ...
+def import_mailboxes(
+    data: bytes, options: ImportOptions | None = None, policy: Policy | None = None
+) -> MailboxImport: ...
+def import_accounts(
+    data: bytes, options: ImportOptions | None = None, policy: Policy | None = None
+) -> AccountImport: ...
 def mailbox_quota(used_bytes: int, policy: Policy | None = None) -> QuotaCheck: ...
 def check_message_size(size_bytes: int, policy: Policy | None = None) -> MessageSizeCheck: ...
 def account_access(

@@ -13,6 +13,7 @@ from typing import Literal, TypedDict
 __all__ = [
     "AbsentCounts",
     "AccountAccess",
+    "AccountImport",
     "AccountNameCheckDict",
     "AccountRecord",
     "AppModule",
@@ -53,6 +54,7 @@ __all__ = [
     "LabelCount",
     "LevelCount",
     "Lookup",
+    "MailboxImport",
     "MailboxRecord",
     "MailboxState",
     "MailboxStatus",
@@ -312,6 +314,33 @@ class MailboxSweep(TypedDict):
     errors: list[RowError]
 
 
+class MailboxImport(TypedDict):
+    """The mailboxes of a file, the errors of its bad rows, and how it was read."""
+
+    #: The rows read.
+    records: list[MailboxRecord]
+    #: The line each record starts on.
+    lines: list[int]
+    #: Rows that could not be read; the others still are.
+    errors: list[ImportRowError]
+    #: The encoding.
+    encoding: TextEncoding
+    #: A byte-order mark was present.
+    bom: bool
+    #: The delimiter used.
+    delimiter: Delimiter
+    #: The columns used.
+    columns: list[ColumnUse]
+    #: Header cells that name no field.
+    ignored_columns: list[str]
+    #: Data rows seen.
+    rows: int
+    #: Rows skipped (notes, totals).
+    skipped_rows: int
+    #: Stopped at the row limit.
+    truncated: bool
+
+
 #: A student or staff member as the school admin system records them.
 #: Every key may be left out (the core says which are required).
 AccountRecord = TypedDict(
@@ -398,6 +427,33 @@ class AccountAccess(TypedDict):
     verdict: Verdict
     #: Why.
     findings: list[FindingDict]
+
+
+class AccountImport(TypedDict):
+    """The people of a file, the errors of its bad rows, and how it was read."""
+
+    #: The rows read.
+    records: list[AccountRecord]
+    #: The line each record starts on.
+    lines: list[int]
+    #: Rows that could not be read; the others still are.
+    errors: list[ImportRowError]
+    #: The encoding.
+    encoding: TextEncoding
+    #: A byte-order mark was present.
+    bom: bool
+    #: The delimiter used.
+    delimiter: Delimiter
+    #: The columns used.
+    columns: list[ColumnUse]
+    #: Header cells that name no field.
+    ignored_columns: list[str]
+    #: Data rows seen.
+    rows: int
+    #: Rows skipped (notes, totals).
+    skipped_rows: int
+    #: Stopped at the row limit.
+    truncated: bool
 
 
 class Contact(TypedDict, total=False):

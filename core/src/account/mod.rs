@@ -21,10 +21,12 @@
 //! ```
 
 mod access;
+mod import;
 mod record;
 
 pub use access::{
     AccountAccess, BackupAdvice, BackupEvent, STAFF_SERVICES, STUDENT_SERVICES, Service, check,
     check_many,
 };
+pub use import::{ACCOUNT_SCHEMA, import};
 pub use record::{AccountRecord, PersonStatus, Role};

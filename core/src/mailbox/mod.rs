@@ -25,11 +25,13 @@
 //! assert!(mailbox::quota(1_000_000_000, &p).unwrap().near_full);
 //! ```
 
+mod import;
 mod quota;
 mod record;
 mod state;
 mod sweep;
 
+pub use import::{MAILBOX_SCHEMA, import};
 pub use quota::{MessageSizeCheck, QuotaCheck, QuotaState, message_size, quota};
 pub use record::{MailboxRecord, StaffStatus};
 pub use state::{CountBasis, MailboxState, MailboxStatus, status};

@@ -11,6 +11,11 @@ pub fn call(call: &str, a: &Args) -> Result<Value, PolicyError> {
             a.date("today")?,
             &a.policy()?,
         )),
+        "account.import" => json(&account::import(
+            &crate::import::data(a)?,
+            &crate::import::options(a)?,
+            &a.policy()?,
+        )?),
         "account.check_many" => {
             let rows: Vec<account::AccountRecord> = a.record("records")?;
             json(&account::check_many(&rows, a.date("today")?, &a.policy()?))

@@ -19,6 +19,11 @@ pub fn call(call: &str, a: &Args) -> Result<Value, PolicyError> {
             let rows: Vec<mailbox::MailboxRecord> = a.record("mailboxes")?;
             json(&mailbox::sweep(&rows, a.date("today")?, &a.policy()?))
         }
+        "mailbox.import" => json(&mailbox::import(
+            &crate::import::data(a)?,
+            &crate::import::options(a)?,
+            &a.policy()?,
+        )?),
         "mailbox.quota" => json(&mailbox::quota(bytes(a, "used_bytes")?, &a.policy()?)?),
         "mailbox.message_size" => json(&mailbox::message_size(bytes(a, "bytes")?, &a.policy()?)),
         _ => Err(PolicyError::invalid(

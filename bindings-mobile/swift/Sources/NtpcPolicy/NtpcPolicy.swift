@@ -1110,6 +1110,165 @@ public func FfiConverterTypeAccountAccess_lower(_ value: AccountAccess) -> RustB
 
 
 /**
+ * The people of a file, the errors of its bad rows, and how it was read.
+ */
+public struct AccountImport: Equatable, Hashable {
+    /**
+     * The rows read.
+     */
+    public var records: [AccountRecord]
+    /**
+     * The line each record starts on.
+     */
+    public var lines: [UInt32]
+    /**
+     * Rows that could not be read; the others still are.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding.
+     */
+    public var encoding: TextEncoding
+    /**
+     * A byte-order mark was present.
+     */
+    public var bom: Bool
+    /**
+     * The delimiter used.
+     */
+    public var delimiter: Delimiter
+    /**
+     * The columns used.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells that name no field.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows seen.
+     */
+    public var rows: UInt32
+    /**
+     * Rows skipped (notes, totals).
+     */
+    public var skippedRows: UInt32
+    /**
+     * Stopped at the row limit.
+     */
+    public var truncated: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The rows read.
+         */records: [AccountRecord], 
+        /**
+         * The line each record starts on.
+         */lines: [UInt32], 
+        /**
+         * Rows that could not be read; the others still are.
+         */errors: [ImportError], 
+        /**
+         * The encoding.
+         */encoding: TextEncoding, 
+        /**
+         * A byte-order mark was present.
+         */bom: Bool, 
+        /**
+         * The delimiter used.
+         */delimiter: Delimiter, 
+        /**
+         * The columns used.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells that name no field.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows seen.
+         */rows: UInt32, 
+        /**
+         * Rows skipped (notes, totals).
+         */skippedRows: UInt32, 
+        /**
+         * Stopped at the row limit.
+         */truncated: Bool) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountImport {
+        return
+            try AccountImport(
+                records: FfiConverterSequenceTypeAccountRecord.read(from: &buf), 
+                lines: FfiConverterSequenceUInt32.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt32.read(from: &buf), 
+                skippedRows: FfiConverterUInt32.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeAccountRecord.write(value.records, into: &buf)
+        FfiConverterSequenceUInt32.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt32.write(value.rows, into: &buf)
+        FfiConverterUInt32.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountImport_lift(_ buf: RustBuffer) throws -> AccountImport {
+    return try FfiConverterTypeAccountImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountImport_lower(_ value: AccountImport) -> RustBuffer {
+    return FfiConverterTypeAccountImport.lower(value)
+}
+
+
+/**
  * The custom-account rule applied to one name.
  */
 public struct AccountNameCheck: Equatable, Hashable {
@@ -5509,6 +5668,165 @@ public func FfiConverterTypeLookup_lift(_ buf: RustBuffer) throws -> Lookup {
 #endif
 public func FfiConverterTypeLookup_lower(_ value: Lookup) -> RustBuffer {
     return FfiConverterTypeLookup.lower(value)
+}
+
+
+/**
+ * The mailboxes of a file, the errors of its bad rows, and how it was read.
+ */
+public struct MailboxImport: Equatable, Hashable {
+    /**
+     * The rows read.
+     */
+    public var records: [MailboxRecord]
+    /**
+     * The line each record starts on.
+     */
+    public var lines: [UInt32]
+    /**
+     * Rows that could not be read; the others still are.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding.
+     */
+    public var encoding: TextEncoding
+    /**
+     * A byte-order mark was present.
+     */
+    public var bom: Bool
+    /**
+     * The delimiter used.
+     */
+    public var delimiter: Delimiter
+    /**
+     * The columns used.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells that name no field.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows seen.
+     */
+    public var rows: UInt32
+    /**
+     * Rows skipped (notes, totals).
+     */
+    public var skippedRows: UInt32
+    /**
+     * Stopped at the row limit.
+     */
+    public var truncated: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The rows read.
+         */records: [MailboxRecord], 
+        /**
+         * The line each record starts on.
+         */lines: [UInt32], 
+        /**
+         * Rows that could not be read; the others still are.
+         */errors: [ImportError], 
+        /**
+         * The encoding.
+         */encoding: TextEncoding, 
+        /**
+         * A byte-order mark was present.
+         */bom: Bool, 
+        /**
+         * The delimiter used.
+         */delimiter: Delimiter, 
+        /**
+         * The columns used.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells that name no field.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows seen.
+         */rows: UInt32, 
+        /**
+         * Rows skipped (notes, totals).
+         */skippedRows: UInt32, 
+        /**
+         * Stopped at the row limit.
+         */truncated: Bool) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxImport {
+        return
+            try MailboxImport(
+                records: FfiConverterSequenceTypeMailboxRecord.read(from: &buf), 
+                lines: FfiConverterSequenceUInt32.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt32.read(from: &buf), 
+                skippedRows: FfiConverterUInt32.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeMailboxRecord.write(value.records, into: &buf)
+        FfiConverterSequenceUInt32.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt32.write(value.rows, into: &buf)
+        FfiConverterUInt32.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxImport_lift(_ buf: RustBuffer) throws -> MailboxImport {
+    return try FfiConverterTypeMailboxImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxImport_lower(_ value: MailboxImport) -> RustBuffer {
+    return FfiConverterTypeMailboxImport.lower(value)
 }
 
 
@@ -13842,6 +14160,33 @@ public func contactBookRight(title: String)throws  -> TitleRight  {
 })
 }
 /**
+ * People (status, class, dates, custom account) from a CSV/TSV file.
+ */
+public func importAccounts(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> AccountImport  {
+    return try  FfiConverterTypeAccountImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_import_accounts(
+        FfiConverterData.lower(data),
+        FfiConverterOptionTypeImportOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * Mailboxes from a CSV/TSV file (Chinese or English headers); bad rows are
+ * listed in `errors` with their line numbers and the others are still read.
+ */
+public func importMailboxes(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> MailboxImport  {
+    return try  FfiConverterTypeMailboxImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_import_mailboxes(
+        FfiConverterData.lower(data),
+        FfiConverterOptionTypeImportOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * A mailbox's use against the quota.
  */
 public func mailboxQuota(usedBytes: Int64, policy: Policy? = nil)throws  -> QuotaCheck  {
@@ -14348,6 +14693,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_contact_book_right() != 47685) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_import_accounts() != 10126) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_import_mailboxes() != 56025) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_mailbox_quota() != 16065) {

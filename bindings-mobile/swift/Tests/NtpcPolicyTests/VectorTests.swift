@@ -277,6 +277,7 @@ private let calls: [String: (Args) throws -> Any] = [
     "mailbox.sweep": { a in
         try sweepMailboxes(mailboxes: try list(a["mailboxes"]).map(mailboxRecord), today: try str(a, "today"), policy: try policy(a))
     },
+    "mailbox.import": { a in try importMailboxes(data: try fileData(a), options: try importOptions(a), policy: try policy(a)) },
     "mailbox.quota": { a in
         guard let n = try optNum(a, "used_bytes") else { throw Unbuildable(why: "used_bytes") }
         return try mailboxQuota(usedBytes: n.int64Value, policy: try policy(a))
@@ -286,6 +287,7 @@ private let calls: [String: (Args) throws -> Any] = [
         return try checkMessageSize(sizeBytes: n.int64Value, policy: try policy(a))
     },
     "account.check": { a in try accountAccess(record: try accountRecord(a["record"]), today: try str(a, "today"), policy: try policy(a)) },
+    "account.import": { a in try importAccounts(data: try fileData(a), options: try importOptions(a), policy: try policy(a)) },
     "account.check_many": { a in
         try accountAccessMany(records: try list(a["records"]).map(accountRecord), today: try str(a, "today"), policy: try policy(a))
     },

@@ -450,6 +450,16 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_message_size(int64_t size_byt
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_contact_book_right(RustBuffer title, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IMPORT_ACCOUNTS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IMPORT_ACCOUNTS
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_import_accounts(RustBuffer data, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IMPORT_MAILBOXES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IMPORT_MAILBOXES
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_import_mailboxes(RustBuffer data, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MAILBOX_QUOTA
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MAILBOX_QUOTA
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_mailbox_quota(int64_t used_bytes, RustBuffer policy, RustCallStatus *_Nonnull out_status
@@ -1075,6 +1085,18 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_message_size(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CONTACT_BOOK_RIGHT
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CONTACT_BOOK_RIGHT
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_contact_book_right(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IMPORT_ACCOUNTS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IMPORT_ACCOUNTS
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_import_accounts(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IMPORT_MAILBOXES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IMPORT_MAILBOXES
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_import_mailboxes(void
     
 );
 #endif
