@@ -1,0 +1,9 @@
+//! Fuzz target `identity_scan`: the invariant is `checks::identity_scan` (shared with
+//! `core/tests/fuzz_regressions.rs`).
+#![no_main]
+
+#[allow(dead_code)]
+#[path = "../src/checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::identity_scan(data));
