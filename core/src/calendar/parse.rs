@@ -61,18 +61,20 @@ fn time_text(t: NaiveTime) -> String {
 
 /// Date part: Chinese (`民國110年12月7日（星期二）`), separated (`110/12/07`,
 /// `2021-02-08`) or compact (`1101207`, `20211207`); then an optional time.
+/// Digits are ASCII `[0-9]` (full-width ones are folded before): `\d` would also
+/// match other scripts' digits, whose bytes the compact split cannot slice.
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^
         (?:
-            (?P<era>民國)?\s*(?P<cy>\d{1,4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日
+            (?P<era>民國)?\s*(?P<cy>[0-9]{1,4})\s*年\s*(?P<cm>[0-9]{1,2})\s*月\s*(?P<cd>[0-9]{1,2})\s*日
                 (?:\s*\(\s*(?:星期|週|周|禮拜)?(?P<wd>[一二三四五六日天])\s*\))?
-          | (?P<sy>\d{1,4})\s*(?P<sep>[/.\-])\s*(?P<sm>\d{1,2})\s*[/.\-]\s*(?P<sd>\d{1,2})
-          | (?P<compact>\d{7,8})
+          | (?P<sy>[0-9]{1,4})\s*(?P<sep>[/.\-])\s*(?P<sm>[0-9]{1,2})\s*[/.\-]\s*(?P<sd>[0-9]{1,2})
+          | (?P<compact>[0-9]{7,8})
         )
         (?:
             (?:\s*(?P<ampm>上午|下午)\s*|\s+|T)
-            (?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?
+            (?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?
         )?
         $",
     )
