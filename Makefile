@@ -28,6 +28,7 @@ rust-test:
 include mk/node.mk
 include mk/mobile.mk
 include mk/bench.mk
+include mk/fuzz.mk
 
 # --- Python -------------------------------------------------------------------
 $(VENV)/.tools-1:
