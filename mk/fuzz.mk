@@ -1,10 +1,11 @@
-# --- Hostile input (issue #9): fuzzing -------------------------------------------------
+# --- Hostile input (issue #9): fuzzing and the dependency audit ----------------------
 # Never part of `make test`. `make fuzz` runs every cargo-fuzz target of core/fuzz/
 # for FUZZ_SECONDS each (nightly; cargo-fuzz is installed if missing) and fails if
 # any target crashes; crashes land in core/fuzz/artifacts/<target>/, keep them as
 # tests/fuzz-regressions/<target>/<name> (see the README there). The corpora
 # (core/fuzz/corpus/) are git-ignored; the tiny seeds in core/fuzz/seeds/ start them.
-.PHONY: fuzz fuzz-tools
+# `make audit` runs cargo-deny with deny.toml (see below for advisories).
+.PHONY: fuzz fuzz-tools audit audit-tools
 
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := identity_classify identity_scan calendar_parse password_check policy_json
@@ -34,3 +35,16 @@ fuzz: fuzz-tools
 	done; \
 	if [ -n "$$failed" ]; then echo "make fuzz: crashes in:$$failed (see core/fuzz/artifacts/)"; exit 1; fi
 	@echo "make fuzz: no crashes"
+
+# cargo-deny with deny.toml: licenses (allow-list), bans, sources.
+# Advisories are left out by default: the RustSec database is a git clone from
+# github.com, which this build network cannot reach (`cargo deny check` fails with
+# "failed to fetch advisory database"). Where it can, run
+# `make audit AUDIT_CHECKS=` (empty: every check, advisories included).
+AUDIT_CHECKS ?= licenses bans sources
+
+audit-tools:
+	command -v cargo-deny >/dev/null || $(CARGO) install cargo-deny --locked
+
+audit: audit-tools
+	$(CARGO) deny check $(AUDIT_CHECKS)
