@@ -36,3 +36,8 @@ pub fn guard<T>(f: impl FnOnce() -> JsResult<T>) -> JsResult<T> {
         Err(to_js(&PolicyError::Internal { reason }))
     })
 }
+
+/// An N-API error (e.g. a non-string array element) as the binding's error type.
+pub fn js_err(e: napi::Error) -> napi::Error<String> {
+    napi::Error::new(e.status.as_ref().to_owned(), e.reason.clone())
+}

@@ -1,12 +1,17 @@
 //! ID-number functions (RULES §2) for JS. Numbers leave only masked.
 
 use crate::convert::enum_str;
-use crate::errors::{Result, core, guard};
-use crate::policy::{DEFAULT_POLICY, Finding, JsPolicy, findings, policy};
+use crate::errors::{Result, core, guard, js_err};
+use crate::fast::{IdInfoJs, IdInfoListJs, SmallStr, StrArray, packed_byte};
+use crate::policy::{Finding, JsPolicy, findings, policy};
+use napi::bindgen_prelude::Uint8Array;
 use napi_derive::napi;
 use ntpc_policy::identity as id;
 
 /// What a value is as an ID number.
+// The TypeScript interface; results are built in JS by `crate::fast` with the
+// same keys (absent values are absent properties, as here).
+#[allow(dead_code)]
 #[napi(object)]
 pub struct IdInfo {
     /// The format.
@@ -31,6 +36,7 @@ pub struct IdInfo {
 }
 
 /// Area of a first letter.
+#[allow(dead_code)]
 #[napi(object)]
 pub struct Area {
     /// The letter.
@@ -41,25 +47,6 @@ pub struct Area {
     pub name_en: String,
     /// No longer issued.
     pub retired: bool,
-}
-
-impl From<&id::IdInfo> for IdInfo {
-    fn from(i: &id::IdInfo) -> Self {
-        IdInfo {
-            kind: enum_str(&i.kind),
-            format_valid: i.format_valid,
-            checksum_valid: i.checksum_valid,
-            gender: i.gender.as_ref().map(enum_str),
-            area: i.area().map(|a| Area {
-                letter: a.letter.to_string(),
-                name_zh: a.name_zh.to_owned(),
-                name_en: a.name_en.to_owned(),
-                retired: a.retired,
-            }),
-            category: i.category.as_ref().map(enum_str),
-            masked: i.masked(&DEFAULT_POLICY.identity),
-        }
-    }
 }
 
 /// The custom-account rule applied to one name.
@@ -160,19 +147,46 @@ pub fn normalize_id(value: String) -> Result<String> {
 }
 
 /// Classifies one value as an ID number.
-#[napi(strict)]
-pub fn classify_id(value: String) -> Result<IdInfo> {
-    guard(|| Ok(IdInfo::from(&id::classify(&value))))
+#[napi(strict, ts_return_type = "IdInfo")]
+pub fn classify_id(#[napi(ts_arg_type = "string")] value: SmallStr) -> Result<IdInfoJs> {
+    guard(|| Ok(IdInfoJs::new(&id::classify(value.as_str()))))
 }
 
 /// Classifies many values in one call.
-#[napi(strict)]
-pub fn classify_ids(values: Vec<String>) -> Result<Vec<IdInfo>> {
+#[napi(strict, ts_return_type = "Array<IdInfo>")]
+pub fn classify_ids(
+    #[napi(ts_arg_type = "Array<string>")] values: StrArray,
+) -> Result<IdInfoListJs> {
     guard(|| {
-        Ok(values
-            .iter()
-            .map(|v| IdInfo::from(&id::classify(v)))
-            .collect())
+        let mut out = IdInfoListJs::with_capacity(values.len());
+        values
+            .for_each(|v| out.push(&id::classify(v)))
+            .map_err(js_err)?;
+        Ok(out)
+    })
+}
+
+/// Whether a value is an ID number (any kind) with a valid check digit: the
+/// boolean fast path of `classifyId(value).checksumValid`.
+#[napi(strict)]
+pub fn is_valid_id(#[napi(ts_arg_type = "string")] value: SmallStr) -> Result<bool> {
+    guard(|| Ok(id::checksum_valid(value.as_str())))
+}
+
+/// Classifies many values into one byte each: bits 0–1 the kind (0 `none`,
+/// 1 `national_id`, 2 `resident_old`, 3 `resident_new`), bit 2 (4) `formatValid`,
+/// bit 3 (8) `checksumValid`, bits 4–5 the gender (0 none, 1 `male`, 2 `female`).
+/// `(codes[i] & 8) !== 0` is "valid".
+#[napi(strict)]
+pub fn classify_ids_packed(
+    #[napi(ts_arg_type = "Array<string>")] values: StrArray,
+) -> Result<Uint8Array> {
+    guard(|| {
+        let mut out = Vec::with_capacity(values.len());
+        values
+            .for_each(|v| out.push(packed_byte(&id::classify(v))))
+            .map_err(js_err)?;
+        Ok(Uint8Array::from(out))
     })
 }
 

@@ -15,6 +15,7 @@
 mod calendar;
 mod convert;
 mod errors;
+mod fast;
 mod identity;
 mod network;
 mod password;

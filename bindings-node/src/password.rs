@@ -2,8 +2,9 @@
 
 use crate::convert::{InstantArg, enum_from, enum_str, instant, iso};
 use crate::errors::{JsResult, Result, core, guard};
-use crate::policy::{Finding, JsPolicy, findings, policy};
+use crate::policy::{DEFAULT_POLICY, Finding, JsPolicy, findings, policy};
 use napi_derive::napi;
+use ntpc_policy::Verdict;
 use ntpc_policy::password as pw;
 use ntpc_policy::policy::PasswordProfile;
 
@@ -145,6 +146,37 @@ pub fn check_passwords(
             .map(|s| (&pw::check(s, &ctx, p)).into())
             .collect())
     })
+}
+
+/// The verdict alone (`'pass'`, `'warn'` or `'fail'`): the fast path of
+/// `checkPassword(password, options, policy).verdict`, without findings.
+#[napi(strict, ts_return_type = "'pass' | 'warn' | 'fail'")]
+pub fn password_verdict(
+    password: String,
+    options: Option<PasswordOptions>,
+    policy: Option<&JsPolicy>,
+) -> Result<&'static str> {
+    guard(|| {
+        let ctx = context(&options)?;
+        Ok(verdict_str(
+            pw::check(&password, &ctx, self::policy(&policy)).verdict,
+        ))
+    })
+}
+
+/// The verdict for the default context and policy (the raw fast path's body).
+pub fn default_verdict(password: &str) -> Result<&'static str> {
+    Ok(verdict_str(
+        pw::check(password, &pw::PasswordContext::default(), &DEFAULT_POLICY).verdict,
+    ))
+}
+
+fn verdict_str(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Pass => "pass",
+        Verdict::Warn => "warn",
+        Verdict::Fail => "fail",
+    }
 }
 
 /// Whether a password is on the embedded list of well-known weak passwords.

@@ -71,3 +71,72 @@ test('policy objects', () => {
   assert.equal(np.checkPassword('Tq7#vLm2pX', {}, strict).verdict, 'fail')
   assert.ok(np.codeTable().some((r) => r.code === 'password.too_short' && r.messageZh && r.messageEn))
 })
+
+// Issue #8 fast paths: same answers as the full functions, on every input shape.
+const ID_INPUTS = [
+  'A123456789', 'A123456780', 'a123456789', ' A123456789 ', 'ａ１２３４５６７８９', 'A800000014', 'AB12345677',
+  'A8000000149', 'hello', '', 'user1x2', '😀A123456789', '\ud800A12345678', 'A12345678\u00e9', 'x'.repeat(62),
+  'A123456789'.padEnd(63, ' '), ' '.repeat(70) + 'A123456789', 'Ａ'.repeat(40),
+]
+
+test('classifyId returns plain objects with the same keys as before', () => {
+  const r = np.classifyId('A800000014')
+  assert.equal(Object.getPrototypeOf(r), Object.prototype)
+  assert.deepEqual(Object.keys(r), ['kind', 'formatValid', 'checksumValid', 'gender', 'area', 'category', 'masked'])
+  assert.deepEqual(Object.keys(np.classifyId('hello')), ['kind', 'formatValid', 'checksumValid'])
+  assert.deepEqual(np.classifyId('A123456789').area, { letter: 'A', nameZh: '臺北市', nameEn: 'Taipei City', retired: false })
+  assert.notEqual(np.classifyId('A123456789').area, np.classifyId('A123456789').area)
+  assert.deepEqual(np.classifyIds(ID_INPUTS), ID_INPUTS.map((v) => np.classifyId(v)))
+  assert.deepEqual(np.classifyIds([]), [])
+})
+
+test('isValidId is classifyId(v).checksumValid', () => {
+  for (const v of ID_INPUTS) assert.equal(np.isValidId(v), np.classifyId(v).checksumValid, JSON.stringify(v))
+  assert.equal(np.isValidId('A123456789', undefined), true)
+  assert.throws(() => np.isValidId(5), (e) => e instanceof Error && e.code === 'InvalidArg' && /String/.test(e.message))
+  assert.throws(() => np.isValidId(), (e) => e instanceof Error && /String/.test(e.message))
+})
+
+test('classifyIdsPacked packs kind, validity and gender', () => {
+  const kinds = ['none', 'national_id', 'resident_old', 'resident_new']
+  const packed = np.classifyIdsPacked(ID_INPUTS)
+  assert.ok(packed instanceof Uint8Array)
+  assert.equal(packed.length, ID_INPUTS.length)
+  ID_INPUTS.forEach((v, i) => {
+    const r = np.classifyId(v)
+    const b = packed[i]
+    assert.equal(kinds[b & 3], r.kind, v)
+    assert.equal((b & 4) !== 0, r.formatValid, v)
+    assert.equal((b & 8) !== 0, r.checksumValid, v)
+    assert.equal([undefined, 'male', 'female'][(b >> 4) & 3], r.gender, v)
+  })
+  assert.equal(np.classifyIdsPacked([]).length, 0)
+  assert.throws(() => np.classifyIdsPacked(['A123456789', 5]), (e) => e instanceof Error && /index 1/.test(e.message))
+  assert.throws(() => np.classifyIdsPacked('A123456789'), (e) => e instanceof Error && e.code === 'InvalidArg')
+})
+
+test('passwordVerdict is checkPassword(...).verdict', () => {
+  const strict = np.Policy.fromJson('{"password": {"min_length": 12}}')
+  for (const p of ['Tq7#vLm2pX', 'Aa123456', 'short', 'wang01Abc#9', '密碼Abc#1234', '', 'x'.repeat(300)]) {
+    assert.equal(np.passwordVerdict(p), np.checkPassword(p).verdict, p)
+    assert.equal(np.passwordVerdict(p, undefined, undefined), np.checkPassword(p).verdict, p)
+    assert.equal(np.passwordVerdict(p, { account: 'wang01', profile: 'ad' }), np.checkPassword(p, { account: 'wang01', profile: 'ad' }).verdict, p)
+    assert.equal(np.passwordVerdict(p, {}, strict), np.checkPassword(p, {}, strict).verdict, p)
+  }
+  assert.throws(() => np.passwordVerdict('x', { profile: 'windows' }), (e) => e.code === 'input.invalid_argument')
+  assert.throws(() => np.passwordVerdict(5), (e) => e instanceof Error && /String/.test(e.message))
+})
+
+test('the fast paths work in a worker thread (one set of helpers per environment)', async () => {
+  const { Worker } = await import('node:worker_threads')
+  const { fileURLToPath } = await import('node:url')
+  const addon = process.env.NTPC_POLICY_NODE ?? fileURLToPath(new URL('../../bindings-node/index.js', import.meta.url))
+  const w = new Worker(
+    `const np = require(${JSON.stringify(addon)}); const { parentPort } = require('node:worker_threads');
+     parentPort.postMessage([np.classifyId('A123456789'), np.classifyIds(['hello']), np.isValidId('A123456789'), np.passwordVerdict('Tq7#vLm2pX')])`,
+    { eval: true },
+  )
+  const got = await new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject) })
+  await w.terminate()
+  assert.deepEqual(got, [np.classifyId('A123456789'), np.classifyIds(['hello']), true, 'pass'])
+})
