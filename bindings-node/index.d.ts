@@ -317,6 +317,14 @@ export declare function classifyId(value: string): IdInfo
 /** Classifies many values in one call. */
 export declare function classifyIds(values: Array<string>): Array<IdInfo>
 
+/**
+ * Classifies many values into one byte each: bits 0–1 the kind (0 `none`,
+ * 1 `national_id`, 2 `resident_old`, 3 `resident_new`), bit 2 (4) `formatValid`,
+ * bit 3 (8) `checksumValid`, bits 4–5 the gender (0 none, 1 `male`, 2 `female`).
+ * `(codes[i] & 8) !== 0` is "valid".
+ */
+export declare function classifyIdsPacked(values: Array<string>): Uint8Array
+
 /** One row of the code table. */
 export interface CodeInfo {
   /** Stable code. */
@@ -871,6 +879,12 @@ export interface IpInfo {
 /** Whether a password is on the embedded list of well-known weak passwords. */
 export declare function isCommonPassword(password: string): boolean
 
+/**
+ * Whether a value is an ID number (any kind) with a valid check digit: the
+ * boolean fast path of `classifyId(value).checksumValid`.
+ */
+export declare function isValidId(value: string): boolean
+
 /** Incidents with one label (subtype or school). */
 export interface LabelCount {
   /** The label; none for blank cells. */
@@ -1164,6 +1178,12 @@ export interface PasswordOptions {
   /** `default` (3 of 4 ASCII classes) or `ad` (Active Directory); default: the policy's. */
   profile?: 'default' | 'ad'
 }
+
+/**
+ * The verdict alone (`'pass'`, `'warn'` or `'fail'`): the fast path of
+ * `checkPassword(password, options, policy).verdict`, without findings.
+ */
+export declare function passwordVerdict(password: string, options?: PasswordOptions | undefined | null, policy?: JsPolicy | undefined | null): 'pass' | 'warn' | 'fail'
 
 /** The table row of an app, web module or alias. */
 export declare function permissionLookup(name: string): Lookup
