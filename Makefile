@@ -73,6 +73,28 @@ demo: python-wheel
 	@$(CLI) id scan --redact examples/data/leak.txt
 	@echo; echo "== ntpc-policy password expiry --last-changed 110/08/01 --now 2021-10-25T09:00"
 	@$(CLI) password expiry --last-changed 110/08/01 --now 2021-10-25T09:00 || true
+	@echo; echo "== ntpc-policy mailbox sweep examples/data/mailboxes.csv --today 2021-12-07"
+	@$(CLI) mailbox sweep examples/data/mailboxes.csv --today 2021-12-07 || true
+	@echo; echo "== ntpc-policy account check examples/data/people.csv --today 110/12/07"
+	@$(CLI) account check examples/data/people.csv --today 110/12/07 || true
+	@echo; echo "== ntpc-policy parent check examples/data/families.json"
+	@$(CLI) parent check examples/data/families.json || true
+	@echo; echo "== ntpc-policy permission who-can 上課yo 管理權 --overrides examples/data/overrides.json"
+	@$(CLI) permission who-can 上課yo 管理權 --overrides examples/data/overrides.json || true
+	@echo; echo "== ntpc-policy permission can 電子聯絡簿 manage --title 教務主任兼導師"
+	@$(CLI) permission can 電子聯絡簿 manage --title 教務主任兼導師 || true
+	@echo; echo "== ntpc-policy incident check examples/data/incidents.csv --now 2021-12-07T09:00"
+	@$(CLI) incident check examples/data/incidents.csv --now 2021-12-07T09:00 || true
+	@mkdir -p target/demo
+	@echo; echo "== ntpc-policy incident stats examples/data/incidents.csv --svg target/demo/incidents-monthly.svg"
+	@$(CLI) incident stats examples/data/incidents.csv --now 2021-12-07T09:00 \
+		--svg target/demo/incidents-monthly.svg --subtype-svg target/demo/incidents-subtype.svg || true
+	@echo; echo "== ntpc-policy drill rank examples/data/drills.csv --now 2021-12-07"
+	@$(CLI) drill rank examples/data/drills.csv --now 2021-12-07 || true
+	@echo; echo "== ntpc-policy audit pick examples/data/audit_schools.csv --scans examples/data/audit_scans.csv --capacity 3"
+	@$(CLI) audit pick examples/data/audit_schools.csv --scans examples/data/audit_scans.csv --capacity 3 \
+		--svg target/demo/audit-criteria.svg || true
+	@echo; echo "charts: target/demo/incidents-monthly.svg, incidents-subtype.svg, audit-criteria.svg"
 
 # The core's own walkthrough of the same data, without Python.
 demo-rust:

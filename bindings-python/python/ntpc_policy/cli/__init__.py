@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import ntpc_policy as np
-from ntpc_policy.cli import _basic
+from ntpc_policy.cli import _basic, _people, _secops
 from ntpc_policy.cli._output import EXIT_ERROR, error_dict
 
 __all__ = ["main"]
@@ -32,6 +32,13 @@ def _parser() -> argparse.ArgumentParser:
         const="jsonl",
         help="one JSON line per input",
     )
+    fmt.add_argument(
+        "--csv",
+        dest="format",
+        action="store_const",
+        const="csv",
+        help="CSV for a spreadsheet (cells escaped against formulas)",
+    )
     common.add_argument(
         "--policy", metavar="FILE", help="a policy JSON file (partial; over the edition in force)"
     )
@@ -45,7 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ntpc-policy {np.__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    _basic.register(sub, common)
+    account_sub = _basic.register(sub, common)
+    _people.register(sub, common, account_sub)
+    _secops.register(sub, common)
     return parser
 
 
@@ -67,6 +76,7 @@ def _policy(args: argparse.Namespace) -> np.Policy:
 def main(argv: list[str] | None = None) -> int:
     """Runs the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    args.svg_out = []
     try:
         policy = _policy(args)
         report = args.func(args, policy)
@@ -81,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"ntpc-policy: {e['code']}: {e['message_zh']} / {e['message_en']}", file=sys.stderr
             )
         return EXIT_ERROR
+    if args.svg_out:
+        for path, svg in args.svg_out:
+            Path(path).write_text(svg, encoding="utf-8")
     if not report.columns and args.format is None:
         return report.exit_code()
     return report.emit(args.format or "table")

@@ -96,6 +96,13 @@ def cmd_id_scan(args: argparse.Namespace, policy: np.Policy) -> Report:
 
 
 def cmd_account_check(args: argparse.Namespace, policy: np.Policy) -> Report:
+    # `account check FILE.csv` is the education-account access check of a CSV
+    # export (`account access`); names are checked against the ID-number rule.
+    if len(args.values) == 1 and args.values[0].lower().endswith((".csv", ".tsv")):
+        from ntpc_policy.cli._people import cmd_account_access
+
+        args.file = args.values[0]
+        return cmd_account_access(args, policy)
     report = Report(
         "account check",
         [
@@ -195,8 +202,8 @@ def _read_text(path: str) -> str:
         return fh.read()
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Adds the date, id, account and password subcommands."""
+def register(sub: Any, common: argparse.ArgumentParser) -> Any:
+    """Adds the date, id, account and password subcommands; returns the account group."""
     p = sub.add_parser(
         "date",
         parents=[common],
@@ -223,7 +230,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = acp.add_parser(
         "check", parents=[common], help="flag custom account names shaped like ID numbers"
     )
-    p.add_argument("values", nargs="+", metavar="NAME", help="names; - reads one per stdin line")
+    p.add_argument(
+        "values",
+        nargs="+",
+        metavar="NAME",
+        help="names (- reads one per stdin line), or one FILE.csv (as `account access`)",
+    )
+    p.add_argument("--today", metavar="DATE", help="with FILE.csv: the day to judge")
     p.set_defaults(func=cmd_account_check)
 
     pwp = sub.add_parser("password", help="passwords").add_subparsers(
@@ -249,3 +262,4 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--alert", action="append", default=[], metavar="DATETIME", help="abnormal-login alert"
     )
     p.set_defaults(func=cmd_password_expiry)
+    return acp

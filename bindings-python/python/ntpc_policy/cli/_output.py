@@ -47,6 +47,13 @@ class Report:
     def add_error(self, index: int, line: int | None, err: Exception) -> None:
         self.records.append({"input": index, "line": line, "error": error_dict(err)})
 
+    def add_error_dict(self, index: int, line: int | None, error: dict[str, Any]) -> None:
+        """An error already in the JSON shape (a bad row of an imported file)."""
+        keep = ("code", "message_zh", "message_en", "params")
+        self.records.append(
+            {"input": index, "line": line, "error": {k: error.get(k) for k in keep}}
+        )
+
     def summary(self) -> dict[str, int]:
         errors = sum(1 for r in self.records if "error" in r)
         failed = sum(1 for r in self.records if "error" not in r and not r["ok"])
@@ -65,16 +72,40 @@ class Report:
 
     def emit(self, fmt: str, out: TextIO | None = None) -> int:
         out = out or sys.stdout
+        # Bad rows of an imported file are found apart from the good ones; print
+        # everything in file order.
+        self.records.sort(key=lambda r: (r.get("line") is None, r.get("line") or 0))
         if fmt == "json":
             doc = {"command": self.command, **self.extra, "summary": self.summary()}
             doc["records"] = self.records
             out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        elif fmt == "csv":
+            self._csv(out)
         elif fmt == "jsonl":
             for r in self.records:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")
         else:
             self._table(out)
         return self.exit_code()
+
+    def _csv(self, out: TextIO) -> None:
+        """The table as CSV for a spreadsheet; every cell goes through
+        ``csv_escape_cell``, so a cell such as ``=cmd|' /C calc'!A0`` from an
+        imported file cannot run as a formula."""
+        import csv
+
+        from ntpc_policy import csv_escape_cell
+
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["line", *(name for name, _ in self.columns), "error"])
+        for r in self.records:
+            where = str(r["line"] if r.get("line") is not None else r["input"])
+            if "error" in r:
+                e = r["error"]
+                cells = [where, *([""] * len(self.columns)), f"{e['code']}: {e['message_zh']}"]
+            else:
+                cells = [where, *(_cell(get(r["result"])) for _, get in self.columns), ""]
+            w.writerow([csv_escape_cell(c) for c in cells])
 
     def _table(self, out: TextIO) -> None:
         heads = ["#", *(name for name, _ in self.columns)]

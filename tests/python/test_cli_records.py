@@ -1,0 +1,109 @@
+"""The command line over the record rules: CSV/JSON files in, the same records,
+exit codes and bad-row reporting as the other commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from test_cli import EXAMPLES, run, run_json
+
+
+def test_mailbox_sweep_reads_the_export_and_reports_the_bad_row_at_its_line() -> None:
+    code, doc = run_json(
+        "mailbox", "sweep", str(EXAMPLES / "mailboxes.csv"), "--today", "2021-12-07"
+    )
+    assert code == 2  # one row has a date that does not exist
+    by_line = {r["line"]: r for r in doc["records"]}
+    assert by_line[3]["result"]["state"] == "notice"
+    assert by_line[3]["result"]["notice_due_today"] is True
+    assert by_line[4]["result"]["state"] == "deletable"
+    assert by_line[5]["result"]["state"] == "disabled"
+    assert by_line[7]["error"]["code"] == "calendar.invalid_date"
+    assert [r["line"] for r in doc["records"]] == sorted(r["line"] for r in doc["records"])
+    assert doc["counts"]["deletable"] == 2
+    assert [n["account"] for n in doc["notices"]] == ["chen.clerk@ntpc.edu.tw"]
+
+
+def test_account_check_with_a_csv_is_the_access_check() -> None:
+    code, doc = run_json("account", "check", str(EXAMPLES / "people.csv"), "--today", "110/12/07")
+    assert code == 2  # 休學 is not a status the rule knows
+    by_line = {r["line"]: r for r in doc["records"]}
+    assert by_line[2]["result"]["access"] is True
+    assert by_line[3]["result"]["access"] is False
+    assert by_line[3]["result"]["access_returns"] is True
+    assert by_line[6]["result"]["verdict"] == "fail"  # ID-shaped custom account
+    assert by_line[8]["error"]["code"] == "import.invalid_value"
+    # Names still go through the custom-account rule.
+    code, doc = run_json("account", "check", "A123456789", "star.lin")
+    assert code == 1
+    assert [r["result"]["id_format"] for r in doc["records"]] == [True, False]
+
+
+def test_parent_check_names_who_can_register_and_what_is_wrong() -> None:
+    code, out, _ = run("parent", "check", str(EXAMPLES / "families.json"))
+    assert code == 1
+    assert "王大明, 李美麗" in out
+    assert "市話" in out  # a landline in the father's mobile field
+
+
+def test_permission_who_can_and_can_follow_the_overrides() -> None:
+    overrides = str(EXAMPLES / "overrides.json")
+    code, doc = run_json("permission", "who-can", "上課yo", "管理權", "--overrides", overrides)
+    assert code == 0
+    roles = {r["result"]["role"]: r["result"]["rule"] for r in doc["records"]}
+    assert roles["資訊組長"] == "override_add"
+    assert "幹事" not in roles and doc["removed"] == ["幹事"]
+    code, doc = run_json(
+        "permission", "can", "上課yo", "manage", "--role", "幹事", "--overrides", overrides
+    )
+    assert code == 1
+    assert doc["records"][0]["result"]["rule"] == "override_remove"
+    code, doc = run_json("permission", "can", "電子聯絡簿", "manage", "--title", "教務主任兼導師")
+    assert code == 0
+    assert doc["records"][0]["result"]["rule"] == "title_rule"
+
+
+def test_incident_check_and_stats_with_charts(tmp_path: Path) -> None:
+    code, doc = run_json(
+        "incident", "check", str(EXAMPLES / "incidents.csv"), "--now", "2021-12-07T09:00"
+    )
+    assert code == 1
+    assert len(doc["records"]) == 6
+    first = doc["records"][0]["result"]
+    notify = next(o for o in first["obligations"] if o["obligation"] == "notify")
+    assert (first["id"], notify["status"], notify["delay_minutes"]) == ("189750", "late", 951)
+    monthly, subtype = tmp_path / "m.svg", tmp_path / "s.svg"
+    code, out, _ = run(
+        "incident", "stats", str(EXAMPLES / "incidents.csv"), "--now", "2021-12-07T09:00",
+        "--svg", str(monthly), "--subtype-svg", str(subtype),
+    )  # fmt: skip
+    assert code == 0
+    assert "系統被入侵" in out
+    for svg in (monthly, subtype):
+        assert svg.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_drill_rank_and_audit_pick() -> None:
+    code, doc = run_json("drill", "rank", str(EXAMPLES / "drills.csv"), "--now", "2021-12-07")
+    assert code == 1
+    assert doc["records"][0]["result"]["school"] == "900004"
+    code, doc = run_json(
+        "audit", "pick", str(EXAMPLES / "audit_schools.csv"),
+        "--scans", str(EXAMPLES / "audit_scans.csv"), "--capacity", "3",
+    )  # fmt: skip
+    assert code == 1
+    picked = [r["result"]["school"] for r in doc["records"]]
+    assert picked == ["900002", "900004", "900001"]
+    assert all(r["result"]["criteria"] for r in doc["records"])
+
+
+def test_csv_output_escapes_formulas(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("姓名,狀態,班級\n=cmd|' /C calc'!A0,在學,501\n", encoding="utf-8")
+    code, out, _ = run("account", "check", str(people), "--today", "2021-12-07", "--csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0][:3] == ["line", "person", "status"]
+    assert rows[1][1].startswith("'=")  # kept as text, not run as a formula
