@@ -113,8 +113,12 @@ pub fn to_roc(#[napi(ts_arg_type = "string | Date")] value: DateArg) -> Result<R
 
 /// The ISO date of a ROC date; `fromRoc(110, 2, 29)` throws `calendar.invalid_date`.
 #[napi(strict)]
-pub fn from_roc(year: i32, month: u32, day: u32) -> Result<String> {
-    guard(|| core(cal::from_roc(year, month, day)).map(iso))
+pub fn from_roc(year: i32, month: f64, day: f64) -> Result<String> {
+    guard(|| {
+        let month = crate::convert::count("month", month)?;
+        let day = crate::convert::count("day", day)?;
+        core(cal::from_roc(year, month, day)).map(iso)
+    })
 }
 
 /// The school year and semester of a date.

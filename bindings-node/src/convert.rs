@@ -48,3 +48,17 @@ pub fn json<T: Serialize>(v: &T) -> serde_json::Value {
 pub fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
+
+/// A count or number argument (`u32` in the core). JS numbers arrive as `f64`:
+/// napi's own `u32` conversion wraps `-5` to 4294967291, so the range and
+/// wholeness are checked here and a bad value is `input.invalid_argument`.
+pub fn count(field: &str, v: f64) -> JsResult<u32> {
+    if v.is_finite() && v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) {
+        Ok(v as u32)
+    } else {
+        Err(invalid(
+            field,
+            format!("a whole number from 0 to {}, got {v}", u32::MAX),
+        ))
+    }
+}

@@ -39,8 +39,9 @@ pub struct EmsAddressCheck {
 
 /// The EMS VLAN and the ten addresses of a school (`10.239.N.101`–`.110`).
 #[napi(strict)]
-pub fn ems_allocation(school_no: u32, policy: Option<&JsPolicy>) -> Result<EmsAllocation> {
+pub fn ems_allocation(school_no: f64, policy: Option<&JsPolicy>) -> Result<EmsAllocation> {
     guard(|| {
+        let school_no = crate::convert::count("school_no", school_no)?;
         let r = core(net::ems_allocation(school_no, self::policy(&policy)))?;
         Ok(EmsAllocation {
             school_no: r.school_no,
@@ -56,10 +57,11 @@ pub fn ems_allocation(school_no: u32, policy: Option<&JsPolicy>) -> Result<EmsAl
 #[napi(strict)]
 pub fn check_ems_address(
     address: String,
-    school_no: u32,
+    school_no: f64,
     policy: Option<&JsPolicy>,
 ) -> Result<EmsAddressCheck> {
     guard(|| {
+        let school_no = crate::convert::count("school_no", school_no)?;
         let r = core(net::check_ems_address(
             &address,
             school_no,

@@ -199,9 +199,12 @@ pub fn import_drills(
 fn audit_pick(
     schools: Value,
     scans: Option<Value>,
-    capacity: Option<u32>,
+    capacity: Option<f64>,
     p: &ntpc_policy::Policy,
 ) -> Result<audit::AuditPick> {
+    let capacity = capacity
+        .map(|c| crate::convert::count("capacity", c))
+        .transpose()?;
     let s: Vec<audit::AuditSchool> = input("schools", schools)?;
     let f: Vec<audit::ScanFinding> = list("scans", scans)?;
     core(audit::pick(&s, &f, capacity, p))
@@ -215,7 +218,7 @@ fn audit_pick(
 pub fn pick_audit_schools(
     schools: Value,
     scans: Option<Value>,
-    capacity: Option<u32>,
+    capacity: Option<f64>,
     policy: Option<&JsPolicy>,
 ) -> Result<s::AuditPick> {
     guard(|| {
@@ -235,7 +238,7 @@ pub fn pick_audit_schools(
 pub fn audit_criteria_svg(
     schools: Value,
     scans: Option<Value>,
-    capacity: Option<u32>,
+    capacity: Option<f64>,
     policy: Option<&JsPolicy>,
 ) -> Result<String> {
     guard(|| {

@@ -62,11 +62,13 @@ pub fn security_training(hours: f64, policy: Option<&JsPolicy>) -> Result<Securi
 /// A school's progress against its smart-learning quota (ceil of 1/5 of the teacher quota).
 #[napi(strict)]
 pub fn smart_learning_progress(
-    teacher_quota: u32,
-    certified: u32,
+    teacher_quota: f64,
+    certified: f64,
     policy: Option<&JsPolicy>,
 ) -> Result<SmartLearningProgress> {
     guard(|| {
+        let teacher_quota = crate::convert::count("teacher_quota", teacher_quota)?;
+        let certified = crate::convert::count("certified", certified)?;
         let r = core(tr::smart_learning_progress(
             teacher_quota,
             certified,

@@ -83,3 +83,15 @@ pub fn enum_str<T: Serialize>(v: &T) -> String {
         _ => String::new(),
     }
 }
+
+/// A count or number argument (`u32` in the core): a negative or huge Python int
+/// is the core's `input.invalid_argument`, not an `OverflowError`.
+pub fn count(py: Python<'_>, field: &str, v: i64) -> PyResult<u32> {
+    u32::try_from(v).map_err(|_| {
+        invalid(
+            py,
+            field,
+            format!("a whole number from 0 to {}, got {v}", u32::MAX),
+        )
+    })
+}

@@ -152,8 +152,12 @@ pub fn to_roc(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<PyRocDate> {
 
 /// The Gregorian date of a ROC date.
 #[pyfunction]
-pub fn from_roc(py: Python<'_>, year: i32, month: u32, day: u32) -> PyResult<NaiveDate> {
-    guard(py, || core(py, cal::from_roc(year, month, day)))
+pub fn from_roc(py: Python<'_>, year: i32, month: i64, day: i64) -> PyResult<NaiveDate> {
+    guard(py, || {
+        let month = crate::args::count(py, "month", month)?;
+        let day = crate::args::count(py, "day", day)?;
+        core(py, cal::from_roc(year, month, day))
+    })
 }
 
 /// The school year and semester of a date.

@@ -80,10 +80,11 @@ result_class!(
 #[pyo3(signature = (school_no, policy = None))]
 pub fn ems_allocation<'py>(
     py: Python<'py>,
-    school_no: u32,
+    school_no: i64,
     policy: Option<Bound<'py, PyPolicy>>,
 ) -> PyResult<Bound<'py, PyEmsAllocation>> {
     guard(py, || {
+        let school_no = crate::args::count(py, "school_no", school_no)?;
         let r = core(
             py,
             net::ems_allocation(school_no, crate::args::policy(&policy)),
@@ -98,10 +99,11 @@ pub fn ems_allocation<'py>(
 pub fn check_ems_address<'py>(
     py: Python<'py>,
     address: &str,
-    school_no: u32,
+    school_no: i64,
     policy: Option<Bound<'py, PyPolicy>>,
 ) -> PyResult<Bound<'py, PyEmsAddressCheck>> {
     guard(py, || {
+        let school_no = crate::args::count(py, "school_no", school_no)?;
         let r = core(
             py,
             net::check_ems_address(address, school_no, crate::args::policy(&policy)),

@@ -209,11 +209,14 @@ pub fn pick_audit_schools(
     py: Python<'_>,
     schools: &Bound<'_, PyAny>,
     scans: Option<&Bound<'_, PyAny>>,
-    capacity: Option<u32>,
+    capacity: Option<i64>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<Obj> {
     guard(py, || {
         let (s, f) = audit_inputs(py, schools, scans)?;
+        let capacity = capacity
+            .map(|c| crate::args::count(py, "capacity", c))
+            .transpose()?;
         result(py, &core(py, audit::pick(&s, &f, capacity, pick(&policy)))?)
     })
 }
@@ -225,11 +228,14 @@ pub fn audit_criteria_svg(
     py: Python<'_>,
     schools: &Bound<'_, PyAny>,
     scans: Option<&Bound<'_, PyAny>>,
-    capacity: Option<u32>,
+    capacity: Option<i64>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<String> {
     guard(py, || {
         let (s, f) = audit_inputs(py, schools, scans)?;
+        let capacity = capacity
+            .map(|c| crate::args::count(py, "capacity", c))
+            .transpose()?;
         let picked = core(py, audit::pick(&s, &f, capacity, pick(&policy)))?;
         Ok(chart::criteria_table_svg(&picked))
     })

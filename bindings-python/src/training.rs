@@ -97,11 +97,13 @@ pub fn security_training<'py>(
 #[pyo3(signature = (teacher_quota, certified, policy = None))]
 pub fn smart_learning_progress<'py>(
     py: Python<'py>,
-    teacher_quota: u32,
-    certified: u32,
+    teacher_quota: i64,
+    certified: i64,
     policy: Option<Bound<'py, PyPolicy>>,
 ) -> PyResult<Bound<'py, PySmartLearningProgress>> {
     guard(py, || {
+        let teacher_quota = crate::args::count(py, "teacher_quota", teacher_quota)?;
+        let certified = crate::args::count(py, "certified", certified)?;
         let r = core(
             py,
             tr::smart_learning_progress(teacher_quota, certified, crate::args::policy(&policy)),

@@ -58,6 +58,19 @@ def main() -> None:
     add("scan, 20 MB full-width mixed", "scan full-width 20 MB", "ntpc-policy scan")
     add("  the regex crate, same text", "scan full-width 20 MB", "regex crate")
     add("ROC date parse", "calendar", "parse")
+    add("mailbox sweep, 650,000 mailboxes", "people", "mailbox sweep 650k")
+    add("account access check, 650,000 people", "people", "account check 650k")
+    # Issue #9: 10× the input takes about 10× the time (no quadratic path).
+    t_small, _, _ = rate("linear", "incident import 10000 rows")
+    t_big, _, _ = rate("linear", "incident import 100000 rows")
+    rows.append(f"| incident import, 10,000 → 100,000 rows | {t_small * 1e3:,.1f} → {t_big * 1e3:,.1f} ms "
+                f"| {t_big / t_small:.1f}× time for 10× rows | ≤ 12× (linear) | "
+                f"{'yes' if t_big / t_small <= 12 else 'no'} |")
+    p_small, _, _ = rate("linear", "password 25 chars")
+    p_big, _, _ = rate("linear", "password 250 chars")
+    rows.append(f"| password check, 25 → 250 characters | {p_small * 1e9:,.0f} → {p_big * 1e9:,.0f} ns "
+                f"| {p_big / p_small:.1f}× time for 10× length | ≤ 12× (linear) | "
+                f"{'yes' if p_big / p_small <= 12 else 'no'} |")
     out = "\n".join([
         "## Core (Rust, criterion)",
         "",

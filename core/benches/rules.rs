@@ -174,5 +174,89 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// 650,000 mailboxes / people, as the nightly sweeps see them (issue #8).
+fn people(c: &mut Criterion) {
+    use ntpc_policy::account::{self, AccountRecord, PersonStatus};
+    use ntpc_policy::mailbox::{self, MailboxRecord, StaffStatus};
+    let policy = Policy::default();
+    let today = chrono::NaiveDate::from_ymd_opt(2021, 12, 7).unwrap();
+    let mut rng = Rng(7);
+    let day = |n: u64| today - chrono::Days::new(n);
+    let boxes: Vec<MailboxRecord> = (0..650_000)
+        .map(|i| MailboxRecord {
+            account: format!("user{i}@ntpc.edu.tw"),
+            activated_on: day(800 + rng.next() % 2000),
+            last_login: (!rng.next().is_multiple_of(10)).then(|| day(rng.next() % 700)),
+            staff_status: [StaffStatus::Serving, StaffStatus::Retired]
+                [usize::from(rng.next().is_multiple_of(20))],
+            departed_on: None,
+            used_bytes: Some(rng.next() % (1 << 30)),
+        })
+        .collect();
+    let mut g = c.benchmark_group("people");
+    g.throughput(Throughput::Elements(boxes.len() as u64));
+    g.sample_size(10);
+    g.bench_function("mailbox sweep 650k", |b| {
+        b.iter(|| {
+            mailbox::sweep(black_box(&boxes), today, &policy)
+                .notices
+                .len()
+        })
+    });
+    let statuses = [
+        PersonStatus::Enrolled,
+        PersonStatus::TransferGap,
+        PersonStatus::Graduated,
+        PersonStatus::Serving,
+        PersonStatus::Retired,
+    ];
+    let people: Vec<AccountRecord> = (0..650_000u32)
+        .map(|i| AccountRecord {
+            person: Some(format!("S{i:07}")),
+            status: statuses[(rng.next() % 5) as usize],
+            class: Some("501".into()),
+            status_date: Some(day(rng.next() % 400)),
+            account: i.is_multiple_of(3).then(|| format!("user{i}")),
+        })
+        .collect();
+    g.bench_function("account check 650k", |b| {
+        b.iter(|| account::check_many(black_box(&people), today, &policy).len())
+    });
+    g.finish();
+}
+
+/// Inputs 10× larger take 10× longer, never more (issue #9: no quadratic path).
+fn linear(c: &mut Criterion) {
+    use ntpc_policy::import::ImportOptions;
+    let policy = Policy::default();
+    let row = "189750,新北市某國小,1級,INT,系統被入侵,2021/02/08 17:50,2021/02/09 10:41,2021/02/09 11:38,163.20.1.1\n";
+    let mut g = c.benchmark_group("linear");
+    g.sample_size(10);
+    for rows in [10_000usize, 100_000] {
+        let mut csv =
+            String::from("編號,通報單位,等級,事件類型,子類型,發生時間,通報時間,審核時間,IP\n");
+        for i in 0..rows {
+            csv.push_str(&row.replacen("189750", &i.to_string(), 1));
+        }
+        g.throughput(Throughput::Elements(rows as u64));
+        g.bench_function(format!("incident import {rows} rows"), |b| {
+            b.iter(|| {
+                ntpc_policy::incident::import(csv.as_bytes(), &ImportOptions::default(), &policy)
+                    .map(|r| r.records.len())
+            })
+        });
+    }
+    for len in [25usize, 250] {
+        let pw: String = "aB3$xyz9".chars().cycle().take(len).collect();
+        g.throughput(Throughput::Elements(1));
+        g.bench_function(format!("password {len} chars"), |b| {
+            b.iter(|| {
+                ntpc_policy::password::check(black_box(&pw), &Default::default(), &policy).verdict
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, people, linear);
 criterion_main!(benches);

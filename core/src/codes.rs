@@ -395,6 +395,10 @@ codes! {
     ImportDuplicateColumn = "import.duplicate_column", Error,
         "第 {column} 欄「{header}」與第 {first_column} 欄重複，都對應到 {field}。",
         "Column {column} \"{header}\" repeats column {first_column}: both are {field}.";
+    /// A row repeating the value of a field that names the record (an incident's 編號).
+    ImportDuplicateKey = "import.duplicate_key", Error,
+        "「{field}」的值「{value}」與第 {first_line} 行重複，此列未讀入。",
+        "\"{field}\" value \"{value}\" repeats line {first_line}; this row is not read.";
     /// A row with a different number of cells than the header line.
     ImportColumnCount = "import.column_count", Error,
         "欄位數不符：標題列有 {expected} 欄，此列有 {actual} 欄。",

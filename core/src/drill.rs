@@ -301,6 +301,7 @@ pub const DRILL_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    unique: None,
 };
 
 /// Reads drill reports from a CSV/TSV file (see [`crate::import`]).

@@ -120,6 +120,15 @@ pub enum PolicyError {
         /// The limit.
         limit: u64,
     },
+    /// A row repeating the value of the schema's unique field.
+    ImportDuplicateKey {
+        /// The column as written in the header line.
+        field: String,
+        /// The repeated value (at most 64 characters of it).
+        value: String,
+        /// The line of the first row with it.
+        first_line: u64,
+    },
     /// A required cell is blank.
     ImportMissingValue {
         /// The column as written in the header line.
@@ -160,6 +169,7 @@ impl PolicyError {
             PolicyError::ImportFieldTooLong { .. } => Code::ImportFieldTooLong,
             PolicyError::ImportTooManyRows { .. } => Code::ImportTooManyRows,
             PolicyError::ImportMissingValue { .. } => Code::ImportMissingValue,
+            PolicyError::ImportDuplicateKey { .. } => Code::ImportDuplicateKey,
             PolicyError::ImportInvalidValue { .. } => Code::ImportInvalidValue,
         }
     }
@@ -219,6 +229,14 @@ impl PolicyError {
             }
             PolicyError::ImportTooManyRows { limit } => p.with("limit", *limit),
             PolicyError::ImportMissingValue { field } => p.with("field", field.as_str()),
+            PolicyError::ImportDuplicateKey {
+                field,
+                value,
+                first_line,
+            } => p
+                .with("field", field.as_str())
+                .with("value", value.as_str())
+                .with("first_line", *first_line),
             PolicyError::ImportInvalidValue {
                 field,
                 value,

@@ -414,9 +414,153 @@ impl Policy {
         let base = Policy::edition(edition)?;
         let mut merged = serde_json::to_value(&base).map_err(internal)?;
         merge(&mut merged, given, "")?;
-        serde_json::from_value(merged).map_err(|e| PolicyError::PolicyFile {
-            reason: e.to_string(),
-        })
+        let policy: Policy =
+            serde_json::from_value(merged).map_err(|e| PolicyError::PolicyFile {
+                reason: e.to_string(),
+            })?;
+        policy.validate()?;
+        Ok(policy)
+    }
+
+    /// Checks that every number is in a range the rules can work with, so a
+    /// hand-edited policy file fails on load (`policy.invalid_file` naming the
+    /// key and the range) instead of giving odd answers later: a month 13, a
+    /// minimum above the maximum, a zero divisor, a limit of 0.
+    pub fn validate(&self) -> Result<()> {
+        fn check(ok: bool, key: &str, range: &str, value: impl std::fmt::Display) -> Result<()> {
+            if ok {
+                Ok(())
+            } else {
+                Err(PolicyError::PolicyFile {
+                    reason: format!("{key} = {value} is out of range ({range})"),
+                })
+            }
+        }
+        let pw = &self.password;
+        check(
+            pw.min_length >= 1,
+            "password.min_length",
+            "1 or more",
+            pw.min_length,
+        )?;
+        check(
+            pw.max_length >= pw.min_length && pw.max_length <= 4096,
+            "password.max_length",
+            "min_length to 4096",
+            pw.max_length,
+        )?;
+        check(
+            (1..=4).contains(&pw.min_classes),
+            "password.min_classes",
+            "1-4",
+            pw.min_classes,
+        )?;
+        check(
+            pw.rotation_days >= 1,
+            "password.rotation_days",
+            "1 or more",
+            pw.rotation_days,
+        )?;
+        check(
+            pw.expiring_soon_days <= pw.rotation_days,
+            "password.expiring_soon_days",
+            "0 to rotation_days",
+            pw.expiring_soon_days,
+        )?;
+        let cal = &self.calendar;
+        for (key, m) in [
+            (
+                "calendar.school_year_start_month",
+                cal.school_year_start_month,
+            ),
+            (
+                "calendar.second_semester_start_month",
+                cal.second_semester_start_month,
+            ),
+        ] {
+            check((1..=12).contains(&m), key, "1-12", m)?;
+        }
+        let mb = &self.mailbox;
+        check(
+            mb.inactive_days >= 1,
+            "mailbox.inactive_days",
+            "1 or more",
+            mb.inactive_days,
+        )?;
+        check(
+            mb.notice_days <= mb.inactive_days,
+            "mailbox.notice_days",
+            "0 to inactive_days",
+            mb.notice_days,
+        )?;
+        check(
+            mb.quota_bytes >= 1,
+            "mailbox.quota_bytes",
+            "1 or more",
+            mb.quota_bytes,
+        )?;
+        check(
+            (1..=100).contains(&mb.near_full_percent),
+            "mailbox.near_full_percent",
+            "1-100",
+            mb.near_full_percent,
+        )?;
+        let inc = &self.incident;
+        check(
+            inc.high_level_min <= inc.max_level && inc.max_level <= 9,
+            "incident.high_level_min",
+            "0 to max_level (at most 9)",
+            inc.high_level_min,
+        )?;
+        check(
+            !inc.regulations.is_empty(),
+            "incident.regulations",
+            "at least one",
+            0,
+        )?;
+        check(
+            self.audit.rescan_min_cvss.is_finite()
+                && (0.0..=10.0).contains(&self.audit.rescan_min_cvss),
+            "audit.rescan_min_cvss",
+            "0.0-10.0",
+            self.audit.rescan_min_cvss,
+        )?;
+        let tr = &self.training;
+        check(
+            tr.smart_learning_share_denominator >= 1
+                && tr.smart_learning_share_numerator <= tr.smart_learning_share_denominator,
+            "training.smart_learning_share_numerator",
+            "0 to the denominator, which is 1 or more",
+            format!(
+                "{}/{}",
+                tr.smart_learning_share_numerator, tr.smart_learning_share_denominator
+            ),
+        )?;
+        let net = &self.network;
+        check(
+            net.ems_first_host >= 1
+                && net.ems_first_host <= net.ems_last_host
+                && net.ems_last_host <= 254,
+            "network.ems_first_host",
+            "1 to ems_last_host, at most 254",
+            format!("{}-{}", net.ems_first_host, net.ems_last_host),
+        )?;
+        check(
+            net.school_no_min <= net.school_no_max,
+            "network.school_no_min",
+            "at most school_no_max",
+            net.school_no_min,
+        )?;
+        let lim = &self.limits;
+        for (key, v) in [
+            ("limits.scan_max_bytes", lim.scan_max_bytes),
+            ("limits.import_max_bytes", lim.import_max_bytes),
+            ("limits.import_max_rows", lim.import_max_rows),
+            ("limits.import_max_field_chars", lim.import_max_field_chars),
+        ] {
+            check(v >= 1, key, "1 or more", v)?;
+        }
+        Ok(())
     }
 
     /// Writes the whole policy as pretty JSON.

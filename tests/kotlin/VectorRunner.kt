@@ -144,9 +144,16 @@ fun mismatch(want: JsonElement, got: JsonElement?, path: String): String? {
 
 typealias Args = JsonObject
 
-fun Args.str(k: String): String = get(k).asString
+/** A text argument: only a JSON string (gson would turn 123 into "123"). */
+fun Args.str(k: String): String = get(k)?.takeIf { it.isJsonPrimitive && it.asJsonPrimitive.isString }?.asString
+    ?: throw IllegalArgumentException("$k: a string is required")
+/** A number argument: only a JSON number (gson would read "3" as 3). */
+fun Args.num(k: String): Double = get(k)?.takeIf { it.isJsonPrimitive && it.asJsonPrimitive.isNumber }?.asDouble
+    ?: throw IllegalArgumentException("$k: a number is required")
 fun Args.opt(k: String): String? = get(k)?.takeUnless { it.isJsonNull }?.asString
 fun Args.int(k: String): Int = get(k).asInt
+/** An unsigned argument: a negative number cannot be built in Kotlin (see `unbuildable`). */
+fun Args.uint(k: String): UInt = int(k).also { require(it >= 0) { "$k must be 0 or more" } }.toUInt()
 fun Args.policy(): Policy? = get("policy")?.takeUnless { it.isJsonNull }?.let { Policy.fromJson(gson.toJson(it)) }
 fun Args.instant(k: String): Instant = parseDateTime(str(k))
 fun Args.options() = PasswordOptions(opt("account"), opt("display_name"), opt("profile")?.let { passwordProfile(it) })
@@ -160,7 +167,7 @@ val CALLS: Map<String, (Args) -> Any?> = mapOf(
     "calendar.format" to { a -> mapOf("text" to formatDate(a.str("date"), a.str("style"))) },
     "calendar.format_datetime" to { a -> mapOf("text" to formatDateTime(a.instant("datetime"), a.str("style"))) },
     "calendar.to_roc" to { a -> toRoc(a.str("date")) },
-    "calendar.from_roc" to { a -> mapOf("date" to fromRoc(a.int("year"), a.int("month").toUInt(), a.int("day").toUInt())) },
+    "calendar.from_roc" to { a -> mapOf("date" to fromRoc(a.int("year"), a.uint("month"), a.uint("day"))) },
     "calendar.school_term" to { a -> schoolTerm(a.str("date"), a.policy()) },
     "calendar.fiscal_year" to { a -> mapOf("rocYear" to fiscalYear(a.str("date"))) },
     // identity
@@ -172,11 +179,11 @@ val CALLS: Map<String, (Args) -> Any?> = mapOf(
     "identity.redact" to { a -> mapOf("text" to redactIds(a.str("text"), a.policy())) },
     "identity.check_ubn" to { a -> checkUbn(a.str("value")) },
     // network
-    "network.ems_allocation" to { a -> emsAllocation(a.int("school_no").toUInt(), a.policy()) },
-    "network.check_ems_address" to { a -> checkEmsAddress(a.str("address"), a.int("school_no").toUInt(), a.policy()) },
+    "network.ems_allocation" to { a -> emsAllocation(a.uint("school_no"), a.policy()) },
+    "network.check_ems_address" to { a -> checkEmsAddress(a.str("address"), a.uint("school_no"), a.policy()) },
     // training
-    "training.security_training" to { a -> securityTraining(a.get("hours").asDouble, a.policy()) },
-    "training.smart_learning_progress" to { a -> smartLearningProgress(a.int("teacher_quota").toUInt(), a.int("certified").toUInt(), a.policy()) },
+    "training.security_training" to { a -> securityTraining(a.num("hours"), a.policy()) },
+    "training.smart_learning_progress" to { a -> smartLearningProgress(a.uint("teacher_quota"), a.uint("certified"), a.policy()) },
     // password
     "password.check" to { a -> checkPassword(a.str("password"), a.options(), a.policy()) },
     "password.check_many" to { a -> checkPasswords(a.getAsJsonArray("passwords").map { it.asString }, a.options(), a.policy()) },

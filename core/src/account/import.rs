@@ -41,6 +41,7 @@ pub const ACCOUNT_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    unique: None,
 };
 
 /// Reads people from a CSV/TSV file.

@@ -59,6 +59,7 @@ pub const SCHOOL_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    unique: Some("school"),
 };
 
 /// The header table of [`ScanFinding`].
@@ -98,6 +99,7 @@ pub const SCAN_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    unique: None,
 };
 
 /// Reads the school list (see [`crate::import`]); counts accept yes/no words.

@@ -106,6 +106,14 @@ pub fn parse(text: &str) -> Result<ParsedDate> {
         return Err(unrecognized());
     }
     let s = normalized(trimmed);
+    // 民國前N年 (before 1912) is a date people do write, in old records: say it is
+    // out of range rather than unrecognised.
+    if s.starts_with("民國前") || s.starts_with("民前") {
+        return Err(PolicyError::DateOutOfRange {
+            input: clip(text),
+            reason: "before ROC year 1 (1912)".into(),
+        });
+    }
     let caps = DATE_RE.captures(&s).ok_or_else(unrecognized)?;
     let num = |name: &str| -> Option<&str> { caps.name(name).map(|m| m.as_str()) };
     let int = |v: &str| -> Result<u32> { v.parse::<u32>().map_err(|_| unrecognized()) };

@@ -34,7 +34,7 @@
 //! ```
 //! use ntpc_policy::{Policy, import::{self, ColumnSpec, ImportOptions, Schema}};
 //! const SCHEMA: Schema = Schema {
-//!     record: "school", record_zh: "學校", skip_prefixes: &[],
+//!     record: "school", record_zh: "學校", skip_prefixes: &[], unique: None,
 //!     columns: &[ColumnSpec { field: "school", headers: &["學校代碼", "school"], required: true }],
 //! };
 //! let data = "\u{feff}學校代碼,備註\r\n014601,\"a, b\"\r\n,x\r\n";

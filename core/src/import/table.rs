@@ -32,6 +32,11 @@ pub struct Schema {
     /// lines `▲ 通報單位: …` and `筆數: 1` of a table copied from the department's
     /// web page) and are skipped.
     pub skip_prefixes: &'static [&'static str],
+    /// A field whose value names the record (an incident's 編號, a school's
+    /// code): a later row with the same value is `import.duplicate_key` at that
+    /// row, naming the line of the first, so a file edited by hand cannot count
+    /// one incident twice.
+    pub unique: Option<&'static str>,
 }
 
 /// A cell of a data row, with where it came from.
@@ -255,6 +260,8 @@ pub(super) fn read<T>(
             Some(Ok(r)) => break r,
         }
     };
+    // First line of each value of the schema's unique field.
+    let mut seen: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     let mut out = Imported::new(
         decoded.encoding,
         decoded.bom,
@@ -387,8 +394,26 @@ pub(super) fn read<T>(
                 })
                 .collect(),
         };
+        let key = schema
+            .unique
+            .and_then(|f| row.get(f).map(|v| (f, v.to_owned())));
+        if let Some((field, value)) = &key
+            && let Some(&first_line) = seen.get(value)
+        {
+            let mut e = row.error(field, PolicyError::ImportEmpty);
+            e.error = Box::new(PolicyError::ImportDuplicateKey {
+                field: e.header.clone().unwrap_or_default(),
+                value: value.chars().take(64).collect(),
+                first_line,
+            });
+            out.errors.push(e);
+            continue;
+        }
         match convert(&row) {
             Ok(r) => {
+                if let Some((_, value)) = key {
+                    seen.insert(value, line);
+                }
                 out.records.push(r);
                 out.lines.push(line);
             }
@@ -420,6 +445,7 @@ mod tests {
             required: true,
         }],
         skip_prefixes: &["#"],
+        unique: None,
     };
 
     fn lines_of(text: &str) -> Vec<u64> {

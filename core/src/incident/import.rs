@@ -92,6 +92,7 @@ pub const INCIDENT_SCHEMA: Schema = Schema {
     ],
     // The group lines of the department's web table (▲ 通報單位: …, 筆數: 1).
     skip_prefixes: &["▲", "筆數"],
+    unique: Some("id"),
 };
 
 /// Reads incidents from a CSV/TSV file (see [`crate::import`] for encodings,

@@ -53,6 +53,7 @@ pub const MAILBOX_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    unique: Some("account"),
 };
 
 /// Reads mailboxes from a CSV/TSV file; a blank last login means never logged in.

@@ -134,6 +134,22 @@ private func optU32(_ d: Args, _ k: String) throws -> UInt32? {
     guard n.int64Value >= 0 else { throw Unbuildable(why: "\(k): negative") }
     return n.uint32Value
 }
+private func u32(_ d: Args, _ k: String) throws -> UInt32 {
+    guard let n = try optU32(d, k) else { throw Unbuildable(why: "\(k) is required") }
+    return n
+}
+private func i64(_ d: Args, _ k: String) throws -> Int64 {
+    guard let n = try optNum(d, k) else { throw Unbuildable(why: "\(k) is required") }
+    return n.int64Value
+}
+private func num(_ d: Args, _ k: String) throws -> Double {
+    guard let n = try optNum(d, k) else { throw Unbuildable(why: "\(k) is required") }
+    return n.doubleValue
+}
+private func strs(_ d: Args, _ k: String) throws -> [String] {
+    guard let a = try optStrs(d, k) else { throw Unbuildable(why: "\(k) is required") }
+    return a
+}
 private func optStrs(_ d: Args, _ k: String) throws -> [String]? {
     guard let v = d[k], !(v is NSNull) else { return nil }
     guard let a = v as? [String] else { throw Unbuildable(why: "\(k): a list of strings is required") }
@@ -239,39 +255,39 @@ private func fileData(_ a: Args) throws -> Data {
 }
 
 private let calls: [String: (Args) throws -> Any] = [
-    "policy.load": { a in try JSONSerialization.jsonObject(with: Data(try Policy.fromJson(text: a["json"] as! String).toJson().utf8)) },
-    "policy.edition": { a in try JSONSerialization.jsonObject(with: Data(try Policy.edition(name: a["name"] as! String).toJson().utf8)) },
-    "calendar.parse": { a in try parseDate(text: a["text"] as! String) },
-    "calendar.parse_datetime": { a in ["datetime": try parseDateTime(text: a["text"] as! String)] },
-    "calendar.format": { a in ["text": try formatDate(value: a["date"] as! String, style: a["style"] as! String)] },
+    "policy.load": { a in try JSONSerialization.jsonObject(with: Data(try Policy.fromJson(text: try str(a, "json")).toJson().utf8)) },
+    "policy.edition": { a in try JSONSerialization.jsonObject(with: Data(try Policy.edition(name: try str(a, "name")).toJson().utf8)) },
+    "calendar.parse": { a in try parseDate(text: try str(a, "text")) },
+    "calendar.parse_datetime": { a in ["datetime": try parseDateTime(text: try str(a, "text"))] },
+    "calendar.format": { a in ["text": try formatDate(value: try str(a, "date"), style: try str(a, "style"))] },
     "calendar.format_datetime": { a in
-        ["text": try formatDateTime(value: try parseDateTime(text: a["datetime"] as! String), style: a["style"] as! String)]
+        ["text": try formatDateTime(value: try parseDateTime(text: try str(a, "datetime")), style: try str(a, "style"))]
     },
-    "calendar.to_roc": { a in try toRoc(value: a["date"] as! String) },
+    "calendar.to_roc": { a in try toRoc(value: try str(a, "date")) },
     "calendar.from_roc": { a in
-        ["date": try fromRoc(year: Int32(a["year"] as! Int), month: UInt32(a["month"] as! Int), day: UInt32(a["day"] as! Int))]
+        ["date": try fromRoc(year: Int32(try i64(a, "year")), month: try u32(a, "month"), day: try u32(a, "day"))]
     },
-    "calendar.school_term": { a in try schoolTerm(value: a["date"] as! String, policy: try policy(a)) },
-    "calendar.fiscal_year": { a in ["roc_year": try fiscalYear(value: a["date"] as! String)] },
-    "identity.classify": { a in try classifyId(value: a["value"] as! String) },
-    "identity.normalize": { a in ["value": try normalizeId(value: a["value"] as! String)] },
-    "identity.mask": { a in ["masked": try maskId(value: a["value"] as! String, policy: try policy(a))] },
-    "identity.check_account": { a in try checkAccount(name: a["name"] as! String, policy: try policy(a)) },
-    "identity.scan": { a in ["matches": try scanIds(text: a["text"] as! String, policy: try policy(a))] },
-    "identity.redact": { a in ["text": try redactIds(text: a["text"] as! String, policy: try policy(a))] },
-    "identity.check_ubn": { a in try checkUbn(value: a["value"] as! String) },
-    "network.ems_allocation": { a in try emsAllocation(schoolNo: UInt32(a["school_no"] as! Int), policy: try policy(a)) },
+    "calendar.school_term": { a in try schoolTerm(value: try str(a, "date"), policy: try policy(a)) },
+    "calendar.fiscal_year": { a in ["roc_year": try fiscalYear(value: try str(a, "date"))] },
+    "identity.classify": { a in try classifyId(value: try str(a, "value")) },
+    "identity.normalize": { a in ["value": try normalizeId(value: try str(a, "value"))] },
+    "identity.mask": { a in ["masked": try maskId(value: try str(a, "value"), policy: try policy(a))] },
+    "identity.check_account": { a in try checkAccount(name: try str(a, "name"), policy: try policy(a)) },
+    "identity.scan": { a in ["matches": try scanIds(text: try str(a, "text"), policy: try policy(a))] },
+    "identity.redact": { a in ["text": try redactIds(text: try str(a, "text"), policy: try policy(a))] },
+    "identity.check_ubn": { a in try checkUbn(value: try str(a, "value")) },
+    "network.ems_allocation": { a in try emsAllocation(schoolNo: try u32(a, "school_no"), policy: try policy(a)) },
     "network.check_ems_address": { a in
-        try checkEmsAddress(address: a["address"] as! String, schoolNo: UInt32(a["school_no"] as! Int), policy: try policy(a))
+        try checkEmsAddress(address: try str(a, "address"), schoolNo: try u32(a, "school_no"), policy: try policy(a))
     },
-    "training.security_training": { a in try securityTraining(hours: (a["hours"] as! NSNumber).doubleValue, policy: try policy(a)) },
+    "training.security_training": { a in try securityTraining(hours: try num(a, "hours"), policy: try policy(a)) },
     "training.smart_learning_progress": { a in
         try smartLearningProgress(
-            teacherQuota: UInt32(a["teacher_quota"] as! Int), certified: UInt32(a["certified"] as! Int), policy: try policy(a))
+            teacherQuota: try u32(a, "teacher_quota"), certified: try u32(a, "certified"), policy: try policy(a))
     },
-    "password.check": { a in try checkPassword(password: a["password"] as! String, options: try options(a), policy: try policy(a)) },
+    "password.check": { a in try checkPassword(password: try str(a, "password"), options: try options(a), policy: try policy(a)) },
     "password.check_many": { a in
-        try checkPasswords(passwords: a["passwords"] as! [String], options: try options(a), policy: try policy(a))
+        try checkPasswords(passwords: try strs(a, "passwords"), options: try options(a), policy: try policy(a))
     },
     "mailbox.status": { a in try mailboxStatus(mailbox: try mailboxRecord(a["mailbox"]), today: try str(a, "today"), policy: try policy(a)) },
     "mailbox.sweep": { a in
@@ -327,11 +343,11 @@ private let calls: [String: (Args) throws -> Any] = [
     "audit.parse_scan_round": { a in ["scan": try parseScanRound(text: try str(a, "text"))] },
     "audit.import_schools": { a in try importAuditSchools(data: try fileData(a), options: try importOptions(a), policy: try policy(a)) },
     "audit.import_scans": { a in try importAuditScans(data: try fileData(a), options: try importOptions(a), policy: try policy(a)) },
-    "password.is_common": { a in ["common": try isCommonPassword(password: a["password"] as! String)] },
+    "password.is_common": { a in ["common": try isCommonPassword(password: try str(a, "password"))] },
     "password.expiry": { a in
         try passwordExpiry(
-            lastChanged: try parseDateTime(text: a["last_changed"] as! String),
-            now: try parseDateTime(text: a["now"] as! String),
+            lastChanged: try parseDateTime(text: try str(a, "last_changed")),
+            now: try parseDateTime(text: try str(a, "now")),
             reset: a["reset"] as? Bool ?? false,
             alerts: try ((a["alerts"] as? [String]) ?? []).map { try parseDateTime(text: $0) },
             policy: try policy(a)
