@@ -22,6 +22,8 @@ pub const TARGETS: &[&str] = &[
     "calendar_parse",
     "password_check",
     "policy_json",
+    "csv_import",
+    "record_json",
 ];
 
 /// Runs the check of a target by name.
@@ -32,6 +34,8 @@ pub fn run(target: &str, data: &[u8]) {
         "calendar_parse" => calendar_parse(data),
         "password_check" => password_check(data),
         "policy_json" => policy_json(data),
+        "csv_import" => csv_import(data),
+        "record_json" => record_json(data),
         other => panic!("unknown fuzz target {other:?}"),
     }
 }
@@ -298,6 +302,157 @@ pub fn policy_json(data: &[u8]) {
             let back = Policy::from_json(&p.to_json())
                 .unwrap_or_else(|e| panic!("to_json of a loaded policy does not load: {e}"));
             assert_eq!(back, p, "policy JSON round trip from {text:?}");
+        }
+    }
+}
+
+/// The bookkeeping every import result keeps, whatever the file: one line per
+/// record, lines increasing, errors with table codes, and nothing panics.
+fn check_imported<T>(got: ntpc_policy::Result<ntpc_policy::import::Imported<T>>) -> Vec<T> {
+    match got {
+        Err(e) => {
+            assert_error(&e);
+            Vec::new()
+        }
+        Ok(imp) => {
+            assert_eq!(imp.records.len(), imp.lines.len(), "a line per record");
+            assert!(imp.lines.windows(2).all(|w| w[0] < w[1]), "lines increase");
+            assert!(imp.records.len() <= imp.rows, "no more records than rows");
+            for e in &imp.errors {
+                assert_error(&e.error);
+                assert!(e.line >= 1, "errors are at a line");
+            }
+            imp.records
+        }
+    }
+}
+
+/// Every CSV/TSV importer on any bytes (the first byte picks the importer and the
+/// delimiter): no panic, consistent results; imported incidents, drills and
+/// audit data then go through their rules without a panic either.
+pub fn csv_import(data: &[u8]) {
+    use ntpc_policy::import::{Delimiter, ImportOptions};
+    use ntpc_policy::{account, audit, drill, incident, mailbox};
+    let Some((&sel, file)) = data.split_first() else {
+        return;
+    };
+    let options = ImportOptions {
+        delimiter: [Delimiter::Auto, Delimiter::Comma, Delimiter::Tab][usize::from(sel / 8 % 3)],
+    };
+    // Small limits so the fuzzer reaches the limit paths too.
+    let mut policy = Policy::default();
+    policy.limits.import_max_rows = 50;
+    policy.limits.import_max_field_chars = 200;
+    let p = &policy;
+    let now = calendar::parse_datetime("2021-12-07T09:00:00+08:00").unwrap();
+    let today = now.date_naive();
+    match sel % 8 {
+        0 | 6 => {
+            let rows = check_imported(incident::import(file, &options, p));
+            for r in &rows {
+                match incident::evaluate(r, now, p) {
+                    Ok(c) => assert_findings(&c.findings),
+                    Err(e) => assert_error(&e),
+                }
+            }
+            assert_eq!(incident::stats(&rows, now, p).total, rows.len());
+        }
+        1 => {
+            let rows = check_imported(drill::import(file, &options, p));
+            let ranked = drill::rank(&rows, now, p);
+            assert_eq!(ranked.drills.len(), rows.len());
+        }
+        2 => {
+            let schools = check_imported(audit::import_schools(file, &options, p));
+            if let Err(e) = audit::pick(&schools, &[], Some(5), p) {
+                assert_error(&e);
+            }
+        }
+        3 => {
+            let scans = check_imported(audit::import_scans(file, &options, p));
+            let schools: Vec<_> = scans
+                .iter()
+                .map(|s| audit::AuditSchool {
+                    school: s.school.clone(),
+                    ..Default::default()
+                })
+                .collect();
+            if let Err(e) = audit::pick(&schools, &scans, None, p) {
+                assert_error(&e);
+            }
+        }
+        4 => {
+            let rows = check_imported(mailbox::import(file, &options, p));
+            let sweep = mailbox::sweep(&rows, today, p);
+            assert_eq!(sweep.total, rows.len());
+        }
+        _ => {
+            let rows = check_imported(account::import(file, &options, p));
+            for r in account::check_many(&rows, today, p) {
+                assert_findings(&r.findings);
+            }
+        }
+    }
+}
+
+/// The JSON records the bindings pass in (family, person, mailbox, attendance):
+/// any text either fails to read or goes through its rule without a panic.
+pub fn record_json(data: &[u8]) {
+    use ntpc_policy::{mailbox, parent, permission};
+    let Some((&sel, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let p = Policy::default();
+    let today = chrono::NaiveDate::from_ymd_opt(2021, 12, 7).unwrap();
+    match sel % 4 {
+        0 => {
+            if let Ok(r) = serde_json::from_str::<parent::FamilyRecord>(text) {
+                let c = parent::check(&r);
+                assert_findings(&c.findings);
+                for contact in &c.contacts {
+                    assert_findings(&contact.findings);
+                    if let Some(m) = &contact.mobile.normalized {
+                        assert!(
+                            m.len() == 10 && m.starts_with("09"),
+                            "normalised mobile {m}"
+                        );
+                    }
+                }
+            }
+        }
+        1 => {
+            if let Ok(who) = serde_json::from_str::<permission::Person>(text) {
+                for row in permission::table() {
+                    for right in [permission::Right::Manage, permission::Right::Edit] {
+                        let d = permission::can(&who, row.app, right, &[]).unwrap();
+                        assert_findings(&d.findings);
+                    }
+                }
+            }
+        }
+        2 => {
+            if let Ok(r) = serde_json::from_str::<mailbox::MailboxRecord>(text) {
+                match mailbox::status(&r, today, &p) {
+                    Ok(s) => assert_findings(&s.findings),
+                    Err(e) => assert_error(&e),
+                }
+            }
+        }
+        _ => {
+            if let Ok(rows) = serde_json::from_str::<Vec<permission::AttendanceRecord>>(text) {
+                let counts = permission::absent_counts(&rows);
+                assert!(
+                    counts
+                        .counts
+                        .iter()
+                        .map(|c| c.absent as usize)
+                        .sum::<usize>()
+                        <= rows.len()
+                );
+            }
         }
     }
 }
