@@ -94,8 +94,36 @@ final class NtpcPolicy
         return $out;
     }
 
+    /**
+     * The mailbox sweep of a CSV export (帳號,啟用日期,最後登入,人員狀態 …) on a day:
+     * the whole report, with `records` (one per row; bad rows as `error` at their
+     * line), `counts`, `notices` (mail these today) and `deletable`.
+     */
+    public function mailboxSweep(string $csvPath, string $today): array
+    {
+        return $this->document(['mailbox', 'sweep', $csvPath, '--today', $today], '');
+    }
+
+    /** Education-account access of everyone in a CSV export (姓名,狀態,班級,異動日期,自訂帳號). */
+    public function accountAccess(string $csvPath, string $today): array
+    {
+        return $this->document(['account', 'access', $csvPath, '--today', $today], '')['records'];
+    }
+
+    /** Each incident of the department's table with its deadlines and status at `$now`. */
+    public function incidentCheck(string $csvPath, string $now): array
+    {
+        return $this->document(['incident', 'check', $csvPath, '--now', $now], '')['records'];
+    }
+
     /** Runs a subcommand with --json and returns its records. */
     public function records(array $args, string $stdin): array
+    {
+        return $this->document($args, $stdin)['records'];
+    }
+
+    /** Runs a subcommand with --json and returns the whole JSON document. */
+    public function document(array $args, string $stdin): array
     {
         $args[] = '--json';
         [$code, $out, $err] = $this->run($args, $stdin);
@@ -106,7 +134,7 @@ final class NtpcPolicy
         if (isset($doc['error'])) {
             throw new NtpcPolicyException($doc['error']['message_en'], $doc['error']['code'], $code);
         }
-        return $doc['records'];
+        return $doc;
     }
 
     /** @return array{0:int,1:string,2:string} exit code, stdout, stderr */

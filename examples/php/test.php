@@ -50,6 +50,19 @@ check('scan finds ids', count($m) >= 1 && $m[0]['result']['masked'] === 'A12****
 $red = $p->redactIds($text);
 check('redaction removes the id', strpos($red, 'A123456789') === false && strpos($red, 'A12****789') !== false, $red);
 
+$data = __DIR__ . '/../data';
+$sweep = $p->mailboxSweep("$data/mailboxes.csv", '110/12/07');
+check('sweep notices', array_column($sweep['notices'], 'account') === ['chen.clerk@ntpc.edu.tw'], $sweep['notices']);
+$bad = array_values(array_filter($sweep['records'], fn($r) => isset($r['error'])));
+check('sweep bad row at its line', count($bad) === 1 && $bad[0]['line'] === 7 && $bad[0]['error']['code'] === 'calendar.invalid_date', $bad);
+
+$people = $p->accountAccess("$data/people.csv", '2021-12-07');
+check('transfer gap has no access', $people[1]['result']['status'] === 'transfer_gap' && $people[1]['result']['access'] === false, $people[1]);
+
+$inc = $p->incidentCheck("$data/incidents.csv", '2021-12-07T09:00');
+check('six seed incidents', count($inc) === 6, count($inc));
+check('first incident notified late', $inc[0]['result']['obligations'][0]['status'] === 'late', $inc[0]['result']['obligations'][0]);
+
 try {
     (new NtpcPolicy('/nonexistent/ntpc-policy'))->checkIds(['A123456789']);
     check('missing binary raises', false);
