@@ -180,27 +180,27 @@ impl PolicyError {
         match self {
             PolicyError::InvalidDate { input, reason }
             | PolicyError::DateOutOfRange { input, reason } => p
-                .with("input", input.as_str())
-                .with("reason", reason.as_str()),
-            PolicyError::UnrecognizedDate { input } => p.with("input", input.as_str()),
-            PolicyError::UnknownStyle { style } => p.with("style", style.as_str()),
+                .with("input", input.clone())
+                .with("reason", reason.clone()),
+            PolicyError::UnrecognizedDate { input } => p.with("input", input.clone()),
+            PolicyError::UnknownStyle { style } => p.with("style", style.clone()),
             PolicyError::InvalidArgument { field, reason } => p
-                .with("field", field.as_str())
-                .with("reason", reason.as_str()),
+                .with("field", field.clone())
+                .with("reason", reason.clone()),
             PolicyError::InputTooLarge {
                 field,
                 limit,
                 actual,
             } => p
-                .with("field", field.as_str())
+                .with("field", field.clone())
                 .with("limit", *limit)
                 .with("actual", *actual),
-            PolicyError::PolicyFile { reason } => p.with("reason", reason.as_str()),
+            PolicyError::PolicyFile { reason } => p.with("reason", reason.clone()),
             PolicyError::UnknownEdition { name, known } => {
-                p.with("name", name.as_str()).with("known", known.as_str())
+                p.with("name", name.clone()).with("known", known.clone())
             }
-            PolicyError::Internal { reason } => p.with("reason", reason.as_str()),
-            PolicyError::UnknownModule { name } => p.with("name", name.as_str()),
+            PolicyError::Internal { reason } => p.with("reason", reason.clone()),
+            PolicyError::UnknownModule { name } => p.with("name", name.clone()),
             PolicyError::ImportEmpty => p,
             PolicyError::ImportEncoding { line } => p.with("line", *line),
             PolicyError::ImportMissingColumns {
@@ -208,17 +208,17 @@ impl PolicyError {
                 record_zh,
                 columns,
             } => p
-                .with("record", record.as_str())
-                .with("record_zh", record_zh.as_str())
-                .with("columns", columns.as_str()),
+                .with("record", record.clone())
+                .with("record_zh", record_zh.clone())
+                .with("columns", columns.clone()),
             PolicyError::ImportDuplicateColumn {
                 header,
                 field,
                 column,
                 first_column,
             } => p
-                .with("header", header.as_str())
-                .with("field", field.as_str())
+                .with("header", header.clone())
+                .with("field", field.clone())
                 .with("column", *column)
                 .with("first_column", *first_column),
             PolicyError::ImportColumnCount { expected, actual } => {
@@ -228,14 +228,14 @@ impl PolicyError {
                 p.with("limit", *limit).with("actual", *actual)
             }
             PolicyError::ImportTooManyRows { limit } => p.with("limit", *limit),
-            PolicyError::ImportMissingValue { field } => p.with("field", field.as_str()),
+            PolicyError::ImportMissingValue { field } => p.with("field", field.clone()),
             PolicyError::ImportDuplicateKey {
                 field,
                 value,
                 first_line,
             } => p
-                .with("field", field.as_str())
-                .with("value", value.as_str())
+                .with("field", field.clone())
+                .with("value", value.clone())
                 .with("first_line", *first_line),
             PolicyError::ImportInvalidValue {
                 field,
@@ -243,10 +243,10 @@ impl PolicyError {
                 reason,
                 reason_zh,
             } => p
-                .with("field", field.as_str())
-                .with("value", value.as_str())
-                .with("reason", reason.as_str())
-                .with("reason_zh", reason_zh.as_str()),
+                .with("field", field.clone())
+                .with("value", value.clone())
+                .with("reason", reason.clone())
+                .with("reason_zh", reason_zh.clone()),
         }
     }
 

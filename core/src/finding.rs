@@ -7,6 +7,7 @@
 use crate::codes::{Code, CodeKind};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// How much a finding matters.
@@ -74,8 +75,9 @@ pub enum ParamValue {
     Int(i64),
     /// A number with a fraction.
     Float(f64),
-    /// Text.
-    Str(String),
+    /// Text. Most texts are fixed names (a kind, an area, a class), borrowed
+    /// so that a finding costs no allocation for them.
+    Str(Cow<'static, str>),
 }
 
 impl std::fmt::Display for ParamValue {
@@ -96,7 +98,7 @@ macro_rules! param_from {
         }
     )*};
 }
-param_from!(bool => Bool, i64 => Int, i32 => Int, u32 => Int, u8 => Int, f64 => Float, String => Str, &str => Str);
+param_from!(bool => Bool, i64 => Int, i32 => Int, u32 => Int, u8 => Int, f64 => Float, String => Str, &'static str => Str);
 
 impl From<usize> for ParamValue {
     fn from(x: usize) -> Self {

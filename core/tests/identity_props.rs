@@ -61,6 +61,43 @@ proptest! {
         prop_assert_eq!(identity::classify(&id.to_lowercase()), info);
     }
 
+    /// The table-driven fast path agrees with the rule written plainly: any ten
+    /// bytes drawn near the ID alphabet (letters of either case, the second
+    /// characters, digits, and the bytes just outside `0`–`9`, which a word-wide
+    /// digit test must reject).
+    #[test]
+    fn ten_bytes_classify_like_the_plain_rule(
+        first in prop::sample::select(b"AaZzIiOo1@[`{ ".to_vec()),
+        second in prop::sample::select(b"12890AaBbCcDdEe3 ".to_vec()),
+        rest in prop::array::uniform8(prop_oneof![
+            8 => b'0'..=b'9',
+            1 => prop::sample::select(b"/:\x7f Aa".to_vec()),
+        ]),
+    ) {
+        let mut bytes = vec![first, second];
+        bytes.extend_from_slice(&rest);
+        let Ok(s) = std::str::from_utf8(&bytes) else { return Ok(()) };
+        let info = identity::classify(s);
+        let t = s.trim_ascii().as_bytes();
+        let up = |b: u8| b.to_ascii_uppercase();
+        let format = t.len() == 10
+            && up(t[0]).is_ascii_uppercase()
+            && SECOND.contains(&up(t[1]))
+            && t[2..].iter().all(u8::is_ascii_digit);
+        prop_assert_eq!(info.format_valid, format, "{:?}", s);
+        if format {
+            let mut digits = [0u8; 7];
+            for (d, b) in digits.iter_mut().zip(&t[2..9]) {
+                *d = b - b'0';
+            }
+            let valid = valid_id(up(t[0]), up(t[1]), digits);
+            prop_assert_eq!(info.checksum_valid, valid.as_bytes()[9] == t[9], "{:?}", s);
+        } else {
+            prop_assert_eq!(info.kind, IdKind::None);
+            prop_assert!(!info.checksum_valid);
+        }
+    }
+
     /// A changed digit breaks the checksum exactly when weight × change is not a
     /// multiple of 10. The weights 6, 5, 4 and 2 share a factor with 10, so (for
     /// example) adding 2 to the fifth character keeps the sum valid: the mod-10

@@ -193,7 +193,7 @@ pub fn check(record: &AccountRecord, today: NaiveDate, policy: &Policy) -> Accou
     let access = match (status, event_of(status)) {
         (PersonStatus::Enrolled, _) => match class {
             Some(c) => {
-                findings.push(Finding::new(Code::AccountActiveStudent).with("class", c));
+                findings.push(Finding::new(Code::AccountActiveStudent).with("class", c.to_owned()));
                 true
             }
             None => {

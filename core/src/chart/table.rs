@@ -14,7 +14,7 @@ type Column = (&'static str, u32, u32, fn(&PickedSchool) -> String);
 fn param(s: &PickedSchool, c: Criterion, name: &str) -> Option<String> {
     let met = s.criteria.iter().find(|m| m.criterion == c)?;
     met.finding.params.get(name).map(|v| match v {
-        ParamValue::Str(t) => t.clone(),
+        ParamValue::Str(t) => t.to_string(),
         other => other.to_string(),
     })
 }

@@ -49,11 +49,28 @@ const TABLE: [(u8, &str, &str, bool); 26] = [
     (33, "連江縣", "Lienchiang County", false),
 ];
 
-/// The checksum code of an uppercase ASCII letter (A→10 … Z→33).
+/// The first letter's share of the checksum, for an ASCII letter of either
+/// case: its code's tens plus 9 × its units (RULES §2: weights 1 and 9), so
+/// `A` (10) → 1 and `I` (34) → 39; `0` for any other byte (no letter gives 0,
+/// every code has tens ≥ 1). One lookup on the hot path of
+/// [`super::classify`].
 #[inline]
-pub(crate) fn letter_code(b: u8) -> u8 {
-    TABLE[usize::from(b - b'A')].0
+pub(crate) fn letter_weight(b: u8) -> u8 {
+    WEIGHTS[usize::from(b)]
 }
+
+const WEIGHTS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 26 {
+        let code = TABLE[i].0;
+        let w = code / 10 + 9 * (code % 10);
+        t[b'A' as usize + i] = w;
+        t[b'a' as usize + i] = w;
+        i += 1;
+    }
+    t
+};
 
 /// The area of an uppercase ASCII letter.
 pub(crate) fn area(b: u8) -> Area {

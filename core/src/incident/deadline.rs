@@ -230,7 +230,7 @@ pub fn evaluate(
         findings.push(
             Finding::new(Code::IncidentEarliestRegulation)
                 .with("date", day.to_string())
-                .with("regulation", reg.name.as_str()),
+                .with("regulation", reg.name.clone()),
         );
     }
     if incident.level == 0 {

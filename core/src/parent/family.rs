@@ -159,8 +159,8 @@ fn check_contact(slot: Slot, index: Option<usize>, c: &Contact) -> ContactCheck 
     let mut findings = Vec::new();
     let f = |code: Code| {
         Finding::new(code)
-            .with("who", who.as_str())
-            .with("who_zh", who_zh.as_str())
+            .with("who", who.clone())
+            .with("who_zh", who_zh.clone())
     };
     // Required fields are violations for father, mother and the guardians; an
     // other contact is optional, so its problems are warnings (decided).
@@ -183,7 +183,7 @@ fn check_contact(slot: Slot, index: Option<usize>, c: &Contact) -> ContactCheck 
             PhoneKind::Empty => findings.push(f(Code::ParentMissingMobile).severity(sev)),
             PhoneKind::Landline => findings.push(
                 f(Code::ParentLandline)
-                    .with("input", shown.as_str())
+                    .with("input", shown.clone())
                     .severity(sev),
             ),
             PhoneKind::Invalid => {
@@ -192,7 +192,7 @@ fn check_contact(slot: Slot, index: Option<usize>, c: &Contact) -> ContactCheck 
                     .unwrap_or(super::phone::PhoneProblem::NotAPhoneNumber);
                 findings.push(
                     f(Code::ParentInvalidMobile)
-                        .with("input", shown.as_str())
+                        .with("input", shown.clone())
                         .with("problem", p.as_str())
                         .with("problem_zh", p.as_zh())
                         .severity(sev),

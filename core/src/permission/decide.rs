@@ -306,7 +306,7 @@ pub fn can(
             };
             decision.findings.push(
                 base(code)
-                    .with("role", h.role.as_str())
+                    .with("role", h.role.clone())
                     .with("granted", r.as_str())
                     .with("granted_zh", r.as_zh()),
             );
