@@ -165,6 +165,15 @@ pub fn classify_ids(values: Vec<String>) -> Result<Vec<IdInfo>> {
     Ok(values.iter().map(|v| (&id::classify(v)).into()).collect())
 }
 
+/// Classifies many values into one byte each: bits 0–1 kind (0 none,
+/// 1 national ID, 2 old resident certificate, 3 new unified certificate),
+/// bit 2 (4) format valid, bit 3 (8) checksum valid, bits 4–5 gender (0 none,
+/// 1 male, 2 female). `(codes[i] and 8) != 0` is "valid".
+#[uniffi::export]
+pub fn classify_ids_packed(values: Vec<String>) -> Result<Vec<u8>> {
+    Ok(id::classify_packed(values.iter().map(String::as_str)))
+}
+
 /// Masks a value for display (`A12****789`).
 #[uniffi::export(default(policy = None))]
 pub fn mask_id(value: String, policy: Option<Arc<Policy>>) -> Result<String> {

@@ -173,7 +173,8 @@ pub fn check(st: sys::napi_status) -> Result<()> {
 
 // --- ID results -------------------------------------------------------------
 
-/// Kind codes of the packed form (also the public `classifyIdsPacked` layout).
+/// Kind codes in the order of the core's packed byte (`IdInfo::packed`), which
+/// the JS builder decodes; the vectors of `classifyId` fail if they disagree.
 const KINDS: [id::IdKind; 4] = [
     id::IdKind::None,
     id::IdKind::NationalId,
@@ -188,19 +189,9 @@ const CATEGORIES: [id::NewCertCategory; 4] = [
     id::NewCertCategory::MainlandChina,
 ];
 
-/// The public byte: bits 0–1 kind (0 none, 1 national_id, 2 resident_old,
-/// 3 resident_new), bit 2 formatValid, bit 3 checksumValid, bits 4–5 gender
-/// (0 none, 1 male, 2 female).
+/// The public byte of the core ([`id::IdInfo::packed`]).
 pub fn packed_byte(i: &id::IdInfo) -> u8 {
-    let kind = KINDS.iter().position(|k| *k == i.kind).unwrap_or(0) as u8;
-    let gender = match i.gender {
-        Some(g) => GENDERS
-            .iter()
-            .position(|x| *x == g)
-            .map_or(0, |p| p as u8 + 1),
-        None => 0,
-    };
-    kind | u8::from(i.format_valid) << 2 | u8::from(i.checksum_valid) << 3 | gender << 4
+    i.packed()
 }
 
 /// The internal code: the public byte, then bits 8–10 category (0 none),

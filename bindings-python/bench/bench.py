@@ -128,6 +128,7 @@ def main() -> None:
     t_len = timed(lambda: list(map(len, ids)))
     t_upper = timed(lambda: [s.isupper() for s in ids])
     t_batch = timed(lambda: np.classify_ids(ids))
+    t_packed = timed(lambda: np.classify_ids_packed(ids))
     t_call = timed(lambda: [np.classify_id(s) for s in ids])
     t_py = timed(lambda: [py_checksum_ok(s) for s in ids], reps=3)
     tw = TaiwanID()
@@ -152,6 +153,24 @@ def main() -> None:
         N_IDS,
         t_batch,
         f"{fastest_py / t_batch:.1f}× fastest pure Python",
+        "≥ 8×",
+        "yes" if ok else "no",
+    )
+    ok = t_upper / t_packed >= 0.5
+    row(
+        "ntpc_policy.classify_ids_packed (batch, bytes)",
+        N_IDS,
+        t_packed,
+        f"{t_upper / t_packed:.2f}× isupper floor",
+        "≥ 0.5×",
+        "yes" if ok else "no",
+    )
+    ok = fastest_py / t_packed >= 8
+    row(
+        "ntpc_policy.classify_ids_packed (batch, bytes)",
+        N_IDS,
+        t_packed,
+        f"{fastest_py / t_packed:.1f}× fastest pure Python",
         "≥ 8×",
         "yes" if ok else "no",
     )

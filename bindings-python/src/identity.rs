@@ -8,7 +8,7 @@ use crate::policy::{PyFinding, PyPolicy, findings};
 use ntpc_policy::identity as id;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::PyList;
+use pyo3::types::{PyBytes, PyList};
 
 result_class!(
     PyIdInfo,
@@ -193,6 +193,20 @@ pub fn classify_ids<'py>(
     })
 }
 
+/// Classifies many values into one byte each (`IdInfo::packed` of the core:
+/// bits 0–1 kind, 4 `format_valid`, 8 `checksum_valid`, bits 4–5 gender), as
+/// `bytes`: the form for sweeps that want a verdict per name, not an object.
+#[pyfunction]
+pub fn classify_ids_packed<'py>(
+    py: Python<'py>,
+    values: Vec<PyBackedStr>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    guard(py, || {
+        let out = py.detach(|| id::classify_packed(values.iter().map(|v| &**v)));
+        Ok(PyBytes::new(py, &out))
+    })
+}
+
 /// Masks a value (`A12****789` by default).
 #[pyfunction]
 #[pyo3(signature = (value, policy = None))]
@@ -284,6 +298,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(normalize_id, m)?,
         wrap_pyfunction!(classify_id, m)?,
         wrap_pyfunction!(classify_ids, m)?,
+        wrap_pyfunction!(classify_ids_packed, m)?,
         wrap_pyfunction!(mask_id, m)?,
         wrap_pyfunction!(check_account, m)?,
         wrap_pyfunction!(check_accounts, m)?,

@@ -172,6 +172,7 @@ val CALLS: Map<String, (Args) -> Any?> = mapOf(
     "calendar.fiscal_year" to { a -> mapOf("rocYear" to fiscalYear(a.str("date"))) },
     // identity
     "identity.classify" to { a -> classifyId(a.str("value")) },
+    "identity.classify_packed" to { a -> mapOf("codes" to classifyIdsPacked(a.getAsJsonArray("values").map { it.asString }).map { it.toInt() and 0xff }) },
     "identity.normalize" to { a -> mapOf("value" to normalizeId(a.str("value"))) },
     "identity.mask" to { a -> mapOf("masked" to maskId(a.str("value"), a.policy())) },
     "identity.check_account" to { a -> checkAccount(a.str("name"), a.policy()) },

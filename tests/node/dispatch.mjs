@@ -28,6 +28,7 @@ export const CALLS = {
   'calendar.fiscal_year': (a) => ({ rocYear: np.fiscalYear(a.date) }),
   // identity
   'identity.classify': (a) => np.classifyId(a.value),
+  'identity.classify_packed': (a) => ({ codes: Array.from(np.classifyIdsPacked(a.values)) }),
   'identity.normalize': (a) => ({ value: np.normalizeId(a.value) }),
   'identity.mask': (a) => ({ masked: np.maskId(a.value, policy(a)) }),
   'identity.check_account': (a) => np.checkAccount(a.name, policy(a)),

@@ -61,6 +61,7 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "calendar.fiscal_year": lambda a: {"roc_year": np.fiscal_year(a["date"])},
     # identity
     "identity.classify": lambda a: np.classify_id(a["value"]).to_dict(),
+    "identity.classify_packed": lambda a: {"codes": list(np.classify_ids_packed(a["values"]))},
     "identity.normalize": lambda a: {"value": np.normalize_id(a["value"])},
     "identity.mask": lambda a: {"masked": np.mask_id(a["value"], _policy(a))},
     "identity.check_account": lambda a: np.check_account(a["name"], _policy(a)).to_dict(),

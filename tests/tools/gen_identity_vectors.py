@@ -85,6 +85,28 @@ ok("space inside", K, {"value": "A12345 6789"}, NONE)
 ok("CJK text", K, {"value": "王小明"}, NONE)
 ok("control character", K, {"value": "A123456789\u0000"}, NONE)
 
+P = "identity.classify_packed"
+KIND_BITS = {"none": 0, "national_id": 1, "resident_old": 2, "resident_new": 3}
+GENDER_BITS = {None: 0, "male": 1, "female": 2}
+
+
+def packed(e):
+    """The public one-byte layout of IdInfo::packed, from an expected classification."""
+    return (KIND_BITS[e["kind"]] | e["format_valid"] << 2 | e["checksum_valid"] << 3
+            | GENDER_BITS[e["gender"]] << 4)
+
+
+classified = [(c["args"]["value"], c["expect"]) for c in C if c["call"] == K]
+ok("packed: every classify input above, in order", P, {"values": [v for v, _ in classified]},
+   {"codes": [packed(e) for _, e in classified]})
+ok("packed: empty list", P, {"values": []}, {"codes": []})
+ok("packed: valid, bad checksum, not an ID", P, {"values": ["A123456789", "A123456780", "user01"]},
+   {"codes": [0x1D, 0x15, 0]})
+ok("packed: female old certificate and male new certificate", P, {"values": ["AB12345677", "A800000014"]},
+   {"codes": [packed(id_expect("AB12345677")), packed(id_expect("A800000014"))]})
+ok("packed: the same value twice gives the same byte", P, {"values": ["F123456784", " f123456784 "]},
+   {"codes": [packed(id_expect("F123456784"))] * 2})
+
 N = "identity.normalize"
 ok("normalize trims and uppercases", N, {"value": " a123456789 "}, {"value": "A123456789"})
 ok("normalize folds full-width", N, {"value": "ａ１２３４５６７８９"}, {"value": "A123456789"})

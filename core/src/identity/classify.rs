@@ -79,6 +79,41 @@ impl IdInfo {
         normalized: [0; 10],
     };
 
+    /// The classification in one byte, for sweeps that need a verdict per value
+    /// and not an object (one byte per account name instead of a record):
+    ///
+    /// | bits | meaning |
+    /// |---|---|
+    /// | 0–1 | kind: 0 `none`, 1 `national_id`, 2 `resident_old`, 3 `resident_new` |
+    /// | 2 (value 4) | `format_valid` |
+    /// | 3 (value 8) | `checksum_valid` |
+    /// | 4–5 | gender: 0 none, 1 `male`, 2 `female` |
+    ///
+    /// The layout is public and stable (every binding's `classify_ids_packed`
+    /// returns these bytes): `byte & 8 != 0` is "a valid ID number".
+    ///
+    /// ```
+    /// use ntpc_policy::identity::classify;
+    /// assert_eq!(classify("A123456789").packed(), 0b01_1_1_01);
+    /// assert_eq!(classify("A123456780").packed(), 0b01_0_1_01);
+    /// assert_eq!(classify("wang.xiaoming").packed(), 0);
+    /// ```
+    #[inline]
+    pub const fn packed(&self) -> u8 {
+        let kind = match self.kind {
+            IdKind::None => 0,
+            IdKind::NationalId => 1,
+            IdKind::ResidentOld => 2,
+            IdKind::ResidentNew => 3,
+        };
+        let gender = match self.gender {
+            None => 0,
+            Some(Gender::Male) => 1,
+            Some(Gender::Female) => 2,
+        };
+        kind | (self.format_valid as u8) << 2 | (self.checksum_valid as u8) << 3 | gender << 4
+    }
+
     /// The number masked by the policy (`A12****789`), or `None` when it is not one.
     pub fn masked(&self, policy: &IdentityPolicy) -> Option<String> {
         if !self.format_valid {
@@ -154,6 +189,20 @@ fn classify_other(value: &str) -> IdInfo {
         Ok(b) => classify_ascii(b),
         Err(_) => IdInfo::NONE,
     }
+}
+
+/// Classifies many values into one byte each ([`IdInfo::packed`]): the form for
+/// nightly sweeps over hundreds of thousands of account names, where a binding
+/// would otherwise build one object per name (issue #8).
+///
+/// ```
+/// use ntpc_policy::identity::classify_packed;
+/// let codes = classify_packed(["A123456789", "A123456780", "user01"]);
+/// assert_eq!(codes, [0x1d, 0x15, 0]);
+/// assert!(codes[0] & 8 != 0); // valid
+/// ```
+pub fn classify_packed<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+    values.into_iter().map(|v| classify(v).packed()).collect()
 }
 
 /// Whether the value is a format-valid ID number with a valid check digit.

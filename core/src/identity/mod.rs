@@ -25,7 +25,9 @@ mod ubn;
 
 pub use account::{AccountNameCheck, check_account};
 pub use area::Area;
-pub use classify::{Gender, IdInfo, IdKind, NewCertCategory, checksum_valid, classify};
+pub use classify::{
+    Gender, IdInfo, IdKind, NewCertCategory, checksum_valid, classify, classify_packed,
+};
 pub use mask::mask;
 pub use normalize::normalize;
 pub use scan::{IdMatch, redact, scan};

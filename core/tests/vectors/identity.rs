@@ -8,6 +8,11 @@ use serde_json::{Value, json as j};
 pub fn call(call: &str, a: &Args) -> Result<Value, PolicyError> {
     match call {
         "identity.classify" => json(&identity::classify(a.str("value")?)),
+        "identity.classify_packed" => {
+            let values = a.str_list("values")?;
+            let codes = identity::classify_packed(values.iter().map(String::as_str));
+            Ok(j!({ "codes": codes }))
+        }
         "identity.normalize" => Ok(j!({ "value": identity::normalize(a.str("value")?) })),
         "identity.mask" => {
             Ok(j!({ "masked": identity::mask(a.str("value")?, &a.policy()?.identity) }))

@@ -13917,6 +13917,20 @@ public func classifyIds(values: [String])throws  -> [IdInfo]  {
 })
 }
 /**
+ * Classifies many values into one byte each: bits 0–1 kind (0 none,
+ * 1 national ID, 2 old resident certificate, 3 new unified certificate),
+ * bit 2 (4) format valid, bit 3 (8) checksum valid, bits 4–5 gender (0 none,
+ * 1 male, 2 female). `(codes[i] and 8) != 0` is "valid".
+ */
+public func classifyIdsPacked(values: [String])throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_classify_ids_packed(
+        FfiConverterSequenceString.lower(values),uniffiCallStatus
+    )
+})
+}
+/**
  * Masks a value for display (`A12****789`).
  */
 public func maskId(value: String, policy: Policy? = nil)throws  -> String  {
@@ -14633,6 +14647,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_classify_ids() != 4373) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_classify_ids_packed() != 1463) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_mask_id() != 12030) {

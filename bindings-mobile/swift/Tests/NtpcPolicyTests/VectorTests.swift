@@ -270,6 +270,7 @@ private let calls: [String: (Args) throws -> Any] = [
     "calendar.school_term": { a in try schoolTerm(value: try str(a, "date"), policy: try policy(a)) },
     "calendar.fiscal_year": { a in ["roc_year": try fiscalYear(value: try str(a, "date"))] },
     "identity.classify": { a in try classifyId(value: try str(a, "value")) },
+    "identity.classify_packed": { a in ["codes": Array(try classifyIdsPacked(values: try strs(a, "values"))).map { Int($0) }] },
     "identity.normalize": { a in ["value": try normalizeId(value: try str(a, "value"))] },
     "identity.mask": { a in ["masked": try maskId(value: try str(a, "value"), policy: try policy(a))] },
     "identity.check_account": { a in try checkAccount(name: try str(a, "name"), policy: try policy(a)) },

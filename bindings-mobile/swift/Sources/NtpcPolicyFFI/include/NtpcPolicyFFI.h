@@ -350,6 +350,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_classify_id(RustBuffer value, RustC
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_classify_ids(RustBuffer values, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CLASSIFY_IDS_PACKED
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CLASSIFY_IDS_PACKED
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_classify_ids_packed(RustBuffer values, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MASK_ID
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MASK_ID
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_mask_id(RustBuffer value, RustBuffer policy, RustCallStatus *_Nonnull out_status
@@ -965,6 +970,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_classify_id(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CLASSIFY_IDS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CLASSIFY_IDS
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_classify_ids(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CLASSIFY_IDS_PACKED
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CLASSIFY_IDS_PACKED
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_classify_ids_packed(void
     
 );
 #endif
