@@ -32,6 +32,14 @@ export type JsPolicy = Policy
  */
 export declare function __panicForTest(): void
 
+/**
+ * Test-only: reads an array of strings the way every batch function does and
+ * panics at element `at`, so the test-suite can prove that a panic on the
+ * chunked path (inside a native callback called from JS) is still an `Error`
+ * with code `internal`.
+ */
+export declare function __panicInBatchForTest(values: Array<string>, at: number): number
+
 /** Per-student attendance records as per-class daily absent counts, with no names. */
 export declare function absentCounts(records: Array<AttendanceRecord>): AbsentCounts
 

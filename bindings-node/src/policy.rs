@@ -141,3 +141,24 @@ pub fn code_table() -> Vec<CodeInfo> {
 pub fn panic_for_test() -> Result<()> {
     guard(|| -> Result<()> { panic!("deliberate panic for the test-suite") })
 }
+
+/// Test-only: reads an array of strings the way every batch function does and
+/// panics at element `at`, so the test-suite can prove that a panic on the
+/// chunked path (inside a native callback called from JS) is still an `Error`
+/// with code `internal`.
+#[napi(js_name = "__panicInBatchForTest", strict)]
+pub fn panic_in_batch_for_test(
+    #[napi(ts_arg_type = "Array<string>")] values: crate::fast::StrArray,
+    at: u32,
+) -> Result<u32> {
+    guard(|| {
+        let mut n = 0u32;
+        values
+            .for_each(|_| {
+                assert!(n != at, "deliberate panic in a batch for the test-suite");
+                n += 1;
+            })
+            .map_err(crate::errors::js_err)?;
+        Ok(n)
+    })
+}

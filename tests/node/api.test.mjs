@@ -115,6 +115,55 @@ test('classifyIdsPacked packs kind, validity and gender', () => {
   assert.throws(() => np.classifyIdsPacked('A123456789'), (e) => e instanceof Error && e.code === 'InvalidArg')
 })
 
+// Arrays of 256 or more strings cross in chunks of arguments (fast.rs); these
+// pin that path to the element-by-element one.
+const LONG = Array.from({ length: 5000 }, (_, i) => ID_INPUTS[i % ID_INPUTS.length])
+
+test('long arrays: batches equal per-value calls', () => {
+  const packed = np.classifyIdsPacked(LONG)
+  const objects = np.classifyIds(LONG)
+  assert.equal(packed.length, LONG.length)
+  assert.equal(objects.length, LONG.length)
+  LONG.forEach((v, i) => {
+    const one = np.classifyId(v)
+    assert.deepEqual(objects[i], one, v)
+    assert.equal((packed[i] & 8) !== 0, one.checksumValid, v)
+  })
+  assert.deepEqual(np.checkAccounts(LONG.slice(0, 300)), LONG.slice(0, 300).map((v) => np.checkAccount(v)))
+})
+
+test('long arrays: a bad element is named by its index, and the next call works', () => {
+  for (const at of [0, 63, 64, 700, 4999]) {
+    const xs = LONG.slice()
+    xs[at] = at % 2 ? 5 : null
+    assert.throws(() => np.classifyIdsPacked(xs), (e) => e instanceof Error && e.message === `Expected a string at index ${at}`)
+    assert.throws(() => np.classifyIds(xs), (e) => e instanceof Error && e.message === `Expected a string at index ${at}`)
+  }
+  const holes = new Array(300)
+  holes[0] = 'A123456789'
+  assert.throws(() => np.classifyIdsPacked(holes), (e) => /index 1$/.test(e.message))
+  assert.equal(np.classifyIdsPacked(LONG).length, LONG.length)
+})
+
+test('long arrays: getters may call the addon again, or throw', () => {
+  const nested = LONG.slice(0, 400)
+  Object.defineProperty(nested, 300, { get: () => (np.classifyIdsPacked(LONG)[0] & 8 ? 'A123456789' : 'x') })
+  assert.equal(np.classifyIdsPacked(nested)[300], np.classifyIdsPacked(['A123456789'])[0])
+  const throwing = LONG.slice(0, 400)
+  Object.defineProperty(throwing, 350, { get: () => { throw new RangeError('from a getter') } })
+  assert.throws(() => np.classifyIdsPacked(throwing), (e) => e instanceof RangeError && e.message === 'from a getter')
+  assert.equal(np.classifyIdsPacked(LONG).length, LONG.length)
+})
+
+test('long arrays: a panic inside a chunk is an internal Error and Node keeps running', () => {
+  for (const at of [5, 100, 4000]) {
+    assert.throws(() => np.__panicInBatchForTest(LONG, at), (e) => e instanceof Error && e.code === 'internal')
+  }
+  assert.equal(np.__panicInBatchForTest(LONG, 1e9), LONG.length)
+  assert.equal(np.__panicInBatchForTest(LONG.slice(0, 10), 1e9), 10)
+  assert.throws(() => np.__panicInBatchForTest(LONG.slice(0, 10), 3), (e) => e.code === 'internal')
+})
+
 test('passwordVerdict is checkPassword(...).verdict', () => {
   const strict = np.Policy.fromJson('{"password": {"min_length": 12}}')
   for (const p of ['Tq7#vLm2pX', 'Aa123456', 'short', 'wang01Abc#9', '密碼Abc#1234', '', 'x'.repeat(300)]) {
