@@ -40,6 +40,14 @@ export declare function __panicForTest(): void
  */
 export declare function __panicInBatchForTest(values: Array<string>, at: number): number
 
+/**
+ * Bench-only: a call of the shape string → boolean that does no work (the
+ * N-API entry, reading the argument, the result), taken over by the same raw
+ * callback path as `isValidId`. It is the floor under every per-call
+ * function; `make bench` reports `validator` against it.
+ */
+export declare function __stringFloorForBench(value: string): boolean
+
 /** Per-student attendance records as per-class daily absent counts, with no names. */
 export declare function absentCounts(records: Array<AttendanceRecord>): AbsentCounts
 

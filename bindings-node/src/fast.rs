@@ -719,6 +719,13 @@ unsafe extern "C" fn raw_classify_id(
     unsafe { fast_1(env, info, |s| Ok(IdInfoJs::new(&id::classify(s)))) }
 }
 
+unsafe extern "C" fn raw_string_floor(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
+    unsafe { fast_1(env, info, |s| Ok(s.is_empty())) }
+}
+
 unsafe extern "C" fn raw_password_verdict(
     env: sys::napi_env,
     info: sys::napi_callback_info,
@@ -767,6 +774,12 @@ pub fn install_fast_paths(exports: napi::bindgen_prelude::Object, env: napi::Env
         take_over(env, exports, c"isValidId", Some(raw_is_valid_id))?;
         take_over(env, exports, c"classifyId", Some(raw_classify_id))?;
         take_over(env, exports, c"passwordVerdict", Some(raw_password_verdict))?;
+        take_over(
+            env,
+            exports,
+            c"__stringFloorForBench",
+            Some(raw_string_floor),
+        )?;
         helpers(env)?;
     }
     Ok(())

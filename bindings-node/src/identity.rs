@@ -173,6 +173,15 @@ pub fn is_valid_id(#[napi(ts_arg_type = "string")] value: SmallStr) -> Result<bo
     guard(|| Ok(id::checksum_valid(value.as_str())))
 }
 
+/// Bench-only: a call of the shape string → boolean that does no work (the
+/// N-API entry, reading the argument, the result), taken over by the same raw
+/// callback path as `isValidId`. It is the floor under every per-call
+/// function; `make bench` reports `validator` against it.
+#[napi(js_name = "__stringFloorForBench", strict)]
+pub fn string_floor_for_bench(#[napi(ts_arg_type = "string")] value: SmallStr) -> Result<bool> {
+    guard(|| Ok(value.as_str().is_empty()))
+}
+
 /// Classifies many values into one byte each: bits 0–1 the kind (0 `none`,
 /// 1 `national_id`, 2 `resident_old`, 3 `resident_new`), bit 2 (4) `formatValid`,
 /// bit 3 (8) `checksumValid`, bits 4–5 the gender (0 none, 1 `male`, 2 `female`).

@@ -263,7 +263,7 @@ fn all_digits(word: u64) -> bool {
 /// Branch-light on purpose: two table lookups and one word-wide digit test
 /// decide the format, so mixed inputs (valid, bad checksum, other strings) cost
 /// the same (issue #8: ≥ 60 M strings/s on one core).
-#[inline(always)]
+#[inline]
 pub(crate) fn classify_ascii(raw: &[u8; 10]) -> IdInfo {
     let code = letter_weight(raw[0]);
     let second = SECOND[usize::from(raw[1])];
