@@ -390,7 +390,7 @@ fn id_script() -> String {
   function each(xs, chunk, n) {{
     for (let i = 0; i < n; i += {chunk}) apply(chunk, undefined, apply(slice, xs, [i, i + {chunk}]));
   }}
-  return [one, many, each];
+  return [one, many, each, JSON.parse];
 }})()"#,
         chunk = CHUNK
     )
@@ -406,6 +406,8 @@ struct Helpers {
     chunk: sys::napi_ref,
     /// The running `Batch` (type-erased), or null.
     batch: std::cell::Cell<*mut c_void>,
+    /// `JSON.parse` as it was when the addon loaded.
+    parse: sys::napi_ref,
 }
 
 unsafe extern "C" fn drop_helpers(_env: sys::napi_env, data: *mut c_void, _hint: *mut c_void) {
@@ -452,6 +454,7 @@ unsafe fn helpers(env: sys::napi_env) -> Result<&'static Helpers> {
         each: get_ref(2)?,
         chunk: chunk_ref,
         batch: std::cell::Cell::new(ptr::null_mut()),
+        parse: get_ref(3)?,
     }));
     check(unsafe {
         sys::napi_set_instance_data(env, h.cast(), Some(drop_helpers), ptr::null_mut())
@@ -584,6 +587,32 @@ impl napi::bindgen_prelude::ToNapiValue for IdInfoListJs {
         let codes = unsafe { u32_array(env, &val.codes)? };
         let masks = unsafe { string(env, &val.masks)? };
         unsafe { call(env, h.id_many, &[codes, masks]) }
+    }
+}
+
+/// A result that crosses as JSON text and becomes a plain object by
+/// `JSON.parse` (V8's parser builds objects far faster than one N-API property
+/// write per field, which interns every key and decodes every string). `T`'s
+/// serde form must be its napi form: camelCase keys, no `Option` fields (an
+/// absent property and `null` differ in JS).
+pub struct ViaJson<T>(pub T);
+
+impl<T> TypeName for ViaJson<T> {
+    fn type_name() -> &'static str {
+        "Object"
+    }
+    fn value_type() -> ValueType {
+        ValueType::Object
+    }
+}
+
+impl<T: serde::Serialize> napi::bindgen_prelude::ToNapiValue for ViaJson<T> {
+    unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> Result<sys::napi_value> {
+        let json = serde_json::to_string(&val.0)
+            .map_err(|e| Error::new(Status::GenericFailure, e.to_string()))?;
+        let h = unsafe { helpers(env)? };
+        let text = unsafe { string(env, &json)? };
+        unsafe { call(env, h.parse, &[text]) }
     }
 }
 

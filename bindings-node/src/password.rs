@@ -2,6 +2,7 @@
 
 use crate::convert::{InstantArg, enum_from, enum_str, instant, iso};
 use crate::errors::{JsResult, Result, core, guard};
+use crate::fast::{SmallStr, StrArray, ViaJson};
 use crate::policy::{DEFAULT_POLICY, Finding, JsPolicy, findings, policy};
 use napi_derive::napi;
 use ntpc_policy::Verdict;
@@ -22,6 +23,8 @@ pub struct PasswordOptions {
 
 /// Which character classes a password has.
 #[napi(object)]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CharClasses {
     /// A–Z (AD: any uppercase letter).
     pub upper: bool,
@@ -35,8 +38,13 @@ pub struct CharClasses {
     pub other_letter: bool,
 }
 
+// Crosses to JS as JSON text that `JSON.parse` turns into the same plain
+// object (`crate::fast::ViaJson`): one parse instead of a property write, key
+// lookup and UTF-8 decode for every field (about 30 % of a `checkPassword`).
 /// The password rule's verdict, with findings (never the password).
 #[napi(object)]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PasswordCheck {
     /// `pass`, `warn` or `fail`.
     #[napi(ts_type = "'pass' | 'warn' | 'fail'")]
@@ -119,32 +127,34 @@ fn context(o: &Option<PasswordOptions>) -> Result<pw::PasswordContext<'_>> {
 }
 
 /// Checks a password against the policy (length, classes, names, weak list…).
-#[napi(strict)]
+#[napi(strict, ts_return_type = "PasswordCheck")]
 pub fn check_password(
-    password: String,
+    #[napi(ts_arg_type = "string")] password: SmallStr,
     options: Option<PasswordOptions>,
     policy: Option<&JsPolicy>,
-) -> Result<PasswordCheck> {
+) -> Result<ViaJson<PasswordCheck>> {
     guard(|| {
         let ctx = context(&options)?;
-        Ok((&pw::check(&password, &ctx, self::policy(&policy))).into())
+        let r: PasswordCheck = (&pw::check(password.as_str(), &ctx, self::policy(&policy))).into();
+        Ok(ViaJson(r))
     })
 }
 
 /// Checks many passwords of one account in one call.
-#[napi(strict)]
+#[napi(strict, ts_return_type = "Array<PasswordCheck>")]
 pub fn check_passwords(
-    passwords: Vec<String>,
+    #[napi(ts_arg_type = "Array<string>")] passwords: StrArray,
     options: Option<PasswordOptions>,
     policy: Option<&JsPolicy>,
-) -> Result<Vec<PasswordCheck>> {
+) -> Result<ViaJson<Vec<PasswordCheck>>> {
     guard(|| {
         let ctx = context(&options)?;
         let p = self::policy(&policy);
-        Ok(passwords
-            .iter()
-            .map(|s| (&pw::check(s, &ctx, p)).into())
-            .collect())
+        let mut out: Vec<PasswordCheck> = Vec::with_capacity(passwords.len());
+        passwords
+            .for_each(|s| out.push((&pw::check(s, &ctx, p)).into()))
+            .map_err(crate::errors::js_err)?;
+        Ok(ViaJson(out))
     })
 }
 

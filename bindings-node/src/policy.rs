@@ -70,9 +70,12 @@ pub fn policy<'a>(given: &'a Option<&'a JsPolicy>) -> &'a p::Policy {
     }
 }
 
+// Deserialised from the core's JSON (snake_case, the serde bridge of the
+// record rules), serialised in JS's camelCase (`crate::fast::ViaJson`).
 /// One explained outcome of a rule.
 #[napi(object)]
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct Finding {
     /// Stable code, e.g. `password.too_short`.
     pub code: String,
