@@ -89,6 +89,15 @@ fn bench(c: &mut Criterion) {
                 .count()
         })
     });
+    // The floor under any per-string function over this list: reading each
+    // string's first byte (1 M separately allocated strings, through pointers).
+    g.bench_function("floor first byte of each string", |b| {
+        b.iter(|| {
+            ids.iter()
+                .map(|s| usize::from(black_box(s.as_bytes()).first().copied().unwrap_or(0)))
+                .sum::<usize>()
+        })
+    });
     let names: Vec<String> = ids
         .iter()
         .take(650_000)
@@ -120,6 +129,8 @@ fn bench(c: &mut Criterion) {
         g.bench_function("regex crate", |b| {
             b.iter(|| re.find_iter(black_box(&text)).count())
         });
+        // The floor under any pass over the text: one read of every byte.
+        g.bench_function("floor is_ascii", |b| b.iter(|| black_box(&text).is_ascii()));
         g.finish();
     }
 
