@@ -26,4 +26,4 @@ bench-python: python-wheel
 bench-node: node-build
 	mkdir -p $(BENCH_OUT)
 	cd bindings-node/bench && npm install --no-audit --no-fund --silent
-	node bindings-node/bench/bench.mjs $(BENCH_OUT)/node.md
+	node --expose-gc bindings-node/bench/bench.mjs $(BENCH_OUT)/node.md

@@ -21,16 +21,28 @@ function now() {
   const u = process.cpuUsage()
   return (u.user + u.system) / 1e6
 }
-function timed(fn, reps = REPS) {
-  fn()
-  const t = []
-  for (let i = 0; i < reps; i++) {
-    const s = now()
-    fn()
-    t.push(now() - s)
-  }
+function median(t) {
   t.sort((a, b) => a - b)
   return t[Math.floor(t.length / 2)]
+}
+/** Median time of each function, repetitions interleaved (A B C A B C …) so
+ * that a machine whose speed drifts over minutes (a shared VM) moves every side
+ * of a ratio alike; each timing starts after a full collection when Node runs
+ * with --expose-gc (as `make bench` does). */
+function timedTogether(fns) {
+  for (const [fn] of Object.values(fns)) fn()
+  const times = Object.fromEntries(Object.keys(fns).map((k) => [k, []]))
+  const rounds = Math.max(...Object.values(fns).map(([, reps]) => reps))
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, [fn, reps]] of Object.entries(fns)) {
+      if (r >= reps) continue
+      globalThis.gc?.()
+      const s = now()
+      fn()
+      times[name].push(now() - s)
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, t]) => [k, median(t)]))
 }
 
 const CODES = { A: 10, B: 11, C: 12, D: 13, E: 14, F: 15, G: 16, H: 17, I: 34, J: 18, K: 19, L: 20, M: 21, N: 22, O: 35, P: 23, Q: 24, R: 25, S: 26, T: 27, U: 28, V: 29, W: 32, X: 30, Y: 31, Z: 33 }
@@ -81,14 +93,17 @@ const ids = mixedIds(N)
 const rows = []
 const row = (name, n, secs, ratio = '', target = '', met = '') => rows.push({ name, n, secs, ratio, target, met })
 
-const tValidator = timed(() => ids.map((s) => validator.isIdentityCard(s, 'zh-TW')))
-const tTwid = timed(() => ids.map((s) => twid.isIdCardNumber(s)))
-const tJs = timed(() => ids.map(jsChecksum))
-const tCall = timed(() => ids.map((s) => np.classifyId(s)))
-const tBatch = timed(() => np.classifyIds(ids))
-const tValid = timed(() => ids.map((s) => np.isValidId(s)))
-const tPacked = timed(() => np.classifyIdsPacked(ids))
-const tFloor = timed(() => ids.map((s) => np.__stringFloorForBench(s)))
+const id = timedTogether({
+  validator: [() => ids.map((s) => validator.isIdentityCard(s, 'zh-TW')), REPS],
+  twid: [() => ids.map((s) => twid.isIdCardNumber(s)), REPS],
+  js: [() => ids.map(jsChecksum), REPS],
+  call: [() => ids.map((s) => np.classifyId(s)), REPS],
+  batch: [() => np.classifyIds(ids), REPS],
+  valid: [() => ids.map((s) => np.isValidId(s)), REPS],
+  packed: [() => np.classifyIdsPacked(ids), REPS],
+  floor: [() => ids.map((s) => np.__stringFloorForBench(s)), REPS],
+})
+const { validator: tValidator, twid: tTwid, js: tJs, call: tCall, batch: tBatch, valid: tValid, packed: tPacked, floor: tFloor } = id
 row("validator isIdentityCard(s, 'zh-TW')", N, tValidator)
 row('taiwan-id-validator isIdCardNumber', N, tTwid)
 row('hand-written JS checksum', N, tJs)
@@ -101,11 +116,14 @@ row('ntpc-policy classifyIdsPacked (batch, Uint8Array)', N, tPacked, `${(tJs / t
 const NP = 200_000
 const pws = ids.slice(0, NP).map((s, i) => s.slice(0, 3).toLowerCase() + s.slice(3, 8) + (i % 2 ? '!' : 'x') + (i % 2 ? 'A' : 'b'))
 const schema = new PasswordValidator().is().min(8).is().max(256).has().uppercase().has().lowercase().has().digits().has().symbols()
-const tPv = timed(() => pws.map((p) => schema.validate(p)))
-const tOwasp = timed(() => pws.map((p) => owasp.test(p)), 3)
-const tPw = timed(() => pws.map((p) => np.checkPassword(p)))
-const tPwBatch = timed(() => np.checkPasswords(pws))
-const tVerdict = timed(() => pws.map((p) => np.passwordVerdict(p)))
+const pw = timedTogether({
+  pv: [() => pws.map((p) => schema.validate(p)), REPS],
+  owasp: [() => pws.map((p) => owasp.test(p)), 3],
+  check: [() => pws.map((p) => np.checkPassword(p)), REPS],
+  batch: [() => np.checkPasswords(pws), REPS],
+  verdict: [() => pws.map((p) => np.passwordVerdict(p)), REPS],
+})
+const { pv: tPv, owasp: tOwasp, check: tPw, batch: tPwBatch, verdict: tVerdict } = pw
 row('password-validator schema.validate', NP, tPv)
 row('owasp-password-strength-test test', NP, tOwasp)
 row('ntpc-policy checkPassword (per call)', NP, tPw, `${(tPv / tPw).toFixed(2)}× password-validator`, '≥ 2×', tPv / tPw >= 2 ? 'yes' : 'no')
@@ -115,7 +133,7 @@ row('ntpc-policy passwordVerdict (per call)', NP, tVerdict, `${(tPv / tVerdict).
 const lines = [
   '## Node',
   '',
-  `Node ${process.version}, ntpc-policy addon (release build); median of ${REPS} runs after a warm-up${CPU ? ', timed in process CPU time (BENCH_CLOCK=cpu)' : ''}.`,
+  `Node ${process.version}, ntpc-policy addon (release build); median of ${REPS} runs after a warm-up, interleaved with the peers${globalThis.gc ? ', each after a full GC' : ''}${CPU ? ', timed in process CPU time (BENCH_CLOCK=cpu)' : ''}.`,
   '',
   '| benchmark | items | median | ratio | target | met |',
   '|---|---:|---:|---|---|---|',

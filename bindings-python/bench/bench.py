@@ -7,6 +7,7 @@ warm-up; results as ratios. Writes a Markdown section to the path given (or stdo
 
 from __future__ import annotations
 
+import gc
 import platform
 import re
 import statistics
@@ -26,13 +27,24 @@ REPS = 5
 
 
 def timed(fn: Callable[[], Any], reps: int = REPS) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(reps):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    return timed_together({"fn": (fn, reps)})["fn"]
+
+
+def timed_together(fns: dict[str, tuple[Callable[[], Any], int]]) -> dict[str, float]:
+    """Median time of each function, the repetitions interleaved (A B C A B C …)
+    so that a machine whose speed drifts over minutes (a shared VM) moves every
+    side of a ratio alike; each timing starts after a full collection."""
+    for fn, _ in fns.values():
+        fn()  # warm-up
+    times: dict[str, list[float]] = {k: [] for k in fns}
+    for r in range(max(reps for _, reps in fns.values())):
+        for name, (fn, reps) in fns.items():
+            if r < reps:
+                gc.collect()
+                t = time.perf_counter()
+                fn()
+                times[name].append(time.perf_counter() - t)
+    return {k: statistics.median(v) for k, v in times.items()}
 
 
 class Rng:
@@ -125,14 +137,20 @@ def main() -> None:
         rows.append((name, n, secs, ratio, target, met))
 
     ids = mixed_ids(N_IDS)
-    t_len = timed(lambda: list(map(len, ids)))
-    t_upper = timed(lambda: [s.isupper() for s in ids])
-    t_batch = timed(lambda: np.classify_ids(ids))
-    t_packed = timed(lambda: np.classify_ids_packed(ids))
-    t_call = timed(lambda: [np.classify_id(s) for s in ids])
-    t_py = timed(lambda: [py_checksum_ok(s) for s in ids], reps=3)
     tw = TaiwanID()
-    t_tw = timed(lambda: [tw.validate(s) for s in ids], reps=3)
+    t = timed_together(
+        {
+            "len": (lambda: list(map(len, ids)), REPS),
+            "upper": (lambda: [s.isupper() for s in ids], REPS),
+            "batch": (lambda: np.classify_ids(ids), REPS),
+            "packed": (lambda: np.classify_ids_packed(ids), REPS),
+            "call": (lambda: [np.classify_id(s) for s in ids], REPS),
+            "py": (lambda: [py_checksum_ok(s) for s in ids], 3),
+            "tw": (lambda: [tw.validate(s) for s in ids], 3),
+        }
+    )
+    t_len, t_upper, t_batch, t_packed = t["len"], t["upper"], t["batch"], t["packed"]
+    t_call, t_py, t_tw = t["call"], t["py"], t["tw"]
     fastest_py = min(t_py, t_tw)
     row("floor: list(map(len, xs))", N_IDS, t_len)
     row("floor: [s.isupper() for s in xs]", N_IDS, t_upper)
@@ -186,8 +204,13 @@ def main() -> None:
 
     pws = [ids[i][:3].lower() + ids[i][3:8] + "!x"[i % 2] + "Ab"[i % 2] for i in range(N_PASSWORDS)]
     policy = PasswordPolicy.from_names(length=8, uppercase=1, numbers=1, special=1)
-    t_ps = timed(lambda: [policy.test(p) for p in pws], reps=3)
-    t_pw = timed(lambda: np.check_passwords(pws))
+    t = timed_together(
+        {
+            "ps": (lambda: [policy.test(p) for p in pws], 3),
+            "pw": (lambda: np.check_passwords(pws), REPS),
+        }
+    )
+    t_ps, t_pw = t["ps"], t["pw"]
     row("password-strength PasswordPolicy.test", N_PASSWORDS, t_ps)
     ok = t_ps / t_pw >= 20
     row(
@@ -224,8 +247,13 @@ def main() -> None:
             since = size
     text = "".join(parts)
     rx = re.compile(r"\b[A-Z][12ABCD89][0-9]{8}\b")
-    t_re = timed(lambda: [m for m in rx.finditer(text) if py_checksum_ok(m.group())], reps=3)
-    t_scan = timed(lambda: np.scan_ids(text), reps=3)
+    t = timed_together(
+        {
+            "re": (lambda: [m for m in rx.finditer(text) if py_checksum_ok(m.group())], 3),
+            "scan": (lambda: np.scan_ids(text), 3),
+        }
+    )
+    t_re, t_scan = t["re"], t["scan"]
     mb = len(text) / 1e6
     row("re.finditer + checksum, 50 MB", len(text), t_re, f"{mb / t_re:.0f} MB/s")
     row(
@@ -240,7 +268,7 @@ def main() -> None:
         "",
         f"Python {platform.python_version()}, ntpc_policy {np.__version__} "
         f"(abi3 wheel, release build); median of {REPS} runs after a warm-up "
-        "(3 for the slowest peers).",
+        "(3 for the slowest peers), interleaved with the peers, each after a full collection.",
         "",
         "| benchmark | items | median | ratio | target | met |",
         "|---|---:|---:|---|---|---|",
