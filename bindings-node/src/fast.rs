@@ -46,11 +46,6 @@ const CATEGORIES: [id::NewCertCategory; 4] = [
     id::NewCertCategory::MainlandChina,
 ];
 
-/// The public byte of the core ([`id::IdInfo::packed`]).
-pub fn packed_byte(i: &id::IdInfo) -> u8 {
-    i.packed()
-}
-
 /// The internal code: the public byte, then bits 8–10 category (0 none),
 /// bits 11–15 area letter (0 none, 1 = A), bit 16 masked present.
 fn id_code(i: &id::IdInfo, masked: bool) -> u32 {
@@ -64,7 +59,7 @@ fn id_code(i: &id::IdInfo, masked: bool) -> u32 {
     let area = i.area().map_or(0, |a| {
         u32::from(a.letter).saturating_sub(u32::from('A')) + 1
     });
-    u32::from(packed_byte(i)) | category << 8 | area << 11 | u32::from(masked) << 16
+    u32::from(i.packed()) | category << 8 | area << 11 | u32::from(masked) << 16
 }
 
 /// The JS half: tables of the stable strings and two functions building

@@ -2,7 +2,7 @@
 
 use crate::convert::enum_str;
 use crate::errors::{Result, core, guard, js_err};
-use crate::fast::{IdInfoJs, IdInfoListJs, SmallStr, StrArray, packed_byte};
+use crate::fast::{IdInfoJs, IdInfoListJs, SmallStr, StrArray};
 use crate::policy::{Finding, JsPolicy, findings, policy};
 use napi::bindgen_prelude::Uint8Array;
 use napi_derive::napi;
@@ -193,7 +193,7 @@ pub fn classify_ids_packed(
     guard(|| {
         let mut out = Vec::with_capacity(values.len());
         values
-            .for_each(|v| out.push(packed_byte(&id::classify(v))))
+            .for_each(|v| out.push(id::classify(v).packed()))
             .map_err(js_err)?;
         Ok(Uint8Array::from(out))
     })
