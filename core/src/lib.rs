@@ -42,6 +42,7 @@
 #![warn(missing_docs)]
 
 pub mod account;
+pub mod api;
 pub mod audit;
 pub mod calendar;
 pub mod chart;

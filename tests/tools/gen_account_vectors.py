@@ -171,6 +171,15 @@ ok("no people", "account.check_many", {"records": [], "today": T}, [])
 err("many: one record of the wrong shape fails the call", "account.check_many",
     {"records": [{"status": "serving"}, {"status": 3}], "today": T}, E)
 
+
+# Imports (CSV/TSV exports; expected values worked out by hand from the rows).
+C.append({"name": "import: Chinese headers and statuses, a custom account, an ROC date", "call": "account.import", "args": {"data": "姓名,狀態,班級,異動日期,自訂帳號\n王小明,在學,501,,\n李小華,轉學空窗,,110/12/01,\n陳老師,在職,,,a123456789\n"}, "expect": {"records": [{"person": "王小明", "status": "enrolled", "class": "501", "status_date": None, "account": None}, {"person": "李小華", "status": "transfer_gap", "class": None, "status_date": "2021-12-01", "account": None}, {"person": "陳老師", "status": "serving", "class": None, "status_date": None, "account": "a123456789"}], "lines": [2, 3, 4], "errors": []}})
+C.append({"name": "import: English headers and codes", "call": "account.import", "args": {"data": "name,status,date\nS1001,graduated,2022-06-30\n"}, "expect": {"records": [{"person": "S1001", "status": "graduated", "status_date": "2022-06-30"}], "errors": []}})
+C.append({"name": "import: an unknown status is a row error; the others are read", "call": "account.import", "args": {"data": "姓名,狀態\n甲,休學\n乙,畢業\n"}, "expect": {"records": [{"person": "乙", "status": "graduated"}], "lines": [3], "errors": [{"line": 2, "column": 2, "header": "狀態", "field": "status", "code": "import.invalid_value"}]}})
+C.append({"name": "import: a blank status is a missing value", "call": "account.import", "args": {"data": "姓名,狀態\n甲,\n"}, "expect": {"records": [], "errors": [{"line": 2, "field": "status", "code": "import.missing_value"}]}})
+C.append({"name": "import: no status column", "call": "account.import", "args": {"data": "姓名,班級\n甲,501\n"}, "error": "import.missing_column"})
+C.append({"name": "import: an empty file", "call": "account.import", "args": {"data": ""}, "error": "import.empty_file"})
+
 doc = {"rule": "account",
        "description": "Education-account access of students and staff, backup advice, custom-account rule (RULES §5, §2).",
        "cases": C}

@@ -3,7 +3,7 @@
 use super::{MAX_YEAR, MIN_YEAR, ROC_OFFSET, check_range, out_of_range, taipei};
 use crate::error::{PolicyError, Result};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt::Write as _;
 
 /// A way of writing a date. The names are stable strings shared by every binding.
@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 /// numbers as people do, and `roc_compact`, which is always seven digits
 /// (`0990105`). Decided: ROC styles cover ROC years 1–999 (1912–2910), since a
 /// four-digit year reads as Gregorian.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateStyle {
     /// `110年12月7日`
@@ -101,6 +101,8 @@ impl std::str::FromStr for DateStyle {
             })
     }
 }
+
+crate::api::deserialize_from_str!(DateStyle, "a date style name such as roc_slash");
 
 impl std::fmt::Display for DateStyle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

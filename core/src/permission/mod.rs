@@ -32,6 +32,8 @@ pub use attendance::{
     ATTENDANCE_MODULE, AbsentCounts, AttendanceAccess, AttendanceRecord, AttendanceStatus,
     AttendanceView, ClassDayCount, absent_counts, attendance_view,
 };
-pub use decide::{Decision, Holder, Person, Rule, WhoCan, can, contact_book_right, who_can};
+pub use decide::{
+    Decision, Holder, Person, Rule, TitleRight, WhoCan, can, contact_book_right, who_can,
+};
 pub use overrides::Override;
 pub use table::{AppModule, Lookup, MatchedAs, Right, TABLE, TitleRule, lookup, table};

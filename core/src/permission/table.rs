@@ -4,21 +4,21 @@
 //! 學校實際業務執行者為主).
 
 use crate::error::{PolicyError, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::str::FromStr;
 use unicode_normalization::UnicodeNormalization;
 
 /// A right on a module.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Right {
     /// 管理權: the management right.
-    #[serde(alias = "管理權", alias = "管理")]
     Manage,
     /// 編輯權: the edit right.
-    #[serde(alias = "編輯權", alias = "編輯")]
     Edit,
 }
+
+crate::api::deserialize_from_str!(Right, "manage (管理權) or edit (編輯權)");
 
 impl Right {
     /// The stable string form (`manage`, `edit`).

@@ -1,80 +1,48 @@
-//! Argument access and the subset comparison shared by every dispatch module.
+//! Reading the vector files, and the subset comparison every runner shares.
 
-use ntpc_policy::{Policy, PolicyError};
+use ntpc_policy::PolicyError;
 use serde::Serialize;
 use serde_json::Value;
 
-/// A vector's `args` object with typed getters that fail as `input.invalid_argument`.
-pub struct Args(Value);
-
-#[allow(dead_code)]
-impl Args {
-    pub fn new(v: Value) -> Self {
-        Args(v)
-    }
-
-    pub fn raw(&self, key: &str) -> Option<&Value> {
-        self.0.get(key).filter(|v| !v.is_null())
-    }
-
-    pub fn str(&self, key: &str) -> Result<&str, PolicyError> {
-        self.raw(key)
-            .and_then(Value::as_str)
-            .ok_or_else(|| PolicyError::invalid(key, "a string is required"))
-    }
-
-    pub fn opt_str(&self, key: &str) -> Option<&str> {
-        self.raw(key).and_then(Value::as_str)
-    }
-
-    pub fn i64(&self, key: &str) -> Result<i64, PolicyError> {
-        self.raw(key)
-            .and_then(Value::as_i64)
-            .ok_or_else(|| PolicyError::invalid(key, "a whole number is required"))
-    }
-
-    pub fn opt_i64(&self, key: &str) -> Option<i64> {
-        self.raw(key).and_then(Value::as_i64)
-    }
-
-    pub fn bool_or(&self, key: &str, default: bool) -> bool {
-        self.raw(key).and_then(Value::as_bool).unwrap_or(default)
-    }
-
-    pub fn str_list(&self, key: &str) -> Result<Vec<String>, PolicyError> {
-        match self.raw(key) {
-            None => Ok(Vec::new()),
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|v| {
-                    v.as_str()
-                        .map(str::to_owned)
-                        .ok_or_else(|| PolicyError::invalid(key, "a list of strings is required"))
-                })
-                .collect(),
-            Some(_) => Err(PolicyError::invalid(key, "a list of strings is required")),
+/// Every case of every `tests/vectors/*.json`, each with a `file` key added.
+pub fn all_cases() -> Vec<Value> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/vectors exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("readable vector file");
+        let doc: Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: invalid JSON: {e}", file.display()));
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        for case in doc["cases"].as_array().expect("a \"cases\" array") {
+            let mut case = case.clone();
+            case["file"] = Value::String(name.clone());
+            out.push(case);
         }
     }
+    out
+}
 
-    /// An argument read as a plain serde record (the binding contract: dicts and
-    /// objects pass straight through); a bad record is `input.invalid_argument`.
-    pub fn record<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<T, PolicyError> {
-        let v = self.0.get(key).cloned().unwrap_or(Value::Null);
-        serde_json::from_value(v).map_err(|e| PolicyError::invalid(key, e.to_string()))
+/// Hex text (whitespace ignored) as bytes.
+pub fn hex(text: &str) -> Result<Vec<u8>, PolicyError> {
+    let clean: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+    if !clean.len().is_multiple_of(2) {
+        return Err(PolicyError::invalid("data_hex", "odd number of hex digits"));
     }
-
-    /// A date argument in any calendar style.
-    pub fn date(&self, key: &str) -> Result<chrono::NaiveDate, PolicyError> {
-        ntpc_policy::calendar::parse_date(self.str(key)?)
-    }
-
-    /// The optional `policy` argument: a partial policy document over the edition in force.
-    pub fn policy(&self) -> Result<Policy, PolicyError> {
-        match self.raw("policy") {
-            None => Ok(Policy::default()),
-            Some(v) => Policy::from_json(&v.to_string()),
-        }
-    }
+    clean
+        .chunks(2)
+        .map(|p| {
+            std::str::from_utf8(p)
+                .ok()
+                .and_then(|s| u8::from_str_radix(s, 16).ok())
+                .ok_or_else(|| PolicyError::invalid("data_hex", "not hex"))
+        })
+        .collect()
 }
 
 /// Serialises a result to the JSON shape every binding shares.
@@ -84,23 +52,12 @@ pub fn json<T: Serialize>(value: &T) -> Result<Value, PolicyError> {
     })
 }
 
-/// Calls about policies themselves (`policy.load`, `policy.edition`).
-pub fn policy_call(call: &str, args: &Args) -> Result<Value, PolicyError> {
-    match call {
-        "policy.load" => json(&Policy::from_json(args.str("json")?)?),
-        "policy.edition" => json(&Policy::edition(args.str("name")?)?),
-        _ => Err(PolicyError::invalid(
-            "call",
-            format!("unknown call {call:?}"),
-        )),
-    }
-}
-
 /// `None` when `want` is a subset of `got`, else where and how they differ.
 pub fn subset_mismatch(want: &Value, got: &Value, path: &str) -> Option<String> {
     match (want, got) {
         (Value::Object(w), Value::Object(g)) => w.iter().find_map(|(k, wv)| match g.get(k) {
             Some(gv) => subset_mismatch(wv, gv, &format!("{path}.{k}")),
+            None if wv.is_null() => None,
             None => Some(format!("{path}.{k}: missing (want {wv})")),
         }),
         (Value::Array(w), Value::Array(g)) => {

@@ -1,0 +1,59 @@
+//! The ID-number functions (RULES §2).
+
+use super::api_table;
+use crate::identity::{self, AccountNameCheck, IdInfo, IdMatch, UbnCheck};
+
+api_table! { ALL, policy;
+    /// What a value is as an ID number: kind, format and checksum validity,
+    /// gender, area, category, and the masked number.
+    "identity.classify" => fn classify_id(value: String) with [fast] -> IdInfo {
+        Ok(identity::classify(&value))
+    }
+
+    /// `classify_id` over many values, in order.
+    "identity.classify_many" => fn classify_ids(values: Vec<String>) with [fast] -> Vec<IdInfo> {
+        Ok(values.iter().map(|v| identity::classify(v)).collect())
+    }
+
+    /// One byte per value (layout in the docs of `IdInfo::packed`: `b & 8` is
+    /// "a valid ID number"), for sweeps over hundreds of thousands of names.
+    "identity.classify_packed" => fn classify_ids_packed(values: Vec<String>) with [fast] -> Vec<u8> as "codes" {
+        Ok(identity::classify_packed(values.iter().map(String::as_str)))
+    }
+
+    /// The value trimmed, folded to ASCII (full-width forms) and upper-cased.
+    "identity.normalize" => fn normalize_id(value: String) -> String as "value" {
+        Ok(identity::normalize(&value).into_owned())
+    }
+
+    /// The number with characters 4–7 hidden (`A12****789`); other values unchanged.
+    "identity.mask" => fn mask_id(value: String) with [policy] -> String as "masked" {
+        Ok(identity::mask(&value, &policy.identity))
+    }
+
+    /// The custom-account rule: an account name shaped like an ID number must be
+    /// reset (the local part of an e-mail-style name is checked).
+    "identity.check_account" => fn check_account(name: String) with [policy] -> AccountNameCheck {
+        Ok(identity::check_account(&name, policy))
+    }
+
+    /// `check_account` over many names, in order.
+    "identity.check_account_many" => fn check_accounts(names: Vec<String>) with [policy] -> Vec<AccountNameCheck> {
+        Ok(names.iter().map(|n| identity::check_account(n, policy)).collect())
+    }
+
+    /// Every ID number in a text, with byte, character and UTF-16 offsets (masked).
+    "identity.scan" => fn scan_ids(text: String) with [policy, fast] -> Vec<IdMatch> as "matches" {
+        identity::scan(&text, policy)
+    }
+
+    /// The text with every ID number in it masked.
+    "identity.redact" => fn redact_ids(text: String) with [policy, fast] -> String as "text" {
+        identity::redact(&text, policy)
+    }
+
+    /// The Unified Business Number (統一編號) check, 2023 rule.
+    "identity.check_ubn" => fn check_ubn(value: String) -> UbnCheck {
+        Ok(identity::check_ubn(&value))
+    }
+}

@@ -1,0 +1,61 @@
+//! The password functions (RULES §1).
+
+use super::{Instant, api_table};
+use crate::password::{
+    self, ExpiryContext, PasswordCheck, PasswordContext, PasswordExpiry, PasswordProfile,
+};
+
+api_table! { ALL, policy;
+    /// Checks a password: 8+ characters, 3 of 4 classes, no account or display
+    /// name, and warnings for well-known weak passwords and personal data. The
+    /// result never holds the password.
+    "password.check" => fn check_password(
+        password: String,
+        account: Option<String>,
+        display_name: Option<String>,
+        profile: Option<PasswordProfile>,
+    ) with [policy, fast] -> PasswordCheck {
+        let ctx = PasswordContext {
+            account: account.as_deref(),
+            display_name: display_name.as_deref(),
+            profile,
+        };
+        Ok(password::check(&password, &ctx, policy))
+    }
+
+    /// `check_password` over many passwords of one account, in order.
+    "password.check_many" => fn check_passwords(
+        passwords: Vec<String>,
+        account: Option<String>,
+        display_name: Option<String>,
+        profile: Option<PasswordProfile>,
+    ) with [policy, fast] -> Vec<PasswordCheck> {
+        let ctx = PasswordContext {
+            account: account.as_deref(),
+            display_name: display_name.as_deref(),
+            profile,
+        };
+        let refs: Vec<&str> = passwords.iter().map(String::as_str).collect();
+        Ok(password::check_many(&refs, &ctx, policy))
+    }
+
+    /// Whether a password is on the embedded list of well-known weak passwords.
+    "password.is_common" => fn is_common_password(password: String) -> bool as "common" {
+        Ok(password::is_common(&password))
+    }
+
+    /// Where a password stands in its 90-day rotation, and the advice after
+    /// abnormal-login alerts (seed 001 §陸.二.(二)).
+    "password.expiry" => fn password_expiry(
+        last_changed: Instant,
+        now: Instant,
+        reset: Option<bool>,
+        alerts: Option<Vec<Instant>>,
+    ) with [policy] -> PasswordExpiry {
+        let ctx = ExpiryContext {
+            reset: reset.unwrap_or(false),
+            alerts: alerts.unwrap_or_default().into_iter().map(|a| a.0).collect(),
+        };
+        password::expiry(last_changed.0, now.0, &ctx, policy)
+    }
+}

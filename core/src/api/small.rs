@@ -1,0 +1,51 @@
+//! The smaller rules (RULES §9: training, EMS network), the shared importer's
+//! helpers, and the code table.
+
+use super::{Bytes, api_table};
+use crate::codes::{CodeInfo, code_table as codes};
+use crate::import::{self, Decoded};
+use crate::network::{self, EmsAddressCheck, EmsAllocation};
+use crate::training::{self, SecurityTrainingCheck, SmartLearningProgress};
+
+api_table! { ALL, policy;
+    /// Security training hours of a staff member against the 3 hours a year.
+    "training.security_training" => fn security_training(hours: f64) with [policy] -> SecurityTrainingCheck {
+        training::security_training(hours, policy)
+    }
+
+    /// Smart-learning certification against ⌈1/5⌉ of a school's teacher quota.
+    "training.smart_learning_progress" => fn smart_learning_progress(teacher_quota: u32, certified: u32) with [policy] -> SmartLearningProgress {
+        training::smart_learning_progress(teacher_quota, certified, policy)
+    }
+
+    /// A school's EMS addresses: VLAN 70, `10.239.<school no>.101`–`.110`.
+    "network.ems_allocation" => fn ems_allocation(school_no: u32) with [policy] -> EmsAllocation {
+        network::ems_allocation(school_no, policy)
+    }
+
+    /// Whether an address is one of a school's EMS addresses (and whose it is).
+    "network.check_ems_address" => fn check_ems_address(address: String, school_no: u32) with [policy] -> EmsAddressCheck {
+        network::check_ems_address(&address, school_no, policy)
+    }
+
+    /// File bytes as text: UTF-8 (with or without BOM), UTF-16 with a BOM, else
+    /// Big5/CP950; which one, and whether it had a BOM.
+    "import.decode" => fn decode_text(data: Bytes) -> Decoded {
+        import::decode(&data.0)
+    }
+
+    /// A cell made safe for a spreadsheet (a leading `=`, `+`, `-`, `@` stays text).
+    "import.csv_escape_cell" => fn csv_escape_cell(value: String) -> String as "cell" {
+        Ok(import::csv_escape_cell(&value))
+    }
+
+    /// A count cell: a whole number ≥ 0, or yes/no words (是/否, Y/N) as 1/0.
+    "import.parse_count" => fn parse_count(text: String) -> u32 as "count" {
+        import::parse_count(&text)
+    }
+
+    /// Every finding and error code with its kind and both message templates.
+    "codes.table" => fn code_table() -> Vec<CodeInfo> as "codes" {
+        Ok(codes())
+    }
+}
