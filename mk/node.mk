@@ -5,7 +5,7 @@
 NODE_DIR := bindings-node
 
 $(NODE_DIR)/node_modules/.stamp-1: $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
-	cd $(NODE_DIR) && npm install --no-audit --no-fund --silent
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund --silent
 	touch $@
 
 .PHONY: node-tools node-build node-test
