@@ -12,7 +12,7 @@ WHEELS := target/wheels
 
 .PHONY: test demo demo-rust rust-test fmt-check clippy doc python-tools python-wheel python-test php-test
 
-test: fmt-check clippy rust-test doc python-test php-test node-test mobile-test
+test: fmt-check clippy rust-test doc generate-check python-test php-test node-test mobile-test
 	@echo "make test: all suites passed"
 
 fmt-check:
@@ -25,29 +25,29 @@ clippy:
 rust-test:
 	$(CARGO) test -p ntpc-policy
 
+include mk/generate.mk
 include mk/node.mk
 include mk/mobile.mk
 include mk/bench.mk
 include mk/fuzz.mk
 
 # --- Python -------------------------------------------------------------------
-$(VENV)/.tools-1:
+$(VENV)/.tools-2: tests/python/requirements.txt
 	python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q "maturin>=1.9,<2" pytest mypy ruff
+	$(PY) -m pip install -q -r tests/python/requirements.txt
 	touch $@
 
-python-tools: $(VENV)/.tools-1
+python-tools: $(VENV)/.tools-2
 
 python-wheel: python-tools
 	rm -rf $(WHEELS)
-	$(VENV)/bin/maturin build -q --release -m bindings-python/Cargo.toml -o $(WHEELS)
+	# The test build carries the test hooks (feature test-hooks); make dist builds without.
+	$(VENV)/bin/maturin build -q --release -m bindings-python/Cargo.toml -o $(WHEELS) --features test-hooks
 	$(PY) -m pip install -q --force-reinstall --no-deps $(WHEELS)/ntpc_policy-*.whl
 
 python-test: python-wheel
-	$(PY) tests/tools/gen_shapes.py --check
-	$(VENV)/bin/ruff check bindings-python/python bindings-python/bench tests/python tests/tools/gen_shapes.py
-	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python tests/tools/gen_shapes.py
+	$(VENV)/bin/ruff check bindings-python/python bindings-python/bench tests/python xtask
+	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python xtask
 	cd tests/python && ../../$(PY) -m pytest -q -p no:cacheprovider
 
 # --- PHP client (examples/php) over the CLI ----------------------------------------

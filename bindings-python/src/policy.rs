@@ -1,105 +1,96 @@
-//! `Policy`, findings and the code table for Python.
+//! `ntpc_policy.Policy`: every number of every rule (RULES §0), as a handle the
+//! other functions take. The policy itself is the core's `Policy`.
 
-use crate::classes::result_class;
-use crate::convert::{params_to_py, to_dict};
-use crate::errors::core;
-use ntpc_policy::policy as p;
+use crate::convert::json_to_py;
+use crate::errors::{core, guard};
+use ntpc_policy::policy::{EDITIONS, Policy};
 use pyo3::prelude::*;
+use std::sync::LazyLock;
 
-result_class!(
-    PyPolicy,
-    p::Policy,
-    "Policy",
-    "Every number of every rule (RULES §0). `Policy()` is the edition in force.",
-    {
-        #[new]
-        fn new() -> Self {
-            p::Policy::default().into()
-        }
+/// The edition in force, built once: most calls pass no policy.
+static DEFAULT: LazyLock<Policy> = LazyLock::new(Policy::default);
 
-        /// A named edition, e.g. `Policy.edition("ntpc-109")`.
-        #[staticmethod]
-        fn edition(py: Python<'_>, name: &str) -> PyResult<Self> {
-            crate::errors::guard(py, || core(py, p::Policy::edition(name)).map(Into::into))
-        }
-
-        /// Reads a (partial) policy document; unknown keys raise `PolicyFileError`.
-        #[staticmethod]
-        fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-            crate::errors::guard(py, || core(py, p::Policy::from_json(text)).map(Into::into))
-        }
-
-        /// The names of all editions, oldest first.
-        #[staticmethod]
-        fn editions() -> Vec<&'static str> {
-            p::EDITIONS.to_vec()
-        }
-
-        /// The edition in force on a date.
-        #[staticmethod]
-        fn in_force_on(day: chrono::NaiveDate) -> Self {
-            p::Policy::in_force_on(day).into()
-        }
-
-        /// The edition name this policy starts from.
-        #[getter]
-        fn name(&self) -> &str {
-            &self.inner.edition
-        }
-    }
-);
-
-result_class!(
-    PyFinding,
-    ntpc_policy::Finding,
-    "Finding",
-    "One explained outcome of a rule: a stable code, severity, parameters and two messages.",
-    {
-        /// Stable code, e.g. `password.too_short`.
-        #[getter]
-        fn code(&self) -> &'static str {
-            self.inner.code.as_str()
-        }
-        /// `violation`, `warning` or `info`.
-        #[getter]
-        fn severity(&self) -> &'static str {
-            self.inner.severity.as_str()
-        }
-        /// The figures the rule used.
-        #[getter]
-        fn params(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-            params_to_py(py, &self.inner.params)
-        }
-        /// Traditional Chinese message.
-        #[getter]
-        fn message_zh(&self) -> String {
-            self.inner.message_zh()
-        }
-        /// English message.
-        #[getter]
-        fn message_en(&self) -> String {
-            self.inner.message_en()
-        }
-    }
-);
-
-/// Converts core findings to Python ones.
-#[allow(dead_code)] // used by every result class with findings
-pub fn findings(list: &[ntpc_policy::Finding]) -> Vec<PyFinding> {
-    list.iter().cloned().map(Into::into).collect()
+/// Every number of every rule. `Policy()` is the edition in force.
+#[pyclass(frozen, module = "ntpc_policy", name = "Policy")]
+pub struct PyPolicy {
+    pub inner: Policy,
 }
 
-/// Every code with its kind and both message templates.
-#[pyfunction]
-pub fn code_table(py: Python<'_>) -> PyResult<Py<PyAny>> {
-    to_dict(py, &ntpc_policy::code_table())
+/// The caller's policy, or the edition in force.
+pub fn or_default<'a>(given: &'a Option<Bound<'_, PyPolicy>>) -> &'a Policy {
+    match given {
+        Some(p) => &p.get().inner,
+        None => &DEFAULT,
+    }
 }
 
-/// Test-only: panics inside the same guard every function uses, so the test-suite
-/// can prove a Rust panic reaches Python as `PolicyError(code="internal")`.
-#[pyfunction]
-pub fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
-    crate::errors::guard(py, || -> PyResult<()> {
-        panic!("deliberate panic for the test-suite")
-    })
+#[pymethods]
+impl PyPolicy {
+    #[new]
+    fn new() -> Self {
+        PyPolicy {
+            inner: Policy::default(),
+        }
+    }
+
+    /// A named edition, e.g. `Policy.edition("ntpc-109")`.
+    #[staticmethod]
+    fn edition(py: Python<'_>, name: &str) -> PyResult<Self> {
+        guard(py, || {
+            core(py, Policy::edition(name)).map(|inner| PyPolicy { inner })
+        })
+    }
+
+    /// Reads a (partial) policy document over its edition; unknown keys and
+    /// out-of-range numbers raise `PolicyFileError`.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        guard(py, || {
+            core(py, Policy::from_json(text)).map(|inner| PyPolicy { inner })
+        })
+    }
+
+    /// The names of all editions, oldest first.
+    #[staticmethod]
+    fn editions() -> Vec<&'static str> {
+        EDITIONS.to_vec()
+    }
+
+    /// The edition in force on a date (`date`, `datetime` or text in any calendar style).
+    #[staticmethod]
+    fn in_force_on(py: Python<'_>, day: &Bound<'_, PyAny>) -> PyResult<Self> {
+        guard(py, || {
+            let json = crate::convert::to_json(py, "day", day, 0)?;
+            let day: ntpc_policy::api::Date = serde_json::from_value(json)
+                .map_err(|e| crate::errors::invalid(py, "day", e.to_string()))?;
+            Ok(PyPolicy {
+                inner: Policy::in_force_on(day.0),
+            })
+        })
+    }
+
+    /// The edition name this policy starts from.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.edition
+    }
+
+    /// Every number, as plain Python objects (the policy JSON document).
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let json = serde_json::to_value(&self.inner).unwrap_or_default();
+        json_to_py(py, &json)
+    }
+
+    /// The policy JSON document.
+    fn to_json(&self) -> String {
+        serde_json::to_string(&self.inner).unwrap_or_default()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Policy(edition={:?})", self.inner.edition)
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
 }

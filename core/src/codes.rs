@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a code describes: a rule outcome of some severity, or an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CodeKind {
     /// Breaks a rule: the input must change.
@@ -490,6 +491,7 @@ impl<'de> Deserialize<'de> for Code {
 
 /// One row of the code table, for documentation and for bindings that list codes.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CodeInfo {
     /// Stable code string.
     pub code: &'static str,

@@ -37,6 +37,7 @@ use std::collections::BTreeMap;
 
 /// One school's report in one drill.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DrillReport {
     /// The school (its code, or its name when the list has no codes).
@@ -57,6 +58,7 @@ pub struct DrillReport {
 
 /// One drill report judged against the limit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DrillCheck {
     /// The school.
     pub school: String,
@@ -156,6 +158,7 @@ pub fn evaluate(report: &DrillReport, now: DateTime<FixedOffset>, policy: &Polic
 
 /// A school's drill overtime.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SchoolOvertime {
     /// Rank by overtime (1 = most; equal overtimes share a rank, the next rank
     /// skips); `None` for a school with no overtime.
@@ -182,6 +185,7 @@ pub struct SchoolOvertime {
 
 /// The drill list of all schools, by overtime.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DrillRanking {
     /// The policy edition whose limit was used.
     pub edition: String,

@@ -60,6 +60,8 @@ pub mod password;
 pub mod permission;
 pub mod policy;
 pub mod records;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod training;
 
 pub use codes::{Code, CodeInfo, CodeKind, code_table};

@@ -24,6 +24,7 @@ pub const EDITIONS: &[&str] = &["ntpc-109", "ntpc-110"];
 
 /// Which rule set a password check applies (RULES §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PasswordProfile {
     /// The department's rule: 3 of 4 ASCII classes.
@@ -35,6 +36,7 @@ pub enum PasswordProfile {
 
 /// Password rule numbers (RULES §1; seed 001 §陸.二.(一)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PasswordPolicy {
     /// Minimum length in Unicode scalar values (seed: 最短長度為 8 碼).
@@ -59,6 +61,7 @@ pub struct PasswordPolicy {
 
 /// ID-number handling (RULES §2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IdentityPolicy {
     /// Characters kept visible at the start when masking (`A12****789`: 3).
@@ -80,6 +83,7 @@ impl IdentityPolicy {
 
 /// Calendar conventions (RULES §3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CalendarPolicy {
     /// Month the school year (學年度) starts: August.
@@ -90,6 +94,7 @@ pub struct CalendarPolicy {
 
 /// Mailbox retention (RULES §4; seed 001 §陸.二.(三), 000 PART TWO Mail2000).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MailboxPolicy {
     /// Days without login after which a mailbox may be deleted (500).
@@ -106,6 +111,7 @@ pub struct MailboxPolicy {
 
 /// Deadlines of one edition of the incident regulation (資通安全事件通報及應變辦法).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IncidentRegulation {
     /// Name of the edition (its promulgation date).
@@ -128,6 +134,7 @@ pub struct IncidentRegulation {
 
 /// Incident handling (RULES §7).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IncidentPolicy {
     /// Regulation editions, oldest first; an incident uses the latest one in force on its date.
@@ -141,6 +148,7 @@ pub struct IncidentPolicy {
 
 /// Incident report drills (RULES §7; seed 000 PART FOUR (一)1, (二)2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DrillPolicy {
     /// Hours from the drill notice to the report (109: 4, 110 on: 1).
@@ -149,6 +157,7 @@ pub struct DrillPolicy {
 
 /// Picking schools for on-site security checks (RULES §8; seed 000 PART FOUR (三)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AuditPolicy {
     /// Schools picked by drill overtime (top 20, ties with the 20th kept).
@@ -163,6 +172,7 @@ pub struct AuditPolicy {
 
 /// Training quotas (RULES §9; seed 000 PART FOUR, 001 §陸.一.(五)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrainingPolicy {
     /// Security training hours per staff member per year (3).
@@ -179,6 +189,7 @@ pub struct TrainingPolicy {
 
 /// Network allocations (RULES §9; seed 001 案由五).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NetworkPolicy {
     /// VLAN of the EMS (air-conditioning power management) devices (70).
@@ -197,6 +208,7 @@ pub struct NetworkPolicy {
 
 /// Input limits (RULES §0 "Bad input": documented limits, never a hang).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LimitsPolicy {
     /// Largest text a scan accepts, in bytes.
@@ -216,6 +228,7 @@ pub struct LimitsPolicy {
 
 /// Every number of every rule, as one value. See the module docs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     /// The edition this policy starts from.

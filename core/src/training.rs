@@ -21,6 +21,7 @@ use serde::Serialize;
 
 /// One person's security training this year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SecurityTrainingCheck {
     /// `pass` when the hours are enough.
     pub verdict: Verdict,
@@ -36,6 +37,7 @@ pub struct SecurityTrainingCheck {
 
 /// A school's smart-learning certification progress.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SmartLearningProgress {
     /// `pass` when the quota is met.
     pub verdict: Verdict,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import ntpc_policy as np
+from ntpc_policy import shapes
 
 
 def report(value: str) -> str:
@@ -15,17 +16,17 @@ def report(value: str) -> str:
 
 def password_ok(pw: str, account: str | None = None) -> bool:
     res = np.check_password(pw, account=account, profile="ad")
-    codes: list[str] = [f.code for f in res.findings]
-    return res.verdict != "fail" and "password.too_short" not in codes
+    codes: list[str] = [f["code"] for f in res["findings"]]
+    return res["verdict"] != "fail" and "password.too_short" not in codes
 
 
 def due(last: dt.datetime, now: dt.datetime) -> dt.date:
-    return np.password_expiry(last, now, alerts=[now]).due
+    return dt.date.fromisoformat(np.password_expiry(last, now, alerts=[now])["due"])
 
 
 def term(day: dt.date) -> tuple[int, int]:
-    t = np.school_term(day, np.Policy.edition("ntpc-110"))
-    return t.school_year, t.semester
+    t = np.school_term(day, policy=np.Policy.edition("ntpc-110"))
+    return t["school_year"], t["semester"]
 
 
 try:
@@ -35,11 +36,11 @@ except np.DateParseError as err:
 
 
 def mailbox_days_left(account: str, activated: dt.date, today: dt.date) -> int:
-    status: np.shapes.MailboxStatus = np.mailbox_status(
+    status: shapes.MailboxStatus = np.mailbox_status(
         {"account": account, "activated_on": activated.isoformat(), "staff_status": "退休"},
         today,
     )
-    state: np.shapes.MailboxState = status["state"]
+    state: shapes.MailboxState = status["state"]
     return status["days_left"] if state != "disabled" else 0
 
 

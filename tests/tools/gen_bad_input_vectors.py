@@ -45,7 +45,7 @@ err("security training: hours as text", "training.security_training", {"hours": 
 err("security training: negative hours", "training.security_training", {"hours": -1}, E)
 err("smart learning: negative quota", "training.smart_learning_progress", {"teacher_quota": -5, "certified": 0}, E)
 err("mailbox quota: negative bytes", "mailbox.quota", {"used_bytes": -1}, E)
-err("message size: text, not a number", "mailbox.message_size", {"bytes": "20MB"}, E)
+err("message size: text, not a number", "mailbox.message_size", {"size_bytes": "20MB"}, E)
 err("CVSS band: a negative score", "audit.cvss_band", {"score": -0.1}, E)
 err("CVSS band: a score above 10", "audit.cvss_band", {"score": 10.1}, E)
 err("audit pick: negative capacity", "audit.pick", {"schools": [], "capacity": -1}, E)

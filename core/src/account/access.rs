@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// A service behind the school account (校務帳號).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Service {
     /// 校務帳號: the school admin system and single sign-on.
@@ -46,6 +47,7 @@ pub const STAFF_SERVICES: &[Service] = &[
 
 /// The event to back up before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BackupEvent {
     /// 轉學: a transfer between New Taipei schools (a gap, access returns).
@@ -88,6 +90,7 @@ impl BackupEvent {
 
 /// What to back up, and before which event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BackupAdvice {
     /// The event that ends (or pauses) access.
     pub event: BackupEvent,
@@ -101,6 +104,7 @@ pub struct BackupAdvice {
 
 /// The education-account access of one person on `today`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AccountAccess {
     /// The record's `person`, trimmed.
     pub person: Option<String>,

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 /// A person's status in the school admin system, which decides education-account
 /// access (seed 000 PART TWO 帳號篇). The first five are students, the last three staff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::schema::person_status_aliases))]
 #[serde(rename_all = "snake_case")]
 pub enum PersonStatus {
     /// 在學: enrolled (有學籍). Access needs a class too.
@@ -37,6 +39,7 @@ pub enum PersonStatus {
 
 /// Student or staff, from the status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// A student (學生).
@@ -46,6 +49,18 @@ pub enum Role {
 }
 
 impl PersonStatus {
+    /// Every status.
+    pub const ALL: [PersonStatus; 8] = [
+        PersonStatus::Enrolled,
+        PersonStatus::TransferGap,
+        PersonStatus::LevelChange,
+        PersonStatus::LeftCity,
+        PersonStatus::Graduated,
+        PersonStatus::Serving,
+        PersonStatus::Retired,
+        PersonStatus::Departed,
+    ];
+
     /// The stable string form, e.g. `transfer_gap`.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -101,6 +116,7 @@ impl PersonStatus {
 /// assert_eq!(r.status, ntpc_policy::account::PersonStatus::Enrolled);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccountRecord {
     /// Whatever tells the rows apart (學號, a name); only echoed back.
@@ -114,6 +130,7 @@ pub struct AccountRecord {
     /// The day the status takes effect (異動日期): transfer out, graduation,
     /// retirement or departure. A day after `today` means it is scheduled.
     #[serde(default, with = "crate::records::opt_date")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::AnyDate>"))]
     pub status_date: Option<NaiveDate>,
     /// The custom account name (自訂帳號), when there is one.
     #[serde(default)]

@@ -15,6 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// A criterion of the pick, in the seed's order, plus the re-scan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Criterion {
     /// 1. Drill overtime, top N.
@@ -33,6 +34,7 @@ pub enum Criterion {
 
 /// A criterion a school met, with the figures (in the finding's params).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CriterionMet {
     /// Which criterion.
     pub criterion: Criterion,
@@ -44,6 +46,7 @@ pub struct CriterionMet {
 
 /// One scan finding as shown in the result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScanView {
     /// Initial scan or re-scan.
     pub scan: ScanRound,
@@ -61,6 +64,7 @@ pub struct ScanView {
 
 /// A school's scan figures.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScanSummary {
     /// Findings of the initial scan.
     pub initial: usize,
@@ -76,6 +80,7 @@ pub struct ScanSummary {
 
 /// A school that met at least one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PickedSchool {
     /// Position in the ordered list (1-based; continues into `over_capacity`).
     pub order: usize,
@@ -98,6 +103,7 @@ pub struct PickedSchool {
 
 /// The pick.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AuditPick {
     /// Drill overtime: how many top ranks are picked.
     pub drill_top_n: u32,

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 /// (`0990105`). Decided: ROC styles cover ROC years 1–999 (1912–2910), since a
 /// four-digit year reads as Gregorian.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DateStyle {
     /// `110年12月7日`

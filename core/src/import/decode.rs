@@ -16,6 +16,7 @@ use serde::Serialize;
 
 /// The encoding a file was read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum TextEncoding {
     /// UTF-8 (with or without a byte-order mark).
     #[serde(rename = "utf-8")]
@@ -45,6 +46,7 @@ impl TextEncoding {
 
 /// Decoded text and how it was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Decoded {
     /// The text, without the byte-order mark.
     pub text: String,

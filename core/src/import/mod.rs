@@ -61,6 +61,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 /// The cell separator of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Delimiter {
     /// Detect from the header line (the default).
@@ -74,6 +75,7 @@ pub enum Delimiter {
 
 /// How to read a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct ImportOptions {
     /// The cell separator; `auto` detects it.
@@ -82,6 +84,7 @@ pub struct ImportOptions {
 
 /// A header cell that fed a field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ColumnUse {
     /// Column number (1-based).
     pub column: u64,
@@ -142,6 +145,8 @@ impl Serialize for RowError {
 
 /// The good records of a file, the errors of the bad rows, and how it was read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "{T}Import"))]
 pub struct Imported<T> {
     /// The records of the good rows, in file order.
     pub records: Vec<T>,

@@ -15,6 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 /// RFC 3339. Text is kept verbatim (the seed's unit names are partly
 /// `[REDACTED]`, and stay so).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Incident {
     /// 編號: the ticket number.
@@ -57,6 +58,7 @@ pub struct Incident {
 
 /// An IP cell: the raw text and, when it holds a whole address, the address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IpInfo {
     /// The cell as written.
     pub raw: String,

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 /// Incidents in one calendar month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MonthCount {
     /// `2021-02`.
     pub month: String,
@@ -22,6 +23,7 @@ pub struct MonthCount {
 
 /// Incidents with one label (subtype or school); `label` is `None` when blank.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LabelCount {
     /// The text as written, or `None` for a blank cell.
     pub label: Option<String>,
@@ -31,6 +33,7 @@ pub struct LabelCount {
 
 /// Incidents in one calendar year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct YearCount {
     /// Gregorian year.
     pub year: i32,
@@ -42,6 +45,7 @@ pub struct YearCount {
 
 /// Incidents of one level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LevelCount {
     /// The level.
     pub level: u8,
@@ -51,6 +55,7 @@ pub struct LevelCount {
 
 /// A count per obligation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ObligationCounts {
     /// Notification.
     pub notify: usize,
@@ -75,6 +80,7 @@ impl ObligationCounts {
 
 /// The statistics of a list of incidents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IncidentStats {
     /// Incidents counted.
     pub total: usize,

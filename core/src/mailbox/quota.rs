@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// How full a mailbox is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QuotaState {
     /// Below the warning level.
@@ -24,6 +25,7 @@ pub enum QuotaState {
 
 /// A mailbox's use of its quota.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuotaCheck {
     /// `ok`, `near_full` or `full`.
     pub state: QuotaState,
@@ -45,6 +47,7 @@ pub struct QuotaCheck {
 
 /// One message against the size limit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MessageSizeCheck {
     /// Within the limit (the limit itself is allowed).
     pub allowed: bool,

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 /// Whether the owner still serves, as set in the school admin system (校務行政系統).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::schema::staff_status_aliases))]
 #[serde(rename_all = "snake_case")]
 pub enum StaffStatus {
     /// 在職: serving.
@@ -20,6 +22,13 @@ pub enum StaffStatus {
 }
 
 impl StaffStatus {
+    /// Every status.
+    pub const ALL: [StaffStatus; 3] = [
+        StaffStatus::Serving,
+        StaffStatus::Departed,
+        StaffStatus::Retired,
+    ];
+
     /// The stable string form (`serving`, `departed`, `retired`).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -67,21 +76,25 @@ impl StaffStatus {
 /// assert_eq!(r.last_login, None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MailboxRecord {
     /// The account or address (帳號), e.g. `wang@ntpc.edu.tw`.
     pub account: String,
     /// The day the mailbox was activated (開通日期).
     #[serde(with = "crate::records::date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::AnyDate"))]
     pub activated_on: NaiveDate,
     /// The day of the last login (最後登入日期); `None` when never logged in.
     #[serde(default, with = "crate::records::opt_date")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::AnyDate>"))]
     pub last_login: Option<NaiveDate>,
     /// Serving, departed or retired (在職狀態); serving when not given.
     #[serde(default)]
     pub staff_status: StaffStatus,
     /// The day the owner leaves or left (離職或退休日期), when known.
     #[serde(default, with = "crate::records::opt_date")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::AnyDate>"))]
     pub departed_on: Option<NaiveDate>,
     /// Bytes in use (已用容量), when known: the quota is checked too.
     #[serde(default)]

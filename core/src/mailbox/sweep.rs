@@ -9,6 +9,7 @@ use serde::Serialize;
 
 /// One evaluated row of a sweep.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SweepRow {
     /// Position in the input list (0-based).
     pub index: usize,
@@ -18,6 +19,7 @@ pub struct SweepRow {
 
 /// A mailbox on the notice or deletion list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SweepEntry {
     /// Position in the input list (0-based).
     pub index: usize,
@@ -31,6 +33,7 @@ pub struct SweepEntry {
 
 /// How many mailboxes are in each state, and how many rows had errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StateCounts {
     /// `active` mailboxes.
     pub active: usize,
@@ -46,6 +49,7 @@ pub struct StateCounts {
 
 /// The result of a sweep: every row's state, the lists to act on, and the rows in error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MailboxSweep {
     /// The day of the sweep.
     pub today: NaiveDate,

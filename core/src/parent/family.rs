@@ -21,6 +21,7 @@ pub const NAME_PLACEHOLDERS: &[&str] = &[
 
 /// One person of the family record: a name and a mobile number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// 姓名.
@@ -43,6 +44,7 @@ pub struct Contact {
 ///   "others": [ { "name": "王奶奶", "mobile": "+886 933 111 222", "relation": "祖母" } ] }
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FamilyRecord {
     /// Whatever identifies the student (學號, class and seat); only echoed.
@@ -67,6 +69,7 @@ pub struct FamilyRecord {
 
 /// Which field of the family record a contact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Slot {
     /// 父親.
@@ -83,6 +86,7 @@ pub enum Slot {
 
 /// One contact of the record, checked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ContactCheck {
     /// Which field.
     pub slot: Slot,
@@ -106,6 +110,7 @@ pub struct ContactCheck {
 
 /// Someone who can register in the parent app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Registrant {
     /// Which field.
     pub slot: Slot,
@@ -119,6 +124,7 @@ pub struct Registrant {
 
 /// Who of a family can register in the parent app, and what keeps the others out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FamilyCheck {
     /// The record's `student`, trimmed.
     pub student: Option<String>,

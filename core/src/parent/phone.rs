@@ -8,6 +8,7 @@ pub const MAX_PHONE_CHARS: usize = 64;
 
 /// What a phone field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PhoneKind {
     /// A Taiwan mobile number: `09` and 8 more digits.
@@ -22,6 +23,7 @@ pub enum PhoneKind {
 
 /// Why a phone field is not a usable mobile number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PhoneProblem {
     /// Letters or other characters that are not digits, spaces, `-`, `.`, `()` or a leading `+`.
@@ -66,6 +68,7 @@ impl PhoneProblem {
 
 /// A phone field read as a Taiwan mobile number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhoneCheck {
     /// Mobile, landline, invalid or empty.
     pub kind: PhoneKind,

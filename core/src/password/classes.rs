@@ -21,6 +21,7 @@ use serde::Serialize;
 /// neither upper nor lower case (CJK, 注音). `other_letter` is always `false` in
 /// the default profile.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CharClasses {
     /// An upper-case letter (default: `A–Z`; AD: any Unicode upper case).
     pub upper: bool,

@@ -88,6 +88,7 @@ pub struct PasswordContext<'a> {
 /// Why: RULES §0 "Verdicts are explainable". Serialises flat, with snake_case
 /// keys, and never holds the password or any piece of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PasswordCheck {
     /// `pass`, `warn` or `fail`.
     pub verdict: Verdict,

@@ -30,12 +30,14 @@ pub const ATTENDANCE_MODULE: &str = "新學生出缺席";
 /// | `student` | 學生（姓名或學號） | student (name or number) |
 /// | `status` | 出缺席狀況 | status (see [`AttendanceStatus`]) |
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceRecord {
     /// The class (班級).
     pub class: String,
     /// The day.
     #[serde(with = "crate::records::date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::AnyDate"))]
     pub date: NaiveDate,
     /// The student's name or number: used only to count each student once, never output.
     pub student: String,
@@ -45,6 +47,7 @@ pub struct AttendanceRecord {
 
 /// An attendance status of the school admin system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AttendanceStatus {
     /// 出席 / 到校: present.
@@ -135,6 +138,7 @@ impl AttendanceStatus {
 /// One class on one day: how many students were absent. There is no name field:
 /// no student can leave through this type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClassDayCount {
     /// The class, trimmed.
     pub class: String,
@@ -146,6 +150,7 @@ pub struct ClassDayCount {
 
 /// Per-class daily absent counts, and the records that could not be read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AbsentCounts {
     /// One entry per class and day that has records, by class then day.
     pub counts: Vec<ClassDayCount>,
@@ -155,6 +160,7 @@ pub struct AbsentCounts {
 
 /// Which view of attendance a person gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AttendanceView {
     /// Per student: a holder of 管理權 or 編輯權 of 新學生出缺席.
@@ -165,6 +171,7 @@ pub enum AttendanceView {
 
 /// The view a person gets, with the permission decision behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttendanceAccess {
     /// Per student, or class counts only.
     pub view: AttendanceView,

@@ -14,6 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 /// { "module": "新學生出缺席", "right": "manage", "add": ["營養師"], "remove": ["幹事"] }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     /// App or web module name (see [`lookup`](super::lookup)).

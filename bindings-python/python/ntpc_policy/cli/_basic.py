@@ -30,12 +30,12 @@ def cmd_date(args: argparse.Namespace, policy: np.Policy) -> Report:
     for i, (line, text) in enumerate(read_lines(args.values, sys.stdin)):
         try:
             parsed = np.parse_date(text)
-            term = np.school_term(parsed.date, policy)
-            result: dict[str, Any] = parsed.to_dict()
-            result["roc"] = np.format_date(parsed.date, "roc_slash")
-            result["formatted"] = np.format_date(parsed.date, args.to)
-            result["school_year"] = term.school_year
-            result["semester"] = term.semester
+            term = np.school_term(parsed["date"], policy=policy)
+            result: dict[str, Any] = dict(parsed)
+            result["roc"] = np.format_date(parsed["date"], "roc_slash")
+            result["formatted"] = np.format_date(parsed["date"], args.to)
+            result["school_year"] = term["school_year"]
+            result["semester"] = term["semester"]
             report.add(i, line, result, ok=True)
         except np.PolicyError as err:
             report.add_error(i, line, err)
@@ -64,7 +64,7 @@ def cmd_id_check(args: argparse.Namespace, policy: np.Policy) -> Report:
 def cmd_id_scan(args: argparse.Namespace, policy: np.Policy) -> Report:
     text = _read_text(args.file)
     if args.redact:
-        sys.stdout.write(np.redact_ids(text, policy))
+        sys.stdout.write(np.redact_ids(text, policy=policy))
         # Redaction is the requested output; the report goes to stderr only on a terminal.
         return Report("id scan --redact", [])
     report = Report(
@@ -84,8 +84,8 @@ def cmd_id_scan(args: argparse.Namespace, policy: np.Policy) -> Report:
             line_starts.append(i + 1)
     import bisect
 
-    for i, m in enumerate(np.scan_ids(text, policy)):
-        d = m.to_dict()
+    for i, m in enumerate(np.scan_ids(text, policy=policy)):
+        d: dict[str, Any] = dict(m)
         row = bisect.bisect_right(line_starts, d["char_start"]) - 1
         d["line"] = row + 1
         d["column"] = d["char_start"] - line_starts[row] + 1
@@ -113,9 +113,9 @@ def cmd_account_check(args: argparse.Namespace, policy: np.Policy) -> Report:
         ],
     )
     items = read_lines(args.values, sys.stdin)
-    results = np.check_accounts([v for _, v in items], policy)
+    results = np.check_accounts([v for _, v in items], policy=policy)
     for i, ((line, _), res) in enumerate(zip(items, results)):
-        d = res.to_dict()
+        d: dict[str, Any] = dict(res)
         report.add(i, line, d, ok=d["verdict"] != "fail")
     return report
 
@@ -146,7 +146,7 @@ def cmd_password_check(args: argparse.Namespace, policy: np.Policy) -> Report:
         policy=policy,
     )
     for i, ((line, _), res) in enumerate(zip(passwords, results)):
-        d = res.to_dict()
+        d: dict[str, Any] = dict(res)
         report.add(i, line, d, ok=d["verdict"] != "fail")
     return report
 
@@ -165,7 +165,7 @@ def _password_rows(
         res = np.check_password(
             pw, account=account, display_name=args.display_name, profile=args.profile, policy=policy
         )
-        d = res.to_dict()
+        d: dict[str, Any] = dict(res)
         d["account"] = account
         report.add(i, line, d, ok=d["verdict"] != "fail")
     return report
@@ -188,7 +188,7 @@ def cmd_password_expiry(args: argparse.Namespace, policy: np.Policy) -> Report:
         now = np.parse_datetime(args.now) if args.now else dt.datetime.now(dt.timezone.utc)
         alerts = [np.parse_datetime(a) for a in args.alert]
         res = np.password_expiry(last, now, reset=args.reset, alerts=alerts, policy=policy)
-        d = res.to_dict()
+        d: dict[str, Any] = dict(res)
         report.add(0, None, d, ok=d["state"] in ("ok", "expiring_soon"))
     except np.PolicyError as err:
         report.add_error(0, None, err)

@@ -47,7 +47,7 @@ def cmd_mailbox_sweep(args: argparse.Namespace, policy: np.Policy) -> Report:
     )
     imported = np.import_mailboxes(Path(args.file).read_bytes(), policy=policy)
     today = today_arg(args.today)
-    sweep = np.sweep_mailboxes(imported["records"], today, policy)
+    sweep = np.sweep_mailboxes(imported["records"], today, policy=policy)
     lines = imported["lines"]
     for row in sweep["rows"]:
         status = row["status"]
@@ -78,7 +78,7 @@ def cmd_account_access(args: argparse.Namespace, policy: np.Policy) -> Report:
         ],
     )
     imported = np.import_accounts(Path(args.file).read_bytes(), policy=policy)
-    results = np.account_access_many(imported["records"], today_arg(args.today), policy)
+    results = np.account_access_many(imported["records"], today_arg(args.today), policy=policy)
     for i, (line, res) in enumerate(zip(imported["lines"], results)):
         report.add(i, line, res, ok=res["verdict"] != "fail")
     add_import_errors(report, imported)

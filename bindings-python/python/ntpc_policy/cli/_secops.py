@@ -56,7 +56,7 @@ def cmd_incident_check(args: argparse.Namespace, policy: np.Policy) -> Report:
     now = now_arg(args.now)
     for i, (line, incident) in enumerate(zip(imported["lines"], imported["records"])):
         try:
-            res = np.evaluate_incident(incident, now, policy)
+            res = np.evaluate_incident(incident, now, policy=policy)
             report.add(i, line, res, ok=res["verdict"] != "fail")
         except np.PolicyError as err:
             report.add_error(i, line, err)
@@ -75,7 +75,7 @@ def cmd_incident_stats(args: argparse.Namespace, policy: np.Policy) -> Report:
     )
     imported = np.import_incidents(_read(args.file), policy=policy)
     now = now_arg(args.now)
-    stats = np.incident_stats(imported["records"], now, policy)
+    stats = np.incident_stats(imported["records"], now, policy=policy)
     rows: list[dict[str, Any]] = []
     rows += [
         {"group": "month", "key": m["roc_month"], "count": m["count"]} for m in stats["by_month"]
@@ -98,9 +98,10 @@ def cmd_incident_stats(args: argparse.Namespace, policy: np.Policy) -> Report:
     add_import_errors(report, imported)
     report.extra["stats"] = stats
     if args.svg:
-        args.svg_out.append((args.svg, np.incident_monthly_svg(imported["records"], now, policy)))
+        svg = np.incident_monthly_svg(imported["records"], now, policy=policy)
+        args.svg_out.append((args.svg, svg))
     if args.subtype_svg:
-        svg = np.incident_subtype_svg(imported["records"], now, policy)
+        svg = np.incident_subtype_svg(imported["records"], now, policy=policy)
         args.svg_out.append((args.subtype_svg, svg))
     return report
 
@@ -119,7 +120,7 @@ def cmd_drill_rank(args: argparse.Namespace, policy: np.Policy) -> Report:
         ],
     )
     imported = np.import_drills(_read(args.file), policy=policy)
-    ranking = np.rank_drills(imported["records"], now_arg(args.now), policy)
+    ranking = np.rank_drills(imported["records"], now_arg(args.now), policy=policy)
     for i, school in enumerate(ranking["schools"]):
         report.add(i, None, school, ok=school["overtime_minutes"] <= 0 and not school["overdue"])
     add_import_errors(report, imported)
@@ -145,7 +146,7 @@ def cmd_audit_pick(args: argparse.Namespace, policy: np.Policy) -> Report:
     schools = np.import_audit_schools(_read(args.schools), policy=policy)
     scans = np.import_audit_scans(_read(args.scans), policy=policy) if args.scans else None
     scan_rows = scans["records"] if scans else []
-    picked = np.pick_audit_schools(schools["records"], scan_rows, args.capacity, policy)
+    picked = np.pick_audit_schools(schools["records"], scan_rows, args.capacity, policy=policy)
     for i, school in enumerate(picked["picked"]):
         # A picked school is the finding the pick exists for.
         report.add(i, None, school, ok=False)
@@ -158,7 +159,7 @@ def cmd_audit_pick(args: argparse.Namespace, policy: np.Policy) -> Report:
         over_capacity=[s["school"] for s in picked["over_capacity"]],
     )
     if args.svg:
-        svg = np.audit_criteria_svg(schools["records"], scan_rows, args.capacity, policy)
+        svg = np.audit_criteria_svg(schools["records"], scan_rows, args.capacity, policy=policy)
         args.svg_out.append((args.svg, svg))
     return report
 

@@ -1,0 +1,287 @@
+//! The functions the core's table marks `fast`: they run over hundreds of
+//! thousands of values in nightly sweeps (`make bench` measures them), so they
+//! read their `str` arguments without copying, work without the GIL and, for ID
+//! numbers, return a compact result class instead of one dict per value.
+
+use crate::convert::{text, to_py};
+use crate::errors::{core, guard, invalid};
+use crate::policy::{PyPolicy, or_default};
+use ntpc_policy::identity::{self as id, IdInfo};
+use ntpc_policy::password::{self as pw, PasswordContext, PasswordProfile};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyBytes, PyList};
+
+/// What a value is as an ID number (the core's `IdInfo`; the number itself
+/// appears only masked). Attributes follow its JSON; `to_dict()` gives it.
+#[pyclass(frozen, module = "ntpc_policy", name = "IdInfo")]
+pub struct PyIdInfo {
+    inner: IdInfo,
+}
+
+fn name<T: serde::Serialize>(v: &T) -> Option<String> {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+#[pymethods]
+impl PyIdInfo {
+    /// `national_id`, `resident_old`, `resident_new` or `none`.
+    #[getter]
+    fn kind(&self) -> Option<String> {
+        name(&self.inner.kind)
+    }
+    /// Letter, one of `1 2 A B C D 8 9`, and eight digits, after normalising.
+    #[getter]
+    fn format_valid(&self) -> bool {
+        self.inner.format_valid
+    }
+    /// The check digit matches.
+    #[getter]
+    fn checksum_valid(&self) -> bool {
+        self.inner.checksum_valid
+    }
+    /// `male`, `female` or None.
+    #[getter]
+    fn gender(&self) -> Option<String> {
+        self.inner.gender.as_ref().and_then(name)
+    }
+    /// The area of the first letter (letter, name_zh, name_en, retired), or None.
+    #[getter]
+    fn area(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_py(py, &self.inner.area())
+    }
+    /// For new unified certificates, the category of the third character.
+    #[getter]
+    fn category(&self) -> Option<String> {
+        self.inner.category.as_ref().and_then(name)
+    }
+    /// The number with characters 4–7 hidden (`A12****789`), or None.
+    #[getter]
+    fn masked(&self) -> Option<String> {
+        self.inner
+            .masked(&ntpc_policy::policy::IdentityPolicy::DEFAULT)
+    }
+    /// The shared JSON shape, as a dict.
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_py(py, &self.inner)
+    }
+    /// The shared JSON shape, as text.
+    fn to_json(&self) -> String {
+        serde_json::to_string(&self.inner).unwrap_or_default()
+    }
+    fn __repr__(&self) -> String {
+        format!("IdInfo({})", self.to_json())
+    }
+    fn __eq__(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+
+/// Creates result objects outside the cyclic garbage collector: they hold no
+/// Python references, so the collector has nothing to find in them, and a sweep
+/// of a million IDs otherwise spends most of its time traversing them.
+fn untracked(py: Python<'_>, inner: IdInfo) -> PyResult<Bound<'_, PyIdInfo>> {
+    let obj = Bound::new(py, PyIdInfo { inner })?;
+    // SAFETY: `obj` is a live object we own; untracking is always allowed
+    // (CPython checks whether it is tracked), and PyIdInfo holds no Python objects.
+    unsafe { pyo3::ffi::PyObject_GC_UnTrack(obj.as_ptr().cast()) };
+    Ok(obj)
+}
+
+/// A list argument of str, read without copying; a non-str or a lone surrogate
+/// is `input.invalid_argument` naming its position.
+fn texts(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>) -> PyResult<Vec<PyBackedStr>> {
+    if v.is_instance_of::<pyo3::types::PyString>() {
+        return Err(invalid(py, field, "a list of str is required, not a str"));
+    }
+    let iter = v
+        .try_iter()
+        .map_err(|_| invalid(py, field, "a list of str is required"))?;
+    let mut out = Vec::with_capacity(v.len().unwrap_or(0));
+    for (i, item) in iter.enumerate() {
+        out.push(text(py, &format!("{field}[{i}]"), &item?)?);
+    }
+    Ok(out)
+}
+
+/// What a value is as an ID number.
+#[pyfunction]
+pub fn classify_id<'py>(
+    py: Python<'py>,
+    value: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyIdInfo>> {
+    guard(py, || {
+        untracked(py, id::classify(&text(py, "value", value)?))
+    })
+}
+
+/// `classify_id` over many values, without the GIL; the collector is paused while
+/// the list is built (a million allocations would otherwise trigger full
+/// collections that traverse the caller's input list) and restored after.
+#[pyfunction]
+pub fn classify_ids<'py>(
+    py: Python<'py>,
+    values: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
+    guard(py, || {
+        let values = texts(py, "values", values)?;
+        let out = py.detach(|| values.iter().map(|v| id::classify(v)).collect::<Vec<_>>());
+        let gc = py.import("gc")?;
+        let was_enabled: bool = gc.call_method0("isenabled")?.extract()?;
+        if was_enabled {
+            gc.call_method0("disable")?;
+        }
+        let built = out
+            .into_iter()
+            .map(|v| untracked(py, v))
+            .collect::<PyResult<Vec<_>>>()
+            .and_then(|objs| PyList::new(py, objs));
+        if was_enabled {
+            gc.call_method0("enable")?;
+        }
+        built
+    })
+}
+
+/// One byte per value (`b & 8`: a valid ID number; layout in the core's
+/// `IdInfo::packed`), as `bytes`.
+#[pyfunction]
+pub fn classify_ids_packed<'py>(
+    py: Python<'py>,
+    values: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    guard(py, || {
+        let values = texts(py, "values", values)?;
+        let out = py.detach(|| id::classify_packed(values.iter().map(|v| &**v)));
+        Ok(PyBytes::new(py, &out))
+    })
+}
+
+/// Every ID number in a text, with byte, character and UTF-16 offsets (masked).
+#[pyfunction]
+#[pyo3(signature = (text, *, policy = None))]
+pub fn scan_ids(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<Py<PyAny>> {
+    guard(py, || {
+        let t = crate::convert::text(py, "text", text)?;
+        let p = or_default(&policy);
+        let found = core(py, py.detach(|| id::scan(&t, p)))?;
+        to_py(py, &found)
+    })
+}
+
+/// The text with every ID number in it masked.
+#[pyfunction]
+#[pyo3(signature = (text, *, policy = None))]
+pub fn redact_ids(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<String> {
+    guard(py, || {
+        let t = crate::convert::text(py, "text", text)?;
+        let p = or_default(&policy);
+        core(py, py.detach(|| id::redact(&t, p)))
+    })
+}
+
+fn profile(py: Python<'_>, v: Option<&str>) -> PyResult<Option<PasswordProfile>> {
+    v.map(|s| {
+        serde_json::from_value(serde_json::Value::String(s.to_owned()))
+            .map_err(|_| invalid(py, "profile", "\"default\" or \"ad\""))
+    })
+    .transpose()
+}
+
+fn opt_text(
+    py: Python<'_>,
+    field: &str,
+    v: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<PyBackedStr>> {
+    match v {
+        Some(v) if !v.is_none() => text(py, field, v).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// Checks a password: 8+ characters, 3 of 4 classes, no account or display
+/// name, and warnings for well-known weak passwords and personal data.
+#[pyfunction]
+#[pyo3(signature = (password, account = None, display_name = None, profile = None, *, policy = None))]
+pub fn check_password(
+    py: Python<'_>,
+    password: &Bound<'_, PyAny>,
+    account: Option<&Bound<'_, PyAny>>,
+    display_name: Option<&Bound<'_, PyAny>>,
+    profile: Option<&str>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<Py<PyAny>> {
+    guard(py, || {
+        let password = text(py, "password", password)?;
+        let (account, display_name) = (
+            opt_text(py, "account", account)?,
+            opt_text(py, "display_name", display_name)?,
+        );
+        let ctx = PasswordContext {
+            account: account.as_deref(),
+            display_name: display_name.as_deref(),
+            profile: self::profile(py, profile)?,
+        };
+        to_py(py, &pw::check(&password, &ctx, or_default(&policy)))
+    })
+}
+
+/// `check_password` over many passwords of one account, without the GIL.
+#[pyfunction]
+#[pyo3(signature = (passwords, account = None, display_name = None, profile = None, *, policy = None))]
+pub fn check_passwords(
+    py: Python<'_>,
+    passwords: &Bound<'_, PyAny>,
+    account: Option<&Bound<'_, PyAny>>,
+    display_name: Option<&Bound<'_, PyAny>>,
+    profile: Option<&str>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<Py<PyAny>> {
+    guard(py, || {
+        let passwords = texts(py, "passwords", passwords)?;
+        let (account, display_name) = (
+            opt_text(py, "account", account)?,
+            opt_text(py, "display_name", display_name)?,
+        );
+        let ctx = PasswordContext {
+            account: account.as_deref(),
+            display_name: display_name.as_deref(),
+            profile: self::profile(py, profile)?,
+        };
+        let p = or_default(&policy);
+        let out = py.detach(|| {
+            passwords
+                .iter()
+                .map(|s| pw::check(s, &ctx, p))
+                .collect::<Vec<_>>()
+        });
+        to_py(py, &out)
+    })
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyIdInfo>()?;
+    for f in [
+        wrap_pyfunction!(classify_id, m)?,
+        wrap_pyfunction!(classify_ids, m)?,
+        wrap_pyfunction!(classify_ids_packed, m)?,
+        wrap_pyfunction!(scan_ids, m)?,
+        wrap_pyfunction!(redact_ids, m)?,
+        wrap_pyfunction!(check_password, m)?,
+        wrap_pyfunction!(check_passwords, m)?,
+    ] {
+        m.add_function(f)?;
+    }
+    Ok(())
+}

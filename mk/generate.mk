@@ -1,0 +1,32 @@
+# --- make generate: every generated file, from the core (issue 15) -----------------
+# The core's function table and its JSON Schema derives are the one source:
+#   schema/api.json, schema/types/*.json          cargo run -p xtask -- schema
+#   Python: ntpc_policy/_api.py, shapes.py, _core.pyi   xtask/gen_python.py
+#   Node: index.js, index.d.ts                        xtask/gen_node.mjs
+#   Kotlin/Swift: uniffi-bindgen                      bindings-mobile/generate.sh
+#   tests/vectors/*.json                              tests/tools/gen_*_vectors.py
+# `make generate-check` (part of make test) regenerates and fails when a
+# generated file differs from what is committed.
+.PHONY: generate generate-check generate-schema generate-python generate-vectors
+
+GENERATED := schema bindings-python/python/ntpc_policy/_api.py \
+	bindings-python/python/ntpc_policy/shapes.py bindings-python/python/ntpc_policy/_core.pyi \
+	tests/vectors
+
+generate: generate-schema generate-python generate-vectors
+
+generate-schema:
+	$(CARGO) run -q -p xtask -- schema
+
+generate-python: generate-schema python-tools
+	$(PY) xtask/gen_python.py
+
+generate-vectors:
+	cd tests/tools && for g in gen_*_vectors.py; do python3 $$g >/dev/null; done
+
+generate-check: generate
+	@if ! git diff --quiet -- $(GENERATED) || [ -n "$$(git status --porcelain --untracked-files=all -- $(GENERATED))" ]; then \
+	  git status --short -- $(GENERATED); \
+	  echo "make generate-check: generated files differ from the committed ones (run make generate and commit)"; \
+	  exit 1; fi
+	@echo "make generate-check: generated files match"
