@@ -24,6 +24,7 @@ clippy:
 # The binding crates are tested through their own languages below.
 rust-test:
 	$(CARGO) test -p ntpc-policy
+	$(CARGO) test -p ntpc-policy-node --lib
 
 include mk/generate.mk
 include mk/node.mk

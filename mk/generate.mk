@@ -7,19 +7,22 @@
 #   tests/vectors/*.json                              tests/tools/gen_*_vectors.py
 # `make generate-check` (part of make test) regenerates and fails when a
 # generated file differs from what is committed.
-.PHONY: generate generate-check generate-schema generate-python generate-vectors
+.PHONY: generate generate-check generate-schema generate-python generate-node generate-vectors
 
 GENERATED := schema bindings-python/python/ntpc_policy/_api.py \
 	bindings-python/python/ntpc_policy/shapes.py bindings-python/python/ntpc_policy/_core.pyi \
-	tests/vectors
+	bindings-node/index.js bindings-node/index.d.ts tests/vectors
 
-generate: generate-schema generate-python generate-vectors
+generate: generate-schema generate-python generate-node generate-vectors
 
 generate-schema:
 	$(CARGO) run -q -p xtask -- schema
 
 generate-python: generate-schema python-tools
 	$(PY) xtask/gen_python.py
+
+generate-node: generate-schema node-tools
+	node xtask/gen_node.mjs
 
 generate-vectors:
 	cd tests/tools && for g in gen_*_vectors.py; do python3 $$g >/dev/null; done

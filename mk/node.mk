@@ -11,13 +11,13 @@ $(NODE_DIR)/node_modules/.stamp-1: $(NODE_DIR)/package.json $(NODE_DIR)/package-
 .PHONY: node-tools node-build node-test
 node-tools: $(NODE_DIR)/node_modules/.stamp-1
 
+# The test build carries the test hooks (panicForTest); the package's own
+# `npm run build` and make dist build without.
 node-build: node-tools
-	cd $(NODE_DIR) && npx napi build --platform --release
-	# Doc comments of the shared shapes pass through macro_rules as raw string
-	# literals, which napi copies into the JSDoc with their r" prefix; drop it.
-	sed -i -E 's/^( *(\/\*\*|\*)) r" /\1 /' $(NODE_DIR)/index.d.ts
+	cd $(NODE_DIR) && npx napi build --platform --release --js native.js --dts native.d.ts --features test-hooks
 
 node-test: node-build
+	$(NODE_DIR)/node_modules/.bin/tsc -p $(NODE_DIR)/lib/tsconfig.json
 	cd $(NODE_DIR) && node --test ../tests/node/
 	$(NODE_DIR)/node_modules/.bin/tsc -p tests/node/tsconfig.json
 	tests/node/pack-smoke.sh

@@ -1,26 +1,32 @@
 //! The Node binding of ntpc-policy (napi-rs v3), published as the npm package
 //! `ntpc-policy`.
 //!
-//! Thin by rule: functions convert JS values to core values, call the core and
-//! convert back. Errors are `Error`s whose `code` is the core's stable code;
-//! every call runs inside `catch_unwind`, so a bug becomes an `Error` with code
-//! `internal` instead of aborting Node.
+//! Thin by rule: every function of the core's table (`ntpc_policy::api`) is
+//! reached through [`call::call`], which converts a JS object of arguments to
+//! JSON, runs the core and hands the result back as JSON text for `JSON.parse`;
+//! the typed functions users call (`index.js`, `index.d.ts`) are generated from
+//! the same table (`make generate`). The functions the table marks `fast` are
+//! native here (`identity`, `password`), with results built in JS
+//! (`js_results`, `lib/results.js`) and strings read without copies
+//! (`js_strings`); the hottest take a raw N-API entry (`hot_calls`). Errors
+//! are `Error`s whose `code` is the core's stable code; every call runs inside
+//! `catch_unwind`, so a bug becomes an `Error` with code `internal` instead of
+//! aborting Node.
 
 // napi-derive registers exports only outside `cfg(test)`; the test build of this
-// cdylib has no tests, so its unused-item warnings mean nothing.
+// cdylib has no tests of its own but the converters', so unused items are fine.
 #![cfg_attr(test, allow(dead_code, unused_imports))]
-// The `shape!` macro reads record fields token by token.
-#![recursion_limit = "1024"]
 
-mod calendar;
+#[cfg(feature = "bench-floor")]
+mod bench;
+mod call;
 mod convert;
 mod errors;
-mod fast;
+mod hot_calls;
 mod identity;
-mod network;
+mod js_results;
+mod js_strings;
 mod password;
-mod people;
 mod policy;
-mod secops;
-mod shapes;
-mod training;
+#[cfg(feature = "test-hooks")]
+mod test_hooks;

@@ -1,229 +1,97 @@
-//! Password functions (RULES §1) for JS. Results never contain the password.
+//! The password functions the core's table marks `fast` (RULES §1): a
+//! change-password form checks on every keystroke, and audits check thousands.
 
-use crate::convert::{InstantArg, enum_from, enum_str, instant, iso};
-use crate::errors::{JsResult, Result, core, guard};
-use crate::fast::{SmallStr, StrArray, ViaJson};
-use crate::policy::{DEFAULT_POLICY, Finding, JsPolicy, findings, policy};
+use crate::convert::{camel_json, to_json};
+use crate::errors::guard;
+use crate::js_results::JsonText;
+use crate::policy::{JsPolicy, policy};
+use napi::bindgen_prelude::Object;
+use napi::{Env, JsValue};
 use napi_derive::napi;
-use ntpc_policy::Verdict;
-use ntpc_policy::password as pw;
-use ntpc_policy::policy::PasswordProfile;
+use ntpc_policy::password::{self as pw, PasswordContext, PasswordProfile};
+use ntpc_policy::{Policy, PolicyError, Verdict};
 
-/// Who the password belongs to, and which rule set applies. Every field is optional.
-#[napi(object)]
-pub struct PasswordOptions {
-    /// The account name (must not appear in the password).
-    pub account: Option<String>,
-    /// The person's name (its parts of 3+ characters must not appear).
-    pub display_name: Option<String>,
-    /// `default` (3 of 4 ASCII classes) or `ad` (Active Directory); default: the policy's.
-    #[napi(ts_type = "'default' | 'ad'")]
-    pub profile: Option<String>,
+/// The options of a password check: `{account, displayName, profile}`.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    account: Option<String>,
+    display_name: Option<String>,
+    profile: Option<PasswordProfile>,
 }
 
-/// Which character classes a password has.
-#[napi(object)]
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CharClasses {
-    /// A–Z (AD: any uppercase letter).
-    pub upper: bool,
-    /// a–z (AD: any lowercase letter).
-    pub lower: bool,
-    /// 0–9.
-    pub digit: bool,
-    /// ASCII punctuation and symbols.
-    pub special: bool,
-    /// AD only: letters without case (e.g. CJK).
-    pub other_letter: bool,
-}
-
-// Crosses to JS as JSON text that `JSON.parse` turns into the same plain
-// object (`crate::fast::ViaJson`): one parse instead of a property write, key
-// lookup and UTF-8 decode for every field (about 30 % of a `checkPassword`).
-/// The password rule's verdict, with findings (never the password).
-#[napi(object)]
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PasswordCheck {
-    /// `pass`, `warn` or `fail`.
-    #[napi(ts_type = "'pass' | 'warn' | 'fail'")]
-    pub verdict: String,
-    /// The rule set applied.
-    #[napi(ts_type = "'default' | 'ad'")]
-    pub profile: String,
-    /// Length in characters (code points).
-    pub length: u32,
-    /// Which classes occur.
-    pub classes: CharClasses,
-    /// How many classes occur.
-    pub class_count: u32,
-    /// How many are required.
-    pub required_classes: u32,
-    /// The findings.
-    pub findings: Vec<Finding>,
-}
-
-impl From<&pw::PasswordCheck> for PasswordCheck {
-    fn from(r: &pw::PasswordCheck) -> Self {
-        PasswordCheck {
-            verdict: enum_str(&r.verdict),
-            profile: enum_str(&r.profile),
-            length: r.length,
-            classes: CharClasses {
-                upper: r.classes.upper,
-                lower: r.classes.lower,
-                digit: r.classes.digit,
-                special: r.classes.special,
-                other_letter: r.classes.other_letter,
-            },
-            class_count: r.class_count,
-            required_classes: r.required_classes,
-            findings: findings(&r.findings),
+fn options(env: &Env, given: Option<Object>) -> Result<Options, PolicyError> {
+    match given {
+        None => Ok(Options::default()),
+        Some(o) => {
+            let json = unsafe { to_json(env.raw(), o.raw(), "options", 0)? };
+            serde_json::from_value(json).map_err(|e| PolicyError::invalid("options", e.to_string()))
         }
     }
 }
 
-/// Rotation events: a reset, and abnormal-login alerts.
-#[napi(object)]
-pub struct ExpiryOptions {
-    /// The account was reset (the password must change at next login).
-    pub reset: Option<bool>,
-    /// Abnormal-login alerts (異常登入警訊).
-    #[napi(ts_type = "Array<Date | string>")]
-    pub alerts: Option<Vec<InstantArg>>,
-}
-
-/// Rotation state of a password.
-#[napi(object)]
-pub struct PasswordExpiry {
-    /// `ok`, `expiring_soon`, `expired` or `must_change`.
-    #[napi(ts_type = "'ok' | 'expiring_soon' | 'expired' | 'must_change'")]
-    pub state: String,
-    /// `pass`, `warn` or `fail`.
-    #[napi(ts_type = "'pass' | 'warn' | 'fail'")]
-    pub verdict: String,
-    /// The last good day (ISO date).
-    pub due: String,
-    /// Days until the due date (negative when past).
-    pub days_left: i64,
-    /// The findings.
-    pub findings: Vec<Finding>,
-}
-
-fn context(o: &Option<PasswordOptions>) -> Result<pw::PasswordContext<'_>> {
-    let Some(o) = o else {
-        return Ok(pw::PasswordContext::default());
-    };
-    Ok(pw::PasswordContext {
+fn run<T>(o: &Options, f: impl FnOnce(&PasswordContext<'_>) -> T) -> T {
+    f(&PasswordContext {
         account: o.account.as_deref(),
         display_name: o.display_name.as_deref(),
-        profile: o
-            .profile
-            .as_deref()
-            .map(|s| enum_from::<PasswordProfile>("profile", s))
-            .transpose()?,
+        profile: o.profile,
     })
 }
 
-/// Checks a password against the policy (length, classes, names, weak list…).
+/// Checks a password: 8+ characters, 3 of 4 classes, no account or display
+/// name, and warnings for well-known weak passwords and personal data.
 #[napi(strict, ts_return_type = "PasswordCheck")]
 pub fn check_password(
-    #[napi(ts_arg_type = "string")] password: SmallStr,
-    options: Option<PasswordOptions>,
+    env: Env,
+    password: String,
+    #[napi(ts_arg_type = "PasswordOptions")] options: Option<Object>,
     policy: Option<&JsPolicy>,
-) -> Result<ViaJson<PasswordCheck>> {
-    guard(|| {
-        let ctx = context(&options)?;
-        let r: PasswordCheck = (&pw::check(password.as_str(), &ctx, self::policy(&policy))).into();
-        Ok(ViaJson(r))
+) -> napi::Result<JsonText> {
+    guard(&env, || {
+        let o = self::options(&env, options)?;
+        let r = run(&o, |ctx| pw::check(&password, ctx, self::policy(&policy)));
+        camel_json(&r).map(JsonText)
     })
 }
 
-/// Checks many passwords of one account in one call.
+/// `checkPassword` over many passwords of one account, in order.
 #[napi(strict, ts_return_type = "Array<PasswordCheck>")]
 pub fn check_passwords(
-    #[napi(ts_arg_type = "Array<string>")] passwords: StrArray,
-    options: Option<PasswordOptions>,
+    env: Env,
+    passwords: Vec<String>,
+    #[napi(ts_arg_type = "PasswordOptions")] options: Option<Object>,
     policy: Option<&JsPolicy>,
-) -> Result<ViaJson<Vec<PasswordCheck>>> {
-    guard(|| {
-        let ctx = context(&options)?;
+) -> napi::Result<JsonText> {
+    guard(&env, || {
+        let o = self::options(&env, options)?;
         let p = self::policy(&policy);
-        let mut out: Vec<PasswordCheck> = Vec::with_capacity(passwords.len());
-        passwords
-            .for_each(|s| out.push((&pw::check(s, &ctx, p)).into()))
-            .map_err(crate::errors::js_err)?;
-        Ok(ViaJson(out))
+        let refs: Vec<&str> = passwords.iter().map(String::as_str).collect();
+        let r = run(&o, |ctx| pw::check_many(&refs, ctx, p));
+        camel_json(&r).map(JsonText)
     })
 }
 
-/// The verdict alone (`'pass'`, `'warn'` or `'fail'`): the fast path of
-/// `checkPassword(password, options, policy).verdict`, without findings.
-#[napi(strict, ts_return_type = "'pass' | 'warn' | 'fail'")]
+/// The verdict alone of `checkPassword`: `'pass'`, `'warn'` or `'fail'`.
+#[napi(strict, ts_return_type = "Verdict")]
 pub fn password_verdict(
+    env: Env,
     password: String,
-    options: Option<PasswordOptions>,
+    #[napi(ts_arg_type = "PasswordOptions")] options: Option<Object>,
     policy: Option<&JsPolicy>,
-) -> Result<&'static str> {
-    guard(|| {
-        let ctx = context(&options)?;
-        Ok(verdict_str(
-            pw::check(&password, &ctx, self::policy(&policy)).verdict,
-        ))
+) -> napi::Result<&'static str> {
+    guard(&env, || {
+        let o = self::options(&env, options)?;
+        Ok(
+            run(&o, |ctx| pw::check(&password, ctx, self::policy(&policy)))
+                .verdict
+                .as_str(),
+        )
     })
 }
 
-/// The verdict for the default context and policy (the raw fast path's body).
-pub fn default_verdict(password: &str) -> Result<&'static str> {
-    Ok(verdict_str(
-        pw::check(password, &pw::PasswordContext::default(), &DEFAULT_POLICY).verdict,
-    ))
+/// The verdict for the default context and policy (the body of the raw fast path).
+pub fn default_verdict(password: &str) -> Verdict {
+    pw::check(password, &PasswordContext::default(), &DEFAULT).verdict
 }
 
-fn verdict_str(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Pass => "pass",
-        Verdict::Warn => "warn",
-        Verdict::Fail => "fail",
-    }
-}
-
-/// Whether a password is on the embedded list of well-known weak passwords.
-#[napi(strict)]
-pub fn is_common_password(password: String) -> Result<bool> {
-    guard(|| Ok(pw::is_common(&password)))
-}
-
-/// Rotation state: due date, days left, and whether it must change now.
-#[napi(strict)]
-pub fn password_expiry(
-    #[napi(ts_arg_type = "Date | string")] last_changed: InstantArg,
-    #[napi(ts_arg_type = "Date | string")] now: InstantArg,
-    options: Option<ExpiryOptions>,
-    policy: Option<&JsPolicy>,
-) -> Result<PasswordExpiry> {
-    guard(|| {
-        let (reset, alerts) = match options {
-            Some(o) => (o.reset.unwrap_or(false), o.alerts.unwrap_or_default()),
-            None => (false, Vec::new()),
-        };
-        let ctx = pw::ExpiryContext {
-            reset,
-            alerts: alerts.into_iter().map(instant).collect::<JsResult<_>>()?,
-        };
-        let r = core(pw::expiry(
-            instant(last_changed)?,
-            instant(now)?,
-            &ctx,
-            self::policy(&policy),
-        ))?;
-        Ok(PasswordExpiry {
-            state: enum_str(&r.state),
-            verdict: enum_str(&r.verdict),
-            due: iso(r.due),
-            days_left: r.days_left,
-            findings: findings(&r.findings),
-        })
-    })
-}
+static DEFAULT: std::sync::LazyLock<Policy> = std::sync::LazyLock::new(Policy::default);

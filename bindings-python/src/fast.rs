@@ -146,6 +146,12 @@ pub fn classify_ids<'py>(
     })
 }
 
+/// Whether a value is an ID number with a valid check digit.
+#[pyfunction]
+pub fn is_valid_id(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    guard(py, || Ok(id::checksum_valid(&text(py, "value", value)?)))
+}
+
 /// One byte per value (`b & 8`: a valid ID number; layout in the core's
 /// `IdInfo::packed`), as `bytes`.
 #[pyfunction]
@@ -237,6 +243,34 @@ pub fn check_password(
     })
 }
 
+/// The verdict alone of `check_password`: `pass`, `warn` or `fail`.
+#[pyfunction]
+#[pyo3(signature = (password, account = None, display_name = None, profile = None, *, policy = None))]
+pub fn password_verdict(
+    py: Python<'_>,
+    password: &Bound<'_, PyAny>,
+    account: Option<&Bound<'_, PyAny>>,
+    display_name: Option<&Bound<'_, PyAny>>,
+    profile: Option<&str>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<&'static str> {
+    guard(py, || {
+        let password = text(py, "password", password)?;
+        let (account, display_name) = (
+            opt_text(py, "account", account)?,
+            opt_text(py, "display_name", display_name)?,
+        );
+        let ctx = PasswordContext {
+            account: account.as_deref(),
+            display_name: display_name.as_deref(),
+            profile: self::profile(py, profile)?,
+        };
+        Ok(pw::check(&password, &ctx, or_default(&policy))
+            .verdict
+            .as_str())
+    })
+}
+
 /// `check_password` over many passwords of one account, without the GIL.
 #[pyfunction]
 #[pyo3(signature = (passwords, account = None, display_name = None, profile = None, *, policy = None))]
@@ -276,6 +310,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(classify_id, m)?,
         wrap_pyfunction!(classify_ids, m)?,
         wrap_pyfunction!(classify_ids_packed, m)?,
+        wrap_pyfunction!(is_valid_id, m)?,
+        wrap_pyfunction!(password_verdict, m)?,
         wrap_pyfunction!(scan_ids, m)?,
         wrap_pyfunction!(redact_ids, m)?,
         wrap_pyfunction!(check_password, m)?,

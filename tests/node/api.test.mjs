@@ -1,9 +1,13 @@
 // The Node API beyond the vectors: errors, panics, types in and out, batches.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { np } from './shared.mjs'
+import { np, native } from './shared.mjs'
 
-test('errors are Error objects with the core code', () => {
+test('errors are Error objects with the core code, both messages and the params', () => {
+  assert.throws(
+    () => np.mailboxStatus({ account: 'a', activatedOn: '110/02/30' }, '2021-12-07'),
+    (e) => e instanceof Error && e.code === 'input.invalid_argument' && typeof e.messageZh === 'string' && e.message === e.messageEn && e.params.field === 'mailbox',
+  )
   assert.throws(() => np.parseDate('110/02/30'), (e) => e instanceof Error && e.code === 'calendar.invalid_date')
   assert.throws(() => np.Policy.fromJson('{"password":{"min_lenght":1}}'), (e) => e.code === 'policy.invalid_file' && /min_lenght/.test(e.message))
   assert.throws(() => np.formatDate('2021-12-07', 'fancy'), (e) => e.code === 'calendar.unknown_style')
@@ -12,7 +16,7 @@ test('errors are Error objects with the core code', () => {
 
 test('a panic becomes an Error with code internal and Node keeps running', () => {
   for (let i = 0; i < 3; i++) {
-    assert.throws(() => np.__panicForTest(), (e) => e instanceof Error && e.code === 'internal')
+    assert.throws(() => native.panicForTest(), (e) => e instanceof Error && e.code === 'internal')
   }
   assert.equal(np.classifyId('A123456789').checksumValid, true)
 })
@@ -25,7 +29,7 @@ test('bad argument types throw a clear error, never crash', () => {
 })
 
 test('instants are Dates in and out; naive text means Asia/Taipei', () => {
-  const at = np.parseDateTime('2021/02/08 17:50')
+  const at = np.parseDatetime('2021/02/08 17:50')
   assert.ok(at instanceof Date)
   assert.equal(at.toISOString(), '2021-02-08T09:50:00.000Z')
   const a = np.passwordExpiry(new Date('2021-08-01T00:00:00+08:00'), new Date('2021-10-25T09:00:00+08:00'))
@@ -33,6 +37,20 @@ test('instants are Dates in and out; naive text means Asia/Taipei', () => {
   assert.deepEqual(a, b)
   assert.equal(a.state, 'expiring_soon')
   assert.equal(np.schoolTerm(new Date('2022-02-01T00:30:00+08:00')).semester, 2)
+})
+
+test('no silent passes: NaN, Infinity, fractions, out-of-range and invalid Dates are errors', () => {
+  const bad = (e) => e instanceof Error && e.code === 'input.invalid_argument'
+  assert.throws(() => np.mailboxQuota(NaN), bad)
+  assert.throws(() => np.checkMessageSize(Infinity), bad)
+  assert.throws(() => np.checkMessageSize(-Infinity), bad)
+  assert.throws(() => np.passwordExpiry(new Date(NaN), new Date()), bad)
+  assert.throws(() => np.evaluateIncident({ id: '1', level: 1, occurredAt: '2021-12-01T10:00' }, new Date(NaN)), bad)
+  assert.throws(() => np.fromRoc(2 ** 32 + 110, 12, 7), bad)
+  assert.throws(() => np.fromRoc(110.5, 12, 7), bad)
+  assert.throws(() => np.mailboxQuota(2n ** 70n), bad)
+  assert.throws(() => np.mailboxQuota(-1), bad)
+  assert.equal(np.fromRoc(110, 12, 7), '2021-12-07')
 })
 
 test('optional arguments are undefined-safe', () => {
@@ -62,6 +80,10 @@ test('scan offsets are JS string indices', () => {
   assert.equal(text.slice(m.utf16Start, m.utf16End), 'A123456789')
 })
 
+test('test hooks are not part of the API', () => {
+  assert.ok(!Object.keys(np).some((k) => /panic|floor/i.test(k)))
+})
+
 test('policy objects', () => {
   const p = new np.Policy()
   assert.equal(p.name, 'ntpc-110')
@@ -83,7 +105,8 @@ test('classifyId returns plain objects with the same keys as before', () => {
   const r = np.classifyId('A800000014')
   assert.equal(Object.getPrototypeOf(r), Object.prototype)
   assert.deepEqual(Object.keys(r), ['kind', 'formatValid', 'checksumValid', 'gender', 'area', 'category', 'masked'])
-  assert.deepEqual(Object.keys(np.classifyId('hello')), ['kind', 'formatValid', 'checksumValid'])
+  assert.deepEqual(Object.keys(np.classifyId('hello')), ['kind', 'formatValid', 'checksumValid', 'gender', 'area', 'category', 'masked'])
+  assert.deepEqual(np.classifyId('hello'), { kind: 'none', formatValid: false, checksumValid: false, gender: null, area: null, category: null, masked: null })
   assert.deepEqual(np.classifyId('A123456789').area, { letter: 'A', nameZh: '臺北市', nameEn: 'Taipei City', retired: false })
   assert.notEqual(np.classifyId('A123456789').area, np.classifyId('A123456789').area)
   assert.deepEqual(np.classifyIds(ID_INPUTS), ID_INPUTS.map((v) => np.classifyId(v)))
@@ -108,7 +131,7 @@ test('classifyIdsPacked packs kind, validity and gender', () => {
     assert.equal(kinds[b & 3], r.kind, v)
     assert.equal((b & 4) !== 0, r.formatValid, v)
     assert.equal((b & 8) !== 0, r.checksumValid, v)
-    assert.equal([undefined, 'male', 'female'][(b >> 4) & 3], r.gender, v)
+    assert.equal([null, 'male', 'female'][(b >> 4) & 3], r.gender, v)
   })
   assert.equal(np.classifyIdsPacked([]).length, 0)
   assert.throws(() => np.classifyIdsPacked(['A123456789', 5]), (e) => e instanceof Error && /index 1/.test(e.message))
@@ -136,12 +159,13 @@ test('long arrays: a bad element is named by its index, and the next call works'
   for (const at of [0, 63, 64, 700, 4999]) {
     const xs = LONG.slice()
     xs[at] = at % 2 ? 5 : null
-    assert.throws(() => np.classifyIdsPacked(xs), (e) => e instanceof Error && e.message === `Expected a string at index ${at}`)
-    assert.throws(() => np.classifyIds(xs), (e) => e instanceof Error && e.message === `Expected a string at index ${at}`)
+    const named = (e) => e instanceof Error && e.code === 'input.invalid_argument' && e.message.endsWith(`Expected a string at index ${at}.`)
+    assert.throws(() => np.classifyIdsPacked(xs), named)
+    assert.throws(() => np.classifyIds(xs), named)
   }
   const holes = new Array(300)
   holes[0] = 'A123456789'
-  assert.throws(() => np.classifyIdsPacked(holes), (e) => /index 1$/.test(e.message))
+  assert.throws(() => np.classifyIdsPacked(holes), (e) => /index 1\.$/.test(e.message))
   assert.equal(np.classifyIdsPacked(LONG).length, LONG.length)
 })
 
@@ -157,11 +181,11 @@ test('long arrays: getters may call the addon again, or throw', () => {
 
 test('long arrays: a panic inside a chunk is an internal Error and Node keeps running', () => {
   for (const at of [5, 100, 4000]) {
-    assert.throws(() => np.__panicInBatchForTest(LONG, at), (e) => e instanceof Error && e.code === 'internal')
+    assert.throws(() => native.panicInBatchForTest(LONG, at), (e) => e instanceof Error && e.code === 'internal')
   }
-  assert.equal(np.__panicInBatchForTest(LONG, 1e9), LONG.length)
-  assert.equal(np.__panicInBatchForTest(LONG.slice(0, 10), 1e9), 10)
-  assert.throws(() => np.__panicInBatchForTest(LONG.slice(0, 10), 3), (e) => e.code === 'internal')
+  assert.equal(native.panicInBatchForTest(LONG, 1e9), LONG.length)
+  assert.equal(native.panicInBatchForTest(LONG.slice(0, 10), 1e9), 10)
+  assert.throws(() => native.panicInBatchForTest(LONG.slice(0, 10), 3), (e) => e.code === 'internal')
 })
 
 test('passwordVerdict is checkPassword(...).verdict', () => {

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
 export const np = require(process.env.NTPC_POLICY_NODE ?? join(here, '../../bindings-node/index.js'))
+// The addon itself: the test build's hooks (panicForTest) are there, not in the API.
+export const native = require(join(dirname(require.resolve(process.env.NTPC_POLICY_NODE ?? join(here, '../../bindings-node/index.js'))), 'native.js'))
 
 export function vectorCases() {
   const dir = join(here, '../vectors')

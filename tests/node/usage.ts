@@ -18,7 +18,7 @@ const codes: string[] = r.findings.map((f) => f.code)
 const zh: string = r.findings[0]?.messageZh ?? ''
 
 const due: string = passwordExpiry(new Date(), '110/08/01', { alerts: [new Date()] }).due
-const when: Date = parseDate('110年12月7日').datetime
+const when: string = parseDate('110年12月7日').datetime
 const offsets: number[] = scanIds('A123456789').map((m) => m.utf16Start)
 
 try {

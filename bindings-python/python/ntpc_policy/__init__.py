@@ -24,6 +24,8 @@ from ntpc_policy._core import (
     classify_id,
     classify_ids,
     classify_ids_packed,
+    is_valid_id,
+    password_verdict,
     redact_ids,
     scan_ids,
 )
@@ -42,6 +44,8 @@ __all__ = [
     "classify_id",
     "classify_ids",
     "classify_ids_packed",
+    "is_valid_id",
+    "password_verdict",
     "redact_ids",
     "scan_ids",
     *_functions,

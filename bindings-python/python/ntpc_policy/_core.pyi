@@ -15,6 +15,7 @@ from ntpc_policy.shapes import (
     NewCertCategory,
     PasswordCheck,
     PasswordProfile,
+    Verdict,
 )
 
 __version__: str
@@ -91,6 +92,12 @@ def classify_ids_packed(values: Sequence[str]) -> bytes:
     """
     ...
 
+def is_valid_id(value: str) -> bool:
+    """Whether a value is an ID number of any kind with a valid check digit: the
+    boolean fast path of `classify_id(value).checksum_valid`.
+    """
+    ...
+
 def scan_ids(text: str, *, policy: Policy | None = None) -> list[IdMatch]:
     """Every ID number in a text, with byte, character and UTF-16 offsets (masked)."""
     ...
@@ -122,4 +129,17 @@ def check_passwords(
     policy: Policy | None = None,
 ) -> list[PasswordCheck]:
     """`check_password` over many passwords of one account, in order."""
+    ...
+
+def password_verdict(
+    password: str,
+    account: str | None = None,
+    display_name: str | None = None,
+    profile: PasswordProfile | None = None,
+    *,
+    policy: Policy | None = None,
+) -> Verdict:
+    """The verdict alone of `check_password` (`pass`, `warn` or `fail`), for a
+    form that only needs the light while the user types.
+    """
     ...

@@ -21,6 +21,12 @@ api_table! { ALL, policy;
         Ok(identity::classify_packed(values.iter().map(String::as_str)))
     }
 
+    /// Whether a value is an ID number of any kind with a valid check digit: the
+    /// boolean fast path of `classify_id(value).checksum_valid`.
+    "identity.is_valid_id" => fn is_valid_id(value: String) with [fast] -> bool as "valid" {
+        Ok(identity::checksum_valid(&value))
+    }
+
     /// The value trimmed, folded to ASCII (full-width forms) and upper-cased.
     "identity.normalize" => fn normalize_id(value: String) -> String as "value" {
         Ok(identity::normalize(&value).into_owned())

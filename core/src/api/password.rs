@@ -1,6 +1,7 @@
 //! The password functions (RULES §1).
 
 use super::{Instant, api_table};
+use crate::Verdict;
 use crate::password::{
     self, ExpiryContext, PasswordCheck, PasswordContext, PasswordExpiry, PasswordProfile,
 };
@@ -37,6 +38,22 @@ api_table! { ALL, policy;
         };
         let refs: Vec<&str> = passwords.iter().map(String::as_str).collect();
         Ok(password::check_many(&refs, &ctx, policy))
+    }
+
+    /// The verdict alone of `check_password` (`pass`, `warn` or `fail`), for a
+    /// form that only needs the light while the user types.
+    "password.verdict" => fn password_verdict(
+        password: String,
+        account: Option<String>,
+        display_name: Option<String>,
+        profile: Option<PasswordProfile>,
+    ) with [policy, fast] -> Verdict as "verdict" {
+        let ctx = PasswordContext {
+            account: account.as_deref(),
+            display_name: display_name.as_deref(),
+            profile,
+        };
+        Ok(password::check(&password, &ctx, policy).verdict)
     }
 
     /// Whether a password is on the embedded list of well-known weak passwords.

@@ -2,7 +2,7 @@
 //! buffer in one N-API call, long arrays in chunks of call arguments (see
 //! [`StrArray::for_each`]).
 
-use super::{call, check, helpers, reference};
+use crate::js_results::{call, check, helpers, reference};
 use napi::bindgen_prelude::{FromNapiValue, TypeName, ValidateNapiValue, ValueType};
 use napi::{Error, Result, Status, sys};
 use std::ptr;

@@ -1,0 +1,23 @@
+//! Benchmark builds only (feature `bench-floor`): `stringFloorForBench`, a call
+//! of the shape string → boolean that does no work (the N-API entry, reading
+//! the argument, the result), taken over by the same raw path as `isValidId`.
+//! It is the floor under every per-call function; `make bench` reports the
+//! peers against it.
+
+use crate::hot_calls::take_over;
+use napi::{Result, sys};
+use napi_derive::napi;
+
+/// Does nothing with its argument.
+#[napi(strict)]
+pub fn string_floor_for_bench(value: String) -> bool {
+    value.is_empty()
+}
+
+unsafe extern "C" fn raw(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+    unsafe { crate::hot_calls::fast_1_pub(env, info, |s| Ok(s.is_empty())) }
+}
+
+pub(crate) unsafe fn install(env: sys::napi_env, exports: sys::napi_value) -> Result<()> {
+    unsafe { take_over(env, exports, c"stringFloorForBench", Some(raw)) }
+}
