@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Generates the Kotlin or Swift bindings with the workspace's own uniffi-bindgen
 # from the built library (library mode: the metadata is read from the binary).
-#   generate.sh kotlin OUT_DIR   -> OUT_DIR/tw/edu/ntpc/policy/ntpc_policy_mobile.kt
-#   generate.sh swift  OUT_DIR   -> OUT_DIR/Sources/NtpcPolicy/NtpcPolicy.swift and
-#                                   OUT_DIR/Sources/NtpcPolicyFFI/include/{NtpcPolicyFFI.h,module.modulemap}
+# Two uniffi components live in the library: the core's records and enums
+# (Kotlin tw.edu.ntpc.policy.types, Swift module NtpcPolicyTypes) and this
+# crate's functions (tw.edu.ntpc.policy, Swift module NtpcPolicy).
+#   generate.sh kotlin OUT_DIR LIB  -> OUT_DIR/tw/edu/ntpc/policy/{,types/}*.kt
+#   generate.sh swift  OUT_DIR LIB  -> OUT_DIR/Sources/NtpcPolicy/{NtpcPolicy,NtpcPolicyTypes}.swift
+#                                      (one Swift module) and the two C modules
+#                                      OUT_DIR/Sources/{NtpcPolicyFFI,NtpcPolicyTypesFFI}/include/
 set -euo pipefail
 lang=$1 out=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
-lib="$root/target/debug/libntpc_policy_mobile.so"
+lib=${3:-"$root/target/debug/libntpc_policy_mobile.so"}
 bindgen=(cargo run -q --manifest-path "$root/Cargo.toml" -p ntpc-policy-mobile --bin uniffi-bindgen --)
 case "$lang" in
   kotlin)
@@ -16,11 +20,14 @@ case "$lang" in
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
     "${bindgen[@]}" generate --library "$lib" --language swift --out-dir "$tmp" --no-format
-    mkdir -p "$out/Sources/NtpcPolicy" "$out/Sources/NtpcPolicyFFI/include"
-    cp "$tmp/NtpcPolicy.swift" "$out/Sources/NtpcPolicy/NtpcPolicy.swift"
-    cp "$tmp/NtpcPolicyFFI.h" "$out/Sources/NtpcPolicyFFI/include/NtpcPolicyFFI.h"
-    # SwiftPM looks for include/module.modulemap in a C target.
-    cp "$tmp/NtpcPolicyFFI.modulemap" "$out/Sources/NtpcPolicyFFI/include/module.modulemap"
+    mkdir -p "$out/Sources/NtpcPolicy"
+    for module in NtpcPolicy NtpcPolicyTypes; do
+      mkdir -p "$out/Sources/${module}FFI/include"
+      cp "$tmp/$module.swift" "$out/Sources/NtpcPolicy/$module.swift"
+      cp "$tmp/${module}FFI.h" "$out/Sources/${module}FFI/include/${module}FFI.h"
+      # SwiftPM looks for include/module.modulemap in a C target.
+      cp "$tmp/${module}FFI.modulemap" "$out/Sources/${module}FFI/include/module.modulemap"
+    done
     ;;
-  *) echo "usage: generate.sh kotlin|swift OUT_DIR" >&2; exit 2 ;;
+  *) echo "usage: generate.sh kotlin|swift OUT_DIR [LIB]" >&2; exit 2 ;;
 esac

@@ -1,196 +1,195 @@
-//! The people rules for Kotlin and Swift (RULES §4–§6): mailbox retention,
-//! education-account access, parent registration and app/web permissions.
-//! Shapes in, shapes out; every decision is the core's.
+//! The people rules' functions (RULES §4–§6): mailbox retention, education
+//! accounts, parent registration and app/web permissions.
 
-use crate::convert::date;
-use crate::errors::Result;
-use crate::policy::{Policy, policy};
-use crate::shapes::{self as s, input, output};
-use ntpc_policy::{account, mailbox, parent, permission};
+use crate::policy::{Policy, or_default};
+use crate::{Result, date};
+use ntpc_policy::account::{self, AccountAccess, AccountRecord};
+use ntpc_policy::import::{AccountImport, ImportOptions, MailboxImport};
+use ntpc_policy::mailbox::{
+    self, MailboxRecord, MailboxStatus, MailboxSweep, MessageSizeCheck, QuotaCheck,
+};
+use ntpc_policy::parent::{self, FamilyCheck, FamilyRecord, PhoneCheck};
+use ntpc_policy::permission::{
+    self, AbsentCounts, AppModule, AttendanceAccess, AttendanceRecord, Decision, Lookup, Override,
+    Person, Right, TitleRight, WhoCan,
+};
 use std::sync::Arc;
 
-fn overrides(list: Option<Vec<s::Override>>) -> Result<Vec<permission::Override>> {
-    input("overrides", &list.unwrap_or_default())
-}
-
-fn right(text: &str) -> Result<permission::Right> {
+fn right(text: &str) -> Result<Right> {
     Ok(text.parse()?)
 }
 
-fn bytes(field: &str, n: i64) -> Result<u64> {
-    u64::try_from(n).map_err(|_| crate::errors::invalid(field, "a number of bytes ≥ 0"))
-}
-
-/// The retention state of one mailbox on `today` (ISO or any calendar style).
+/// The retention state of one mailbox on `today`.
 #[uniffi::export(default(policy = None))]
 pub fn mailbox_status(
-    mailbox: s::MailboxRecord,
+    mailbox: MailboxRecord,
     today: String,
     policy: Option<Arc<Policy>>,
-) -> Result<s::MailboxStatus> {
-    let r: mailbox::MailboxRecord = input("mailbox", &mailbox)?;
-    output(&mailbox::status(&r, date(&today)?, self::policy(&policy))?)
+) -> Result<MailboxStatus> {
+    Ok(mailbox::status(
+        &mailbox,
+        date(&today)?,
+        or_default(&policy),
+    )?)
 }
 
-/// Every mailbox's state on `today`, with the notice and deletion lists; a bad
-/// row is listed in `errors` and the others are still evaluated.
+/// Every mailbox's state on `today`, with the notice and deletion lists.
 #[uniffi::export(default(policy = None))]
 pub fn sweep_mailboxes(
-    mailboxes: Vec<s::MailboxRecord>,
+    mailboxes: Vec<MailboxRecord>,
     today: String,
     policy: Option<Arc<Policy>>,
-) -> Result<s::MailboxSweep> {
-    let rows: Vec<mailbox::MailboxRecord> = input("mailboxes", &mailboxes)?;
-    output(&mailbox::sweep(&rows, date(&today)?, self::policy(&policy)))
+) -> Result<MailboxSweep> {
+    Ok(mailbox::sweep(
+        &mailboxes,
+        date(&today)?,
+        or_default(&policy),
+    ))
 }
 
-/// Mailboxes from a CSV/TSV file (Chinese or English headers); bad rows are
-/// listed in `errors` with their line numbers and the others are still read.
+/// Mailboxes from a CSV/TSV file; bad rows are listed with their lines.
 #[uniffi::export(default(options = None, policy = None))]
 pub fn import_mailboxes(
     data: Vec<u8>,
-    options: Option<s::ImportOptions>,
+    options: Option<ImportOptions>,
     policy: Option<Arc<Policy>>,
-) -> Result<s::MailboxImport> {
-    let o = crate::secops::options(options)?;
-    output(&mailbox::import(&data, &o, self::policy(&policy))?)
+) -> Result<MailboxImport> {
+    Ok(mailbox::import(
+        &data,
+        &options.unwrap_or_default(),
+        or_default(&policy),
+    )?)
+}
+
+/// A mailbox's use against the 1 GiB quota.
+#[uniffi::export(default(policy = None))]
+pub fn mailbox_quota(used_bytes: u64, policy: Option<Arc<Policy>>) -> Result<QuotaCheck> {
+    Ok(mailbox::quota(used_bytes, or_default(&policy))?)
+}
+
+/// A message's size against the 20 MiB per-message limit.
+#[uniffi::export(default(policy = None))]
+pub fn check_message_size(
+    size_bytes: u64,
+    policy: Option<Arc<Policy>>,
+) -> Result<MessageSizeCheck> {
+    Ok(mailbox::message_size(size_bytes, or_default(&policy)))
+}
+
+/// Whether a student or staff member has education-account access on `today`.
+#[uniffi::export(default(policy = None))]
+pub fn account_access(
+    record: AccountRecord,
+    today: String,
+    policy: Option<Arc<Policy>>,
+) -> Result<AccountAccess> {
+    Ok(account::check(&record, date(&today)?, or_default(&policy)))
+}
+
+/// `account_access` over many records, in order.
+#[uniffi::export(default(policy = None))]
+pub fn account_access_many(
+    records: Vec<AccountRecord>,
+    today: String,
+    policy: Option<Arc<Policy>>,
+) -> Result<Vec<AccountAccess>> {
+    Ok(account::check_many(
+        &records,
+        date(&today)?,
+        or_default(&policy),
+    ))
 }
 
 /// People (status, class, dates, custom account) from a CSV/TSV file.
 #[uniffi::export(default(options = None, policy = None))]
 pub fn import_accounts(
     data: Vec<u8>,
-    options: Option<s::ImportOptions>,
+    options: Option<ImportOptions>,
     policy: Option<Arc<Policy>>,
-) -> Result<s::AccountImport> {
-    let o = crate::secops::options(options)?;
-    output(&account::import(&data, &o, self::policy(&policy))?)
-}
-
-/// A mailbox's use against the quota.
-#[uniffi::export(default(policy = None))]
-pub fn mailbox_quota(used_bytes: i64, policy: Option<Arc<Policy>>) -> Result<s::QuotaCheck> {
-    let used = bytes("used_bytes", used_bytes)?;
-    output(&mailbox::quota(used, self::policy(&policy))?)
-}
-
-/// A message's size against the per-message limit.
-#[uniffi::export(default(policy = None))]
-pub fn check_message_size(
-    size_bytes: i64,
-    policy: Option<Arc<Policy>>,
-) -> Result<s::MessageSizeCheck> {
-    let size = bytes("size_bytes", size_bytes)?;
-    output(&mailbox::message_size(size, self::policy(&policy)))
-}
-
-/// Whether a student or staff member has education-account access on `today`.
-#[uniffi::export(default(policy = None))]
-pub fn account_access(
-    record: s::AccountRecord,
-    today: String,
-    policy: Option<Arc<Policy>>,
-) -> Result<s::AccountAccess> {
-    let r: account::AccountRecord = input("record", &record)?;
-    output(&account::check(&r, date(&today)?, self::policy(&policy)))
-}
-
-/// `accountAccess` over many records.
-#[uniffi::export(default(policy = None))]
-pub fn account_access_many(
-    records: Vec<s::AccountRecord>,
-    today: String,
-    policy: Option<Arc<Policy>>,
-) -> Result<Vec<s::AccountAccess>> {
-    let rows: Vec<account::AccountRecord> = input("records", &records)?;
-    output(&account::check_many(
-        &rows,
-        date(&today)?,
-        self::policy(&policy),
-    ))
-}
-
-/// Who of a student's family can register in the parent app, and what is missing.
-#[uniffi::export]
-pub fn check_family(family: s::FamilyRecord) -> Result<s::FamilyCheck> {
-    let r: parent::FamilyRecord = input("family", &family)?;
-    output(&parent::check(&r))
-}
-
-/// `checkFamily` over many families.
-#[uniffi::export]
-pub fn check_families(families: Vec<s::FamilyRecord>) -> Result<Vec<s::FamilyCheck>> {
-    let rows: Vec<parent::FamilyRecord> = input("families", &families)?;
-    output(&parent::check_many(&rows))
-}
-
-/// A phone number read as a Taiwan mobile number (`0912-345-678` → `0912345678`).
-#[uniffi::export]
-pub fn normalize_mobile(text: String) -> Result<s::PhoneCheck> {
-    output(&parent::normalize_mobile(&text))
-}
-
-/// The 16 rows of the app ↔ web-module table.
-#[uniffi::export]
-pub fn permission_table() -> Result<Vec<s::AppModule>> {
-    output(&permission::table())
-}
-
-/// The table row of an app, web module or alias.
-#[uniffi::export]
-pub fn permission_lookup(name: String) -> Result<s::Lookup> {
-    output(&permission::lookup(&name)?)
-}
-
-/// Who holds `right` (`manage`/`edit`, 管理權/編輯權) on a module, after the overrides.
-#[uniffi::export(default(overrides = None))]
-pub fn who_can(
-    module: String,
-    right: String,
-    overrides: Option<Vec<s::Override>>,
-) -> Result<s::WhoCan> {
-    let o = self::overrides(overrides)?;
-    output(&permission::who_can(&module, self::right(&right)?, &o)?)
-}
-
-/// Whether a person has `right` on an app or module, and the rule that decided.
-#[uniffi::export(default(overrides = None))]
-pub fn can(
-    person: s::Person,
-    app_or_module: String,
-    right: String,
-    overrides: Option<Vec<s::Override>>,
-) -> Result<s::Decision> {
-    let who: permission::Person = input("person", &person)?;
-    let o = self::overrides(overrides)?;
-    output(&permission::can(
-        &who,
-        &app_or_module,
-        self::right(&right)?,
-        &o,
+) -> Result<AccountImport> {
+    Ok(account::import(
+        &data,
+        &options.unwrap_or_default(),
+        or_default(&policy),
     )?)
 }
 
-/// 電子聯絡簿's right for a job title (management wins).
+/// Who of a student's family can register in the parent app.
 #[uniffi::export]
-pub fn contact_book_right(title: String) -> Result<s::TitleRight> {
-    output(&permission::contact_book_right(&title))
+pub fn check_family(family: FamilyRecord) -> Result<FamilyCheck> {
+    Ok(parent::check(&family))
 }
 
-/// The attendance view a person gets: per student, or per-class counts only.
+/// `check_family` over many families, in order.
+#[uniffi::export]
+pub fn check_families(families: Vec<FamilyRecord>) -> Result<Vec<FamilyCheck>> {
+    Ok(parent::check_many(&families))
+}
+
+/// A Taiwan mobile number in its one written form.
+#[uniffi::export]
+pub fn normalize_mobile(text: String) -> Result<PhoneCheck> {
+    Ok(parent::normalize_mobile(&text))
+}
+
+/// The 16-row table of apps and web modules with their default holders.
+#[uniffi::export]
+pub fn permission_table() -> Result<Vec<AppModule>> {
+    Ok(permission::table().to_vec())
+}
+
+/// The table row of an app or web module name.
+#[uniffi::export]
+pub fn permission_lookup(name: String) -> Result<Lookup> {
+    Ok(permission::lookup(&name)?)
+}
+
+/// Who holds a right on a module, after the school's overrides.
+#[uniffi::export(default(overrides = None))]
+pub fn who_can(module: String, right: String, overrides: Option<Vec<Override>>) -> Result<WhoCan> {
+    Ok(permission::who_can(
+        &module,
+        self::right(&right)?,
+        &overrides.unwrap_or_default(),
+    )?)
+}
+
+/// Whether a person holds a right on an app or module, and the rule that decided.
+#[uniffi::export(default(overrides = None))]
+pub fn can(
+    person: Person,
+    app_or_module: String,
+    right: String,
+    overrides: Option<Vec<Override>>,
+) -> Result<Decision> {
+    Ok(permission::can(
+        &person,
+        &app_or_module,
+        self::right(&right)?,
+        &overrides.unwrap_or_default(),
+    )?)
+}
+
+/// The contact book's right for a job title.
+#[uniffi::export]
+pub fn contact_book_right(title: String) -> Result<TitleRight> {
+    Ok(permission::contact_book_right(&title))
+}
+
+/// Whether a person sees attendance per student or only per-class counts.
 #[uniffi::export(default(overrides = None))]
 pub fn attendance_view(
-    person: s::Person,
-    overrides: Option<Vec<s::Override>>,
-) -> Result<s::AttendanceAccess> {
-    let who: permission::Person = input("person", &person)?;
-    let o = self::overrides(overrides)?;
-    output(&permission::attendance_view(&who, &o)?)
+    person: Person,
+    overrides: Option<Vec<Override>>,
+) -> Result<AttendanceAccess> {
+    Ok(permission::attendance_view(
+        &person,
+        &overrides.unwrap_or_default(),
+    )?)
 }
 
-/// Per-student attendance records as per-class daily absent counts, with no names.
+/// Per-class daily counts of absent students, with no names.
 #[uniffi::export]
-pub fn absent_counts(records: Vec<s::AttendanceRecord>) -> Result<s::AbsentCounts> {
-    let rows: Vec<permission::AttendanceRecord> = input("records", &records)?;
-    output(&permission::absent_counts(&rows))
+pub fn absent_counts(records: Vec<AttendanceRecord>) -> Result<AbsentCounts> {
+    Ok(permission::absent_counts(&records))
 }

@@ -1,17 +1,17 @@
-//! `Policy`, findings, verdicts and the code table for Kotlin and Swift.
+//! `Policy`: every number of every rule (RULES §0), as a handle the other
+//! functions take. The policy itself is the core's `Policy`.
 
-use crate::convert::{enum_str, json_text};
-use crate::errors::Result;
+use crate::Result;
 use ntpc_policy::policy as p;
 use std::sync::{Arc, LazyLock};
 
 /// The edition in force, built once: most calls pass no policy.
-pub static DEFAULT_POLICY: LazyLock<p::Policy> = LazyLock::new(p::Policy::default);
+static DEFAULT: LazyLock<p::Policy> = LazyLock::new(p::Policy::default);
 
 /// Every number of every rule (RULES §0). `Policy()` is the edition in force.
 #[derive(uniffi::Object)]
 pub struct Policy {
-    pub(crate) inner: p::Policy,
+    inner: p::Policy,
 }
 
 #[uniffi::export]
@@ -32,7 +32,8 @@ impl Policy {
         }))
     }
 
-    /// Reads a (partial) policy document; unknown keys are `policy.invalid_file`.
+    /// Reads a (partial) policy document over its edition; unknown keys and
+    /// out-of-range numbers are `policy.invalid_file`.
     #[uniffi::constructor]
     pub fn from_json(text: String) -> Result<Arc<Self>> {
         Ok(Arc::new(Policy {
@@ -58,136 +59,9 @@ pub fn policy_editions() -> Result<Vec<String>> {
 }
 
 /// The caller's policy, or the edition in force.
-pub fn policy(given: &Option<Arc<Policy>>) -> &p::Policy {
+pub fn or_default(given: &Option<Arc<Policy>>) -> &p::Policy {
     match given {
         Some(p) => &p.inner,
-        None => &DEFAULT_POLICY,
+        None => &DEFAULT,
     }
-}
-
-/// The overall answer of a check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdict {
-    /// No violation and no warning.
-    Pass,
-    /// Warnings only.
-    Warn,
-    /// At least one violation.
-    Fail,
-}
-
-impl From<ntpc_policy::Verdict> for Verdict {
-    fn from(v: ntpc_policy::Verdict) -> Self {
-        match v {
-            ntpc_policy::Verdict::Pass => Verdict::Pass,
-            ntpc_policy::Verdict::Warn => Verdict::Warn,
-            ntpc_policy::Verdict::Fail => Verdict::Fail,
-        }
-    }
-}
-
-/// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// A fact worth showing.
-    Info,
-    /// Allowed, but risky.
-    Warning,
-    /// Breaks a rule.
-    Violation,
-}
-
-/// One explained outcome of a rule.
-#[derive(Debug, Clone, uniffi::Record, serde::Serialize)]
-pub struct Finding {
-    /// Stable code, e.g. `password.too_short`.
-    pub code: String,
-    /// How much it matters.
-    pub severity: Severity,
-    /// The figures the rule used, as a JSON object.
-    pub params_json: String,
-    /// Traditional Chinese message.
-    pub message_zh: String,
-    /// English message.
-    pub message_en: String,
-}
-
-impl From<&ntpc_policy::Finding> for Finding {
-    fn from(f: &ntpc_policy::Finding) -> Self {
-        Finding {
-            code: f.code.as_str().to_owned(),
-            severity: match f.severity {
-                ntpc_policy::Severity::Info => Severity::Info,
-                ntpc_policy::Severity::Warning => Severity::Warning,
-                ntpc_policy::Severity::Violation => Severity::Violation,
-            },
-            params_json: json_text(&f.params),
-            message_zh: f.message_zh(),
-            message_en: f.message_en(),
-        }
-    }
-}
-
-/// Findings inside shapes arrive as the core's JSON (`params` an object).
-impl<'de> serde::Deserialize<'de> for Finding {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        struct Json {
-            code: String,
-            severity: Severity,
-            params: serde_json::Value,
-            message_zh: String,
-            message_en: String,
-        }
-        let j = Json::deserialize(d)?;
-        Ok(Finding {
-            code: j.code,
-            severity: j.severity,
-            params_json: j.params.to_string(),
-            message_zh: j.message_zh,
-            message_en: j.message_en,
-        })
-    }
-}
-
-pub fn findings(list: &[ntpc_policy::Finding]) -> Vec<Finding> {
-    list.iter().map(Finding::from).collect()
-}
-
-/// One row of the code table.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct CodeInfo {
-    /// Stable code.
-    pub code: String,
-    /// `violation`, `warning`, `info` or `error`.
-    pub kind: String,
-    /// Traditional Chinese template.
-    pub message_zh: String,
-    /// English template.
-    pub message_en: String,
-}
-
-/// Every code with its kind and both message templates.
-#[uniffi::export]
-pub fn code_table() -> Result<Vec<CodeInfo>> {
-    Ok(ntpc_policy::code_table()
-        .into_iter()
-        .map(|r| CodeInfo {
-            code: r.code.to_owned(),
-            kind: enum_str(&r.kind),
-            message_zh: r.message_zh.to_owned(),
-            message_en: r.message_en.to_owned(),
-        })
-        .collect())
-}
-
-/// Test-only: panics, so the test-suites can prove a panic becomes the binding's
-/// internal error and the app keeps running. Every export is fallible (`throws`
-/// in Swift) for this reason: a non-throwing Swift call would turn a panic into
-/// a crash.
-#[uniffi::export]
-pub fn panic_for_test() -> Result<()> {
-    panic!("deliberate panic for the test-suite")
 }

@@ -1,8 +1,9 @@
 // swift-tools-version:5.9
-// The Swift package of ntpc-policy (module NtpcPolicy), over the Rust library
-// built by cargo. On a Mac: `cargo build --release -p ntpc-policy-mobile` at the
-// repository root, then `swift test` here. For iOS apps, build an XCFramework
-// (see the repository README) and use it as a binary target instead.
+// The Swift package of ntpc-policy (module NtpcPolicy: the functions and the
+// records and enums), over the Rust library built by cargo. On a
+// Mac: `cargo build --release -p ntpc-policy-mobile` at the repository root, then
+// `swift test` here. For iOS apps, build an XCFramework (see the repository
+// README) and use it as a binary target instead.
 import PackageDescription
 
 let package = Package(
@@ -13,14 +14,16 @@ let package = Package(
     ],
     targets: [
         .target(
-            name: "NtpcPolicyFFI",
-            path: "Sources/NtpcPolicyFFI",
+            name: "NtpcPolicyTypesFFI",
+            path: "Sources/NtpcPolicyTypesFFI",
             linkerSettings: [
                 .linkedLibrary("ntpc_policy_mobile"),
                 .unsafeFlags(["-L../../target/release"]),
             ]
         ),
-        .target(name: "NtpcPolicy", dependencies: ["NtpcPolicyFFI"], path: "Sources/NtpcPolicy"),
+        .target(name: "NtpcPolicyFFI", path: "Sources/NtpcPolicyFFI"),
+        // Both generated files (functions; records and enums) make one Swift module.
+        .target(name: "NtpcPolicy", dependencies: ["NtpcPolicyFFI", "NtpcPolicyTypesFFI"], path: "Sources/NtpcPolicy"),
         .testTarget(
             name: "NtpcPolicyTests",
             dependencies: ["NtpcPolicy"],

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// What a code describes: a rule outcome of some severity, or an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum CodeKind {
     /// Breaks a rule: the input must change.
@@ -492,6 +493,7 @@ impl<'de> Deserialize<'de> for Code {
 /// One row of the code table, for documentation and for bindings that list codes.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CodeInfo {
     /// Stable code string.
     pub code: &'static str,

@@ -24,7 +24,7 @@ use crate::calendar;
 use crate::codes::Code;
 use crate::error::Result;
 use crate::finding::{Finding, Verdict};
-use crate::import::{self, ColumnSpec, ImportOptions, Imported, Row, RowError, Schema};
+use crate::import::{self, ColumnSpec, DrillImport, ImportOptions, Row, RowError, Schema};
 use crate::incident::Status;
 use crate::incident::clock::{
     add_hours, de_datetime, de_opt_datetime, delay_minutes, local_text, margin_minutes, text_en,
@@ -38,6 +38,7 @@ use std::collections::BTreeMap;
 /// One school's report in one drill.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct DrillReport {
     /// The school (its code, or its name when the list has no codes).
@@ -59,6 +60,7 @@ pub struct DrillReport {
 /// One drill report judged against the limit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DrillCheck {
     /// The school.
     pub school: String,
@@ -159,6 +161,7 @@ pub fn evaluate(report: &DrillReport, now: DateTime<FixedOffset>, policy: &Polic
 /// A school's drill overtime.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SchoolOvertime {
     /// Rank by overtime (1 = most; equal overtimes share a rank, the next rank
     /// skips); `None` for a school with no overtime.
@@ -186,6 +189,7 @@ pub struct SchoolOvertime {
 /// The drill list of all schools, by overtime.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DrillRanking {
     /// The policy edition whose limit was used.
     pub edition: String,
@@ -316,11 +320,7 @@ pub const DRILL_SCHEMA: Schema = Schema {
 /// let got = drill::import(csv.as_bytes(), &ImportOptions::default(), &Policy::default()).unwrap();
 /// assert_eq!(got.records[0].drill.as_deref(), Some("第一梯"));
 /// ```
-pub fn import(
-    data: &[u8],
-    options: &ImportOptions,
-    policy: &Policy,
-) -> Result<Imported<DrillReport>> {
+pub fn import(data: &[u8], options: &ImportOptions, policy: &Policy) -> Result<DrillImport> {
     import::import_with(data, &DRILL_SCHEMA, options, policy, report_of)
 }
 

@@ -38,7 +38,10 @@
 //! assert_eq!(password::check("Tq7#vLm2pX", &Default::default(), &strict).verdict, Verdict::Fail);
 //! ```
 
-#![forbid(unsafe_code)]
+#![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
+// uniffi's scaffolding (feature `uniffi`) expands to FFI code with `unsafe`;
+// the rules themselves never use it.
+#![cfg_attr(feature = "uniffi", deny(unsafe_code))]
 #![warn(missing_docs)]
 
 pub mod account;
@@ -49,6 +52,8 @@ pub mod chart;
 pub mod codes;
 pub mod drill;
 pub mod error;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 pub mod finding;
 pub mod identity;
 pub mod import;
@@ -68,6 +73,9 @@ pub use codes::{Code, CodeInfo, CodeKind, code_table};
 pub use error::{PolicyError, Result};
 pub use finding::{Finding, ParamValue, Params, Severity, Verdict};
 pub use policy::Policy;
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("ntpc_policy");
 
 /// The crate's version, for bindings and the command line to report.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -22,6 +22,7 @@ use std::net::Ipv4Addr;
 /// A school's EMS allocation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EmsAllocation {
     /// The school's network number.
     pub school_no: u32,
@@ -38,6 +39,7 @@ pub struct EmsAllocation {
 /// Whether an address belongs to a school's EMS range.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EmsAddressCheck {
     /// `pass` inside the school's range, else `fail`.
     pub verdict: Verdict,

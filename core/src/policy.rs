@@ -25,6 +25,7 @@ pub const EDITIONS: &[&str] = &["ntpc-109", "ntpc-110"];
 /// Which rule set a password check applies (RULES §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PasswordProfile {
     /// The department's rule: 3 of 4 ASCII classes.

@@ -71,6 +71,7 @@ pub mod opt_date {
 /// One row of a bulk input that could not be evaluated; the other rows still are.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RowError {
     /// Position of the row in the input list (0-based).
     pub index: usize,

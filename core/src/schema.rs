@@ -238,3 +238,17 @@ pub fn staff_status_aliases(schema: &mut Schema) {
         StaffStatus::ALL.iter().map(|s| (s.as_str(), s.as_zh())),
     );
 }
+
+/// Schema transform of `Right`: the seed's words for it (管理權, 編輯權, …).
+pub fn right_aliases(schema: &mut Schema) {
+    add_aliases(
+        schema,
+        [
+            ("manage", "管理權"),
+            ("manage", "管理"),
+            ("edit", "編輯權"),
+            ("edit", "編輯"),
+        ]
+        .into_iter(),
+    );
+}

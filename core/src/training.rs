@@ -22,6 +22,7 @@ use serde::Serialize;
 /// One person's security training this year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SecurityTrainingCheck {
     /// `pass` when the hours are enough.
     pub verdict: Verdict,
@@ -38,6 +39,7 @@ pub struct SecurityTrainingCheck {
 /// A school's smart-learning certification progress.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SmartLearningProgress {
     /// `pass` when the quota is met.
     pub verdict: Verdict,

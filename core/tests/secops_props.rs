@@ -32,7 +32,7 @@ proptest! {
         let p = Policy::default();
         if let Ok(got) = incident::import(text.as_bytes(), &ImportOptions::default(), &p) {
             prop_assert_eq!(got.records.len(), got.lines.len());
-            prop_assert!(got.records.len() + got.errors.len() <= got.rows + 1);
+            prop_assert!((got.records.len() + got.errors.len()) as u64 <= got.rows + 1);
         }
     }
 

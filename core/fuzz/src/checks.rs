@@ -308,21 +308,27 @@ pub fn policy_json(data: &[u8]) {
 
 /// The bookkeeping every import result keeps, whatever the file: one line per
 /// record, lines increasing, errors with table codes, and nothing panics.
-fn check_imported<T>(got: ntpc_policy::Result<ntpc_policy::import::Imported<T>>) -> Vec<T> {
+fn check_imported<O: ntpc_policy::import::ImportResult>(
+    got: ntpc_policy::Result<O>,
+) -> Vec<O::Record> {
     match got {
         Err(e) => {
             assert_error(&e);
             Vec::new()
         }
-        Ok(imp) => {
-            assert_eq!(imp.records.len(), imp.lines.len(), "a line per record");
-            assert!(imp.lines.windows(2).all(|w| w[0] < w[1]), "lines increase");
-            assert!(imp.records.len() <= imp.rows, "no more records than rows");
-            for e in &imp.errors {
+        Ok(mut imp) => {
+            let p = imp.parts();
+            assert_eq!(p.records.len(), p.lines.len(), "a line per record");
+            assert!(p.lines.windows(2).all(|w| w[0] < w[1]), "lines increase");
+            assert!(
+                p.records.len() as u64 <= *p.rows,
+                "no more records than rows"
+            );
+            for e in p.errors.iter() {
                 assert_error(&e.error);
                 assert!(e.line >= 1, "errors are at a line");
             }
-            imp.records
+            std::mem::take(p.records)
         }
     }
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 /// A service behind the school account (校務帳號).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Service {
     /// 校務帳號: the school admin system and single sign-on.
@@ -48,6 +49,7 @@ pub const STAFF_SERVICES: &[Service] = &[
 /// The event to back up before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum BackupEvent {
     /// 轉學: a transfer between New Taipei schools (a gap, access returns).
@@ -91,6 +93,7 @@ impl BackupEvent {
 /// What to back up, and before which event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BackupAdvice {
     /// The event that ends (or pauses) access.
     pub event: BackupEvent,
@@ -105,6 +108,7 @@ pub struct BackupAdvice {
 /// The education-account access of one person on `today`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AccountAccess {
     /// The record's `person`, trimmed.
     pub person: Option<String>,

@@ -5,7 +5,7 @@ use super::record::{AccountRecord, PersonStatus};
 use crate::calendar;
 use crate::error::Result;
 use crate::import::{
-    self, ColumnSpec, ImportOptions, Imported, Row, RowError, Schema, invalid_value,
+    self, AccountImport, ColumnSpec, ImportOptions, Row, RowError, Schema, invalid_value,
 };
 use crate::policy::Policy;
 
@@ -52,11 +52,7 @@ pub const ACCOUNT_SCHEMA: Schema = Schema {
 /// let got = account::import(csv.as_bytes(), &ImportOptions::default(), &Policy::default()).unwrap();
 /// assert_eq!(got.records[0].class.as_deref(), Some("501"));
 /// ```
-pub fn import(
-    data: &[u8],
-    options: &ImportOptions,
-    policy: &Policy,
-) -> Result<Imported<AccountRecord>> {
+pub fn import(data: &[u8], options: &ImportOptions, policy: &Policy) -> Result<AccountImport> {
     import::import_with(data, &ACCOUNT_SCHEMA, options, policy, person_of)
 }
 

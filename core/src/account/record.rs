@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// access (seed 000 PART TWO 帳號篇). The first five are students, the last three staff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", schemars(transform = crate::schema::person_status_aliases))]
 #[serde(rename_all = "snake_case")]
 pub enum PersonStatus {
@@ -40,6 +41,7 @@ pub enum PersonStatus {
 /// Student or staff, from the status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// A student (學生).
@@ -117,6 +119,7 @@ impl PersonStatus {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct AccountRecord {
     /// Whatever tells the rows apart (學號, a name); only echoed back.

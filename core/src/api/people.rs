@@ -3,7 +3,7 @@
 
 use super::{Bytes, Date, api_table};
 use crate::account::{self, AccountAccess, AccountRecord};
-use crate::import::{ImportOptions, Imported};
+use crate::import::{AccountImport, ImportOptions, MailboxImport};
 use crate::mailbox::{
     self, MailboxRecord, MailboxStatus, MailboxSweep, MessageSizeCheck, QuotaCheck,
 };
@@ -28,7 +28,7 @@ api_table! { ALL, policy;
 
     /// Mailboxes from a CSV/TSV file (Chinese or English headers); bad rows are
     /// listed in `errors` with their line numbers and the others are still read.
-    "mailbox.import" => fn import_mailboxes(data: Bytes, options: Option<ImportOptions>) with [policy] -> Imported<MailboxRecord> {
+    "mailbox.import" => fn import_mailboxes(data: Bytes, options: Option<ImportOptions>) with [policy] -> MailboxImport {
         mailbox::import(&data.0, &options.unwrap_or_default(), policy)
     }
 
@@ -54,7 +54,7 @@ api_table! { ALL, policy;
     }
 
     /// People (status, class, dates, custom account) from a CSV/TSV file.
-    "account.import" => fn import_accounts(data: Bytes, options: Option<ImportOptions>) with [policy] -> Imported<AccountRecord> {
+    "account.import" => fn import_accounts(data: Bytes, options: Option<ImportOptions>) with [policy] -> AccountImport {
         account::import(&data.0, &options.unwrap_or_default(), policy)
     }
 

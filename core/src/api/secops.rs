@@ -5,7 +5,7 @@ use super::{Bytes, Instant, api_table};
 use crate::audit::{self, AuditPick, AuditSchool, CvssBand, CvssVersion, ScanFinding, ScanRound};
 use crate::chart;
 use crate::drill::{self, DrillCheck, DrillRanking, DrillReport};
-use crate::import::{ImportOptions, Imported};
+use crate::import::{DrillImport, ImportOptions, IncidentImport, ScanImport, SchoolImport};
 use crate::incident::{self, Incident, IncidentCheck, IncidentStats, IpInfo};
 
 api_table! { ALL, policy;
@@ -33,7 +33,7 @@ api_table! { ALL, policy;
 
     /// Incidents from the department's table as CSV/TSV (Chinese or English
     /// headers, UTF-8/UTF-16/Big5); bad rows are listed with their lines.
-    "incident.import" => fn import_incidents(data: Bytes, options: Option<ImportOptions>) with [policy] -> Imported<Incident> {
+    "incident.import" => fn import_incidents(data: Bytes, options: Option<ImportOptions>) with [policy] -> IncidentImport {
         incident::import(&data.0, &options.unwrap_or_default(), policy)
     }
 
@@ -59,7 +59,7 @@ api_table! { ALL, policy;
     }
 
     /// Drill reports from a CSV/TSV file.
-    "drill.import" => fn import_drills(data: Bytes, options: Option<ImportOptions>) with [policy] -> Imported<DrillReport> {
+    "drill.import" => fn import_drills(data: Bytes, options: Option<ImportOptions>) with [policy] -> DrillImport {
         drill::import(&data.0, &options.unwrap_or_default(), policy)
     }
 
@@ -91,12 +91,12 @@ api_table! { ALL, policy;
     }
 
     /// The schools' figures for the pick from a CSV/TSV file.
-    "audit.import_schools" => fn import_audit_schools(data: Bytes, options: Option<ImportOptions>) with [policy] -> Imported<AuditSchool> {
+    "audit.import_schools" => fn import_audit_schools(data: Bytes, options: Option<ImportOptions>) with [policy] -> SchoolImport {
         audit::import_schools(&data.0, &options.unwrap_or_default(), policy)
     }
 
     /// Website scan findings from a CSV/TSV file.
-    "audit.import_scans" => fn import_audit_scans(data: Bytes, options: Option<ImportOptions>) with [policy] -> Imported<ScanFinding> {
+    "audit.import_scans" => fn import_audit_scans(data: Bytes, options: Option<ImportOptions>) with [policy] -> ScanImport {
         audit::import_scans(&data.0, &options.unwrap_or_default(), policy)
     }
 }

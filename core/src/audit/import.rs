@@ -3,7 +3,8 @@
 use super::record::{AuditSchool, ScanFinding, parse_cvss_version, parse_scan_round};
 use crate::error::Result;
 use crate::import::{
-    self, ColumnSpec, ImportOptions, Imported, Row, RowError, Schema, invalid_value, parse_count,
+    self, ColumnSpec, ImportOptions, Row, RowError, ScanImport, Schema, SchoolImport,
+    invalid_value, parse_count,
 };
 use crate::policy::Policy;
 
@@ -114,7 +115,7 @@ pub fn import_schools(
     data: &[u8],
     options: &ImportOptions,
     policy: &Policy,
-) -> Result<Imported<AuditSchool>> {
+) -> Result<SchoolImport> {
     import::import_with(data, &SCHOOL_SCHEMA, options, policy, school_of)
 }
 
@@ -127,11 +128,7 @@ pub fn import_schools(
 /// assert_eq!(got.records.len(), 1);
 /// assert_eq!(got.errors[0].line, 3);
 /// ```
-pub fn import_scans(
-    data: &[u8],
-    options: &ImportOptions,
-    policy: &Policy,
-) -> Result<Imported<ScanFinding>> {
+pub fn import_scans(data: &[u8], options: &ImportOptions, policy: &Policy) -> Result<ScanImport> {
     import::import_with(data, &SCAN_SCHEMA, options, policy, scan_of)
 }
 

@@ -16,6 +16,7 @@ use unicode_normalization::UnicodeNormalization;
 /// A criterion of the pick, in the seed's order, plus the re-scan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Criterion {
     /// 1. Drill overtime, top N.
@@ -35,6 +36,7 @@ pub enum Criterion {
 /// A criterion a school met, with the figures (in the finding's params).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CriterionMet {
     /// Which criterion.
     pub criterion: Criterion,
@@ -47,6 +49,7 @@ pub struct CriterionMet {
 /// One scan finding as shown in the result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ScanView {
     /// Initial scan or re-scan.
     pub scan: ScanRound,
@@ -65,6 +68,7 @@ pub struct ScanView {
 /// A school's scan figures.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ScanSummary {
     /// Findings of the initial scan.
     pub initial: usize,
@@ -81,6 +85,7 @@ pub struct ScanSummary {
 /// A school that met at least one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PickedSchool {
     /// Position in the ordered list (1-based; continues into `over_capacity`).
     pub order: usize,
@@ -104,6 +109,7 @@ pub struct PickedSchool {
 /// The pick.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AuditPick {
     /// Drill overtime: how many top ranks are picked.
     pub drill_top_n: u32,

@@ -9,6 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 /// Missing figures count as 0 / none.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct AuditSchool {
     /// The school's code (or name, when the list has no codes); unique.
@@ -36,6 +37,7 @@ pub struct AuditSchool {
 /// Which website scan a finding comes from (seed 000 PART FOUR: 初掃 then 複掃).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ScanRound {
     /// 初掃: the initial scan.
@@ -46,6 +48,7 @@ pub enum ScanRound {
 
 /// The CVSS version a score was computed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CvssVersion {
     /// CVSS v2 (bands: low < 4.0 ≤ medium < 7.0 ≤ high).
     V2,
@@ -110,6 +113,7 @@ pub fn parse_cvss_version(text: &str) -> Result<CvssVersion> {
 /// The qualitative band of a score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum CvssBand {
     /// v3/v4 0.0.
@@ -163,6 +167,7 @@ pub(crate) fn tenths(score: f64) -> Option<i64> {
 /// One vulnerability finding of a website scan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ScanFinding {
     /// The school whose website was scanned.

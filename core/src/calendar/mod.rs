@@ -55,6 +55,7 @@ pub fn to_taipei(naive: NaiveDateTime) -> DateTime<FixedOffset> {
 /// A date in the ROC calendar: year 110, month 12, day 7 is 2021-12-07.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RocDate {
     /// ROC year (1 = 1912).
     pub year: i32,

@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 /// four-digit year reads as Gregorian.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum DateStyle {
     /// `110年12月7日`

@@ -8,6 +8,7 @@ use serde::Serialize;
 /// The school year and semester a date belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SchoolTerm {
     /// School year (學年度) as a ROC year: 110 runs 2021-08-01 to 2022-07-31.
     pub school_year: i32,

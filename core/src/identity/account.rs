@@ -16,6 +16,7 @@ use serde::Serialize;
 /// The custom-account rule applied to one account name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AccountNameCheck {
     /// `fail` when the name must be reset.
     pub verdict: Verdict,

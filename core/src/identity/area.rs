@@ -9,6 +9,7 @@ use serde::Serialize;
 /// The household-registration area a first letter stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Area {
     /// The letter, A–Z.
     pub letter: char,

@@ -8,6 +8,7 @@ use serde::{Serialize, Serializer, ser::SerializeMap};
 /// Which of the three formats a value has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum IdKind {
     /// 身分證字號: second character 1 (male) or 2 (female).
@@ -23,6 +24,7 @@ pub enum IdKind {
 /// Gender encoded in the second character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     /// 1, 8; old certificates A, C.
@@ -34,6 +36,7 @@ pub enum Gender {
 /// Category of a new unified certificate, from its third character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum NewCertCategory {
     /// 0–6: foreign nationals and stateless persons (外國人、無國籍人士).

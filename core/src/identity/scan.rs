@@ -23,6 +23,7 @@ use serde::Serialize;
 /// One ID number found in a text. Offsets are end-exclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IdMatch {
     /// Byte offset of the start (UTF-8).
     pub start: usize,

@@ -11,6 +11,7 @@ use serde::Serialize;
 /// The result of a Unified Business Number check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UbnCheck {
     /// Exactly eight digits (after trimming and folding full-width digits).
     pub format_valid: bool,

@@ -17,6 +17,7 @@ use serde::Serialize;
 /// The encoding a file was read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TextEncoding {
     /// UTF-8 (with or without a byte-order mark).
     #[serde(rename = "utf-8")]
@@ -47,6 +48,7 @@ impl TextEncoding {
 /// Decoded text and how it was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Decoded {
     /// The text, without the byte-order mark.
     pub text: String,

@@ -32,15 +32,10 @@
 //!   escaping belongs to writing, see [`csv_escape_cell`].
 //!
 //! ```
-//! use ntpc_policy::{Policy, import::{self, ColumnSpec, ImportOptions, Schema}};
-//! const SCHEMA: Schema = Schema {
-//!     record: "school", record_zh: "學校", skip_prefixes: &[], unique: None,
-//!     columns: &[ColumnSpec { field: "school", headers: &["學校代碼", "school"], required: true }],
-//! };
-//! let data = "\u{feff}學校代碼,備註\r\n014601,\"a, b\"\r\n,x\r\n";
-//! let got = import::import_with(data.as_bytes(), &SCHEMA, &ImportOptions::default(),
-//!     &Policy::default(), |row| row.required("school").map(str::to_owned)).unwrap();
-//! assert_eq!(got.records, ["014601"]);
+//! use ntpc_policy::{Policy, import::ImportOptions, mailbox};
+//! let data = "\u{feff}帳號,開通日期,備註\r\nwang@ntpc.edu.tw,110/02/01,\"a, b\"\r\n,110/02/01,x\r\n";
+//! let got = mailbox::import(data.as_bytes(), &ImportOptions::default(), &Policy::default()).unwrap();
+//! assert_eq!(got.records[0].account, "wang@ntpc.edu.tw");
 //! assert_eq!(got.ignored_columns, ["備註"]);
 //! assert_eq!((got.errors[0].line, got.errors[0].code().as_str()), (3, "import.missing_value"));
 //! ```
@@ -62,6 +57,7 @@ use serde::{Deserialize, Serialize, Serializer};
 /// The cell separator of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Delimiter {
     /// Detect from the header line (the default).
@@ -76,6 +72,7 @@ pub enum Delimiter {
 /// How to read a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields, default)]
 pub struct ImportOptions {
     /// The cell separator; `auto` detects it.
@@ -85,6 +82,7 @@ pub struct ImportOptions {
 /// A header cell that fed a field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ColumnUse {
     /// Column number (1-based).
     pub column: u64,
@@ -143,64 +141,136 @@ impl Serialize for RowError {
     }
 }
 
-/// The good records of a file, the errors of the bad rows, and how it was read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(rename = "{T}Import"))]
-pub struct Imported<T> {
-    /// The records of the good rows, in file order.
-    pub records: Vec<T>,
-    /// The line each record starts on (parallel to `records`).
-    pub lines: Vec<u64>,
-    /// One error per bad row, in file order.
-    pub errors: Vec<RowError>,
-    /// The encoding the file was read in.
-    pub encoding: TextEncoding,
-    /// Whether it started with a byte-order mark.
-    pub bom: bool,
-    /// The cell separator used (`comma` or `tab`).
-    pub delimiter: Delimiter,
-    /// The header cells that fed fields, in column order.
-    pub columns: Vec<ColumnUse>,
-    /// Header cells no field uses (ignored), as written.
-    pub ignored_columns: Vec<String>,
-    /// Data rows read (good and bad; not counting skipped rows).
-    pub rows: usize,
-    /// Blank rows and group lines skipped.
-    pub skipped_rows: usize,
-    /// Whether reading stopped at `policy.limits.import_max_rows`.
-    pub truncated: bool,
+/// Declares the result type of reading a file of one record type: the good
+/// records, the errors of the bad rows, and how the file was read. The shape is
+/// declared once, here; each record type gets a concrete type of it (Kotlin and
+/// Swift have no generic records), listed below.
+macro_rules! import_results {
+    ($( $(#[doc = $doc:literal])* $name:ident($record:ty); )*) => {$(
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        pub struct $name {
+            /// The records of the good rows, in file order.
+            pub records: Vec<$record>,
+            /// The line each record starts on (parallel to `records`).
+            pub lines: Vec<u64>,
+            /// One error per bad row, in file order.
+            pub errors: Vec<$crate::import::RowError>,
+            /// The encoding the file was read in.
+            pub encoding: $crate::import::TextEncoding,
+            /// Whether it started with a byte-order mark.
+            pub bom: bool,
+            /// The cell separator used (`comma` or `tab`).
+            pub delimiter: $crate::import::Delimiter,
+            /// The header cells that fed fields, in column order.
+            pub columns: Vec<$crate::import::ColumnUse>,
+            /// Header cells no field uses (ignored), as written.
+            pub ignored_columns: Vec<String>,
+            /// Data rows read (good and bad; not counting skipped rows).
+            pub rows: u64,
+            /// Blank rows and group lines skipped.
+            pub skipped_rows: u64,
+            /// Whether reading stopped at `policy.limits.import_max_rows`.
+            pub truncated: bool,
+        }
+
+        impl $crate::import::ImportResult for $name {
+            type Record = $record;
+            fn new(
+                encoding: $crate::import::TextEncoding,
+                bom: bool,
+                delimiter: $crate::import::Delimiter,
+            ) -> Self {
+                $name {
+                    records: Vec::new(),
+                    lines: Vec::new(),
+                    errors: Vec::new(),
+                    encoding,
+                    bom,
+                    delimiter,
+                    columns: Vec::new(),
+                    ignored_columns: Vec::new(),
+                    rows: 0,
+                    skipped_rows: 0,
+                    truncated: false,
+                }
+            }
+            fn parts(&mut self) -> $crate::import::Parts<'_, $record> {
+                $crate::import::Parts {
+                    records: &mut self.records,
+                    lines: &mut self.lines,
+                    errors: &mut self.errors,
+                    columns: &mut self.columns,
+                    ignored_columns: &mut self.ignored_columns,
+                    rows: &mut self.rows,
+                    skipped_rows: &mut self.skipped_rows,
+                    truncated: &mut self.truncated,
+                }
+            }
+        }
+    )*};
+}
+#[cfg(test)]
+pub(crate) use import_results;
+
+/// A result type of one record type (declared once by a macro of this module): what the reader fills.
+pub trait ImportResult {
+    /// The record of a good row.
+    type Record;
+    /// An empty result for a file read as given.
+    fn new(encoding: TextEncoding, bom: bool, delimiter: Delimiter) -> Self;
+    /// The parts the reader fills.
+    fn parts(&mut self) -> Parts<'_, Self::Record>;
 }
 
-impl<T> Imported<T> {
-    fn new(encoding: TextEncoding, bom: bool, delimiter: Delimiter) -> Self {
-        Imported {
-            records: Vec::new(),
-            lines: Vec::new(),
-            errors: Vec::new(),
-            encoding,
-            bom,
-            delimiter,
-            columns: Vec::new(),
-            ignored_columns: Vec::new(),
-            rows: 0,
-            skipped_rows: 0,
-            truncated: false,
-        }
-    }
+/// The parts of an import result the reader fills.
+pub struct Parts<'a, T> {
+    /// The records of the good rows.
+    pub records: &'a mut Vec<T>,
+    /// The line of each record.
+    pub lines: &'a mut Vec<u64>,
+    /// The errors of the bad rows.
+    pub errors: &'a mut Vec<RowError>,
+    /// The header cells that fed fields.
+    pub columns: &'a mut Vec<ColumnUse>,
+    /// Header cells no field uses.
+    pub ignored_columns: &'a mut Vec<String>,
+    /// Data rows read.
+    pub rows: &'a mut u64,
+    /// Rows skipped.
+    pub skipped_rows: &'a mut u64,
+    /// Reading stopped at the row limit.
+    pub truncated: &'a mut bool,
+}
+
+import_results! {
+    /// Incidents read from the department's table (RULES §7).
+    IncidentImport(crate::incident::Incident);
+    /// Drill reports read from a file (RULES §7).
+    DrillImport(crate::drill::DrillReport);
+    /// The schools' figures for the on-site pick, read from a file (RULES §8).
+    SchoolImport(crate::audit::AuditSchool);
+    /// Website scan findings read from a file (RULES §8).
+    ScanImport(crate::audit::ScanFinding);
+    /// Mailboxes read from a mail-system or school-admin export (RULES §4).
+    MailboxImport(crate::mailbox::MailboxRecord);
+    /// People read from a school-admin export (RULES §5).
+    AccountImport(crate::account::AccountRecord);
 }
 
 /// Reads a CSV/TSV file of one record type. See the module docs.
 ///
 /// File-level problems (size, encoding, empty file, header line) are an `Err`;
 /// row-level problems are [`RowError`]s beside the good records.
-pub fn import_with<T>(
+pub fn import_with<O: ImportResult>(
     data: &[u8],
     schema: &Schema,
     options: &ImportOptions,
     policy: &Policy,
-    convert: impl Fn(&Row) -> std::result::Result<T, RowError>,
-) -> Result<Imported<T>> {
+    convert: impl Fn(&Row) -> std::result::Result<O::Record, RowError>,
+) -> Result<O> {
     table::read(data, schema, options, policy, convert)
 }
 

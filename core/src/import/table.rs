@@ -1,7 +1,7 @@
 //! Header mapping and row reading shared by every importer.
 
 use super::decode::decode;
-use super::{Delimiter, ImportOptions, Imported, RowError};
+use super::{Delimiter, ImportOptions, ImportResult, RowError};
 use crate::calendar;
 use crate::error::{PolicyError, Result};
 use crate::policy::Policy;
@@ -214,13 +214,13 @@ impl Lines<'_> {
 }
 
 /// Reads a file's rows against a schema and converts each with `convert`.
-pub(super) fn read<T>(
+pub(super) fn read<O: ImportResult>(
     data: &[u8],
     schema: &Schema,
     options: &ImportOptions,
     policy: &Policy,
-    convert: impl Fn(&Row) -> std::result::Result<T, RowError>,
-) -> Result<Imported<T>> {
+    convert: impl Fn(&Row) -> std::result::Result<O::Record, RowError>,
+) -> Result<O> {
     let limits = &policy.limits;
     if data.len() as u64 > limits.import_max_bytes {
         return Err(PolicyError::InputTooLarge {
@@ -262,7 +262,7 @@ pub(super) fn read<T>(
     };
     // First line of each value of the schema's unique field.
     let mut seen: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-    let mut out = Imported::new(
+    let mut result = O::new(
         decoded.encoding,
         decoded.bom,
         if delim == b'\t' {
@@ -271,6 +271,7 @@ pub(super) fn read<T>(
             Delimiter::Comma
         },
     );
+    let out = result.parts();
     // Which header cell feeds each schema column.
     let mut slots: Vec<Option<(usize, String)>> = vec![None; schema.columns.len()];
     for (i, h) in header.iter().enumerate() {
@@ -311,7 +312,7 @@ pub(super) fn read<T>(
             columns: missing.join(", "),
         });
     }
-    out.columns = slots
+    *out.columns = slots
         .iter()
         .zip(schema.columns)
         .filter_map(|(s, c)| s.as_ref().map(|(i, h)| (c.field, i + 1, h.clone())))
@@ -338,11 +339,11 @@ pub(super) fn read<T>(
         let line = lines.of(record.position());
         let first = record.get(0).unwrap_or_default().trim_start();
         if blank(&record) || schema.skip_prefixes.iter().any(|p| first.starts_with(p)) {
-            out.skipped_rows += 1;
+            *out.skipped_rows += 1;
             continue;
         }
-        if out.rows as u64 >= limits.import_max_rows {
-            out.truncated = true;
+        if *out.rows >= limits.import_max_rows {
+            *out.truncated = true;
             out.errors.push(RowError::at_line(
                 line,
                 PolicyError::ImportTooManyRows {
@@ -351,7 +352,7 @@ pub(super) fn read<T>(
             ));
             break;
         }
-        out.rows += 1;
+        *out.rows += 1;
         if record.len() != header.len() {
             out.errors.push(RowError::at_line(
                 line,
@@ -420,7 +421,7 @@ pub(super) fn read<T>(
             Err(e) => out.errors.push(e),
         }
     }
-    Ok(out)
+    Ok(result)
 }
 
 #[cfg(test)]
@@ -448,8 +449,13 @@ mod tests {
         unique: None,
     };
 
+    crate::import::import_results! {
+        /// Values of one column, for the reader's own tests.
+        Values(String);
+    }
+
     fn lines_of(text: &str) -> Vec<u64> {
-        let got = read(
+        let got: Values = read(
             text.as_bytes(),
             &ONE,
             &ImportOptions::default(),

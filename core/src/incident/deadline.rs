@@ -13,6 +13,7 @@ use serde::Serialize;
 /// An obligation of the regulation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Obligation {
     /// 通報: notify within 1 h of awareness.
@@ -50,6 +51,7 @@ impl Obligation {
 /// Where an obligation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Done by the deadline (exactly on it counts).
@@ -67,6 +69,7 @@ pub enum Status {
 /// A time field of the record that a clock runs from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum TimeField {
     /// 發生時間.
@@ -99,6 +102,7 @@ impl TimeField {
 /// One obligation: its deadline and whether it was kept.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ObligationCheck {
     /// Which obligation.
     pub obligation: Obligation,
@@ -125,6 +129,7 @@ pub struct ObligationCheck {
 /// An incident judged against the regulation of its date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IncidentCheck {
     /// 編號.
     pub id: String,

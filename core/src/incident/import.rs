@@ -3,7 +3,7 @@
 use super::record::{Incident, check_level, parse_level};
 use crate::calendar;
 use crate::error::Result;
-use crate::import::{self, ColumnSpec, ImportOptions, Imported, Row, RowError, Schema};
+use crate::import::{self, ColumnSpec, ImportOptions, IncidentImport, Row, RowError, Schema};
 use crate::policy::Policy;
 
 /// The header table of [`Incident`]: the seed's Chinese headers (編號, 通報單位,
@@ -109,7 +109,7 @@ pub const INCIDENT_SCHEMA: Schema = Schema {
 /// assert_eq!(got.records[0].level, 1);
 /// assert_eq!((got.errors[0].line, got.errors[0].column), (3, Some(3)));
 /// ```
-pub fn import(data: &[u8], options: &ImportOptions, policy: &Policy) -> Result<Imported<Incident>> {
+pub fn import(data: &[u8], options: &ImportOptions, policy: &Policy) -> Result<IncidentImport> {
     import::import_with(data, &INCIDENT_SCHEMA, options, policy, |row| {
         incident_of(row, policy)
     })

@@ -16,6 +16,7 @@ use unicode_normalization::UnicodeNormalization;
 /// `[REDACTED]`, and stay so).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Incident {
     /// 編號: the ticket number.
@@ -59,6 +60,7 @@ pub struct Incident {
 /// An IP cell: the raw text and, when it holds a whole address, the address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IpInfo {
     /// The cell as written.
     pub raw: String,

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 /// Incidents in one calendar month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MonthCount {
     /// `2021-02`.
     pub month: String,
@@ -24,6 +25,7 @@ pub struct MonthCount {
 /// Incidents with one label (subtype or school); `label` is `None` when blank.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LabelCount {
     /// The text as written, or `None` for a blank cell.
     pub label: Option<String>,
@@ -34,6 +36,7 @@ pub struct LabelCount {
 /// Incidents in one calendar year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct YearCount {
     /// Gregorian year.
     pub year: i32,
@@ -46,6 +49,7 @@ pub struct YearCount {
 /// Incidents of one level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LevelCount {
     /// The level.
     pub level: u8,
@@ -56,6 +60,7 @@ pub struct LevelCount {
 /// A count per obligation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ObligationCounts {
     /// Notification.
     pub notify: usize,
@@ -81,6 +86,7 @@ impl ObligationCounts {
 /// The statistics of a list of incidents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IncidentStats {
     /// Incidents counted.
     pub total: usize,

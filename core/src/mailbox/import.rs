@@ -6,7 +6,7 @@ use super::record::{MailboxRecord, StaffStatus};
 use crate::calendar;
 use crate::error::Result;
 use crate::import::{
-    self, ColumnSpec, ImportOptions, Imported, Row, RowError, Schema, invalid_value,
+    self, ColumnSpec, ImportOptions, MailboxImport, Row, RowError, Schema, invalid_value,
 };
 use crate::policy::Policy;
 
@@ -64,11 +64,7 @@ pub const MAILBOX_SCHEMA: Schema = Schema {
 /// let got = mailbox::import(csv.as_bytes(), &ImportOptions::default(), &Policy::default()).unwrap();
 /// assert_eq!(got.records[0].last_login, None);
 /// ```
-pub fn import(
-    data: &[u8],
-    options: &ImportOptions,
-    policy: &Policy,
-) -> Result<Imported<MailboxRecord>> {
+pub fn import(data: &[u8], options: &ImportOptions, policy: &Policy) -> Result<MailboxImport> {
     import::import_with(data, &MAILBOX_SCHEMA, options, policy, mailbox_of)
 }
 

@@ -13,6 +13,7 @@ use serde::Serialize;
 /// How full a mailbox is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum QuotaState {
     /// Below the warning level.
@@ -26,6 +27,7 @@ pub enum QuotaState {
 /// A mailbox's use of its quota.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct QuotaCheck {
     /// `ok`, `near_full` or `full`.
     pub state: QuotaState,
@@ -48,6 +50,7 @@ pub struct QuotaCheck {
 /// One message against the size limit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MessageSizeCheck {
     /// Within the limit (the limit itself is allowed).
     pub allowed: bool,

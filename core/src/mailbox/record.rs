@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// Whether the owner still serves, as set in the school admin system (校務行政系統).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", schemars(transform = crate::schema::staff_status_aliases))]
 #[serde(rename_all = "snake_case")]
 pub enum StaffStatus {
@@ -77,6 +78,7 @@ impl StaffStatus {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct MailboxRecord {
     /// The account or address (帳號), e.g. `wang@ntpc.edu.tw`.

@@ -13,6 +13,7 @@ use serde::Serialize;
 /// Where a mailbox stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum MailboxState {
     /// In use: fewer than `inactive_days − notice_days` days (470) without login.
@@ -28,6 +29,7 @@ pub enum MailboxState {
 /// What the days without login are counted from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum CountBasis {
     /// The last login.
@@ -39,6 +41,7 @@ pub enum CountBasis {
 /// The state of one mailbox on `today`, with the dates and figures behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MailboxStatus {
     /// The account, trimmed.
     pub account: String,

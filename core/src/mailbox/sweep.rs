@@ -10,6 +10,7 @@ use serde::Serialize;
 /// One evaluated row of a sweep.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SweepRow {
     /// Position in the input list (0-based).
     pub index: usize,
@@ -20,6 +21,7 @@ pub struct SweepRow {
 /// A mailbox on the notice or deletion list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SweepEntry {
     /// Position in the input list (0-based).
     pub index: usize,
@@ -34,6 +36,7 @@ pub struct SweepEntry {
 /// How many mailboxes are in each state, and how many rows had errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StateCounts {
     /// `active` mailboxes.
     pub active: usize,
@@ -50,6 +53,7 @@ pub struct StateCounts {
 /// The result of a sweep: every row's state, the lists to act on, and the rows in error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MailboxSweep {
     /// The day of the sweep.
     pub today: NaiveDate,

@@ -22,6 +22,7 @@ pub const NAME_PLACEHOLDERS: &[&str] = &[
 /// One person of the family record: a name and a mobile number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// 姓名.
@@ -45,6 +46,7 @@ pub struct Contact {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct FamilyRecord {
     /// Whatever identifies the student (學號, class and seat); only echoed.
@@ -70,6 +72,7 @@ pub struct FamilyRecord {
 /// Which field of the family record a contact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Slot {
     /// 父親.
@@ -87,6 +90,7 @@ pub enum Slot {
 /// One contact of the record, checked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContactCheck {
     /// Which field.
     pub slot: Slot,
@@ -111,6 +115,7 @@ pub struct ContactCheck {
 /// Someone who can register in the parent app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Registrant {
     /// Which field.
     pub slot: Slot,
@@ -125,6 +130,7 @@ pub struct Registrant {
 /// Who of a family can register in the parent app, and what keeps the others out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FamilyCheck {
     /// The record's `student`, trimmed.
     pub student: Option<String>,

@@ -9,6 +9,7 @@ pub const MAX_PHONE_CHARS: usize = 64;
 /// What a phone field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PhoneKind {
     /// A Taiwan mobile number: `09` and 8 more digits.
@@ -24,6 +25,7 @@ pub enum PhoneKind {
 /// Why a phone field is not a usable mobile number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PhoneProblem {
     /// Letters or other characters that are not digits, spaces, `-`, `.`, `()` or a leading `+`.
@@ -69,6 +71,7 @@ impl PhoneProblem {
 /// A phone field read as a Taiwan mobile number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PhoneCheck {
     /// Mobile, landline, invalid or empty.
     pub kind: PhoneKind,

@@ -22,6 +22,7 @@ use serde::Serialize;
 /// the default profile.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CharClasses {
     /// An upper-case letter (default: `A–Z`; AD: any Unicode upper case).
     pub upper: bool,

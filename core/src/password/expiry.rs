@@ -31,6 +31,7 @@ pub struct ExpiryContext {
 /// Where a password stands in its rotation (RULES §1 "Rotation").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ExpiryState {
     /// More than `expiring_soon_days` days left.
@@ -47,6 +48,7 @@ pub enum ExpiryState {
 /// The answer of [`expiry`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PasswordExpiry {
     /// The state.
     pub state: ExpiryState,

@@ -89,6 +89,7 @@ pub struct PasswordContext<'a> {
 /// keys, and never holds the password or any piece of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PasswordCheck {
     /// `pass`, `warn` or `fail`.
     pub verdict: Verdict,

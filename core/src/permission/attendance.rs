@@ -31,6 +31,7 @@ pub const ATTENDANCE_MODULE: &str = "新學生出缺席";
 /// | `status` | 出缺席狀況 | status (see [`AttendanceStatus`]) |
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceRecord {
     /// The class (班級).
@@ -48,6 +49,7 @@ pub struct AttendanceRecord {
 /// An attendance status of the school admin system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum AttendanceStatus {
     /// 出席 / 到校: present.
@@ -139,6 +141,7 @@ impl AttendanceStatus {
 /// no student can leave through this type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ClassDayCount {
     /// The class, trimmed.
     pub class: String,
@@ -151,6 +154,7 @@ pub struct ClassDayCount {
 /// Per-class daily absent counts, and the records that could not be read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AbsentCounts {
     /// One entry per class and day that has records, by class then day.
     pub counts: Vec<ClassDayCount>,
@@ -161,6 +165,7 @@ pub struct AbsentCounts {
 /// Which view of attendance a person gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum AttendanceView {
     /// Per student: a holder of 管理權 or 編輯權 of 新學生出缺席.
@@ -172,6 +177,7 @@ pub enum AttendanceView {
 /// The view a person gets, with the permission decision behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AttendanceAccess {
     /// Per student, or class counts only.
     pub view: AttendanceView,

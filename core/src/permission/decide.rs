@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// Who is asking: a job title (職稱) and role names (角色, e.g. 生教組, 幹事).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Job title, e.g. `教務主任`, `一年一班導師`.
@@ -23,6 +24,7 @@ pub struct Person {
 /// The rule that decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// The seed's default table (also when it gives the person nothing).
@@ -38,6 +40,7 @@ pub enum Rule {
 /// A holder of a right.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Holder {
     /// The role name; for the contact book, a word the job title must contain.
     pub role: String,
@@ -50,6 +53,7 @@ pub struct Holder {
 /// Everyone who holds a right on a module.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WhoCan {
     /// The app.
     pub app: &'static str,
@@ -70,6 +74,7 @@ pub struct WhoCan {
 /// The answer of [`can`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Decision {
     /// The person may use the right.
     pub allowed: bool,
@@ -162,6 +167,7 @@ pub fn who_can(module: &str, right: Right, overrides: &[Override]) -> Result<Who
 /// The contact book's right for a job title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TitleRight {
     /// 管理權, 編輯權, or `None` when the title has none of the words.
     pub right: Option<Right>,

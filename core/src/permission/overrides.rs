@@ -15,6 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     /// App or web module name (see [`lookup`](super::lookup)).

@@ -11,6 +11,8 @@ use unicode_normalization::UnicodeNormalization;
 /// A right on a module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::schema::right_aliases))]
 #[serde(rename_all = "snake_case")]
 pub enum Right {
     /// 管理權: the management right.
@@ -61,6 +63,7 @@ impl FromStr for Right {
 /// The job-title rule of an app without a web module (電子聯絡簿).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TitleRule {
     /// The seed's words: 權限由系統依職務名稱而定.
     pub raw: &'static str,
@@ -73,6 +76,7 @@ pub struct TitleRule {
 /// One row of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AppModule {
     /// APP名稱, as in the seed.
     pub app: &'static str,
@@ -270,6 +274,7 @@ pub fn table() -> &'static [AppModule] {
 /// How a name matched a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum MatchedAs {
     /// The app name.
@@ -283,6 +288,7 @@ pub enum MatchedAs {
 /// A row found by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Lookup {
     /// How the name matched (an app name is tried first).
     pub matched_as: MatchedAs,

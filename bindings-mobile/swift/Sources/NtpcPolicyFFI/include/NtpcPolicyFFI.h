@@ -287,17 +287,17 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_date_styles(RustCallStatus *_Nonnul
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_FISCAL_YEAR
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_FISCAL_YEAR
-int32_t uniffi_ntpc_policy_mobile_fn_func_fiscal_year(RustBuffer value, RustCallStatus *_Nonnull out_status
+int32_t uniffi_ntpc_policy_mobile_fn_func_fiscal_year(RustBuffer date, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_FORMAT_DATE
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_FORMAT_DATE
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_format_date(RustBuffer value, RustBuffer style, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_format_date(RustBuffer date, RustBuffer style, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_FORMAT_DATE_TIME
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_FORMAT_DATE_TIME
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_format_date_time(RustBuffer value, RustBuffer style, RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_FORMAT_DATETIME
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_FORMAT_DATETIME
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_format_datetime(RustBuffer datetime, RustBuffer style, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_FROM_ROC
@@ -310,19 +310,19 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_from_roc(int32_t year, uint32_t mon
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_parse_date(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_DATE_TIME
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_DATE_TIME
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_parse_date_time(RustBuffer text, RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_DATETIME
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_DATETIME
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_parse_datetime(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCHOOL_TERM
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCHOOL_TERM
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_school_term(RustBuffer value, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_school_term(RustBuffer date, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_TO_ROC
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_TO_ROC
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_to_roc(RustBuffer value, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_to_roc(RustBuffer date, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_ACCOUNT
@@ -355,6 +355,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_classify_ids(RustBuffer values, Rus
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_classify_ids_packed(RustBuffer values, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IS_VALID_ID
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IS_VALID_ID
+int8_t uniffi_ntpc_policy_mobile_fn_func_is_valid_id(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MASK_ID
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MASK_ID
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_mask_id(RustBuffer value, RustBuffer policy, RustCallStatus *_Nonnull out_status
@@ -375,24 +380,14 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_redact_ids(RustBuffer text, RustBuf
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_scan_ids(RustBuffer text, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_EMS_ADDRESS
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_EMS_ADDRESS
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_ems_address(RustBuffer address, uint32_t school_no, RustBuffer policy, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_EMS_ALLOCATION
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_EMS_ALLOCATION
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_ems_allocation(uint32_t school_no, RustBuffer policy, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_PASSWORD
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_PASSWORD
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_password(RustBuffer password, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_password(RustBuffer password, RustBuffer account, RustBuffer display_name, RustBuffer profile, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_PASSWORDS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_PASSWORDS
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_passwords(RustBuffer passwords, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_passwords(RustBuffer passwords, RustBuffer account, RustBuffer display_name, RustBuffer profile, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IS_COMMON_PASSWORD
@@ -402,12 +397,12 @@ int8_t uniffi_ntpc_policy_mobile_fn_func_is_common_password(RustBuffer password,
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PASSWORD_EXPIRY
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PASSWORD_EXPIRY
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_password_expiry(RustBuffer last_changed, RustBuffer now, int8_t reset, RustBuffer alerts, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_password_expiry(RustBuffer last_changed, RustBuffer now, RustBuffer reset, RustBuffer alerts, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PASSWORD_PROFILE
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PASSWORD_PROFILE
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_password_profile(RustBuffer name, RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PASSWORD_VERDICT
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PASSWORD_VERDICT
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_password_verdict(RustBuffer password, RustBuffer account, RustBuffer display_name, RustBuffer profile, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ABSENT_COUNTS
@@ -447,7 +442,7 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_family(RustBuffer family, Rus
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_MESSAGE_SIZE
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_MESSAGE_SIZE
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_message_size(int64_t size_bytes, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_message_size(uint64_t size_bytes, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CONTACT_BOOK_RIGHT
@@ -467,7 +462,7 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_import_mailboxes(RustBuffer data, R
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MAILBOX_QUOTA
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MAILBOX_QUOTA
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_mailbox_quota(int64_t used_bytes, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_mailbox_quota(uint64_t used_bytes, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_MAILBOX_STATUS
@@ -501,18 +496,6 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_sweep_mailboxes(RustBuffer mailboxe
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_who_can(RustBuffer module, RustBuffer right, RustBuffer overrides, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CODE_TABLE
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CODE_TABLE
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_code_table(RustCallStatus *_Nonnull out_status
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PANIC_FOR_TEST
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PANIC_FOR_TEST
-void uniffi_ntpc_policy_mobile_fn_func_panic_for_test(RustCallStatus *_Nonnull out_status
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_POLICY_EDITIONS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_POLICY_EDITIONS
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_policy_editions(RustCallStatus *_Nonnull out_status
@@ -524,19 +507,9 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_policy_editions(RustCallStatus *_No
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_audit_criteria_svg(RustBuffer schools, RustBuffer scans, RustBuffer capacity, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CSV_ESCAPE_CELL
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CSV_ESCAPE_CELL
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_csv_escape_cell(RustBuffer value, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CVSS_BAND
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CVSS_BAND
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_cvss_band(double score, RustBuffer version, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_DECODE_TEXT
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_DECODE_TEXT
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_decode_text(RustBuffer data, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_EVALUATE_DRILL
@@ -584,11 +557,6 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_incident_stats(RustBuffer incidents
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_incident_subtype_svg(RustBuffer incidents, RustBuffer now, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_COUNT
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_COUNT
-uint32_t uniffi_ntpc_policy_mobile_fn_func_parse_count(RustBuffer text, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_CVSS_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_CVSS_VERSION
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_parse_cvss_version(RustBuffer text, RustCallStatus *_Nonnull out_status
@@ -617,6 +585,37 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_pick_audit_schools(RustBuffer schoo
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_RANK_DRILLS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_RANK_DRILLS
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_rank_drills(RustBuffer reports, RustBuffer now, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_EMS_ADDRESS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_EMS_ADDRESS
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_ems_address(RustBuffer address, uint32_t school_no, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CODE_TABLE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CODE_TABLE
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_code_table(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CSV_ESCAPE_CELL
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CSV_ESCAPE_CELL
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_csv_escape_cell(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_DECODE_TEXT
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_DECODE_TEXT
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_decode_text(RustBuffer data, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_EMS_ALLOCATION
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_EMS_ALLOCATION
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_ems_allocation(uint32_t school_no, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_COUNT
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_COUNT
+uint32_t uniffi_ntpc_policy_mobile_fn_func_parse_count(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SECURITY_TRAINING
@@ -907,9 +906,9 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_format_date(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_FORMAT_DATE_TIME
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_FORMAT_DATE_TIME
-uint16_t uniffi_ntpc_policy_mobile_checksum_func_format_date_time(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_FORMAT_DATETIME
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_FORMAT_DATETIME
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_format_datetime(void
     
 );
 #endif
@@ -925,9 +924,9 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_date(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_DATE_TIME
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_DATE_TIME
-uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_date_time(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_DATETIME
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_DATETIME
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_datetime(void
     
 );
 #endif
@@ -979,6 +978,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_classify_ids_packed(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IS_VALID_ID
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IS_VALID_ID
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_is_valid_id(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_MASK_ID
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_MASK_ID
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_mask_id(void
@@ -1000,18 +1005,6 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_redact_ids(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCAN_IDS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCAN_IDS
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_scan_ids(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_EMS_ADDRESS
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_EMS_ADDRESS
-uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_ems_address(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_EMS_ALLOCATION
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_EMS_ALLOCATION
-uint16_t uniffi_ntpc_policy_mobile_checksum_func_ems_allocation(void
     
 );
 #endif
@@ -1039,9 +1032,9 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_password_expiry(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PASSWORD_PROFILE
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PASSWORD_PROFILE
-uint16_t uniffi_ntpc_policy_mobile_checksum_func_password_profile(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PASSWORD_VERDICT
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PASSWORD_VERDICT
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_password_verdict(void
     
 );
 #endif
@@ -1153,18 +1146,6 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_who_can(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CODE_TABLE
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CODE_TABLE
-uint16_t uniffi_ntpc_policy_mobile_checksum_func_code_table(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PANIC_FOR_TEST
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PANIC_FOR_TEST
-uint16_t uniffi_ntpc_policy_mobile_checksum_func_panic_for_test(void
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_POLICY_EDITIONS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_POLICY_EDITIONS
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_policy_editions(void
@@ -1177,21 +1158,9 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_audit_criteria_svg(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CSV_ESCAPE_CELL
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CSV_ESCAPE_CELL
-uint16_t uniffi_ntpc_policy_mobile_checksum_func_csv_escape_cell(void
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CVSS_BAND
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CVSS_BAND
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_cvss_band(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_DECODE_TEXT
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_DECODE_TEXT
-uint16_t uniffi_ntpc_policy_mobile_checksum_func_decode_text(void
     
 );
 #endif
@@ -1249,12 +1218,6 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_incident_subtype_svg(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_COUNT
-#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_COUNT
-uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_count(void
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_CVSS_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_CVSS_VERSION
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_cvss_version(void
@@ -1288,6 +1251,42 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_pick_audit_schools(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_RANK_DRILLS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_RANK_DRILLS
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_rank_drills(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_EMS_ADDRESS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_EMS_ADDRESS
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_ems_address(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CODE_TABLE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CODE_TABLE
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_code_table(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CSV_ESCAPE_CELL
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CSV_ESCAPE_CELL
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_csv_escape_cell(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_DECODE_TEXT
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_DECODE_TEXT
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_decode_text(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_EMS_ALLOCATION
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_EMS_ALLOCATION
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_ems_allocation(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_COUNT
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_COUNT
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_count(void
     
 );
 #endif
