@@ -29,6 +29,17 @@ pub fn call(call: &str, a: &Args) -> Result<Value, PolicyError> {
         }
         "calendar.school_term" => json(&calendar::school_term(date("date")?, &a.policy()?)),
         "calendar.fiscal_year" => Ok(j!({ "roc_year": calendar::fiscal_year(date("date")?) })),
+        "calendar.parse_time" => {
+            Ok(j!({ "time": calendar::time_text(calendar::parse_time(a.str("text")?)?) }))
+        }
+        "calendar.add_months" => {
+            let start = calendar::parse_datetime(a.str("start")?)?;
+            let months = u32::try_from(a.i64("months")?).map_err(|_| {
+                PolicyError::invalid_bilingual("months", "out of range", "超出範圍")
+            })?;
+            json(&calendar::add_months(start, months, &a.policy()?)?)
+        }
+        "calendar.is_office_day" => json(&a.policy()?.calendar.office_days.day(date("date")?)),
         _ => Err(PolicyError::invalid(
             "call",
             format!("unknown call {call:?}"),

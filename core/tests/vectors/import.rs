@@ -38,7 +38,7 @@ pub fn options(a: &Args) -> Result<ImportOptions, PolicyError> {
 /// A record (or list of records) argument, deserialised as bindings will.
 pub fn record<T: DeserializeOwned>(a: &Args, key: &str) -> Result<T, PolicyError> {
     let v = a.raw(key).cloned().unwrap_or(Value::Null);
-    serde_json::from_value(v).map_err(|e| PolicyError::invalid(key, e.to_string()))
+    ntpc_policy::records::from_json_value(key, v)
 }
 
 pub fn call(call: &str, a: &Args) -> Result<Value, PolicyError> {

@@ -60,6 +60,7 @@ fn shared_vectors() {
         .collect();
     files.sort();
     let (mut passed, mut failures) = (0usize, Vec::new());
+    let mut errors = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).expect("readable vector file");
         let doc: Value = serde_json::from_str(&text)
@@ -74,6 +75,9 @@ fn shared_vectors() {
                 file.file_name().unwrap().to_string_lossy()
             );
             let outcome = std::panic::catch_unwind(|| dispatch(call, &args));
+            if let Ok(Err(e)) = &outcome {
+                errors.push((label.clone(), e.clone()));
+            }
             let problem = match (outcome, case.get("expect"), case.get("error")) {
                 (Err(_), _, _) => Some("panicked".to_string()),
                 (Ok(Ok(got)), Some(want), None) => {
@@ -97,6 +101,7 @@ fn shared_vectors() {
         eprintln!("FAIL {f}");
     }
     eprintln!("vectors: {passed} passed, {} failed", failures.len());
+    support::no_english_in_zh(&errors);
     assert!(
         failures.is_empty(),
         "{} vector cases failed",
