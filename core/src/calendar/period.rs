@@ -142,7 +142,7 @@ fn rest_text(date: NaiveDate, name: Option<&str>, kind: DayKind) -> (String, Str
 ///
 /// # Errors
 /// `input.invalid_argument` when `months` is 0; `calendar.out_of_range` when the
-/// period would end after 9999-12-31.
+/// start is before 1912-01-01 or the period would end after 9999-12-31.
 ///
 /// ```
 /// use ntpc_policy::{Policy, calendar::{self, PeriodRule}};
@@ -170,6 +170,7 @@ pub fn add_months(start: DateTime<FixedOffset>, months: u32, policy: &Policy) ->
     let local = start.with_timezone(&taipei());
     let shown = local.to_rfc3339();
     let start_day = local.date_naive();
+    super::check_range(start_day, &shown)?;
     let counted = counted_last_day(start_day, months, &shown)?;
     let cal = &policy.calendar.office_days;
     let mut uncovered = BTreeSet::new();
@@ -317,5 +318,15 @@ mod tests {
             "9999-12-29 24:00"
         );
         assert!(add_months(at, 0, &p).is_err());
+        let before = super::super::to_taipei(
+            NaiveDate::from_ymd_opt(1911, 12, 31)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
+        );
+        assert_eq!(
+            add_months(before, 1, &p).unwrap_err().code(),
+            Code::CalendarOutOfRange
+        );
     }
 }
