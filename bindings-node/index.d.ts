@@ -88,7 +88,10 @@ export type Code =
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
+  | 'calendar.period_shifted'
+  | 'calendar.not_covered'
   | 'calendar.invalid_date'
+  | 'calendar.weekday_mismatch'
   | 'calendar.unrecognized_format'
   | 'calendar.out_of_range'
   | 'calendar.unknown_style'
@@ -206,7 +209,10 @@ export type Code1 =
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
+  | 'calendar.period_shifted'
+  | 'calendar.not_covered'
   | 'calendar.invalid_date'
+  | 'calendar.weekday_mismatch'
   | 'calendar.unrecognized_format'
   | 'calendar.out_of_range'
   | 'calendar.unknown_style'
@@ -245,6 +251,14 @@ export type PersonStatus =
  */
 export type Verdict1 = 'pass' | 'warn' | 'fail'
 /**
+ * The cell separator used (`comma` or `tab`).
+ */
+export type Delimiter = 'auto' | 'comma' | 'tab'
+/**
+ * The encoding the file was read in.
+ */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
  * The status in the school admin system.
  */
 export type PersonStatus1 =
@@ -266,21 +280,13 @@ export type PersonStatus1 =
   | '離職'
 export type DateLike = string | Date
 /**
- * The cell separator used (`comma` or `tab`).
+ * A right on a module.
  */
-export type Delimiter = 'auto' | 'comma' | 'tab'
-/**
- * The encoding the file was read in.
- */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type Right = 'manage' | 'edit' | '管理權' | '管理' | '編輯權' | '編輯'
 /**
  * A right on a module.
  */
-export type Right = 'manage' | 'edit'
-/**
- * A right on a module.
- */
-export type Right1 = 'manage' | 'edit'
+export type Right1 = 'manage' | 'edit' | '管理權' | '管理' | '編輯權' | '編輯'
 /**
  * The rule that decided.
  */
@@ -310,14 +316,6 @@ export type CvssVersion = 'v2' | 'v3' | 'v4'
  * Initial scan or re-scan.
  */
 export type ScanRound = 'initial' | 'rescan'
-/**
- * The cell separator used (`comma` or `tab`).
- */
-export type Delimiter1 = 'auto' | 'comma' | 'tab'
-/**
- * The encoding the file was read in.
- */
-export type TextEncoding1 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The event to back up before.
  */
@@ -378,13 +376,17 @@ export type DateStyle =
   | 'gregorian_compact'
   | 'iso'
 /**
+ * What kind of day a date is.
+ */
+export type DayKind = 'workday' | 'makeup_workday' | 'weekend' | 'holiday'
+/**
  * The encoding it was read in.
  */
-export type TextEncoding2 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding1 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The cell separator of a file.
  */
-export type Delimiter2 = 'auto' | 'comma' | 'tab'
+export type Delimiter1 = 'auto' | 'comma' | 'tab'
 /**
  * `met`, `late`, `open` or `overdue`.
  */
@@ -396,11 +398,11 @@ export type Verdict2 = 'pass' | 'warn' | 'fail'
 /**
  * The cell separator of a file.
  */
-export type Delimiter3 = 'auto' | 'comma' | 'tab'
+export type Delimiter2 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
-export type TextEncoding3 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding2 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * `pass` inside the school's range, else `fail`.
  */
@@ -425,7 +427,7 @@ export type Gender = 'male' | 'female'
 /**
  * A right on a module.
  */
-export type Right2 = 'manage' | 'edit'
+export type Right2 = 'manage' | 'edit' | '管理權' | '管理' | '編輯權' | '編輯'
 /**
  * Why: the default table, a school override, or the title rule.
  */
@@ -445,7 +447,7 @@ export type IdKind2 = 'national_id' | 'resident_old' | 'resident_new' | 'none'
 /**
  * The cell separator of a file.
  */
-export type Delimiter4 = 'auto' | 'comma' | 'tab'
+export type Delimiter3 = 'auto' | 'comma' | 'tab'
 /**
  * A time field of the record that a clock runs from.
  */
@@ -465,27 +467,27 @@ export type Verdict5 = 'pass' | 'warn' | 'fail'
 /**
  * The cell separator of a file.
  */
+export type Delimiter4 = 'auto' | 'comma' | 'tab'
+/**
+ * The encoding the file was read in.
+ */
+export type TextEncoding3 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * How the name matched (an app name is tried first).
+ */
+export type MatchedAs = 'app' | 'module' | 'alias'
+/**
+ * The cell separator of a file.
+ */
 export type Delimiter5 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
 export type TextEncoding4 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
- * How the name matched (an app name is tried first).
- */
-export type MatchedAs = 'app' | 'module' | 'alias'
-/**
  * Serving, departed or retired (在職狀態); serving when not given.
  */
 export type StaffStatus = 'serving' | 'departed' | 'retired' | '在職' | '離職' | '退休'
-/**
- * The cell separator of a file.
- */
-export type Delimiter6 = 'auto' | 'comma' | 'tab'
-/**
- * The encoding the file was read in.
- */
-export type TextEncoding5 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * Where a mailbox stands.
  */
@@ -590,7 +592,10 @@ export type Code2 =
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
+  | 'calendar.period_shifted'
+  | 'calendar.not_covered'
   | 'calendar.invalid_date'
+  | 'calendar.weekday_mismatch'
   | 'calendar.unrecognized_format'
   | 'calendar.out_of_range'
   | 'calendar.unknown_style'
@@ -624,9 +629,13 @@ export type Verdict8 = 'pass' | 'warn' | 'fail'
  */
 export type Obligation1 = 'notify' | 'review' | 'recover' | 'report'
 /**
+ * What kind of day a date is.
+ */
+export type DayKind1 = 'workday' | 'makeup_workday' | 'weekend' | 'holiday'
+/**
  * A right on a module.
  */
-export type Right3 = 'manage' | 'edit'
+export type Right3 = 'manage' | 'edit' | '管理權' | '管理' | '編輯權' | '編輯'
 /**
  * The profile applied (`default` or `ad`).
  */
@@ -647,6 +656,14 @@ export type Verdict10 = 'pass' | 'warn' | 'fail'
  * Which rule set a password check applies (RULES §1).
  */
 export type PasswordProfile1 = 'default' | 'ad'
+/**
+ * Which rule set the end.
+ */
+export type PeriodRule = 'end_of_last_day' | 'next_office_day' | 'saturday_noon'
+/**
+ * How the end of a period was found.
+ */
+export type PeriodRule1 = 'end_of_last_day' | 'next_office_day' | 'saturday_noon'
 /**
  * A person's status in the school admin system, which decides education-account
  * access (seed 000 PART TWO 帳號篇). The first five are students, the last three staff.
@@ -691,15 +708,23 @@ export type ScanRound1 = 'initial' | 'rescan'
 /**
  * The cell separator of a file.
  */
+export type Delimiter6 = 'auto' | 'comma' | 'tab'
+/**
+ * The encoding the file was read in.
+ */
+export type TextEncoding5 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * Which website scan a finding comes from (seed 000 PART FOUR: 初掃 then 複掃).
+ */
+export type ScanRound2 = 'initial' | 'rescan'
+/**
+ * The cell separator of a file.
+ */
 export type Delimiter7 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
 export type TextEncoding6 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
-/**
- * Which website scan a finding comes from (seed 000 PART FOUR: 初掃 then 複掃).
- */
-export type ScanRound2 = 'initial' | 'rescan'
 /**
  * `pass` when the hours are enough.
  */
@@ -731,7 +756,7 @@ export type Verdict13 = 'pass' | 'warn' | 'fail'
 /**
  * A right on a module.
  */
-export type Right4 = 'manage' | 'edit'
+export type Right4 = 'manage' | 'edit' | '管理權' | '管理' | '編輯權' | '編輯'
 
 /**
  * Per-class daily absent counts, and the records that could not be read.
@@ -890,41 +915,9 @@ export interface BackupAdvice {
   tooLate: boolean
 }
 /**
- * One person, for the education-account check. A flat record: a CSV row of the
- * school admin system maps onto it column by column.
- *
- * | field | 中文欄名 | English column | |
- * |---|---|---|---|
- * | `person` | 學號 / 姓名 | person | optional; echoed back to tell rows apart |
- * | `status` | 狀態 | status | see `PersonStatus`; English or Chinese |
- * | `class` | 班級 | class | students: blank means no class yet |
- * | `status_date` | 異動日期 | status date | optional: the day the status takes effect |
- * | `account` | 自訂帳號 | account | optional: checked by the ID-format rule |
+ * People read from a school-admin export (RULES §5).
  */
-export interface AccountRecord {
-  /**
-   * The custom account name (自訂帳號), when there is one.
-   */
-  account?: string | null
-  /**
-   * The class (班級); for students, blank means no class yet.
-   */
-  class?: string | null
-  /**
-   * Whatever tells the rows apart (學號, a name); only echoed back.
-   */
-  person?: string | null
-  status: PersonStatus1
-  /**
-   * The day the status takes effect (異動日期): transfer out, graduation,
-   * retirement or departure. A day after `today` means it is scheduled.
-   */
-  statusDate?: DateLike | null
-}
-/**
- * The good records of a file, the errors of the bad rows, and how it was read.
- */
-export interface AccountRecordImport {
+export interface AccountImport {
   /**
    * Whether it started with a byte-order mark.
    */
@@ -1011,6 +1004,38 @@ export interface ImportError {
    */
   messageZh: string
   params: Params
+}
+/**
+ * One person, for the education-account check. A flat record: a CSV row of the
+ * school admin system maps onto it column by column.
+ *
+ * | field | 中文欄名 | English column | |
+ * |---|---|---|---|
+ * | `person` | 學號 / 姓名 | person | optional; echoed back to tell rows apart |
+ * | `status` | 狀態 | status | see `PersonStatus`; English or Chinese |
+ * | `class` | 班級 | class | students: blank means no class yet |
+ * | `status_date` | 異動日期 | status date | optional: the day the status takes effect |
+ * | `account` | 自訂帳號 | account | optional: checked by the ID-format rule |
+ */
+export interface AccountRecord {
+  /**
+   * The custom account name (自訂帳號), when there is one.
+   */
+  account?: string | null
+  /**
+   * The class (班級); for students, blank means no class yet.
+   */
+  class?: string | null
+  /**
+   * Whatever tells the rows apart (學號, a name); only echoed back.
+   */
+  person?: string | null
+  status: PersonStatus1
+  /**
+   * The day the status takes effect (異動日期): transfer out, graduation,
+   * retirement or departure. A day after `today` means it is scheduled.
+   */
+  statusDate?: DateLike | null
 }
 /**
  * One row of the table.
@@ -1352,49 +1377,6 @@ export interface AuditSchool {
   selfReportGaps?: number | null
 }
 /**
- * The good records of a file, the errors of the bad rows, and how it was read.
- */
-export interface AuditSchoolImport {
-  /**
-   * Whether it started with a byte-order mark.
-   */
-  bom: boolean
-  /**
-   * The header cells that fed fields, in column order.
-   */
-  columns: ColumnUse[]
-  delimiter: Delimiter1
-  encoding: TextEncoding1
-  /**
-   * One error per bad row, in file order.
-   */
-  errors: ImportError[]
-  /**
-   * Header cells no field uses (ignored), as written.
-   */
-  ignoredColumns: string[]
-  /**
-   * The line each record starts on (parallel to `records`).
-   */
-  lines: number[]
-  /**
-   * The records of the good rows, in file order.
-   */
-  records: AuditSchool[]
-  /**
-   * Data rows read (good and bad; not counting skipped rows).
-   */
-  rows: number
-  /**
-   * Blank rows and group lines skipped.
-   */
-  skippedRows: number
-  /**
-   * Whether reading stopped at `policy.limits.import_max_rows`.
-   */
-  truncated: boolean
-}
-/**
  * Which character classes a password contains.
  *
  * Why: the seed's rule is "3 of these 4 kinds of characters" (seed 001
@@ -1566,7 +1548,7 @@ export interface Decoded {
    * Whether the file started with a byte-order mark.
    */
   bom: boolean
-  encoding: TextEncoding2
+  encoding: TextEncoding1
   /**
    * The text, without the byte-order mark.
    */
@@ -1614,6 +1596,74 @@ export interface DrillCheck {
   school: string
   status: Status
   verdict: Verdict2
+}
+/**
+ * Drill reports read from a file (RULES §7).
+ */
+export interface DrillImport {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter2
+  encoding: TextEncoding2
+  /**
+   * One error per bad row, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * The line each record starts on (parallel to `records`).
+   */
+  lines: number[]
+  /**
+   * The records of the good rows, in file order.
+   */
+  records: DrillReport[]
+  /**
+   * Data rows read (good and bad; not counting skipped rows).
+   */
+  rows: number
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
+}
+/**
+ * One school's report in one drill.
+ */
+export interface DrillReport {
+  /**
+   * The drill round (梯次), for display.
+   */
+  drill?: string | null
+  /**
+   * When the drill notice reached the school.
+   */
+  notifiedAt: string
+  /**
+   * When the school reported; `None` when it has not.
+   */
+  reportedAt?: string | null
+  /**
+   * The school (its code, or its name when the list has no codes).
+   */
+  school: string
+  /**
+   * The school's name, for display.
+   */
+  schoolName?: string | null
 }
 /**
  * The drill list of all schools, by overtime.
@@ -1685,74 +1735,6 @@ export interface SchoolOvertime {
    * Its name, when a report gave one.
    */
   schoolName: string | null
-}
-/**
- * One school's report in one drill.
- */
-export interface DrillReport {
-  /**
-   * The drill round (梯次), for display.
-   */
-  drill?: string | null
-  /**
-   * When the drill notice reached the school.
-   */
-  notifiedAt: string
-  /**
-   * When the school reported; `None` when it has not.
-   */
-  reportedAt?: string | null
-  /**
-   * The school (its code, or its name when the list has no codes).
-   */
-  school: string
-  /**
-   * The school's name, for display.
-   */
-  schoolName?: string | null
-}
-/**
- * The good records of a file, the errors of the bad rows, and how it was read.
- */
-export interface DrillReportImport {
-  /**
-   * Whether it started with a byte-order mark.
-   */
-  bom: boolean
-  /**
-   * The header cells that fed fields, in column order.
-   */
-  columns: ColumnUse[]
-  delimiter: Delimiter3
-  encoding: TextEncoding3
-  /**
-   * One error per bad row, in file order.
-   */
-  errors: ImportError[]
-  /**
-   * Header cells no field uses (ignored), as written.
-   */
-  ignoredColumns: string[]
-  /**
-   * The line each record starts on (parallel to `records`).
-   */
-  lines: number[]
-  /**
-   * The records of the good rows, in file order.
-   */
-  records: DrillReport[]
-  /**
-   * Data rows read (good and bad; not counting skipped rows).
-   */
-  rows: number
-  /**
-   * Blank rows and group lines skipped.
-   */
-  skippedRows: number
-  /**
-   * Whether reading stopped at `policy.limits.import_max_rows`.
-   */
-  truncated: boolean
 }
 /**
  * Whether an address belongs to a school's EMS range.
@@ -1963,7 +1945,7 @@ export interface IdMatch {
  * How to read a file.
  */
 export interface ImportOptions {
-  delimiter?: Delimiter4
+  delimiter?: Delimiter3
 }
 /**
  * One security incident, as a row of the department's table plus the times the
@@ -2113,6 +2095,10 @@ export interface ObligationCheck {
    */
   from: TimeField | null
   /**
+   * The day a period in months ends on (report), after any move for a day off.
+   */
+  lastDay: string | null
+  /**
    * The limit in hours (notify, review, recover).
    */
   limitHours: number | null
@@ -2126,13 +2112,18 @@ export interface ObligationCheck {
   marginMinutes: number | null
   obligation: Obligation
   /**
+   * The last day as counted, when it was not an office day and the deadline
+   * moved (行政程序法 §48 ③④; report).
+   */
+  shiftedFrom: string | null
+  /**
    * That time.
    */
   start: string | null
   status: Status1
 }
 /**
- * The good records of a file, the errors of the bad rows, and how it was read.
+ * Incidents read from the department's table (RULES §7).
  */
 export interface IncidentImport {
   /**
@@ -2143,8 +2134,8 @@ export interface IncidentImport {
    * The header cells that fed fields, in column order.
    */
   columns: ColumnUse[]
-  delimiter: Delimiter5
-  encoding: TextEncoding4
+  delimiter: Delimiter4
+  encoding: TextEncoding3
   /**
    * One error per bad row, in file order.
    */
@@ -2369,6 +2360,49 @@ export interface AppModule1 {
   titleRule: TitleRule | null
 }
 /**
+ * Mailboxes read from a mail-system or school-admin export (RULES §4).
+ */
+export interface MailboxImport {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter5
+  encoding: TextEncoding4
+  /**
+   * One error per bad row, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * The line each record starts on (parallel to `records`).
+   */
+  lines: number[]
+  /**
+   * The records of the good rows, in file order.
+   */
+  records: MailboxRecord[]
+  /**
+   * Data rows read (good and bad; not counting skipped rows).
+   */
+  rows: number
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
+}
+/**
  * One mailbox (@ntpc.edu.tw, Mail2000). A flat record: a CSV row maps onto it
  * column by column.
  *
@@ -2406,49 +2440,6 @@ export interface MailboxRecord {
    * Bytes in use (已用容量), when known: the quota is checked too.
    */
   usedBytes?: number | null
-}
-/**
- * The good records of a file, the errors of the bad rows, and how it was read.
- */
-export interface MailboxRecordImport {
-  /**
-   * Whether it started with a byte-order mark.
-   */
-  bom: boolean
-  /**
-   * The header cells that fed fields, in column order.
-   */
-  columns: ColumnUse[]
-  delimiter: Delimiter6
-  encoding: TextEncoding5
-  /**
-   * One error per bad row, in file order.
-   */
-  errors: ImportError[]
-  /**
-   * Header cells no field uses (ignored), as written.
-   */
-  ignoredColumns: string[]
-  /**
-   * The line each record starts on (parallel to `records`).
-   */
-  lines: number[]
-  /**
-   * The records of the good rows, in file order.
-   */
-  records: MailboxRecord[]
-  /**
-   * Data rows read (good and bad; not counting skipped rows).
-   */
-  rows: number
-  /**
-   * Blank rows and group lines skipped.
-   */
-  skippedRows: number
-  /**
-   * Whether reading stopped at `policy.limits.import_max_rows`.
-   */
-  truncated: boolean
 }
 /**
  * The state of one mailbox on `today`, with the dates and figures behind it.
@@ -2713,6 +2704,29 @@ export interface ObligationCounts2 {
   review: number
 }
 /**
+ * One day of the office calendar.
+ */
+export interface OfficeDay {
+  /**
+   * Whether the calendar covers the date's year; when not, `kind` follows the
+   * weekday alone.
+   */
+  covered: boolean
+  /**
+   * The date.
+   */
+  date: string
+  kind: DayKind1
+  /**
+   * The calendar's name for the day (`和平紀念日`, `補行上班`), when it has one.
+   */
+  name: string | null
+  /**
+   * Whether offices are open: a workday or a make-up workday.
+   */
+  officeDay: boolean
+}
+/**
  * A school's change to the defaults, made in its ROOT module: roles added to or
  * removed from one right of one module.
  */
@@ -2840,6 +2854,46 @@ export interface PasswordExpiry {
   verdict: Verdict10
 }
 /**
+ * When a period counted in months ends, and why.
+ */
+export interface PeriodEnd {
+  /**
+   * Whether the office calendar covers every day consulted.
+   */
+  covered: boolean
+  /**
+   * The instant it ends, in +08:00: 00:00 of the day after `last_day` (the end
+   * of `last_day`), or noon of `last_day` under the Saturday rule.
+   */
+  end: string
+  /**
+   * `calendar.period_shifted` (info) when the end moved, `calendar.not_covered`
+   * (warning) when a year was not covered.
+   */
+  findings: Finding[]
+  /**
+   * The day the period ends on, after any move (§48 ③④).
+   */
+  lastDay: string
+  /**
+   * The length in months.
+   */
+  months: number
+  rule: PeriodRule
+  /**
+   * The last day as counted, when it was not an office day and the end moved.
+   */
+  shiftedFrom: string | null
+  /**
+   * The event the period runs from (its day is not counted).
+   */
+  start: string
+  /**
+   * The years consulted that the office calendar does not cover.
+   */
+  uncoveredYears: number[]
+}
+/**
  * Who is asking: a job title (職稱) and role names (角色, e.g. 生教組, 幹事).
  */
 export interface Person {
@@ -2919,9 +2973,9 @@ export interface ScanFinding {
   title?: string | null
 }
 /**
- * The good records of a file, the errors of the bad rows, and how it was read.
+ * Website scan findings read from a file (RULES §8).
  */
-export interface ScanFindingImport {
+export interface ScanImport {
   /**
    * Whether it started with a byte-order mark.
    */
@@ -2930,8 +2984,8 @@ export interface ScanFindingImport {
    * The header cells that fed fields, in column order.
    */
   columns: ColumnUse[]
-  delimiter: Delimiter7
-  encoding: TextEncoding6
+  delimiter: Delimiter6
+  encoding: TextEncoding5
   /**
    * One error per bad row, in file order.
    */
@@ -2985,6 +3039,49 @@ export interface ScanSummary1 {
    * …of which CVSS ≥ the threshold.
    */
   rescanHigh: number
+}
+/**
+ * The schools' figures for the on-site pick, read from a file (RULES §8).
+ */
+export interface SchoolImport {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter7
+  encoding: TextEncoding6
+  /**
+   * One error per bad row, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * The line each record starts on (parallel to `records`).
+   */
+  lines: number[]
+  /**
+   * The records of the good rows, in file order.
+   */
+  records: AuditSchool[]
+  /**
+   * Data rows read (good and bad; not counting skipped rows).
+   */
+  rows: number
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
 }
 /**
  * The school year and semester a date belongs to.
@@ -3225,6 +3322,25 @@ export declare function schoolTerm(date: string | Date, policy?: Policy | null):
 export declare function fiscalYear(date: string | Date): number
 
 /**
+ * Reads a time of day as the documents write it (`17:50`, `上午10時`,
+ * `下午 5:50`, `中午12時`; in the written style 上午12時 is noon).
+ */
+export declare function parseTime(text: string): string
+
+/**
+ * The end of a period counted in months from `start`, by 行政程序法 §48: the
+ * start day is not counted, a missing day is the month's last, and a last
+ * day that is not an office day moves to the next one (a Saturday to 12:00).
+ */
+export declare function addMonths(start: string | Date, months: number, policy?: Policy | null): PeriodEnd
+
+/**
+ * Whether a date is an office day of the government office calendar
+ * (行政機關辦公日曆表), and why not: a weekend, a holiday, a make-up workday.
+ */
+export declare function isOfficeDay(date: string | Date, policy?: Policy | null): OfficeDay
+
+/**
  * The names of every date style.
  */
 export declare function dateStyles(): Array<DateStyle>
@@ -3333,7 +3449,7 @@ export declare function sweepMailboxes(mailboxes: Array<MailboxRecord>, today: s
  * Mailboxes from a CSV/TSV file (Chinese or English headers); bad rows are
  * listed in `errors` with their line numbers and the others are still read.
  */
-export declare function importMailboxes(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): MailboxRecordImport
+export declare function importMailboxes(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): MailboxImport
 
 /**
  * A mailbox's use against the 1 GiB quota (`near_full` from 90 %).
@@ -3359,7 +3475,7 @@ export declare function accountAccessMany(records: Array<AccountRecord>, today: 
 /**
  * People (status, class, dates, custom account) from a CSV/TSV file.
  */
-export declare function importAccounts(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): AccountRecordImport
+export declare function importAccounts(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): AccountImport
 
 /**
  * Who of a student's family can register in the parent app, and what is missing.
@@ -3467,7 +3583,7 @@ export declare function rankDrills(reports: Array<DrillReport>, now: string | Da
 /**
  * Drill reports from a CSV/TSV file.
  */
-export declare function importDrills(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): DrillReportImport
+export declare function importDrills(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): DrillImport
 
 /**
  * The schools picked for on-site security checks, each with the criteria it
@@ -3498,12 +3614,12 @@ export declare function parseScanRound(text: string): ScanRound
 /**
  * The schools' figures for the pick from a CSV/TSV file.
  */
-export declare function importAuditSchools(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): AuditSchoolImport
+export declare function importAuditSchools(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): SchoolImport
 
 /**
  * Website scan findings from a CSV/TSV file.
  */
-export declare function importAuditScans(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): ScanFindingImport
+export declare function importAuditScans(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): ScanImport
 
 /**
  * Security training hours of a staff member against the 3 hours a year.

@@ -71,6 +71,31 @@ function fiscalYear(date) {
 }
 
 /**
+ * Reads a time of day as the documents write it (`17:50`, `上午10時`,
+ * `下午 5:50`, `中午12時`; in the written style 上午12時 is noon).
+ */
+function parseTime(text) {
+  return call('calendar.parse_time', { text })
+}
+
+/**
+ * The end of a period counted in months from `start`, by 行政程序法 §48: the
+ * start day is not counted, a missing day is the month's last, and a last
+ * day that is not an office day moves to the next one (a Saturday to 12:00).
+ */
+function addMonths(start, months, policy) {
+  return call('calendar.add_months', { start, months }, policy)
+}
+
+/**
+ * Whether a date is an office day of the government office calendar
+ * (行政機關辦公日曆表), and why not: a weekend, a holiday, a make-up workday.
+ */
+function isOfficeDay(date, policy) {
+  return call('calendar.is_office_day', { date }, policy)
+}
+
+/**
  * The names of every date style.
  */
 function dateStyles() {
@@ -448,6 +473,7 @@ module.exports = {
   absentCounts,
   accountAccess,
   accountAccessMany,
+  addMonths,
   attendanceView,
   auditCriteriaSvg,
   can,
@@ -486,6 +512,7 @@ module.exports = {
   incidentStats,
   incidentSubtypeSvg,
   isCommonPassword,
+  isOfficeDay,
   isValidId: native.isValidId,
   mailboxQuota,
   mailboxStatus,
@@ -499,6 +526,7 @@ module.exports = {
   parseIncidentIp,
   parseIncidentLevel,
   parseScanRound,
+  parseTime,
   passwordExpiry,
   passwordVerdict: native.passwordVerdict,
   permissionLookup,

@@ -72,3 +72,32 @@ pub fn fiscal_year(date: String) -> Result<i32> {
 pub fn date_styles() -> Result<Vec<DateStyle>> {
     Ok(DateStyle::ALL.to_vec())
 }
+
+/// Reads a time of day as the documents write it (`17:50`, `上午10時`).
+#[uniffi::export]
+pub fn parse_time(text: String) -> Result<String> {
+    Ok(calendar::time_text(calendar::parse_time(&text)?))
+}
+
+/// The end of a period counted in months, by 行政程序法 §48 and the office calendar.
+#[uniffi::export(default(policy = None))]
+pub fn add_months(
+    start: String,
+    months: u32,
+    policy: Option<Arc<Policy>>,
+) -> Result<calendar::PeriodEnd> {
+    Ok(calendar::add_months(
+        instant(&start)?,
+        months,
+        or_default(&policy),
+    )?)
+}
+
+/// Whether a date is an office day of the government office calendar, and why not.
+#[uniffi::export(default(policy = None))]
+pub fn is_office_day(date: String, policy: Option<Arc<Policy>>) -> Result<calendar::OfficeDay> {
+    Ok(or_default(&policy)
+        .calendar
+        .office_days
+        .day(crate::date(&date)?))
+}

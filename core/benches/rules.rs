@@ -171,6 +171,7 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
+    // Issue 20: ROC date parse, target ≥ 5 M/s (the four styles of the sweeps' inputs).
     let dates = ["110/12/07", "110年12月7日", "2021/02/08 17:50", "1101207"];
     let mut g = c.benchmark_group("calendar");
     g.throughput(Throughput::Elements(dates.len() as u64));
@@ -179,6 +180,40 @@ fn bench(c: &mut Criterion) {
             dates
                 .iter()
                 .filter(|d| calendar::parse(black_box(d)).is_ok())
+                .count()
+        })
+    });
+    // The minutes' written style with a weekday, full-width input (one NFKC-free
+    // fold), and a text outside the fold table (through NFKC).
+    let styled = [
+        "110年12月7日（星期二）上午10時",
+        "１１０／１２／０７",
+        "2021/12/7 上午 12:05:00",
+        "110年12月7日\u{a0}上午12時16分",
+    ];
+    g.throughput(Throughput::Elements(styled.len() as u64));
+    g.bench_function("parse_styled", |b| {
+        b.iter(|| {
+            styled
+                .iter()
+                .filter(|d| calendar::parse(black_box(d)).is_ok())
+                .count()
+        })
+    });
+    // Report deadlines (行政程序法 §48) for a year of recovery times.
+    let policy = Policy::default();
+    let starts: Vec<_> = (0..365)
+        .map(|i| {
+            calendar::parse_datetime("2021-01-01T10:00:00+08:00").unwrap()
+                + chrono::TimeDelta::days(i)
+        })
+        .collect();
+    g.throughput(Throughput::Elements(starts.len() as u64));
+    g.bench_function("add_months", |b| {
+        b.iter(|| {
+            starts
+                .iter()
+                .filter(|s| calendar::add_months(black_box(**s), 1, &policy).is_ok())
                 .count()
         })
     });

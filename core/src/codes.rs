@@ -422,18 +422,32 @@ codes! {
         "欄位「{field}」的值「{value}」不正確：{reason_zh}。",
         "Invalid value \"{value}\" in \"{field}\": {reason}.";
 
+    // ---- calendar (RULES §3, §7; 行政程序法 §48) ----
+    /// A period's last day is not an office day: it ends later (行政程序法 §48 ③④).
+    CalendarPeriodShifted = "calendar.period_shifted", Info,
+        "期間末日 {counted_last_day} 為{rest_zh}，依行政程序法第 48 條，期間至 {end} 終止。",
+        "The period's last day, {counted_last_day}, is {rest}; under Administrative Procedure Act art. 48 it ends at {end}.";
+    /// The office calendar has no data for a year a period needed.
+    CalendarNotCovered = "calendar.not_covered", Warning,
+        "辦公日曆表未收錄 {years} 年：期間末日 {counted_last_day} 前後的放假與補行上班無法確認，僅以星期六、日為休息日計算。",
+        "The office calendar does not cover {years}: days off and make-up workdays around the last day {counted_last_day} are unknown, so only Saturdays and Sundays were taken as rest days.";
+
     // ---- errors: calendar (RULES §3) ----
     /// A date that does not exist (110/02/30, 110/02/29).
     CalendarInvalidDate = "calendar.invalid_date", Error,
-        "日期不存在：「{input}」（{reason}）。",
+        "日期不存在：「{input}」（{reason_zh}）。",
         "No such date: \"{input}\" ({reason}).";
+    /// A weekday written beside a date that falls on another weekday.
+    CalendarWeekdayMismatch = "calendar.weekday_mismatch", Error,
+        "日期與星期不符：「{input}」的 {date} 是星期{actual_zh}，不是星期{written_zh}。",
+        "Weekday does not match the date: in \"{input}\", {date} is a {actual}, not a {written}.";
     /// Text that is not in any known date style.
     CalendarUnrecognized = "calendar.unrecognized_format", Error,
         "無法辨識的日期格式：「{input}」。",
         "Unrecognised date format: \"{input}\".";
     /// A date outside the supported range (before ROC year 1, after 9999).
     CalendarOutOfRange = "calendar.out_of_range", Error,
-        "日期超出可處理的範圍：「{input}」（{reason}）。",
+        "日期超出可處理的範圍：「{input}」（{reason_zh}）。",
         "Date out of the supported range: \"{input}\" ({reason}).";
     /// A format style name that does not exist.
     CalendarUnknownStyle = "calendar.unknown_style", Error,
@@ -443,7 +457,7 @@ codes! {
     // ---- errors: input and policy ----
     /// An argument of the wrong shape or value.
     InputInvalidArgument = "input.invalid_argument", Error,
-        "參數 {field} 不正確：{reason}。",
+        "參數 {field} 不正確：{reason_zh}。",
         "Invalid argument {field}: {reason}.";
     /// An input over a documented size limit.
     InputTooLarge = "input.too_large", Error,
@@ -451,7 +465,7 @@ codes! {
         "{field} is over the limit of {limit} (got {actual}).";
     /// A policy file that cannot be read.
     PolicyInvalidFile = "policy.invalid_file", Error,
-        "政策設定檔有誤：{reason}。",
+        "政策設定檔有誤：{reason_zh}。",
         "Invalid policy file: {reason}.";
     /// A policy edition name that does not exist.
     PolicyUnknownEdition = "policy.unknown_edition", Error,

@@ -3,6 +3,17 @@
 //! A rule's *answer* is never an error (a weak password is a verdict with
 //! findings); an error means the input itself was unusable. Every variant maps to
 //! one stable [`Code`] of the code table, which gives both messages.
+//!
+//! **Reasons in both languages** (issues 14, 16 item 9). A variant that explains
+//! *why* carries the reason twice: `reason` (English, rendered into
+//! `message_en`) and `reason_zh` (Traditional Chinese, rendered into
+//! `message_zh`), so a zh-TW message never contains an English sentence. Both are
+//! parameters of the error (`params.reason`, `params.reason_zh`); the JSON shape
+//! `{code, params, message_zh, message_en}` is otherwise unchanged. Build them
+//! with [`PolicyError::invalid_bilingual`], [`PolicyError::policy_file`] and the
+//! calendar's own constructors. [`PolicyError::invalid`] (English only: its
+//! `reason_zh` repeats the English) stays for callers not yet converted.
+//! `internal` errors are bug reports and keep an English diagnostic.
 
 use crate::codes::Code;
 use crate::finding::Params;
@@ -16,8 +27,10 @@ pub enum PolicyError {
     InvalidDate {
         /// The text as given.
         input: String,
-        /// What is wrong with it.
+        /// What is wrong with it, in English.
         reason: String,
+        /// What is wrong with it, in Chinese.
+        reason_zh: String,
     },
     /// Text in no known date style.
     UnrecognizedDate {
@@ -28,8 +41,22 @@ pub enum PolicyError {
     DateOutOfRange {
         /// The text or value as given.
         input: String,
-        /// Which bound it crossed.
+        /// Which bound it crossed, in English.
         reason: String,
+        /// Which bound it crossed, in Chinese.
+        reason_zh: String,
+    },
+    /// A weekday written beside a date that falls on another weekday
+    /// (`110年12月7日（星期三）`: 2021-12-07 is a Tuesday).
+    WeekdayMismatch {
+        /// The text as given.
+        input: String,
+        /// The date read (ISO).
+        date: String,
+        /// The weekday written, as its Chinese numeral (`三`).
+        written: String,
+        /// The weekday of the date, as its Chinese numeral (`二`).
+        actual: String,
     },
     /// A date style name that does not exist.
     UnknownStyle {
@@ -40,8 +67,10 @@ pub enum PolicyError {
     InvalidArgument {
         /// The argument's name.
         field: String,
-        /// What is wrong with it.
+        /// What is wrong with it, in English.
         reason: String,
+        /// What is wrong with it, in Chinese.
+        reason_zh: String,
     },
     /// An input over a documented size limit.
     InputTooLarge {
@@ -54,8 +83,10 @@ pub enum PolicyError {
     },
     /// A policy file that cannot be used.
     PolicyFile {
-        /// What is wrong with it.
+        /// What is wrong with it, in English.
         reason: String,
+        /// What is wrong with it, in Chinese.
+        reason_zh: String,
     },
     /// A policy edition name that does not exist.
     UnknownEdition {
@@ -154,6 +185,7 @@ impl PolicyError {
             PolicyError::InvalidDate { .. } => Code::CalendarInvalidDate,
             PolicyError::UnrecognizedDate { .. } => Code::CalendarUnrecognized,
             PolicyError::DateOutOfRange { .. } => Code::CalendarOutOfRange,
+            PolicyError::WeekdayMismatch { .. } => Code::CalendarWeekdayMismatch,
             PolicyError::UnknownStyle { .. } => Code::CalendarUnknownStyle,
             PolicyError::InvalidArgument { .. } => Code::InputInvalidArgument,
             PolicyError::InputTooLarge { .. } => Code::InputTooLarge,
@@ -178,15 +210,41 @@ impl PolicyError {
     pub fn params(&self) -> Params {
         let p = Params::new();
         match self {
-            PolicyError::InvalidDate { input, reason }
-            | PolicyError::DateOutOfRange { input, reason } => p
+            PolicyError::InvalidDate {
+                input,
+                reason,
+                reason_zh,
+            }
+            | PolicyError::DateOutOfRange {
+                input,
+                reason,
+                reason_zh,
+            } => p
                 .with("input", input.clone())
-                .with("reason", reason.clone()),
+                .with("reason", reason.clone())
+                .with("reason_zh", reason_zh.clone()),
+            PolicyError::WeekdayMismatch {
+                input,
+                date,
+                written,
+                actual,
+            } => p
+                .with("input", input.clone())
+                .with("date", date.clone())
+                .with("written", weekday_en(written))
+                .with("written_zh", written.clone())
+                .with("actual", weekday_en(actual))
+                .with("actual_zh", actual.clone()),
             PolicyError::UnrecognizedDate { input } => p.with("input", input.clone()),
             PolicyError::UnknownStyle { style } => p.with("style", style.clone()),
-            PolicyError::InvalidArgument { field, reason } => p
+            PolicyError::InvalidArgument {
+                field,
+                reason,
+                reason_zh,
+            } => p
                 .with("field", field.clone())
-                .with("reason", reason.clone()),
+                .with("reason", reason.clone())
+                .with("reason_zh", reason_zh.clone()),
             PolicyError::InputTooLarge {
                 field,
                 limit,
@@ -195,7 +253,9 @@ impl PolicyError {
                 .with("field", field.clone())
                 .with("limit", *limit)
                 .with("actual", *actual),
-            PolicyError::PolicyFile { reason } => p.with("reason", reason.clone()),
+            PolicyError::PolicyFile { reason, reason_zh } => p
+                .with("reason", reason.clone())
+                .with("reason_zh", reason_zh.clone()),
             PolicyError::UnknownEdition { name, known } => {
                 p.with("name", name.clone()).with("known", known.clone())
             }
@@ -260,12 +320,92 @@ impl PolicyError {
         self.params().render(self.code().template_zh())
     }
 
-    /// Shorthand for [`PolicyError::InvalidArgument`].
+    /// Shorthand for [`PolicyError::InvalidArgument`] with an English reason
+    /// only: the zh-TW message repeats it. Prefer
+    /// [`PolicyError::invalid_bilingual`]; this one stays for call sites not yet
+    /// converted (and for the bindings' own argument errors).
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        let reason = reason.into();
         PolicyError::InvalidArgument {
             field: field.into(),
-            reason: reason.into(),
+            reason_zh: reason.clone(),
+            reason,
         }
+    }
+
+    /// [`PolicyError::InvalidArgument`] with its reason in both languages: `en`
+    /// goes into `message_en`, `zh` into `message_zh`.
+    ///
+    /// ```
+    /// use ntpc_policy::PolicyError;
+    /// let e = PolicyError::invalid_bilingual("hours", "-1 is not a number of hours ≥ 0", "-1 不是 0 以上的時數");
+    /// assert_eq!(e.message_zh(), "參數 hours 不正確：-1 不是 0 以上的時數。");
+    /// assert_eq!(e.message_en(), "Invalid argument hours: -1 is not a number of hours ≥ 0.");
+    /// ```
+    pub fn invalid_bilingual(
+        field: impl Into<String>,
+        en: impl Into<String>,
+        zh: impl Into<String>,
+    ) -> Self {
+        PolicyError::InvalidArgument {
+            field: field.into(),
+            reason: en.into(),
+            reason_zh: zh.into(),
+        }
+    }
+
+    /// [`PolicyError::InvalidArgument`] for a record that serde could not read
+    /// (a binding's dict or object): the English reason is serde's message; the
+    /// Chinese one is the Chinese message of the core error met inside the record
+    /// (a bad date, a bad CVSS version), or serde's message quoted.
+    /// [`crate::records::from_json_value`] reads a record this way.
+    pub fn from_serde(field: impl Into<String>, error: &impl std::fmt::Display) -> Self {
+        let en = error.to_string();
+        let zh = match crate::records::take_raised() {
+            Some(inner) if en.contains(&inner.message_en()) => {
+                inner.message_zh().trim_end_matches('。').to_owned()
+            }
+            _ => format!("資料無法讀取：「{en}」"),
+        };
+        PolicyError::invalid_bilingual(field, en, zh)
+    }
+
+    /// [`PolicyError::PolicyFile`] with its reason in both languages.
+    pub fn policy_file(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        PolicyError::PolicyFile {
+            reason: en.into(),
+            reason_zh: zh.into(),
+        }
+    }
+
+    /// The same error with its field (when it has one) renamed by `f`, e.g. to
+    /// say which row of a list it came from (`last_login` → `mailboxes[3].last_login`).
+    pub fn map_field(self, f: impl FnOnce(String) -> String) -> Self {
+        match self {
+            PolicyError::InvalidArgument {
+                field,
+                reason,
+                reason_zh,
+            } => PolicyError::InvalidArgument {
+                field: f(field),
+                reason,
+                reason_zh,
+            },
+            other => other,
+        }
+    }
+}
+
+/// The English name of a weekday written as its Chinese numeral (`二` → Tuesday).
+fn weekday_en(zh: &str) -> &'static str {
+    match zh {
+        "一" => "Monday",
+        "二" => "Tuesday",
+        "三" => "Wednesday",
+        "四" => "Thursday",
+        "五" => "Friday",
+        "六" => "Saturday",
+        _ => "Sunday",
     }
 }
 

@@ -58,10 +58,14 @@ fn school(no: u32, n: &NetworkPolicy) -> Result<u8> {
         .ok()
         .filter(|s| (n.school_no_min..=n.school_no_max).contains(s))
         .ok_or_else(|| {
-            PolicyError::invalid(
+            PolicyError::invalid_bilingual(
                 "school_no",
                 format!(
                     "{no} is not a school network number ({}–{})",
+                    n.school_no_min, n.school_no_max
+                ),
+                format!(
+                    "{no} 不是學校網路編號（{}–{}）",
                     n.school_no_min, n.school_no_max
                 ),
             )
@@ -112,7 +116,11 @@ pub fn check_ems_address(
     let text = crate::identity::normalize(address);
     let ip: Ipv4Addr = text.parse().map_err(|_| {
         let shown: String = address.chars().take(64).collect();
-        PolicyError::invalid("address", format!("{shown:?} is not an IPv4 address"))
+        PolicyError::invalid_bilingual(
+            "address",
+            format!("{shown:?} is not an IPv4 address"),
+            format!("{shown:?} 不是 IPv4 位址"),
+        )
     })?;
     let [a, b, c, d] = ip.octets();
     let ems_school = (a == n.ems_prefix[0]

@@ -10,6 +10,7 @@
 //! Incident deadlines are versioned *inside* a policy, per regulation edition,
 //! because an incident is judged by the rules of its own date (RULES §7).
 
+use crate::calendar::OfficeCalendar;
 use crate::codes::Code;
 use crate::error::{PolicyError, Result};
 use chrono::NaiveDate;
@@ -82,7 +83,8 @@ impl IdentityPolicy {
     };
 }
 
-/// Calendar conventions (RULES §3).
+/// Calendar conventions (RULES §3) and the office calendar for periods in months
+/// (RULES §7; 行政程序法 §48).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -91,6 +93,15 @@ pub struct CalendarPolicy {
     pub school_year_start_month: u32,
     /// Month the second semester starts: February.
     pub second_semester_start_month: u32,
+    /// Hour of the next office day at which a period whose last day is a
+    /// Saturday ends (行政程序法 §48 ④: "the following Monday, morning": 12).
+    pub saturday_period_end_hour: u32,
+    /// The government office calendar (行政機關辦公日曆表), keyed by year: the
+    /// shipped years (2017–2027, `core/data/office-calendar/`) unless a policy file
+    /// replaces or adds years. In a policy file this one object is open: a year
+    /// not shipped is added, a year given replaces the shipped one whole, and the
+    /// years not named stay as shipped.
+    pub office_days: OfficeCalendar,
 }
 
 /// Mailbox retention (RULES §4; seed 001 §陸.二.(三), 000 PART TWO Mail2000).
@@ -286,6 +297,8 @@ impl Policy {
             calendar: CalendarPolicy {
                 school_year_start_month: 8,
                 second_semester_start_month: 2,
+                saturday_period_end_hour: 12,
+                office_days: OfficeCalendar::shipped(),
             },
             mailbox: MailboxPolicy {
                 inactive_days: 500,
@@ -408,30 +421,31 @@ impl Policy {
                 actual: depth as u64,
             });
         }
-        let given: Value = serde_json::from_str(text).map_err(|e| PolicyError::PolicyFile {
-            reason: e.to_string(),
+        let given: Value = serde_json::from_str(text).map_err(|e| {
+            PolicyError::policy_file(e.to_string(), format!("不是有效的 JSON：「{e}」"))
         })?;
         let Value::Object(ref map) = given else {
-            return Err(PolicyError::PolicyFile {
-                reason: "the document must be a JSON object".into(),
-            });
+            return Err(PolicyError::policy_file(
+                "the document must be a JSON object",
+                "文件必須是 JSON 物件",
+            ));
         };
         let edition = match map.get("edition") {
             None => CURRENT_EDITION,
             Some(Value::String(s)) => s.as_str(),
             Some(_) => {
-                return Err(PolicyError::PolicyFile {
-                    reason: "\"edition\" must be a string".into(),
-                });
+                return Err(PolicyError::policy_file(
+                    "\"edition\" must be a string",
+                    "「edition」必須是字串",
+                ));
             }
         };
         let base = Policy::edition(edition)?;
         let mut merged = serde_json::to_value(&base).map_err(internal)?;
         merge(&mut merged, given, "")?;
-        let policy: Policy =
-            serde_json::from_value(merged).map_err(|e| PolicyError::PolicyFile {
-                reason: e.to_string(),
-            })?;
+        let policy: Policy = serde_json::from_value(merged).map_err(|e| {
+            PolicyError::policy_file(e.to_string(), format!("設定值的型別或格式不正確：「{e}」"))
+        })?;
         policy.validate()?;
         Ok(policy)
     }
@@ -445,9 +459,22 @@ impl Policy {
             if ok {
                 Ok(())
             } else {
-                Err(PolicyError::PolicyFile {
-                    reason: format!("{key} = {value} is out of range ({range})"),
-                })
+                Err(PolicyError::policy_file(
+                    format!("{key} = {value} is out of range ({range})"),
+                    format!("{key} = {value} 超出範圍（{}）", range_zh(range)),
+                ))
+            }
+        }
+        /// The ranges below, in Chinese (field names stay as they are).
+        fn range_zh(en: &str) -> String {
+            match en {
+                "1 or more" => "1 以上".into(),
+                "at least one" => "至少一個".into(),
+                "0 to max_level (at most 9)" => "0 至 max_level，最多 9".into(),
+                "0 to the denominator, which is 1 or more" => "0 至分母，分母須 1 以上".into(),
+                "1 to ems_last_host, at most 254" => "1 至 ems_last_host，最多 254".into(),
+                "at most school_no_max" => "不超過 school_no_max".into(),
+                other => other.replace(" to ", " 至 ").replace('-', " 至 "),
             }
         }
         let pw = &self.password;
@@ -494,6 +521,13 @@ impl Policy {
         ] {
             check((1..=12).contains(&m), key, "1-12", m)?;
         }
+        check(
+            (1..=24).contains(&cal.saturday_period_end_hour),
+            "calendar.saturday_period_end_hour",
+            "1-24",
+            cal.saturday_period_end_hour,
+        )?;
+        cal.office_days.validate()?;
         let mb = &self.mailbox;
         check(
             mb.inactive_days >= 1,
@@ -584,17 +618,28 @@ impl Policy {
 }
 
 fn internal(e: impl std::fmt::Display) -> PolicyError {
+    // A bug report: its diagnostic stays in English (see `crate::error`).
     PolicyError::Internal {
         reason: e.to_string(),
     }
 }
 
+/// Objects of a policy whose keys a policy file may add to, and whose entries it
+/// replaces whole: the office calendar, keyed by year (a later year is added
+/// without repeating the shipped ones; the shape of each entry is still checked).
+const OPEN_OBJECTS: &[&str] = &["calendar.office_days"];
+
 /// Deep-merges `over` into `base`. Objects merge key by key; a key the base does
-/// not have is an unknown key, reported with its path.
+/// not have is an unknown key, reported with its path (except in [`OPEN_OBJECTS`]).
 fn merge(base: &mut Value, over: Value, path: &str) -> Result<()> {
     match (base, over) {
         (Value::Object(b), Value::Object(o)) => {
+            let open = OPEN_OBJECTS.contains(&path);
             for (k, v) in o {
+                if open {
+                    b.insert(k, v);
+                    continue;
+                }
                 let here = if path.is_empty() {
                     k.clone()
                 } else {
@@ -603,9 +648,10 @@ fn merge(base: &mut Value, over: Value, path: &str) -> Result<()> {
                 match b.get_mut(&k) {
                     Some(slot) => merge(slot, v, &here)?,
                     None => {
-                        return Err(PolicyError::PolicyFile {
-                            reason: format!("unknown key \"{here}\""),
-                        });
+                        return Err(PolicyError::policy_file(
+                            format!("unknown key \"{here}\""),
+                            format!("未知的設定鍵「{here}」"),
+                        ));
                     }
                 }
             }

@@ -22,6 +22,46 @@
 use crate::error::PolicyError;
 use chrono::NaiveDate;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::cell::RefCell;
+
+thread_local! {
+    /// The last error a core deserializer raised on this thread. Serde carries
+    /// only a message (English); keeping the error lets
+    /// [`PolicyError::from_serde`] give the Chinese reason too.
+    static RAISED: RefCell<Option<PolicyError>> = const { RefCell::new(None) };
+}
+
+/// A serde error for a core error met inside a deserializer (a date cell, a CVSS
+/// version): its English message, and the error kept for [`PolicyError::from_serde`].
+pub(crate) fn de_error<E: serde::de::Error>(e: PolicyError) -> E {
+    let message = e.message_en();
+    RAISED.with(|r| *r.borrow_mut() = Some(e));
+    E::custom(message)
+}
+
+/// The error kept by the last [`de_error`] on this thread, taken.
+pub(crate) fn take_raised() -> Option<PolicyError> {
+    RAISED.with(|r| r.borrow_mut().take())
+}
+
+/// Reads a record from a JSON value, as a binding receives a dict or an object:
+/// a bad record is `input.invalid_argument` naming `field`, its reason in English
+/// and Chinese (the Chinese of a bad date or version inside it included).
+///
+/// ```
+/// use ntpc_policy::incident::Incident;
+/// let v = serde_json::json!({"id": "A", "unit": "U", "level": 1, "reported_at": "110/02/30 10:00"});
+/// let e = ntpc_policy::records::from_json_value::<Incident>("incident", v).unwrap_err();
+/// assert!(e.message_zh().contains("2 月沒有 30 日"), "{}", e.message_zh());
+/// ```
+pub fn from_json_value<T: DeserializeOwned>(
+    field: &str,
+    value: serde_json::Value,
+) -> Result<T, PolicyError> {
+    take_raised();
+    serde_json::from_value(value).map_err(|e| PolicyError::from_serde(field, &e))
+}
 
 /// Reads a date in any calendar style; the Asia/Taipei date of an instant.
 pub(crate) fn read_date(text: &str) -> Result<NaiveDate, PolicyError> {
@@ -36,7 +76,7 @@ pub mod date {
     /// Reads a date in any calendar style (`2021-12-07`, `110/12/07`, RFC 3339, …).
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let text = String::deserialize(d)?;
-        super::read_date(&text).map_err(|e| serde::de::Error::custom(e.message_en()))
+        super::read_date(&text).map_err(super::de_error)
     }
 
     /// Writes the ISO date (`2021-12-07`).
@@ -56,9 +96,7 @@ pub mod opt_date {
         match Option::<String>::deserialize(d)? {
             None => Ok(None),
             Some(t) if t.trim().is_empty() => Ok(None),
-            Some(t) => super::read_date(&t)
-                .map(Some)
-                .map_err(|e| serde::de::Error::custom(e.message_en())),
+            Some(t) => super::read_date(&t).map(Some).map_err(super::de_error),
         }
     }
 
@@ -81,13 +119,7 @@ pub struct RowError {
 
 /// Names the row in an error's field: `last_login` becomes `mailboxes[3].last_login`.
 pub(crate) fn in_row(error: PolicyError, list: &str, index: usize) -> PolicyError {
-    match error {
-        PolicyError::InvalidArgument { field, reason } => PolicyError::InvalidArgument {
-            field: format!("{list}[{index}].{field}"),
-            reason,
-        },
-        other => other,
-    }
+    error.map_field(|field| format!("{list}[{index}].{field}"))
 }
 
 /// A date in the style of the department's tables (`110/12/07`), for zh-TW messages.

@@ -252,3 +252,17 @@ pub fn right_aliases(schema: &mut Schema) {
         .into_iter(),
     );
 }
+
+impl JsonSchema for crate::calendar::OfficeCalendar {
+    fn schema_name() -> Cow<'static, str> {
+        "OfficeCalendar".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        let year = g.subschema_for::<crate::calendar::OfficeYear>();
+        json_schema!({
+            "type": "object",
+            "description": "The government office calendar by year (`\"2026\": {holidays, workdays}`): the exceptions to a Monday–Friday office week.",
+            "additionalProperties": year
+        })
+    }
+}

@@ -69,9 +69,10 @@ pub struct SmartLearningProgress {
 /// ```
 pub fn security_training(hours: f64, policy: &Policy) -> Result<SecurityTrainingCheck> {
     if !hours.is_finite() || hours < 0.0 {
-        return Err(PolicyError::invalid(
+        return Err(PolicyError::invalid_bilingual(
             "hours",
             format!("{hours} is not a number of hours ≥ 0"),
+            format!("{hours} 不是 0 以上的時數"),
         ));
     }
     let required = policy.training.security_hours_per_year;
@@ -109,15 +110,17 @@ pub fn smart_learning_progress(
 ) -> Result<SmartLearningProgress> {
     let t = &policy.training;
     if certified > teacher_quota {
-        return Err(PolicyError::invalid(
+        return Err(PolicyError::invalid_bilingual(
             "certified",
             format!("{certified} certified teachers exceed the teacher quota of {teacher_quota}"),
+            format!("已認證 {certified} 人，超過教師員額 {teacher_quota} 人"),
         ));
     }
     if t.smart_learning_share_denominator == 0 {
-        return Err(PolicyError::invalid(
+        return Err(PolicyError::invalid_bilingual(
             "policy.training",
             "the share's denominator is 0",
+            "比例的分母為 0",
         ));
     }
     let num = u64::from(teacher_quota) * u64::from(t.smart_learning_share_numerator);

@@ -53,8 +53,8 @@ HAND_RECOVER = {
 }  # due 04-01 07:42: 250 days, less 7 h 42 min
 
 
-def ev_case(name, inc, now=NOW, policy=None, regs=o.REGS, extra=None):
-    exp = o.evaluate(inc, now, regs)
+def ev_case(name, inc, now=NOW, policy=None, regs=o.REGS, extra=None, cal=None):
+    exp = o.evaluate(inc, now, regs, cal)
     if extra:
         exp.update(extra)
     args = {"incident": inc, "now": now}
@@ -214,13 +214,20 @@ rec = {
     "reviewed_at": "2022-01-31T11:00:00+08:00",
     "recovered_at": "2022-01-31T10:00:00+08:00",
 }
-ev_case(
-    "report due one month after recovery, clamped to 28 Feb, filed on it",
+# Report deadlines: one month counted as 行政程序法 §48 counts it (RULES §7, revised).
+# By hand: recovered 2022-01-31 → counting from 02-01, a whole February: last day
+# 02-28, a Monday but 和平紀念日 (office calendar 2022) → the end of Tuesday 03-01.
+exp = ev_case(
+    "report due one month after recovery: last day 28 Feb 2022 is 和平紀念日, moves to the end of 1 Mar",
     {**rec, "report_filed_at": "2022-02-28T10:00:00+08:00"},
     now="2022-03-10T00:00:00+08:00",
 )
-ev_case(
-    "report deadline in a leap year: 31 Jan + 1 month = 29 Feb",
+assert exp["obligations"][3]["deadline"] == "2022-03-02T00:00:00+08:00"
+assert exp["obligations"][3]["shifted_from"] == "2022-02-28"
+# By hand: 2024-01-31 → 2024-02-29, a Thursday and an office day: due at its end,
+# 03-01 00:00; filed 03-01 10:00 is 10 h late.
+exp = ev_case(
+    "report deadline in a leap year: 31 Jan + 1 month = the end of 29 Feb",
     {
         **rec,
         "aware_at": "2024-01-31T09:00:00+08:00",
@@ -231,8 +238,105 @@ ev_case(
     },
     now="2024-03-10T00:00:00+08:00",
 )
+assert exp["obligations"][3]["delay_minutes"] == 600
 ev_case("report not filed, one month not over: open", rec, now="2022-02-15T10:00:00+08:00")
-ev_case("report not filed after the month: overdue", rec, now="2022-03-01T10:00:00+08:00")
+ev_case(
+    "report not filed on 1 Mar 2022 (the moved last day): still open",
+    rec,
+    now="2022-03-01T10:00:00+08:00",
+)
+ev_case("report not filed after the moved deadline: overdue", rec, now="2022-03-02T10:00:00+08:00")
+
+
+def report_case(name, recovered, filed=None, now=None, hand=None, **kw):
+    """A level-1 incident met in every step but the report, recovered at `recovered`."""
+    inc = {
+        **base,
+        "aware_at": recovered,
+        "reported_at": recovered,
+        "reviewed_at": recovered,
+        "recovered_at": recovered,
+    }
+    if filed:
+        inc["report_filed_at"] = filed
+    exp = ev_case(name, inc, now=now or filed, **kw)
+    if hand:
+        rep = exp["obligations"][3]
+        assert (rep["deadline"], rep["last_day"], rep["shifted_from"]) == hand, (name, rep)
+    return exp
+
+
+# By hand (2021 office calendar): 10-13 + 1 month = 11-13, a Saturday → noon of Monday 11-15.
+report_case(
+    "report: last day a Saturday → 12:00 of the next office day, filed 11:59",
+    "2021-10-13T09:00:00+08:00",
+    "2021-11-15T11:59:00+08:00",
+    hand=("2021-11-15T12:00:00+08:00", "2021-11-15", "2021-11-13"),
+)
+report_case(
+    "report: last day a Saturday, filed 12:01 on the Monday is 1 min late",
+    "2021-10-13T09:00:00+08:00",
+    "2021-11-15T12:01:00+08:00",
+)
+# 10-14 + 1 = 11-14, a Sunday → the end of Monday 11-15.
+report_case(
+    "report: last day a Sunday → the end of the next office day",
+    "2021-10-14T16:00:00+08:00",
+    "2021-11-15T23:59:00+08:00",
+    hand=("2021-11-16T00:00:00+08:00", "2021-11-15", "2021-11-14"),
+)
+# 09-10 + 1 = 10-10, Sunday 國慶日; Monday 10-11 is 補假 → the end of Tuesday 10-12.
+report_case(
+    "report: Sunday 國慶日 then a 補假 Monday → the end of Tuesday",
+    "2021-09-10T10:00:00+08:00",
+    now="2021-10-12T20:00:00+08:00",
+    hand=("2021-10-13T00:00:00+08:00", "2021-10-12", "2021-10-10"),
+)
+# 2023-03-05 + 1 = 04-05, a Wednesday and 民族掃墓節 → the end of Thursday 04-06.
+report_case(
+    "report: last day a weekday holiday (民族掃墓節, Wed) → the end of Thursday",
+    "2023-03-05T10:00:00+08:00",
+    "2023-04-06T18:00:00+08:00",
+    hand=("2023-04-07T00:00:00+08:00", "2023-04-06", "2023-04-05"),
+)
+# 08-11 + 1 = 09-11, a Saturday but 補行上班 (a make-up workday): no move.
+report_case(
+    "report: last day a make-up workday (補行上班 Saturday) ends at its own end",
+    "2021-08-11T10:00:00+08:00",
+    "2021-09-11T20:00:00+08:00",
+    hand=("2021-09-12T00:00:00+08:00", "2021-09-11", None),
+)
+# Recovered on a month's last day: counting starts on the 1st, a whole month.
+report_case(
+    "report: recovered on 28 Feb 2021 → counting from 1 Mar, due at the end of 31 Mar",
+    "2021-02-28T10:00:00+08:00",
+    "2021-03-31T23:00:00+08:00",
+    hand=("2021-04-01T00:00:00+08:00", "2021-03-31", None),
+)
+# 2026-01-28 + 1 = 02-28, a Saturday and 和平紀念日 → the Saturday rule: noon of Monday 03-02.
+report_case(
+    "report: 28 Feb 2026, a Saturday holiday → 12:00 of Monday 2 Mar",
+    "2026-01-28T10:00:00+08:00",
+    now="2026-03-02T11:00:00+08:00",
+    hand=("2026-03-02T12:00:00+08:00", "2026-03-02", "2026-02-28"),
+)
+# 2028 is not in the office calendar: weekdays alone, and a warning.
+# 2028-03-15 + 1 = 04-15, a Saturday → noon of Monday 04-17.
+report_case(
+    "report: a last day in 2028, a year the office calendar does not cover",
+    "2028-03-15T10:00:00+08:00",
+    "2028-04-14T10:00:00+08:00",
+    hand=("2028-04-17T12:00:00+08:00", "2028-04-17", "2028-04-15"),
+)
+y2028 = {"holidays": {"2028-04-17": "測試用假日"}, "workdays": {}}
+report_case(
+    "report: a policy adding 2028 (test data: 04-17 a day off) covers it",
+    "2028-03-15T10:00:00+08:00",
+    "2028-04-14T10:00:00+08:00",
+    policy={"calendar": {"office_days": {"2028": y2028}}},
+    cal={**o.OFFICE, "2028": y2028},
+    hand=("2028-04-18T12:00:00+08:00", "2028-04-18", "2028-04-15"),
+)
 ev_case(
     "edition 2026-01-05 from its first day",
     {**base, "aware_at": "2026-01-05T00:00:00+08:00", "reported_at": "2026-01-05T00:59:00+08:00"},

@@ -2,12 +2,24 @@
 overtime, the audit pick), used only to write the expected values of
 tests/vectors/{incident,drill,audit}.json. It shares no code with the core: it is
 written from RULES.md and the decisions documented there and in the module docs
-(minutes: margins rounded down, delays up; report deadline: calendar months
-clamped to the month's end; competition ranks over non-zero values, rank <= N)."""
+(minutes: margins rounded down, delays up; report deadline: one month counted as
+行政程序法 §48 counts it, with the office calendar of
+core/data/office-calendar/office_days.json; competition ranks over non-zero
+values, rank <= N)."""
 
+import json
 import re
 from calendar import monthrange
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+# The office calendar shipped with the core: {"YYYY": {"holidays": {iso: name}, "workdays": {iso: name}}}.
+OFFICE = json.loads(
+    (Path(__file__).resolve().parents[2] / "core/data/office-calendar/office_days.json").read_text(
+        encoding="utf-8"
+    )
+)
+SATURDAY_END_HOUR = 12  # 行政程序法 §48 ④: the following Monday, morning
 
 TPE = timezone(timedelta(hours=8))
 REGS = [
@@ -87,10 +99,84 @@ def text_zh(m):
     return " ".join(parts)
 
 
-def add_months(dt, n):
-    dt = dt.astimezone(TPE)
-    y, m = dt.year + (dt.month - 1 + n) // 12, (dt.month - 1 + n) % 12 + 1
-    return dt.replace(year=y, month=m, day=min(dt.day, monthrange(y, m)[1]))
+def office_day(cal, d):
+    """(is an office day, the calendar's name for the day, is the year covered)."""
+    year = cal.get(str(d.year))
+    if year is None:
+        return d.weekday() < 5, None, False
+    if d.isoformat() in year.get("workdays", {}):
+        return True, year["workdays"][d.isoformat()], True
+    if d.isoformat() in year.get("holidays", {}):
+        return False, year["holidays"][d.isoformat()], True
+    return d.weekday() < 5, None, True
+
+
+def period_48(start, n, cal=None, sat_hour=SATURDAY_END_HOUR):
+    """A period of n months from the event at `start` (行政程序法 §48, 民法 §120-123):
+    the start day is not counted, so when the event falls on a month's last day the
+    count starts on the 1st and runs n whole months; otherwise the last day is the
+    day of the same number n months on, or that month's last day when it has none.
+    A last day that is not an office day moves to the end of the next office day,
+    a Saturday to noon of it."""
+    cal = OFFICE if cal is None else cal
+    d = start.astimezone(TPE).date()
+    y, m = d.year + (d.month - 1 + n) // 12, (d.month - 1 + n) % 12 + 1
+    days = monthrange(y, m)[1]
+    if d.day == monthrange(d.year, d.month)[1]:
+        counted = date(y, m, days)
+    else:
+        counted = date(y, m, min(d.day, days))
+    ok, name, covered = office_day(cal, counted)
+    uncovered = set() if covered else {counted.year}
+    out = {"counted": counted, "shifted_from": None, "findings": []}
+    if ok:
+        last, rule = counted, "end_of_last_day"
+    else:
+        last = counted + timedelta(days=1)
+        while True:
+            ok2, _, cov2 = office_day(cal, last)
+            if not cov2:
+                uncovered.add(last.year)
+            if ok2:
+                break
+            last += timedelta(days=1)
+        rule = "saturday_noon" if counted.weekday() == 5 else "next_office_day"
+        out["shifted_from"] = counted
+    if rule == "saturday_noon":
+        end = datetime.combine(last, time(sat_hour), TPE)
+        text = f"{last.isoformat()} {sat_hour:02d}:00"
+    else:
+        end = datetime.combine(last + timedelta(days=1), time(0), TPE)
+        text = f"{last.isoformat()} 24:00"
+    out.update(last_day=last, end=end, rule=rule, text=text, covered=not uncovered)
+    out["uncovered_years"] = sorted(uncovered)
+    if rule != "end_of_last_day":
+        wd = counted.weekday()
+        en, zh = {5: ("a Saturday", "星期六"), 6: ("a Sunday", "星期日")}.get(wd, ("a day off", "放假日"))
+        if name:
+            en, zh = f"{en} ({name})", f"{zh}（{name}）"
+        out["findings"].append(
+            {
+                "code": "calendar.period_shifted",
+                "params": {
+                    "counted_last_day": counted.isoformat(),
+                    "rest": en,
+                    "rest_zh": zh,
+                    "end": text,
+                },
+            }
+        )
+    if uncovered:
+        out["findings"].append(
+            {
+                "code": "calendar.not_covered",
+                "params": {
+                    "years": ", ".join(str(y) for y in sorted(uncovered)),
+                    "counted_last_day": counted.isoformat(),
+                },
+            }
+        )
+    return out
 
 
 def judge(name, frm, start, deadline, done, now, hours=None, months=None):
@@ -101,6 +187,8 @@ def judge(name, frm, start, deadline, done, now, hours=None, months=None):
         "limit_hours": hours,
         "limit_months": months,
         "deadline": iso(deadline),
+        "last_day": None,
+        "shifted_from": None,
         "done_at": iso(done),
         "margin_minutes": None,
         "delay_minutes": None,
@@ -140,7 +228,7 @@ FIELD = {
 }
 
 
-def evaluate(inc, now_text, regs=REGS):
+def evaluate(inc, now_text, regs=REGS, cal=None):
     now = t(now_text)
     g = {k: t(inc.get(k)) for k in FIELD}
     level, rlevel = inc["level"], inc.get("reported_level")
@@ -237,21 +325,29 @@ def evaluate(inc, now_text, regs=REGS):
             )
         )
         rec = g["recovered_at"]
+        period = rec and period_48(rec, reg["months"], cal)
         obs.append(
             judge(
                 "report",
                 rec and "recovered_at",
                 rec,
-                rec and add_months(rec, reg["months"]),
+                period and period["end"],
                 g["report_filed_at"],
                 now,
                 months=reg["months"],
             )
         )
+        if period:
+            obs[-1]["last_day"] = period["last_day"].isoformat()
+            obs[-1]["shifted_from"] = period["shifted_from"] and period["shifted_from"].isoformat()
+    else:
+        period = None
     for o in obs:
         en, zh = OBL[o["obligation"]]
         p = {"obligation": en, "obligation_zh": zh}
         dl = o["deadline"] and local(t(o["deadline"]))
+        if o["obligation"] == "report" and period:
+            dl = period["text"]
         if o["status"] == "late":
             m = o["delay_minutes"]
             p.update(
@@ -275,7 +371,14 @@ def evaluate(inc, now_text, regs=REGS):
         elif o["status"] == "unknown":
             p.update(missing=MISSING[o["obligation"]][0], missing_zh=MISSING[o["obligation"]][1])
             findings.append({"code": "incident.deadline_unknown", "params": p})
-    sev = {"incident.late": 2, "incident.overdue": 2, "incident.time_order": 1}
+    if period:
+        findings.extend(period["findings"])
+    sev = {
+        "incident.late": 2,
+        "incident.overdue": 2,
+        "incident.time_order": 1,
+        "calendar.not_covered": 1,
+    }
     worst = max([sev.get(f["code"], 0) for f in findings] + [0])
     return {
         "id": inc["id"],

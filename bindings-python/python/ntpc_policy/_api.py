@@ -15,15 +15,14 @@ if TYPE_CHECKING:
     from ntpc_policy.shapes import (
         AbsentCounts,
         AccountAccess,
+        AccountImport,
         AccountNameCheck,
         AccountRecord,
-        AccountRecordImport,
         AppModule,
         AttendanceAccess,
         AttendanceRecord,
         AuditPick,
         AuditSchool,
-        AuditSchoolImport,
         CodeInfo,
         CvssBand,
         CvssVersion,
@@ -32,9 +31,9 @@ if TYPE_CHECKING:
         Decision,
         Decoded,
         DrillCheck,
+        DrillImport,
         DrillRanking,
         DrillReport,
-        DrillReportImport,
         EmsAddressCheck,
         EmsAllocation,
         FamilyCheck,
@@ -47,22 +46,25 @@ if TYPE_CHECKING:
         InstantLike,
         IpInfo,
         Lookup,
+        MailboxImport,
         MailboxRecord,
-        MailboxRecordImport,
         MailboxStatus,
         MailboxSweep,
         MessageSizeCheck,
+        OfficeDay,
         Override,
         ParsedDate,
         PasswordExpiry,
+        PeriodEnd,
         Person,
         PhoneCheck,
         QuotaCheck,
         Right,
         RocDate,
         ScanFinding,
-        ScanFindingImport,
+        ScanImport,
         ScanRound,
+        SchoolImport,
         SchoolTerm,
         SecurityTrainingCheck,
         SmartLearningProgress,
@@ -75,6 +77,7 @@ __all__ = [
     "absent_counts",
     "account_access",
     "account_access_many",
+    "add_months",
     "attendance_view",
     "audit_criteria_svg",
     "can",
@@ -108,6 +111,7 @@ __all__ = [
     "incident_stats",
     "incident_subtype_svg",
     "is_common_password",
+    "is_office_day",
     "mailbox_quota",
     "mailbox_status",
     "mask_id",
@@ -120,6 +124,7 @@ __all__ = [
     "parse_incident_ip",
     "parse_incident_level",
     "parse_scan_round",
+    "parse_time",
     "password_expiry",
     "permission_lookup",
     "permission_table",
@@ -180,6 +185,28 @@ def school_term(date: DateLike, *, policy: Policy | None = None) -> SchoolTerm:
 def fiscal_year(date: DateLike) -> int:
     """The government fiscal year (the calendar year) as a ROC year."""
     return _call("calendar.fiscal_year", {"date": date})  # type: ignore[no-any-return]
+
+
+def parse_time(text: str) -> str:
+    """Reads a time of day as the documents write it (`17:50`, `上午10時`,
+    `下午 5:50`, `中午12時`; in the written style 上午12時 is noon).
+    """
+    return _call("calendar.parse_time", {"text": text})  # type: ignore[no-any-return]
+
+
+def add_months(start: InstantLike, months: int, *, policy: Policy | None = None) -> PeriodEnd:
+    """The end of a period counted in months from `start`, by 行政程序法 §48: the
+    start day is not counted, a missing day is the month's last, and a last
+    day that is not an office day moves to the next one (a Saturday to 12:00).
+    """
+    return _call("calendar.add_months", {"start": start, "months": months}, policy)  # type: ignore[no-any-return]
+
+
+def is_office_day(date: DateLike, *, policy: Policy | None = None) -> OfficeDay:
+    """Whether a date is an office day of the government office calendar
+    (行政機關辦公日曆表), and why not: a weekend, a holiday, a make-up workday.
+    """
+    return _call("calendar.is_office_day", {"date": date}, policy)  # type: ignore[no-any-return]
 
 
 def date_styles() -> list[DateStyle]:
@@ -257,7 +284,7 @@ def sweep_mailboxes(
 
 def import_mailboxes(
     data: bytes | str, options: ImportOptions | None = None, *, policy: Policy | None = None
-) -> MailboxRecordImport:
+) -> MailboxImport:
     """Mailboxes from a CSV/TSV file (Chinese or English headers); bad rows are
     listed in `errors` with their line numbers and the others are still read.
     """
@@ -292,7 +319,7 @@ def account_access_many(
 
 def import_accounts(
     data: bytes | str, options: ImportOptions | None = None, *, policy: Policy | None = None
-) -> AccountRecordImport:
+) -> AccountImport:
     """People (status, class, dates, custom account) from a CSV/TSV file."""
     return _call("account.import", {"options": options}, policy, data)  # type: ignore[no-any-return]
 
@@ -431,7 +458,7 @@ def rank_drills(
 
 def import_drills(
     data: bytes | str, options: ImportOptions | None = None, *, policy: Policy | None = None
-) -> DrillReportImport:
+) -> DrillImport:
     """Drill reports from a CSV/TSV file."""
     return _call("drill.import", {"options": options}, policy, data)  # type: ignore[no-any-return]
 
@@ -479,14 +506,14 @@ def parse_scan_round(text: str) -> ScanRound:
 
 def import_audit_schools(
     data: bytes | str, options: ImportOptions | None = None, *, policy: Policy | None = None
-) -> AuditSchoolImport:
+) -> SchoolImport:
     """The schools' figures for the pick from a CSV/TSV file."""
     return _call("audit.import_schools", {"options": options}, policy, data)  # type: ignore[no-any-return]
 
 
 def import_audit_scans(
     data: bytes | str, options: ImportOptions | None = None, *, policy: Policy | None = None
-) -> ScanFindingImport:
+) -> ScanImport:
     """Website scan findings from a CSV/TSV file."""
     return _call("audit.import_scans", {"options": options}, policy, data)  # type: ignore[no-any-return]
 

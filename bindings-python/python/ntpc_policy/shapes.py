@@ -60,6 +60,33 @@ class AccountAccess(TypedDict):
     #: when the custom account must be reset.
 
 
+class AccountImport(TypedDict):
+    """People read from a school-admin export (RULES §5)."""
+
+    bom: bool
+    #: Whether it started with a byte-order mark.
+    columns: list[ColumnUse]
+    #: The header cells that fed fields, in column order.
+    delimiter: Delimiter
+    #: The cell separator used (`comma` or `tab`).
+    encoding: TextEncoding
+    #: The encoding the file was read in.
+    errors: list[ImportError]
+    #: One error per bad row, in file order.
+    ignored_columns: list[str]
+    #: Header cells no field uses (ignored), as written.
+    lines: list[int]
+    #: The line each record starts on (parallel to `records`).
+    records: list[AccountRecord]
+    #: The records of the good rows, in file order.
+    rows: int
+    #: Data rows read (good and bad; not counting skipped rows).
+    skipped_rows: int
+    #: Blank rows and group lines skipped.
+    truncated: bool
+    #: Whether reading stopped at `policy.limits.import_max_rows`.
+
+
 class AccountNameCheck(TypedDict):
     """The custom-account rule applied to one account name."""
 
@@ -94,33 +121,6 @@ class AccountRecord(TypedDict):
     status_date: NotRequired[DateLike | None]
     #: The day the status takes effect (異動日期): transfer out, graduation,
     #: retirement or departure. A day after `today` means it is scheduled.
-
-
-class AccountRecordImport(TypedDict):
-    """The good records of a file, the errors of the bad rows, and how it was read."""
-
-    bom: bool
-    #: Whether it started with a byte-order mark.
-    columns: list[ColumnUse]
-    #: The header cells that fed fields, in column order.
-    delimiter: Delimiter
-    #: The cell separator used (`comma` or `tab`).
-    encoding: TextEncoding
-    #: The encoding the file was read in.
-    errors: list[ImportError]
-    #: One error per bad row, in file order.
-    ignored_columns: list[str]
-    #: Header cells no field uses (ignored), as written.
-    lines: list[int]
-    #: The line each record starts on (parallel to `records`).
-    records: list[AccountRecord]
-    #: The records of the good rows, in file order.
-    rows: int
-    #: Data rows read (good and bad; not counting skipped rows).
-    skipped_rows: int
-    #: Blank rows and group lines skipped.
-    truncated: bool
-    #: Whether reading stopped at `policy.limits.import_max_rows`.
 
 
 class AppModule(TypedDict):
@@ -230,33 +230,6 @@ class AuditSchool(TypedDict):
     #: Security grade (資安等級), e.g. `A`, `B`, `C`.
     self_report_gaps: NotRequired[int | None]
     #: Gaps of the security self-report audit still not fixed after notice.
-
-
-class AuditSchoolImport(TypedDict):
-    """The good records of a file, the errors of the bad rows, and how it was read."""
-
-    bom: bool
-    #: Whether it started with a byte-order mark.
-    columns: list[ColumnUse]
-    #: The header cells that fed fields, in column order.
-    delimiter: Delimiter
-    #: The cell separator used (`comma` or `tab`).
-    encoding: TextEncoding
-    #: The encoding the file was read in.
-    errors: list[ImportError]
-    #: One error per bad row, in file order.
-    ignored_columns: list[str]
-    #: Header cells no field uses (ignored), as written.
-    lines: list[int]
-    #: The line each record starts on (parallel to `records`).
-    records: list[AuditSchool]
-    #: The records of the good rows, in file order.
-    rows: int
-    #: Data rows read (good and bad; not counting skipped rows).
-    skipped_rows: int
-    #: Blank rows and group lines skipped.
-    truncated: bool
-    #: Whether reading stopped at `policy.limits.import_max_rows`.
 
 
 class BackupAdvice(TypedDict):
@@ -404,7 +377,10 @@ Code = Literal[
     "import.too_many_rows",
     "import.missing_value",
     "import.invalid_value",
+    "calendar.period_shifted",
+    "calendar.not_covered",
     "calendar.invalid_date",
+    "calendar.weekday_mismatch",
     "calendar.unrecognized_format",
     "calendar.out_of_range",
     "calendar.unknown_style",
@@ -532,6 +508,9 @@ numbers as people do, and `roc_compact`, which is always seven digits
 four-digit year reads as Gregorian.
 """
 
+DayKind = Literal["workday", "makeup_workday", "weekend", "holiday"]
+"""What kind of day a date is."""
+
 
 class Decision(TypedDict):
     """The answer of `can`."""
@@ -598,6 +577,33 @@ class DrillCheck(TypedDict):
     #: `fail` when late or overdue.
 
 
+class DrillImport(TypedDict):
+    """Drill reports read from a file (RULES §7)."""
+
+    bom: bool
+    #: Whether it started with a byte-order mark.
+    columns: list[ColumnUse]
+    #: The header cells that fed fields, in column order.
+    delimiter: Delimiter
+    #: The cell separator used (`comma` or `tab`).
+    encoding: TextEncoding
+    #: The encoding the file was read in.
+    errors: list[ImportError]
+    #: One error per bad row, in file order.
+    ignored_columns: list[str]
+    #: Header cells no field uses (ignored), as written.
+    lines: list[int]
+    #: The line each record starts on (parallel to `records`).
+    records: list[DrillReport]
+    #: The records of the good rows, in file order.
+    rows: int
+    #: Data rows read (good and bad; not counting skipped rows).
+    skipped_rows: int
+    #: Blank rows and group lines skipped.
+    truncated: bool
+    #: Whether reading stopped at `policy.limits.import_max_rows`.
+
+
 class DrillRanking(TypedDict):
     """The drill list of all schools, by overtime."""
 
@@ -626,33 +632,6 @@ class DrillReport(TypedDict):
     #: The school (its code, or its name when the list has no codes).
     school_name: NotRequired[str | None]
     #: The school's name, for display.
-
-
-class DrillReportImport(TypedDict):
-    """The good records of a file, the errors of the bad rows, and how it was read."""
-
-    bom: bool
-    #: Whether it started with a byte-order mark.
-    columns: list[ColumnUse]
-    #: The header cells that fed fields, in column order.
-    delimiter: Delimiter
-    #: The cell separator used (`comma` or `tab`).
-    encoding: TextEncoding
-    #: The encoding the file was read in.
-    errors: list[ImportError]
-    #: One error per bad row, in file order.
-    ignored_columns: list[str]
-    #: Header cells no field uses (ignored), as written.
-    lines: list[int]
-    #: The line each record starts on (parallel to `records`).
-    records: list[DrillReport]
-    #: The records of the good rows, in file order.
-    rows: int
-    #: Data rows read (good and bad; not counting skipped rows).
-    skipped_rows: int
-    #: Blank rows and group lines skipped.
-    truncated: bool
-    #: Whether reading stopped at `policy.limits.import_max_rows`.
 
 
 class EmsAddressCheck(TypedDict):
@@ -897,7 +876,7 @@ class IncidentCheck(TypedDict):
 
 
 class IncidentImport(TypedDict):
-    """The good records of a file, the errors of the bad rows, and how it was read."""
+    """Incidents read from the department's table (RULES §7)."""
 
     bom: bool
     #: Whether it started with a byte-order mark.
@@ -990,31 +969,8 @@ class Lookup(TypedDict):
     #: The row.
 
 
-class MailboxRecord(TypedDict):
-    """One mailbox (@ntpc.edu.tw, Mail2000). A flat record: a CSV row maps onto it
-    column by column.
-
-
-    Dates read every calendar style (`110/12/07`, `2021-12-07`, …; see
-    `crate::records`); a time of day is allowed and ignored.
-    """
-
-    account: str
-    #: The account or address (帳號), e.g. `wang@ntpc.edu.tw`.
-    activated_on: DateLike
-    #: The day the mailbox was activated (開通日期).
-    departed_on: NotRequired[DateLike | None]
-    #: The day the owner leaves or left (離職或退休日期), when known.
-    last_login: NotRequired[DateLike | None]
-    #: The day of the last login (最後登入日期); `None` when never logged in.
-    staff_status: NotRequired[StaffStatus]
-    #: Serving, departed or retired (在職狀態); serving when not given.
-    used_bytes: NotRequired[int | None]
-    #: Bytes in use (已用容量), when known: the quota is checked too.
-
-
-class MailboxRecordImport(TypedDict):
-    """The good records of a file, the errors of the bad rows, and how it was read."""
+class MailboxImport(TypedDict):
+    """Mailboxes read from a mail-system or school-admin export (RULES §4)."""
 
     bom: bool
     #: Whether it started with a byte-order mark.
@@ -1038,6 +994,29 @@ class MailboxRecordImport(TypedDict):
     #: Blank rows and group lines skipped.
     truncated: bool
     #: Whether reading stopped at `policy.limits.import_max_rows`.
+
+
+class MailboxRecord(TypedDict):
+    """One mailbox (@ntpc.edu.tw, Mail2000). A flat record: a CSV row maps onto it
+    column by column.
+
+
+    Dates read every calendar style (`110/12/07`, `2021-12-07`, …; see
+    `crate::records`); a time of day is allowed and ignored.
+    """
+
+    account: str
+    #: The account or address (帳號), e.g. `wang@ntpc.edu.tw`.
+    activated_on: DateLike
+    #: The day the mailbox was activated (開通日期).
+    departed_on: NotRequired[DateLike | None]
+    #: The day the owner leaves or left (離職或退休日期), when known.
+    last_login: NotRequired[DateLike | None]
+    #: The day of the last login (最後登入日期); `None` when never logged in.
+    staff_status: NotRequired[StaffStatus]
+    #: Serving, departed or retired (在職狀態); serving when not given.
+    used_bytes: NotRequired[int | None]
+    #: Bytes in use (已用容量), when known: the quota is checked too.
 
 
 MailboxState = Literal["active", "notice", "deletable", "disabled"]
@@ -1149,6 +1128,8 @@ class ObligationCheck(TypedDict):
     #: When it was done, when it was.
     from_: TimeField | None
     #: The time its clock runs from, when known.
+    last_day: str | None
+    #: The day a period in months ends on (report), after any move for a day off.
     limit_hours: int | None
     #: The limit in hours (notify, review, recover).
     limit_months: int | None
@@ -1157,6 +1138,9 @@ class ObligationCheck(TypedDict):
     #: Whole minutes to spare (met) or left (open), rounded down.
     obligation: Obligation
     #: Which obligation.
+    shifted_from: str | None
+    #: The last day as counted, when it was not an office day and the deadline
+    #: moved (行政程序法 §48 ③④; report).
     start: str | None
     #: That time.
     status: Status
@@ -1174,6 +1158,22 @@ class ObligationCounts(TypedDict):
     #: Investigation and improvement report.
     review: int
     #: Level review.
+
+
+class OfficeDay(TypedDict):
+    """One day of the office calendar."""
+
+    covered: bool
+    #: Whether the calendar covers the date's year; when not, `kind` follows the
+    #: weekday alone.
+    date: str
+    #: The date.
+    kind: DayKind
+    #: Workday, make-up workday, weekend or holiday.
+    name: str | None
+    #: The calendar's name for the day (`和平紀念日`, `補行上班`), when it has one.
+    office_day: bool
+    #: Whether offices are open: a workday or a make-up workday.
 
 
 class Override(TypedDict):
@@ -1248,6 +1248,35 @@ class PasswordExpiry(TypedDict):
 
 PasswordProfile = Literal["default", "ad"]
 """Which rule set a password check applies (RULES §1)."""
+
+
+class PeriodEnd(TypedDict):
+    """When a period counted in months ends, and why."""
+
+    covered: bool
+    #: Whether the office calendar covers every day consulted.
+    end: str
+    #: The instant it ends, in +08:00: 00:00 of the day after `last_day` (the end
+    #: of `last_day`), or noon of `last_day` under the Saturday rule.
+    findings: list[Finding]
+    #: `calendar.period_shifted` (info) when the end moved, `calendar.not_covered`
+    #: (warning) when a year was not covered.
+    last_day: str
+    #: The day the period ends on, after any move (§48 ③④).
+    months: int
+    #: The length in months.
+    rule: PeriodRule
+    #: Which rule set the end.
+    shifted_from: str | None
+    #: The last day as counted, when it was not an office day and the end moved.
+    start: str
+    #: The event the period runs from (its day is not counted).
+    uncovered_years: list[int]
+    #: The years consulted that the office calendar does not cover.
+
+
+PeriodRule = Literal["end_of_last_day", "next_office_day", "saturday_noon"]
+"""How the end of a period was found."""
 
 
 class Person(TypedDict):
@@ -1371,7 +1400,7 @@ class Registrant(TypedDict):
     #: Which field.
 
 
-Right = Literal["manage", "edit"]
+Right = Literal["manage", "edit", "管理權", "管理", "編輯權", "編輯"]
 """A right on a module."""
 
 
@@ -1421,8 +1450,8 @@ class ScanFinding(TypedDict):
     #: The finding's title.
 
 
-class ScanFindingImport(TypedDict):
-    """The good records of a file, the errors of the bad rows, and how it was read."""
+class ScanImport(TypedDict):
+    """Website scan findings read from a file (RULES §8)."""
 
     bom: bool
     #: Whether it started with a byte-order mark.
@@ -1482,6 +1511,33 @@ class ScanView(TypedDict):
     #: Initial scan or re-scan.
     title: str | None
     #: The title.
+
+
+class SchoolImport(TypedDict):
+    """The schools' figures for the on-site pick, read from a file (RULES §8)."""
+
+    bom: bool
+    #: Whether it started with a byte-order mark.
+    columns: list[ColumnUse]
+    #: The header cells that fed fields, in column order.
+    delimiter: Delimiter
+    #: The cell separator used (`comma` or `tab`).
+    encoding: TextEncoding
+    #: The encoding the file was read in.
+    errors: list[ImportError]
+    #: One error per bad row, in file order.
+    ignored_columns: list[str]
+    #: Header cells no field uses (ignored), as written.
+    lines: list[int]
+    #: The line each record starts on (parallel to `records`).
+    records: list[AuditSchool]
+    #: The records of the good rows, in file order.
+    rows: int
+    #: Data rows read (good and bad; not counting skipped rows).
+    skipped_rows: int
+    #: Blank rows and group lines skipped.
+    truncated: bool
+    #: Whether reading stopped at `policy.limits.import_max_rows`.
 
 
 class SchoolOvertime(TypedDict):

@@ -23,23 +23,11 @@ pub struct Instant(pub DateTime<FixedOffset>);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bytes(pub Vec<u8>);
 
-std::thread_local! {
-    /// The typed error behind the last argument that failed to deserialise.
-    static ARG_ERROR: std::cell::Cell<Option<PolicyError>> = const { std::cell::Cell::new(None) };
-}
-
-/// A serde error that carries a [`PolicyError`] to [`take_arg_error`], so an
-/// argument such as `today: "110/02/30"` fails with `calendar.invalid_date`, not
-/// a generic `input.invalid_argument`.
+/// A serde error that keeps the [`PolicyError`] behind it (see
+/// [`crate::records`]), so an argument such as `today: "110/02/30"` fails with
+/// `calendar.invalid_date`, not a generic `input.invalid_argument`.
 pub(crate) fn arg_error<E: de::Error>(e: PolicyError) -> E {
-    let msg = e.message_en();
-    ARG_ERROR.with(|c| c.set(Some(e)));
-    E::custom(msg)
-}
-
-/// The typed error of the last failed argument, if one was recorded (and forgets it).
-pub(crate) fn take_arg_error() -> Option<PolicyError> {
-    ARG_ERROR.with(std::cell::Cell::take)
+    crate::records::de_error(e)
 }
 
 /// Reads a string argument through `FromStr`, keeping the typed error.

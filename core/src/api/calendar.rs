@@ -1,7 +1,7 @@
 //! The calendar's functions (RULES §3).
 
 use super::{Date, Instant, api_table};
-use crate::calendar::{self, DateStyle, ParsedDate, RocDate, SchoolTerm};
+use crate::calendar::{self, DateStyle, OfficeDay, ParsedDate, PeriodEnd, RocDate, SchoolTerm};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 api_table! { ALL, policy;
@@ -46,6 +46,25 @@ api_table! { ALL, policy;
     /// The government fiscal year (the calendar year) as a ROC year.
     "calendar.fiscal_year" => fn fiscal_year(date: Date) -> i32 as "roc_year" {
         Ok(calendar::fiscal_year(date.0))
+    }
+
+    /// Reads a time of day as the documents write it (`17:50`, `上午10時`,
+    /// `下午 5:50`, `中午12時`; in the written style 上午12時 is noon).
+    "calendar.parse_time" => fn parse_time(text: String) -> String as "time" {
+        calendar::parse_time(&text).map(calendar::time_text)
+    }
+
+    /// The end of a period counted in months from `start`, by 行政程序法 §48: the
+    /// start day is not counted, a missing day is the month's last, and a last
+    /// day that is not an office day moves to the next one (a Saturday to 12:00).
+    "calendar.add_months" => fn add_months(start: Instant, months: u32) with [policy] -> PeriodEnd {
+        calendar::add_months(start.0, months, policy)
+    }
+
+    /// Whether a date is an office day of the government office calendar
+    /// (行政機關辦公日曆表), and why not: a weekend, a holiday, a make-up workday.
+    "calendar.is_office_day" => fn is_office_day(date: Date) with [policy] -> OfficeDay {
+        Ok(policy.calendar.office_days.day(date.0))
     }
 
     /// The names of every date style.

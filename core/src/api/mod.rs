@@ -139,9 +139,16 @@ impl Args<'_> {
             return T::deserialize(d).map_err(|e| PolicyError::invalid(name, e.to_string()));
         }
         let v = self.values.get(name).unwrap_or(&Value::Null);
-        args::take_arg_error();
-        T::deserialize(v).map_err(|e| {
-            args::take_arg_error().unwrap_or_else(|| PolicyError::invalid(name, e.to_string()))
+        crate::records::take_raised();
+        T::deserialize(v).map_err(|e| match v {
+            // A text argument read by a core parser (a date, a style, a right)
+            // fails with that parser's error and code.
+            Value::String(_) => {
+                crate::records::take_raised().unwrap_or_else(|| PolicyError::from_serde(name, &e))
+            }
+            // A record or list: input.invalid_argument naming it, with the
+            // Chinese reason of an error met inside.
+            _ => PolicyError::from_serde(name, &e),
         })
     }
 

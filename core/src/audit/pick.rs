@@ -183,33 +183,37 @@ pub fn pick(
 ) -> Result<AuditPick> {
     let a = &policy.audit;
     let min_t = tenths(a.rescan_min_cvss).ok_or_else(|| {
-        PolicyError::invalid(
+        PolicyError::invalid_bilingual(
             "policy.audit.rescan_min_cvss",
             "a CVSS score is 0.0 to 10.0",
+            "CVSS 分數為 0.0 至 10.0",
         )
     })?;
     let mut by_code: BTreeMap<String, AuditSchool> = BTreeMap::new();
     for (i, s) in schools.iter().enumerate() {
         let code = s.school.trim().to_owned();
         if code.is_empty() {
-            return Err(PolicyError::invalid(
+            return Err(PolicyError::invalid_bilingual(
                 format!("schools[{i}].school"),
                 "blank",
+                "空白",
             ));
         }
         if by_code.insert(code.clone(), s.clone()).is_some() {
-            return Err(PolicyError::invalid(
+            return Err(PolicyError::invalid_bilingual(
                 format!("schools[{i}].school"),
                 format!("school {code} is listed twice"),
+                format!("學校「{code}」重複列出"),
             ));
         }
     }
     let mut views: BTreeMap<String, Vec<(ScanView, bool)>> = BTreeMap::new();
     for (i, f) in scans.iter().enumerate() {
         let t = tenths(f.cvss).ok_or_else(|| {
-            PolicyError::invalid(
+            PolicyError::invalid_bilingual(
                 format!("scans[{i}].cvss"),
                 format!("a CVSS score is 0.0 to 10.0, got {}", f.cvss),
+                format!("CVSS 分數為 0.0 至 10.0，此為 {}", f.cvss),
             )
         })?;
         let code = f.school.trim().to_owned();

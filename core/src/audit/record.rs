@@ -78,7 +78,7 @@ impl Serialize for CvssVersion {
 impl<'de> Deserialize<'de> for CvssVersion {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        parse_cvss_version(&text).map_err(|e| serde::de::Error::custom(e.message_en()))
+        parse_cvss_version(&text).map_err(crate::records::de_error)
     }
 }
 
@@ -140,7 +140,11 @@ pub enum CvssBand {
 /// ```
 pub fn cvss_band(score: f64, version: Option<CvssVersion>) -> Result<CvssBand> {
     let t = tenths(score).ok_or_else(|| {
-        PolicyError::invalid("cvss", format!("a CVSS score is 0.0 to 10.0, got {score}"))
+        PolicyError::invalid_bilingual(
+            "cvss",
+            format!("a CVSS score is 0.0 to 10.0, got {score}"),
+            format!("CVSS 分數為 0.0 至 10.0，此為 {score}"),
+        )
     })?;
     Ok(match (version, t) {
         (Some(CvssVersion::V2), 0..=39) => CvssBand::Low,

@@ -18,11 +18,15 @@
 //! assert!(calendar::parse("110/02/29").is_err()); // 2021 is not a leap year
 //! ```
 
+pub mod office;
 mod parse;
+pub mod period;
 mod style;
 mod term;
 
-pub use parse::{ParsedDate, parse, parse_date, parse_datetime};
+pub use office::{OfficeCalendar, OfficeDay, OfficeYear};
+pub use parse::{ParsedDate, parse, parse_date, parse_datetime, parse_time, time_text};
+pub use period::{PeriodEnd, PeriodRule, add_months};
 pub use style::{DateStyle, format, format_datetime};
 pub use term::{SchoolTerm, fiscal_year, school_term};
 
@@ -100,12 +104,13 @@ pub fn from_roc(year: i32, month: u32, day: u32) -> Result<NaiveDate> {
         return Err(out_of_range(
             &shown,
             "the ROC calendar starts with year 1 (1912)",
+            "民國紀年自民國 1 年（1912 年）起",
         ));
     }
     let gy = year
         .checked_add(ROC_OFFSET)
         .filter(|y| *y <= MAX_YEAR)
-        .ok_or_else(|| out_of_range(&shown, "after 9999-12-31"))?;
+        .ok_or_else(|| out_of_range(&shown, "after 9999-12-31", "晚於 9999-12-31"))?;
     ymd(gy, month, day, &shown)
 }
 
@@ -117,33 +122,52 @@ pub(crate) const MIN_YEAR: i32 = 1912;
 /// A Gregorian date, or the precise reason it does not exist.
 pub(crate) fn ymd(y: i32, m: u32, d: u32, shown: &str) -> Result<NaiveDate> {
     if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
-        return Err(out_of_range(
-            shown,
-            "supported years are 1912 (ROC 1) to 9999",
-        ));
+        return Err(range_error(shown));
     }
     if !(1..=12).contains(&m) {
-        return Err(invalid(shown, format!("month {m} does not exist")));
+        return Err(invalid(
+            shown,
+            format!("month {m} does not exist"),
+            format!("沒有 {m} 月"),
+        ));
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
-        let reason = if m == 2 && d == 29 {
-            format!("{y} is not a leap year")
+        if m == 2 && d == 29 {
+            invalid(
+                shown,
+                format!("{y} is not a leap year"),
+                format!("{y} 年不是閏年"),
+            )
         } else {
-            format!("month {m} has no day {d}")
-        };
-        invalid(shown, reason)
+            invalid(
+                shown,
+                format!("month {m} has no day {d}"),
+                format!("{m} 月沒有 {d} 日"),
+            )
+        }
     })
 }
 
+/// `calendar.out_of_range` for a date outside 1912-01-01 to 9999-12-31.
+pub(crate) fn range_error(shown: &str) -> PolicyError {
+    out_of_range(
+        shown,
+        "supported years are 1912 (ROC 1) to 9999",
+        "可處理的年份為 1912 年（民國 1 年）至 9999 年",
+    )
+}
+
 pub(crate) fn check_range(date: NaiveDate, shown: &str) -> Result<()> {
-    if (MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+    if in_range(date) {
         Ok(())
     } else {
-        Err(out_of_range(
-            shown,
-            "supported years are 1912 (ROC 1) to 9999",
-        ))
+        Err(range_error(shown))
     }
+}
+
+/// Whether a date is in the supported range, 1912-01-01 to 9999-12-31.
+pub(crate) fn in_range(date: NaiveDate) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&date.year())
 }
 
 /// Errors quote at most 64 characters of the input, so a huge input cannot make a huge error.
@@ -155,17 +179,25 @@ pub(crate) fn clip(input: &str) -> String {
     s
 }
 
-pub(crate) fn invalid(input: &str, reason: impl Into<String>) -> PolicyError {
+/// `calendar.invalid_date`, its reason in English and Chinese.
+pub(crate) fn invalid(input: &str, en: impl Into<String>, zh: impl Into<String>) -> PolicyError {
     PolicyError::InvalidDate {
         input: clip(input),
-        reason: reason.into(),
+        reason: en.into(),
+        reason_zh: zh.into(),
     }
 }
 
-pub(crate) fn out_of_range(input: &str, reason: impl Into<String>) -> PolicyError {
+/// `calendar.out_of_range`, its reason in English and Chinese.
+pub(crate) fn out_of_range(
+    input: &str,
+    en: impl Into<String>,
+    zh: impl Into<String>,
+) -> PolicyError {
     PolicyError::DateOutOfRange {
         input: clip(input),
-        reason: reason.into(),
+        reason: en.into(),
+        reason_zh: zh.into(),
     }
 }
 
@@ -201,7 +233,7 @@ mod tests {
             "2021-02-08 Some(17:50:00) roc_slash"
         );
         assert_eq!(p("110年12月7日（星期二）"), "2021-12-07 None roc_chinese");
-        assert_eq!(p("110年12月7日(星期三)"), "calendar.invalid_date");
+        assert_eq!(p("110年12月7日(星期三)"), "calendar.weekday_mismatch");
         assert_eq!(p("110/02/30"), "calendar.invalid_date");
         assert_eq!(p("110/02/29"), "calendar.invalid_date");
         assert_eq!(p("109/02/29"), "2020-02-29 None roc_slash");

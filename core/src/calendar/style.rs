@@ -128,6 +128,7 @@ pub fn format(date: NaiveDate, style: DateStyle) -> Result<String> {
         return Err(out_of_range(
             &date.to_string(),
             "ROC styles cover ROC years 1 to 999",
+            "民國年格式只涵蓋民國 1 至 999 年",
         ));
     }
     debug_assert!((MIN_YEAR..=MAX_YEAR).contains(&y));

@@ -24,37 +24,59 @@ pub struct SchoolTerm {
     pub semester_end: NaiveDate,
 }
 
-fn first(y: i32, m: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y.clamp(1, MAX_YEAR + 1), m.clamp(1, 12), 1).unwrap_or(NaiveDate::MAX)
+fn first(y: i32, m: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, 1)
+}
+
+/// The day before the first of month `m` of year `y`: the end of a term. Decided
+/// (issue 14 §2): a term ending after 9999-12-31 (school year 8088, from
+/// 9999-08-01) is cut at 9999-12-31, the last supported day, rather than giving a
+/// year-10000 date that no binding can hold.
+fn end_before(y: i32, m: u32) -> NaiveDate {
+    let last = NaiveDate::from_ymd_opt(MAX_YEAR, 12, 31).expect("9999-12-31 exists");
+    if y > MAX_YEAR {
+        return last;
+    }
+    first(y, m)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(NaiveDate::MIN)
+        .min(last)
 }
 
 /// The school year (學年度 N: (N+1911)-08-01 to (N+1912)-07-31) and semester of a
 /// date. The start months come from `policy.calendar` (August; February).
+///
+/// Decided: in school year 8088 (from 9999-08-01), whose end is past the
+/// supported range, `school_year_end` and `semester_end` are 9999-12-31.
 ///
 /// ```
 /// use ntpc_policy::{Policy, calendar::school_term};
 /// let d = chrono::NaiveDate::from_ymd_opt(2022, 1, 31).unwrap();
 /// let t = school_term(d, &Policy::default());
 /// assert_eq!((t.school_year, t.semester), (110, 1));
+/// let last = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+/// assert_eq!(school_term(last, &Policy::default()).school_year_end, last);
 /// ```
 pub fn school_term(date: NaiveDate, policy: &Policy) -> SchoolTerm {
     let start_m = policy.calendar.school_year_start_month;
     let second_m = policy.calendar.second_semester_start_month;
     let y = date.year();
     let start_year = if date.month() >= start_m { y } else { y - 1 };
-    let school_year_start = first(start_year, start_m);
-    let school_year_end = first(start_year + 1, start_m)
-        .pred_opt()
-        .unwrap_or(NaiveDate::MAX);
-    let second_start = first(start_year + 1, second_m);
-    let (semester, semester_start, semester_end) = if date < second_start {
-        (
-            1,
-            school_year_start,
-            second_start.pred_opt().unwrap_or(NaiveDate::MAX),
-        )
+    let school_year_start = first(start_year, start_m).unwrap_or(date);
+    let school_year_end = end_before(start_year + 1, start_m);
+    // The second semester starts in the calendar year after the school year's
+    // start (or in the same one when the school year starts in January).
+    let second_year = if second_m > start_m {
+        start_year
     } else {
-        (2, second_start, school_year_end)
+        start_year + 1
+    };
+    let second_start = (second_year <= MAX_YEAR)
+        .then(|| first(second_year, second_m))
+        .flatten();
+    let (semester, semester_start, semester_end) = match second_start {
+        Some(s) if date >= s => (2, s, school_year_end),
+        _ => (1, school_year_start, end_before(second_year, second_m)),
     };
     SchoolTerm {
         school_year: start_year - ROC_OFFSET,

@@ -255,7 +255,13 @@ pub(super) fn read<O: ImportResult>(
     let header = loop {
         match records.next() {
             None => return Err(PolicyError::ImportEmpty),
-            Some(Err(e)) => return Err(PolicyError::invalid("file", e.to_string())),
+            Some(Err(e)) => {
+                return Err(PolicyError::invalid_bilingual(
+                    "file",
+                    e.to_string(),
+                    format!("CSV 無法讀取：「{e}」"),
+                ));
+            }
             Some(Ok(r)) if blank(&r) => continue,
             Some(Ok(r)) => break r,
         }
@@ -331,7 +337,11 @@ pub(super) fn read<O: ImportResult>(
                 let line = lines.of(e.position());
                 out.errors.push(RowError::at_line(
                     line,
-                    PolicyError::invalid("row", e.to_string()),
+                    PolicyError::invalid_bilingual(
+                        "row",
+                        e.to_string(),
+                        format!("CSV 無法讀取：「{e}」"),
+                    ),
                 ));
                 continue;
             }

@@ -16,7 +16,7 @@ pub(crate) fn de_datetime<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<DateTime<FixedOffset>, D::Error> {
     let text = String::deserialize(d)?;
-    calendar::parse_datetime(&text).map_err(|e| serde::de::Error::custom(e.message_en()))
+    calendar::parse_datetime(&text).map_err(crate::records::de_error)
 }
 
 /// Like [`de_datetime`], for an optional field: null and blank are `None`.
@@ -28,7 +28,7 @@ pub(crate) fn de_opt_datetime<'de, D: Deserializer<'de>>(
         Some(t) if t.trim().is_empty() => Ok(None),
         Some(t) => calendar::parse_datetime(&t)
             .map(Some)
-            .map_err(|e| serde::de::Error::custom(e.message_en())),
+            .map_err(crate::records::de_error),
     }
 }
 

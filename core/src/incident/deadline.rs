@@ -7,7 +7,7 @@ use crate::codes::Code;
 use crate::error::{PolicyError, Result};
 use crate::finding::{Finding, Verdict};
 use crate::policy::{IncidentRegulation, Policy};
-use chrono::{DateTime, FixedOffset, Months, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 /// An obligation of the regulation.
@@ -116,6 +116,11 @@ pub struct ObligationCheck {
     pub limit_months: Option<u32>,
     /// The deadline, when the start is known.
     pub deadline: Option<DateTime<FixedOffset>>,
+    /// The day a period in months ends on (report), after any move for a day off.
+    pub last_day: Option<NaiveDate>,
+    /// The last day as counted, when it was not an office day and the deadline
+    /// moved (行政程序法 §48 ③④; report).
+    pub shifted_from: Option<NaiveDate>,
     /// When it was done, when it was.
     pub done_at: Option<DateTime<FixedOffset>>,
     /// Met, late, open, overdue or unknown.
@@ -162,7 +167,11 @@ pub(crate) fn regulation_for(
 ) -> Result<(&IncidentRegulation, bool)> {
     let regs = &policy.incident.regulations;
     let first = regs.first().ok_or_else(|| {
-        PolicyError::invalid("policy.incident.regulations", "no regulation edition")
+        PolicyError::invalid_bilingual(
+            "policy.incident.regulations",
+            "no regulation edition",
+            "沒有任何辦法版本",
+        )
     })?;
     Ok(regs
         .iter()
@@ -181,9 +190,15 @@ pub(crate) fn regulation_for(
 ///   `aware_at`; the department's table has no awareness time, so without it they
 ///   run from `occurred_at` and the result says `basis: occurred_at`.
 /// - **Review** runs from `reported_at`; **report** from `recovered_at`, plus
-///   calendar months (decided: chrono's `checked_add_months` on the Taipei wall
-///   time, so a day past the end of the next month is its last day —
-///   01-31 10:00 + 1 month = 02-28 10:00, or 02-29 in a leap year).
+///   calendar months as 行政程序法 §48 counts them ([`calendar::add_months`]): the
+///   day of recovery is not counted, the period ends at the end (24:00) of its
+///   last day, a month without the corresponding day ends on its last day, and a
+///   last day that is not an office day of the office calendar moves to the end
+///   of the next office day (a Saturday: to noon of it). Recovered 2022-01-31
+///   10:00 → due 2022-02-28 24:00. The move is explained by a
+///   `calendar.period_shifted` finding; a last day in a year the office calendar
+///   does not cover gives `calendar.not_covered` (a warning). Hour periods run
+///   continuously (§48 ①).
 /// - **Level change** (decided): `level` is the reviewed level. The review limit
 ///   follows the level of the notice (`reported_level` when given): the reviewer's
 ///   clock is set by what was reported. Recovery follows the reviewed level, still
@@ -196,7 +211,8 @@ pub(crate) fn regulation_for(
 ///   start unknown → `unknown`. Decided: margins are whole minutes rounded down,
 ///   delays whole minutes rounded up (one second late shows as 1 minute late).
 ///
-/// A level over `policy.incident.max_level` is `input.invalid_argument`.
+/// A level over `policy.incident.max_level` is `input.invalid_argument`; a report
+/// period ending after 9999-12-31 is `calendar.out_of_range`.
 ///
 /// ```
 /// use ntpc_policy::{Policy, incident::{self, Incident, Status}};
@@ -255,6 +271,7 @@ pub fn evaluate(
     }
     time_order(incident, &mut findings);
 
+    let mut period_findings = Vec::new();
     let high = |level: u8| level >= policy.incident.high_level_min;
     let review_level = incident.reported_level.unwrap_or(incident.level);
     let mut obligations = vec![
@@ -290,18 +307,26 @@ pub fn evaluate(
             now,
         ));
         let start = incident.recovered_at;
-        let deadline = start.and_then(|s| add_months(s, reg.report_months));
+        let period = start
+            .map(|s| calendar::add_months(s, reg.report_months, policy))
+            .transpose()?;
         let mut c = judge(
             Obligation::Report,
             start.map(|t| (TimeField::RecoveredAt, t)),
-            deadline,
+            period.as_ref().map(|p| p.end),
             incident.report_filed_at,
             now,
         );
         c.limit_months = Some(reg.report_months);
+        if let Some(p) = period {
+            c.last_day = Some(p.last_day);
+            c.shifted_from = p.shifted_from;
+            period_findings = p.findings;
+        }
         obligations.push(c);
     }
     findings.extend(obligations.iter().filter_map(|c| finding_of(c, now)));
+    findings.extend(period_findings);
     Ok(IncidentCheck {
         id: incident.id.clone(),
         unit: incident.unit.clone(),
@@ -314,14 +339,6 @@ pub fn evaluate(
         verdict: Verdict::of(&findings),
         findings,
     })
-}
-
-/// `start` plus calendar months on the Taipei wall clock, clamped to the month's end.
-fn add_months(start: DateTime<FixedOffset>, months: u32) -> Option<DateTime<FixedOffset>> {
-    let local = start.with_timezone(&calendar::taipei()).naive_local();
-    local
-        .checked_add_months(Months::new(months))
-        .map(calendar::to_taipei)
 }
 
 fn by_hours(
@@ -358,6 +375,8 @@ fn judge(
         limit_hours: None,
         limit_months: None,
         deadline,
+        last_day: None,
+        shifted_from: None,
         done_at,
         status,
         margin_minutes: margin,
@@ -372,7 +391,13 @@ fn finding_of(c: &ObligationCheck, now: DateTime<FixedOffset>) -> Option<Finding
             .with("obligation", en)
             .with("obligation_zh", zh)
     };
-    let deadline = c.deadline.map(local_text).unwrap_or_default();
+    // A period in months ends at the end of its last day: `2022-02-28 24:00`.
+    let deadline = match (c.last_day, c.deadline) {
+        (Some(day), Some(d)) if d.with_timezone(&calendar::taipei()).time() == NaiveTime::MIN => {
+            format!("{day} 24:00")
+        }
+        (_, d) => d.map(local_text).unwrap_or_default(),
+    };
     match c.status {
         Status::Met => None,
         Status::Late => {

@@ -144,9 +144,10 @@ pub fn parse_level(text: &str) -> Result<u8> {
 /// `Err(input.invalid_argument)` when a level is over the policy's maximum.
 pub(crate) fn check_level(field: &str, level: u8, max: u8) -> Result<()> {
     if level > max {
-        return Err(PolicyError::invalid(
+        return Err(PolicyError::invalid_bilingual(
             field,
             format!("levels are 0 to {max}, got {level}"),
+            format!("等級為 0 至 {max}，此為 {level}"),
         ));
     }
     Ok(())

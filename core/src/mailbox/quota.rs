@@ -78,9 +78,10 @@ pub struct MessageSizeCheck {
 pub fn quota(used_bytes: u64, policy: &Policy) -> Result<QuotaCheck> {
     let m = &policy.mailbox;
     if m.quota_bytes == 0 {
-        return Err(PolicyError::invalid(
+        return Err(PolicyError::invalid_bilingual(
             "policy.mailbox.quota_bytes",
             "the quota is 0",
+            "容量上限為 0",
         ));
     }
     let used = u128::from(used_bytes);

@@ -76,40 +76,49 @@ pub struct MailboxStatus {
     pub findings: Vec<Finding>,
 }
 
+/// `d` plus `n` days, within the supported range (to 9999-12-31; issue 14 §2).
 fn add_days(d: NaiveDate, n: u32, field: &str) -> Result<NaiveDate> {
-    d.checked_add_days(Days::new(n.into())).ok_or_else(|| {
-        PolicyError::invalid(field, format!("{d} plus {n} days is past the last date"))
-    })
+    d.checked_add_days(Days::new(n.into()))
+        .filter(|r| crate::calendar::in_range(*r))
+        .ok_or_else(|| crate::calendar::range_error(&format!("{field}: {d} + {n}")))
 }
 
 fn check_dates(r: &MailboxRecord, today: NaiveDate) -> Result<()> {
     if r.account.trim().is_empty() {
-        return Err(PolicyError::invalid("account", "the account is blank"));
+        return Err(PolicyError::invalid_bilingual(
+            "account",
+            "the account is blank",
+            "帳號空白",
+        ));
     }
     if r.activated_on > today {
-        return Err(PolicyError::invalid(
+        return Err(PolicyError::invalid_bilingual(
             "activated_on",
             format!("{} is after today ({today})", r.activated_on),
+            format!("{} 晚於今天（{today}）", r.activated_on),
         ));
     }
     if let Some(login) = r.last_login {
         if login > today {
-            return Err(PolicyError::invalid(
+            return Err(PolicyError::invalid_bilingual(
                 "last_login",
                 format!("{login} is after today ({today})"),
+                format!("{login} 晚於今天（{today}）"),
             ));
         }
         if login < r.activated_on {
-            return Err(PolicyError::invalid(
+            return Err(PolicyError::invalid_bilingual(
                 "last_login",
                 format!("{login} is before the activation on {}", r.activated_on),
+                format!("{login} 早於開通日 {}", r.activated_on),
             ));
         }
     }
     if r.departed_on.is_some() && !r.staff_status.has_left() {
-        return Err(PolicyError::invalid(
+        return Err(PolicyError::invalid_bilingual(
             "departed_on",
             "a departure day is given but the staff status is serving",
+            "填有離職日，但人員狀態為在職",
         ));
     }
     Ok(())

@@ -116,12 +116,11 @@ impl AttendanceStatus {
             .find(|(n, _)| *n == key)
             .map(|(_, s)| *s)
             .ok_or_else(|| {
-                PolicyError::invalid(
+                let shown = crate::calendar::clip(name.trim());
+                PolicyError::invalid_bilingual(
                     "status",
-                    format!(
-                        "unknown attendance status {:?}",
-                        crate::calendar::clip(name.trim())
-                    ),
+                    format!("unknown attendance status {shown:?}"),
+                    format!("未知的出缺席狀態 {shown:?}"),
                 )
             })
     }
@@ -245,9 +244,9 @@ pub fn absent_counts(records: &[AttendanceRecord]) -> AbsentCounts {
         let class = r.class.trim();
         let student = r.student.trim();
         let problem = if class.is_empty() {
-            Some(PolicyError::invalid("class", "blank"))
+            Some(PolicyError::invalid_bilingual("class", "blank", "空白"))
         } else if student.is_empty() {
-            Some(PolicyError::invalid("student", "blank"))
+            Some(PolicyError::invalid_bilingual("student", "blank", "空白"))
         } else {
             AttendanceStatus::parse(&r.status).err()
         };

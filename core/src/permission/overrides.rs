@@ -45,27 +45,28 @@ pub(crate) fn overrides_for(
     let mut all: Vec<(&'static str, Right, String, bool)> = Vec::new();
     for (i, o) in overrides.iter().enumerate() {
         let target = lookup(&o.module).map_err(|_| {
-            PolicyError::invalid(
+            let shown = crate::calendar::clip(&o.module);
+            PolicyError::invalid_bilingual(
                 format!("overrides[{i}].module"),
-                format!(
-                    "unknown app or module {:?}",
-                    crate::calendar::clip(&o.module)
-                ),
+                format!("unknown app or module {shown:?}"),
+                format!("未知的 APP 或模組 {shown:?}"),
             )
         })?;
         if target.row.title_rule.is_some() {
-            return Err(PolicyError::invalid(
+            return Err(PolicyError::invalid_bilingual(
                 format!("overrides[{i}].module"),
                 format!(
                     "{} has no web module: its rights follow the job title",
                     target.row.app
                 ),
+                format!("{} 沒有 WEB 模組：權限依職稱而定", target.row.app),
             ));
         }
         if o.add.is_empty() && o.remove.is_empty() {
-            return Err(PolicyError::invalid(
+            return Err(PolicyError::invalid_bilingual(
                 format!("overrides[{i}]"),
                 "nothing to add or remove",
+                "沒有要加入或移除的角色",
             ));
         }
         let defaults = target.row.holders(o.right);
@@ -74,28 +75,42 @@ pub(crate) fn overrides_for(
                 let field = format!("overrides[{i}].{what}[{j}]");
                 let name = clean(r);
                 if name.is_empty() {
-                    return Err(PolicyError::invalid(field, "a blank role name"));
+                    return Err(PolicyError::invalid_bilingual(
+                        field,
+                        "a blank role name",
+                        "角色名稱空白",
+                    ));
                 }
                 let added = what == "add";
                 if !added && !defaults.contains(&name.as_str()) {
-                    return Err(PolicyError::invalid(
+                    return Err(PolicyError::invalid_bilingual(
                         field,
                         format!(
                             "{name} is not a default holder of {} of {}",
                             o.right.as_zh(),
                             target.row.module_or_raw()
                         ),
+                        format!(
+                            "{name} 不是「{}」{}的預設持有者",
+                            target.row.module_or_raw(),
+                            o.right.as_zh()
+                        ),
                     ));
                 }
                 if all.iter().any(|(a, rt, n, ad)| {
                     *a == target.row.app && *rt == o.right && *n == name && *ad != added
                 }) {
-                    return Err(PolicyError::invalid(
+                    return Err(PolicyError::invalid_bilingual(
                         field,
                         format!(
                             "{name} is both added to and removed from {} of {}",
                             o.right.as_zh(),
                             target.row.module_or_raw()
+                        ),
+                        format!(
+                            "{name} 同時被加入與移除「{}」{}",
+                            target.row.module_or_raw(),
+                            o.right.as_zh()
                         ),
                     ));
                 }

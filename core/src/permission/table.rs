@@ -49,13 +49,14 @@ impl FromStr for Right {
         match s.trim().to_ascii_lowercase().as_str() {
             "manage" | "管理權" | "管理" => Ok(Right::Manage),
             "edit" | "編輯權" | "編輯" => Ok(Right::Edit),
-            _ => Err(PolicyError::invalid(
-                "right",
-                format!(
-                    "{:?} is not manage (管理權) or edit (編輯權)",
-                    crate::calendar::clip(s)
-                ),
-            )),
+            _ => {
+                let shown = crate::calendar::clip(s);
+                Err(PolicyError::invalid_bilingual(
+                    "right",
+                    format!("{shown:?} is not manage (管理權) or edit (編輯權)"),
+                    format!("{shown:?} 不是管理權或編輯權"),
+                ))
+            }
         }
     }
 }

@@ -64,12 +64,16 @@ fn every_call_of_the_vectors_is_in_the_table() {
 #[test]
 fn shared_vectors() {
     let (mut passed, mut failures) = (0usize, Vec::new());
+    let mut errors = Vec::new();
     for case in support::all_cases() {
         let name = case["name"].as_str().unwrap_or("?");
         let call = case["call"].as_str().unwrap_or("?");
         let args = case.get("args").cloned().unwrap_or(Value::Null);
         let label = format!("{}: {name} ({call})", case["file"].as_str().unwrap_or("?"));
         let outcome = std::panic::catch_unwind(|| dispatch(call, &args));
+        if let Ok(Err(e)) = &outcome {
+            errors.push((label.clone(), e.clone()));
+        }
         let problem = match (outcome, case.get("expect"), case.get("error")) {
             (Err(_), _, _) => Some("panicked".to_string()),
             (Ok(Ok(got)), Some(want), None) => {
@@ -90,6 +94,7 @@ fn shared_vectors() {
         eprintln!("FAIL {f}");
     }
     eprintln!("vectors: {passed} passed, {} failed", failures.len());
+    support::no_english_in_zh(&errors);
     assert!(
         failures.is_empty(),
         "{} vector cases failed",

@@ -1479,6 +1479,19 @@ fileprivate struct FfiConverterSequenceTypeIdInfo: FfiConverterRustBuffer {
     }
 }
 /**
+ * The end of a period counted in months, by 行政程序法 §48 and the office calendar.
+ */
+public func addMonths(start: String, months: UInt32, policy: Policy? = nil)throws  -> PeriodEnd  {
+    return try  FfiConverterTypePeriodEnd_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_add_months(
+        FfiConverterString.lower(start),
+        FfiConverterUInt32.lower(months),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * The names of every date style.
  */
 public func dateStyles()throws  -> [DateStyle]  {
@@ -1537,6 +1550,18 @@ public func fromRoc(year: Int32, month: UInt32, day: UInt32)throws  -> String  {
 })
 }
 /**
+ * Whether a date is an office day of the government office calendar, and why not.
+ */
+public func isOfficeDay(date: String, policy: Policy? = nil)throws  -> OfficeDay  {
+    return try  FfiConverterTypeOfficeDay_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_is_office_day(
+        FfiConverterString.lower(date),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * Reads a date written in any style of the department's documents.
  */
 public func parseDate(text: String)throws  -> ParsedDate  {
@@ -1554,6 +1579,17 @@ public func parseDatetime(text: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_parse_datetime(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads a time of day as the documents write it (`17:50`, `上午10時`).
+ */
+public func parseTime(text: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_parse_time(
         FfiConverterString.lower(text),uniffiCallStatus
     )
 })
@@ -2330,6 +2366,9 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
+    if (uniffi_ntpc_policy_mobile_checksum_func_add_months() != 48100) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_ntpc_policy_mobile_checksum_func_date_styles() != 18751) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2345,10 +2384,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_from_roc() != 39768) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_ntpc_policy_mobile_checksum_func_is_office_day() != 45718) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_ntpc_policy_mobile_checksum_func_parse_date() != 64192) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_parse_datetime() != 38923) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_parse_time() != 8236) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_school_term() != 13184) {

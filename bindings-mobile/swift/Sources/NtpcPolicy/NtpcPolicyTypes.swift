@@ -6305,6 +6305,15 @@ public struct ObligationCheck: Equatable, Hashable, Codable {
      */
     public var deadline: Instant?
     /**
+     * The day a period in months ends on (report), after any move for a day off.
+     */
+    public var lastDay: NaiveDate?
+    /**
+     * The last day as counted, when it was not an office day and the deadline
+     * moved (行政程序法 §48 ③④; report).
+     */
+    public var shiftedFrom: NaiveDate?
+    /**
      * When it was done, when it was.
      */
     public var doneAt: Instant?
@@ -6343,6 +6352,13 @@ public struct ObligationCheck: Equatable, Hashable, Codable {
          * The deadline, when the start is known.
          */deadline: Instant?, 
         /**
+         * The day a period in months ends on (report), after any move for a day off.
+         */lastDay: NaiveDate?, 
+        /**
+         * The last day as counted, when it was not an office day and the deadline
+         * moved (行政程序法 §48 ③④; report).
+         */shiftedFrom: NaiveDate?, 
+        /**
          * When it was done, when it was.
          */doneAt: Instant?, 
         /**
@@ -6360,6 +6376,8 @@ public struct ObligationCheck: Equatable, Hashable, Codable {
         self.limitHours = limitHours
         self.limitMonths = limitMonths
         self.deadline = deadline
+        self.lastDay = lastDay
+        self.shiftedFrom = shiftedFrom
         self.doneAt = doneAt
         self.status = status
         self.marginMinutes = marginMinutes
@@ -6388,6 +6406,8 @@ public struct FfiConverterTypeObligationCheck: FfiConverterRustBuffer {
                 limitHours: FfiConverterOptionUInt32.read(from: &buf), 
                 limitMonths: FfiConverterOptionUInt32.read(from: &buf), 
                 deadline: FfiConverterOptionTypeInstant.read(from: &buf), 
+                lastDay: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                shiftedFrom: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
                 doneAt: FfiConverterOptionTypeInstant.read(from: &buf), 
                 status: FfiConverterTypeStatus.read(from: &buf), 
                 marginMinutes: FfiConverterOptionInt64.read(from: &buf), 
@@ -6402,6 +6422,8 @@ public struct FfiConverterTypeObligationCheck: FfiConverterRustBuffer {
         FfiConverterOptionUInt32.write(value.limitHours, into: &buf)
         FfiConverterOptionUInt32.write(value.limitMonths, into: &buf)
         FfiConverterOptionTypeInstant.write(value.deadline, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.lastDay, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.shiftedFrom, into: &buf)
         FfiConverterOptionTypeInstant.write(value.doneAt, into: &buf)
         FfiConverterTypeStatus.write(value.status, into: &buf)
         FfiConverterOptionInt64.write(value.marginMinutes, into: &buf)
@@ -6511,6 +6533,107 @@ public func FfiConverterTypeObligationCounts_lift(_ buf: RustBuffer) throws -> O
 #endif
 public func FfiConverterTypeObligationCounts_lower(_ value: ObligationCounts) -> RustBuffer {
     return FfiConverterTypeObligationCounts.lower(value)
+}
+
+
+/**
+ * One day of the office calendar.
+ */
+public struct OfficeDay: Equatable, Hashable, Codable {
+    /**
+     * The date.
+     */
+    public var date: NaiveDate
+    /**
+     * Whether offices are open: a workday or a make-up workday.
+     */
+    public var officeDay: Bool
+    /**
+     * Workday, make-up workday, weekend or holiday.
+     */
+    public var kind: DayKind
+    /**
+     * The calendar's name for the day (`和平紀念日`, `補行上班`), when it has one.
+     */
+    public var name: String?
+    /**
+     * Whether the calendar covers the date's year; when not, `kind` follows the
+     * weekday alone.
+     */
+    public var covered: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The date.
+         */date: NaiveDate, 
+        /**
+         * Whether offices are open: a workday or a make-up workday.
+         */officeDay: Bool, 
+        /**
+         * Workday, make-up workday, weekend or holiday.
+         */kind: DayKind, 
+        /**
+         * The calendar's name for the day (`和平紀念日`, `補行上班`), when it has one.
+         */name: String?, 
+        /**
+         * Whether the calendar covers the date's year; when not, `kind` follows the
+         * weekday alone.
+         */covered: Bool) {
+        self.date = date
+        self.officeDay = officeDay
+        self.kind = kind
+        self.name = name
+        self.covered = covered
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OfficeDay: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOfficeDay: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OfficeDay {
+        return
+            try OfficeDay(
+                date: FfiConverterTypeNaiveDate.read(from: &buf), 
+                officeDay: FfiConverterBool.read(from: &buf), 
+                kind: FfiConverterTypeDayKind.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                covered: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OfficeDay, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterBool.write(value.officeDay, into: &buf)
+        FfiConverterTypeDayKind.write(value.kind, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterBool.write(value.covered, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOfficeDay_lift(_ buf: RustBuffer) throws -> OfficeDay {
+    return try FfiConverterTypeOfficeDay.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOfficeDay_lower(_ value: OfficeDay) -> RustBuffer {
+    return FfiConverterTypeOfficeDay.lower(value)
 }
 
 
@@ -6931,6 +7054,149 @@ public func FfiConverterTypePasswordExpiry_lift(_ buf: RustBuffer) throws -> Pas
 #endif
 public func FfiConverterTypePasswordExpiry_lower(_ value: PasswordExpiry) -> RustBuffer {
     return FfiConverterTypePasswordExpiry.lower(value)
+}
+
+
+/**
+ * When a period counted in months ends, and why.
+ */
+public struct PeriodEnd: Equatable, Hashable, Codable {
+    /**
+     * The event the period runs from (its day is not counted).
+     */
+    public var start: Instant
+    /**
+     * The length in months.
+     */
+    public var months: UInt32
+    /**
+     * The day the period ends on, after any move (§48 ③④).
+     */
+    public var lastDay: NaiveDate
+    /**
+     * The last day as counted, when it was not an office day and the end moved.
+     */
+    public var shiftedFrom: NaiveDate?
+    /**
+     * The instant it ends, in +08:00: 00:00 of the day after `last_day` (the end
+     * of `last_day`), or noon of `last_day` under the Saturday rule.
+     */
+    public var end: Instant
+    /**
+     * Which rule set the end.
+     */
+    public var rule: PeriodRule
+    /**
+     * Whether the office calendar covers every day consulted.
+     */
+    public var covered: Bool
+    /**
+     * The years consulted that the office calendar does not cover.
+     */
+    public var uncoveredYears: [Int32]
+    /**
+     * `calendar.period_shifted` (info) when the end moved, `calendar.not_covered`
+     * (warning) when a year was not covered.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The event the period runs from (its day is not counted).
+         */start: Instant, 
+        /**
+         * The length in months.
+         */months: UInt32, 
+        /**
+         * The day the period ends on, after any move (§48 ③④).
+         */lastDay: NaiveDate, 
+        /**
+         * The last day as counted, when it was not an office day and the end moved.
+         */shiftedFrom: NaiveDate?, 
+        /**
+         * The instant it ends, in +08:00: 00:00 of the day after `last_day` (the end
+         * of `last_day`), or noon of `last_day` under the Saturday rule.
+         */end: Instant, 
+        /**
+         * Which rule set the end.
+         */rule: PeriodRule, 
+        /**
+         * Whether the office calendar covers every day consulted.
+         */covered: Bool, 
+        /**
+         * The years consulted that the office calendar does not cover.
+         */uncoveredYears: [Int32], 
+        /**
+         * `calendar.period_shifted` (info) when the end moved, `calendar.not_covered`
+         * (warning) when a year was not covered.
+         */findings: [Finding]) {
+        self.start = start
+        self.months = months
+        self.lastDay = lastDay
+        self.shiftedFrom = shiftedFrom
+        self.end = end
+        self.rule = rule
+        self.covered = covered
+        self.uncoveredYears = uncoveredYears
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PeriodEnd: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePeriodEnd: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PeriodEnd {
+        return
+            try PeriodEnd(
+                start: FfiConverterTypeInstant.read(from: &buf), 
+                months: FfiConverterUInt32.read(from: &buf), 
+                lastDay: FfiConverterTypeNaiveDate.read(from: &buf), 
+                shiftedFrom: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                end: FfiConverterTypeInstant.read(from: &buf), 
+                rule: FfiConverterTypePeriodRule.read(from: &buf), 
+                covered: FfiConverterBool.read(from: &buf), 
+                uncoveredYears: FfiConverterSequenceInt32.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PeriodEnd, into buf: inout [UInt8]) {
+        FfiConverterTypeInstant.write(value.start, into: &buf)
+        FfiConverterUInt32.write(value.months, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.lastDay, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.shiftedFrom, into: &buf)
+        FfiConverterTypeInstant.write(value.end, into: &buf)
+        FfiConverterTypePeriodRule.write(value.rule, into: &buf)
+        FfiConverterBool.write(value.covered, into: &buf)
+        FfiConverterSequenceInt32.write(value.uncoveredYears, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriodEnd_lift(_ buf: RustBuffer) throws -> PeriodEnd {
+    return try FfiConverterTypePeriodEnd.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriodEnd_lower(_ value: PeriodEnd) -> RustBuffer {
+    return FfiConverterTypePeriodEnd.lower(value)
 }
 
 
@@ -10398,6 +10664,101 @@ public func FfiConverterTypeDateStyle_lower(_ value: DateStyle) -> RustBuffer {
 
 
 /**
+ * What kind of day a date is.
+ */
+
+public enum DayKind: Equatable, Hashable, Codable {
+    
+    /**
+     * An ordinary Monday to Friday: an office day.
+     */
+    case workday
+    /**
+     * A Saturday or Sunday that is an office day (補行上班).
+     */
+    case makeupWorkday
+    /**
+     * An ordinary Saturday or Sunday: a rest day.
+     */
+    case weekend
+    /**
+     * A named rest day (a holiday, 補假, 調整放假), on any weekday.
+     */
+    case holiday
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DayKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDayKind: FfiConverterRustBuffer {
+    typealias SwiftType = DayKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DayKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .workday
+        
+        case 2: return .makeupWorkday
+        
+        case 3: return .weekend
+        
+        case 4: return .holiday
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DayKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .workday:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .makeupWorkday:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .weekend:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .holiday:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDayKind_lift(_ buf: RustBuffer) throws -> DayKind {
+    return try FfiConverterTypeDayKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDayKind_lower(_ value: DayKind) -> RustBuffer {
+    return FfiConverterTypeDayKind.lower(value)
+}
+
+
+
+/**
  * The cell separator of a file.
  */
 
@@ -11189,6 +11550,93 @@ public func FfiConverterTypePasswordProfile_lift(_ buf: RustBuffer) throws -> Pa
 #endif
 public func FfiConverterTypePasswordProfile_lower(_ value: PasswordProfile) -> RustBuffer {
     return FfiConverterTypePasswordProfile.lower(value)
+}
+
+
+
+/**
+ * How the end of a period was found.
+ */
+
+public enum PeriodRule: Equatable, Hashable, Codable {
+    
+    /**
+     * The last day is an office day: the period ends at its end, 24:00 (§48 ②).
+     */
+    case endOfLastDay
+    /**
+     * The last day is a Sunday, holiday or other rest day: the period ends at the
+     * end of the next office day (§48 ③).
+     */
+    case nextOfficeDay
+    /**
+     * The last day is a Saturday rest day: the period ends at noon of the next
+     * office day (§48 ④).
+     */
+    case saturdayNoon
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PeriodRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePeriodRule: FfiConverterRustBuffer {
+    typealias SwiftType = PeriodRule
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PeriodRule {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .endOfLastDay
+        
+        case 2: return .nextOfficeDay
+        
+        case 3: return .saturdayNoon
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PeriodRule, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .endOfLastDay:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .nextOfficeDay:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .saturdayNoon:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriodRule_lift(_ buf: RustBuffer) throws -> PeriodRule {
+    return try FfiConverterTypePeriodRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriodRule_lower(_ value: PeriodRule) -> RustBuffer {
+    return FfiConverterTypePeriodRule.lower(value)
 }
 
 
@@ -13422,6 +13870,31 @@ fileprivate struct FfiConverterOptionTypeusize: FfiConverterRustBuffer {
         case 1: return try FfiConverterTypeusize.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [Int32]
+
+    public static func write(_ value: [Int32], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterInt32.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Int32] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Int32]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterInt32.read(from: &buf))
+        }
+        return seq
     }
 }
 

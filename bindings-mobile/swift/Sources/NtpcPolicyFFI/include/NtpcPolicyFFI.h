@@ -279,6 +279,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_method_policy_name(uint64_t ptr, RustCal
 RustBuffer uniffi_ntpc_policy_mobile_fn_method_policy_to_json(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ADD_MONTHS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ADD_MONTHS
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_add_months(RustBuffer start, uint32_t months, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_DATE_STYLES
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_DATE_STYLES
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_date_styles(RustCallStatus *_Nonnull out_status
@@ -305,6 +310,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_format_datetime(RustBuffer datetime
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_from_roc(int32_t year, uint32_t month, uint32_t day, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IS_OFFICE_DAY
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IS_OFFICE_DAY
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_is_office_day(RustBuffer date, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_DATE
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_DATE
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_parse_date(RustBuffer text, RustCallStatus *_Nonnull out_status
@@ -313,6 +323,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_parse_date(RustBuffer text, RustCal
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_DATETIME
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_DATETIME
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_parse_datetime(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_TIME
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_TIME
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_parse_time(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCHOOL_TERM
@@ -888,6 +903,12 @@ void ffi_ntpc_policy_mobile_rust_future_free_void(uint64_t handle
 void ffi_ntpc_policy_mobile_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_ADD_MONTHS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_ADD_MONTHS
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_add_months(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_DATE_STYLES
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_DATE_STYLES
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_date_styles(void
@@ -918,6 +939,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_from_roc(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IS_OFFICE_DAY
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IS_OFFICE_DAY
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_is_office_day(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_DATE
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_DATE
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_date(void
@@ -927,6 +954,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_date(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_DATETIME
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_DATETIME
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_datetime(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_TIME
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_TIME
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_time(void
     
 );
 #endif
