@@ -82,6 +82,7 @@ export type Code =
   | 'import.bad_encoding'
   | 'import.missing_column'
   | 'import.duplicate_column'
+  | 'import.ignored_columns'
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
@@ -203,6 +204,7 @@ export type Code1 =
   | 'import.bad_encoding'
   | 'import.missing_column'
   | 'import.duplicate_column'
+  | 'import.ignored_columns'
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
@@ -255,9 +257,21 @@ export type Verdict1 = 'pass' | 'warn' | 'fail'
  */
 export type Delimiter = 'auto' | 'comma' | 'tab'
 /**
- * The encoding the file was read in.
+ * The encoding it was read in.
  */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The worst verdict of the rows.
+ */
+export type Verdict2 = 'pass' | 'warn' | 'fail'
+/**
+ * The cell separator used (`comma` or `tab`).
+ */
+export type Delimiter1 = 'auto' | 'comma' | 'tab'
+/**
+ * The encoding the file was read in.
+ */
+export type TextEncoding1 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The status in the school admin system.
  */
@@ -382,11 +396,11 @@ export type DayKind = 'workday' | 'makeup_workday' | 'weekend' | 'holiday'
 /**
  * The encoding it was read in.
  */
-export type TextEncoding1 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding2 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The cell separator of a file.
  */
-export type Delimiter1 = 'auto' | 'comma' | 'tab'
+export type Delimiter2 = 'auto' | 'comma' | 'tab'
 /**
  * `met`, `late`, `open` or `overdue`.
  */
@@ -394,19 +408,19 @@ export type Status = 'met' | 'late' | 'open' | 'overdue' | 'unknown'
 /**
  * `fail` when late or overdue.
  */
-export type Verdict2 = 'pass' | 'warn' | 'fail'
+export type Verdict3 = 'pass' | 'warn' | 'fail'
 /**
  * The cell separator of a file.
  */
-export type Delimiter2 = 'auto' | 'comma' | 'tab'
+export type Delimiter3 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
-export type TextEncoding2 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding3 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * `pass` inside the school's range, else `fail`.
  */
-export type Verdict3 = 'pass' | 'warn' | 'fail'
+export type Verdict4 = 'pass' | 'warn' | 'fail'
 /**
  * Where a password stands in its rotation (RULES §1 "Rotation").
  */
@@ -419,7 +433,7 @@ export type Slot1 = 'father' | 'mother' | 'guardian1' | 'guardian2' | 'other'
  * `fail` when a listed father, mother or guardian lacks a name or a usable
  * mobile number, or nobody can register; `warn` for an other contact's problem.
  */
-export type Verdict4 = 'pass' | 'warn' | 'fail'
+export type Verdict5 = 'pass' | 'warn' | 'fail'
 /**
  * Gender encoded in the second character.
  */
@@ -447,7 +461,7 @@ export type IdKind2 = 'national_id' | 'resident_old' | 'resident_new' | 'none'
 /**
  * The cell separator of a file.
  */
-export type Delimiter3 = 'auto' | 'comma' | 'tab'
+export type Delimiter4 = 'auto' | 'comma' | 'tab'
 /**
  * A time field of the record that a clock runs from.
  */
@@ -463,19 +477,7 @@ export type Status1 = 'met' | 'late' | 'open' | 'overdue' | 'unknown'
 /**
  * `fail` when an obligation is late or overdue; `warn` for suspicious times.
  */
-export type Verdict5 = 'pass' | 'warn' | 'fail'
-/**
- * The cell separator of a file.
- */
-export type Delimiter4 = 'auto' | 'comma' | 'tab'
-/**
- * The encoding the file was read in.
- */
-export type TextEncoding3 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
-/**
- * How the name matched (an app name is tried first).
- */
-export type MatchedAs = 'app' | 'module' | 'alias'
+export type Verdict6 = 'pass' | 'warn' | 'fail'
 /**
  * The cell separator of a file.
  */
@@ -485,13 +487,9 @@ export type Delimiter5 = 'auto' | 'comma' | 'tab'
  */
 export type TextEncoding4 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
- * Serving, departed or retired (在職狀態); serving when not given.
+ * How the name matched (an app name is tried first).
  */
-export type StaffStatus = 'serving' | 'departed' | 'retired' | '在職' | '離職' | '退休'
-/**
- * Where a mailbox stands.
- */
-export type MailboxState = 'active' | 'notice' | 'deletable' | 'disabled'
+export type MatchedAs = 'app' | 'module' | 'alias'
 /**
  * What the days without login are counted from.
  */
@@ -503,7 +501,7 @@ export type QuotaState = 'ok' | 'near_full' | 'full'
 /**
  * `pass`, `warn` when near full, `fail` when full.
  */
-export type Verdict6 = 'pass' | 'warn' | 'fail'
+export type Verdict7 = 'pass' | 'warn' | 'fail'
 /**
  * A stable code of the code table (`module.snake_case`).
  */
@@ -586,6 +584,7 @@ export type Code2 =
   | 'import.bad_encoding'
   | 'import.missing_column'
   | 'import.duplicate_column'
+  | 'import.ignored_columns'
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
@@ -607,15 +606,31 @@ export type Code2 =
 /**
  * Serving, departed or retired.
  */
+export type StaffStatus = 'serving' | 'departed' | 'retired' | '在職' | '離職' | '退休'
+/**
+ * `active`, `notice`, `deletable` or `disabled`.
+ */
+export type MailboxState = 'active' | 'notice' | 'deletable' | 'disabled'
+/**
+ * `fail` when deletable, `warn` for a notice, a disabled mailbox or a full-ish quota.
+ */
+export type Verdict8 = 'pass' | 'warn' | 'fail'
+/**
+ * The cell separator of a file.
+ */
+export type Delimiter6 = 'auto' | 'comma' | 'tab'
+/**
+ * The encoding the file was read in.
+ */
+export type TextEncoding5 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * Serving, departed or retired (在職狀態); serving when not given.
+ */
 export type StaffStatus1 = 'serving' | 'departed' | 'retired' | '在職' | '離職' | '退休'
 /**
  * Where a mailbox stands.
  */
 export type MailboxState1 = 'active' | 'notice' | 'deletable' | 'disabled'
-/**
- * `fail` when deletable, `warn` for a notice, a disabled mailbox or a full-ish quota.
- */
-export type Verdict7 = 'pass' | 'warn' | 'fail'
 /**
  * How a name matched a row.
  */
@@ -623,7 +638,7 @@ export type MatchedAs1 = 'app' | 'module' | 'alias'
 /**
  * `pass` or `fail`.
  */
-export type Verdict8 = 'pass' | 'warn' | 'fail'
+export type Verdict9 = 'pass' | 'warn' | 'fail'
 /**
  * An obligation of the regulation.
  */
@@ -643,7 +658,7 @@ export type PasswordProfile = 'default' | 'ad'
 /**
  * `pass`, `warn` or `fail`.
  */
-export type Verdict9 = 'pass' | 'warn' | 'fail'
+export type Verdict10 = 'pass' | 'warn' | 'fail'
 /**
  * Where a password stands in its rotation (RULES §1 "Rotation").
  */
@@ -651,7 +666,7 @@ export type ExpiryState1 = 'ok' | 'expiring_soon' | 'expired' | 'must_change'
 /**
  * `pass`, `warn` or `fail`, from the findings (RULES §0: every check has a verdict).
  */
-export type Verdict10 = 'pass' | 'warn' | 'fail'
+export type Verdict11 = 'pass' | 'warn' | 'fail'
 /**
  * Which rule set a password check applies (RULES §1).
  */
@@ -708,11 +723,11 @@ export type ScanRound1 = 'initial' | 'rescan'
 /**
  * The cell separator of a file.
  */
-export type Delimiter6 = 'auto' | 'comma' | 'tab'
+export type Delimiter7 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
-export type TextEncoding5 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding6 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * Which website scan a finding comes from (seed 000 PART FOUR: 初掃 then 複掃).
  */
@@ -720,15 +735,15 @@ export type ScanRound2 = 'initial' | 'rescan'
 /**
  * The cell separator of a file.
  */
-export type Delimiter7 = 'auto' | 'comma' | 'tab'
+export type Delimiter8 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
-export type TextEncoding6 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding7 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * `pass` when the hours are enough.
  */
-export type Verdict11 = 'pass' | 'warn' | 'fail'
+export type Verdict12 = 'pass' | 'warn' | 'fail'
 /**
  * Which field of the family record a contact is.
  */
@@ -736,7 +751,7 @@ export type Slot2 = 'father' | 'mother' | 'guardian1' | 'guardian2' | 'other'
 /**
  * `pass` when the quota is met.
  */
-export type Verdict12 = 'pass' | 'warn' | 'fail'
+export type Verdict13 = 'pass' | 'warn' | 'fail'
 /**
  * Whether the owner still serves, as set in the school admin system (校務行政系統).
  */
@@ -748,11 +763,11 @@ export type Status2 = 'met' | 'late' | 'open' | 'overdue' | 'unknown'
 /**
  * The encoding a file was read in.
  */
-export type TextEncoding7 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding8 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The overall answer of a check, derived from its findings.
  */
-export type Verdict13 = 'pass' | 'warn' | 'fail'
+export type Verdict14 = 'pass' | 'warn' | 'fail'
 /**
  * A right on a module.
  */
@@ -915,64 +930,23 @@ export interface BackupAdvice {
   tooLate: boolean
 }
 /**
- * People read from a school-admin export (RULES §5).
+ * A people export checked for education-account access (RULES §5).
  */
-export interface AccountImport {
+export interface AccountFile {
   /**
-   * Whether it started with a byte-order mark.
-   */
-  bom: boolean
-  /**
-   * The header cells that fed fields, in column order.
-   */
-  columns: ColumnUse[]
-  delimiter: Delimiter
-  encoding: TextEncoding
-  /**
-   * One error per bad row, in file order.
+   * Every row that could not be read or judged, in file order.
    */
   errors: ImportError[]
   /**
-   * Header cells no field uses (ignored), as written.
+   * About the file as a whole.
    */
-  ignoredColumns: string[]
+  findings: Finding[]
   /**
-   * The line each record starts on (parallel to `records`).
+   * Every judged row, in file order.
    */
-  lines: number[]
-  /**
-   * The records of the good rows, in file order.
-   */
-  records: AccountRecord[]
-  /**
-   * Data rows read (good and bad; not counting skipped rows).
-   */
-  rows: number
-  /**
-   * Blank rows and group lines skipped.
-   */
-  skippedRows: number
-  /**
-   * Whether reading stopped at `policy.limits.import_max_rows`.
-   */
-  truncated: boolean
-}
-/**
- * A header cell that fed a field.
- */
-export interface ColumnUse {
-  /**
-   * Column number (1-based).
-   */
-  column: number
-  /**
-   * The record field it feeds.
-   */
-  field: string
-  /**
-   * The header as written.
-   */
-  header: string
+  rows: AccountFileRow[]
+  source: FileSource
+  summary: FileSummary
 }
 /**
  * A row of a file that could not be read, with its position.
@@ -1004,6 +978,180 @@ export interface ImportError {
    */
   messageZh: string
   params: Params
+}
+/**
+ * One judged row of a file, at its line.
+ */
+export interface AccountFileRow {
+  /**
+   * Line (1-based) the row starts on (for a JSON file, the record's number).
+   */
+  line: number
+  result: AccountAccess1
+  /**
+   * The worksheet, for a workbook.
+   */
+  sheet: string | null
+}
+/**
+ * The education-account access of one person on `today`.
+ */
+export interface AccountAccess1 {
+  /**
+   * Access today, to every service of `services` (access is all or nothing:
+   * it follows the school account).
+   */
+  access: boolean
+  /**
+   * Without access now, but it comes back by itself once a New Taipei school
+   * enrols the student with a class (transfer gap, level change, no class yet).
+   */
+  accessReturns: boolean
+  /**
+   * For a scheduled event: the last day with access.
+   */
+  accessUntil: string | null
+  /**
+   * The custom-account rule (RULES §2), when a custom account is given.
+   */
+  accountName: AccountNameCheck | null
+  /**
+   * What to back up and before what, when access ends or pauses.
+   */
+  backup: BackupAdvice | null
+  /**
+   * Why: the deciding finding first.
+   */
+  findings: Finding[]
+  /**
+   * The record's `person`, trimmed.
+   */
+  person: string | null
+  reason: Code1
+  role: Role
+  /**
+   * The services of the account.
+   */
+  services: Service[]
+  status: PersonStatus
+  verdict: Verdict1
+}
+/**
+ * How the file was read.
+ */
+export interface FileSource {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter
+  encoding: TextEncoding
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * Data rows read (good and bad; not counting blank or skipped rows).
+   */
+  rows: number
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
+}
+/**
+ * A header cell that fed a field.
+ */
+export interface ColumnUse {
+  /**
+   * Column number (1-based).
+   */
+  column: number
+  /**
+   * The record field it feeds.
+   */
+  field: string
+  /**
+   * The header as written.
+   */
+  header: string
+}
+/**
+ * Counts that agree with `rows` and `errors`, and the overall verdict.
+ */
+export interface FileSummary {
+  /**
+   * Rows judged.
+   */
+  checked: number
+  /**
+   * Rows that could not be read or judged.
+   */
+  errors: number
+  /**
+   * Rows whose verdict is `fail`.
+   */
+  failed: number
+  /**
+   * Rows whose verdict is `pass`.
+   */
+  passed: number
+  verdict: Verdict2
+  /**
+   * Rows whose verdict is `warn`.
+   */
+  warned: number
+}
+/**
+ * People read from a school-admin export (RULES §5).
+ */
+export interface AccountImport {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter1
+  encoding: TextEncoding1
+  /**
+   * One error per bad row, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * The line each record starts on (parallel to `records`).
+   */
+  lines: number[]
+  /**
+   * The records of the good rows, in file order.
+   */
+  records: AccountRecord[]
+  /**
+   * Data rows read (good and bad; not counting skipped rows).
+   */
+  rows: number
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
 }
 /**
  * One person, for the education-account check. A flat record: a CSV row of the
@@ -1192,7 +1340,80 @@ export interface AttendanceRecord {
   student: string
 }
 /**
- * The pick.
+ * The on-site pick from the schools' file and the scans' file (RULES §8).
+ */
+export interface AuditFile {
+  /**
+   * Every row that could not be read or judged, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * About the file as a whole.
+   */
+  findings: Finding[]
+  source: FileSource1
+  summary: FileSummary1
+  total: AuditPick
+}
+/**
+ * How the file was read.
+ */
+export interface FileSource1 {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter
+  encoding: TextEncoding
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * Data rows read (good and bad; not counting blank or skipped rows).
+   */
+  rows: number
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
+}
+/**
+ * Counts that agree with `rows` and `errors`, and the overall verdict.
+ */
+export interface FileSummary1 {
+  /**
+   * Rows judged.
+   */
+  checked: number
+  /**
+   * Rows that could not be read or judged.
+   */
+  errors: number
+  /**
+   * Rows whose verdict is `fail`.
+   */
+  failed: number
+  /**
+   * Rows whose verdict is `pass`.
+   */
+  passed: number
+  verdict: Verdict2
+  /**
+   * Rows whose verdict is `warn`.
+   */
+  warned: number
+}
+/**
+ * The workflow's aggregate.
  */
 export interface AuditPick {
   /**
@@ -1341,6 +1562,47 @@ export interface ScanView {
    * The title.
    */
   title: string | null
+}
+/**
+ * The pick.
+ */
+export interface AuditPick1 {
+  /**
+   * The capacity asked for, if any.
+   */
+  capacity: number | null
+  /**
+   * Drill overtime: how many top ranks are picked.
+   */
+  drillTopN: number
+  /**
+   * Schools meeting at least one criterion.
+   */
+  eligible: number
+  /**
+   * Incident count: how many top ranks are picked.
+   */
+  incidentTopN: number
+  /**
+   * Schools meeting a criterion but past the capacity, in order.
+   */
+  overCapacity: PickedSchool[]
+  /**
+   * The schools picked, in order.
+   */
+  picked: PickedSchool[]
+  /**
+   * The grade that picks a school.
+   */
+  pickedGrade: string
+  /**
+   * The CVSS score from which a re-scan finding counts.
+   */
+  rescanMinCvss: number
+  /**
+   * Schools considered (the list plus schools found only in the scans).
+   */
+  schoolsConsidered: number
 }
 /**
  * What the department knows about one school for the on-site check pick.
@@ -1548,7 +1810,7 @@ export interface Decoded {
    * Whether the file started with a byte-order mark.
    */
   bom: boolean
-  encoding: TextEncoding1
+  encoding: TextEncoding2
   /**
    * The text, without the byte-order mark.
    */
@@ -1595,12 +1857,90 @@ export interface DrillCheck {
    */
   school: string
   status: Status
-  verdict: Verdict2
+  verdict: Verdict3
 }
 /**
- * Drill reports read from a file (RULES §7).
+ * A drill file ranked (RULES §7): each report against its limit, and the
+ * overtime per school.
  */
-export interface DrillImport {
+export interface DrillFile {
+  /**
+   * Every row that could not be read or judged, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * About the file as a whole.
+   */
+  findings: Finding[]
+  /**
+   * Every judged row, in file order.
+   */
+  rows: DrillFileRow[]
+  source: FileSource2
+  summary: FileSummary2
+  total: DrillRanking
+}
+/**
+ * One judged row of a file, at its line.
+ */
+export interface DrillFileRow {
+  /**
+   * Line (1-based) the row starts on (for a JSON file, the record's number).
+   */
+  line: number
+  result: DrillCheck1
+  /**
+   * The worksheet, for a workbook.
+   */
+  sheet: string | null
+}
+/**
+ * One drill report judged against the limit.
+ */
+export interface DrillCheck1 {
+  /**
+   * Notice + limit.
+   */
+  deadline: string | null
+  /**
+   * The drill round, when given.
+   */
+  drill: string | null
+  /**
+   * Why.
+   */
+  findings: Finding[]
+  /**
+   * The limit in hours.
+   */
+  limitHours: number
+  /**
+   * Whole minutes to spare or left, rounded down (met, open).
+   */
+  marginMinutes: number | null
+  /**
+   * The notice time.
+   */
+  notifiedAt: string
+  /**
+   * Whole minutes past the deadline, rounded up (0 when on time or open).
+   */
+  overtimeMinutes: number
+  /**
+   * The report time, when reported.
+   */
+  reportedAt: string | null
+  /**
+   * The school.
+   */
+  school: string
+  status: Status
+  verdict: Verdict3
+}
+/**
+ * How the file was read.
+ */
+export interface FileSource2 {
   /**
    * Whether it started with a byte-order mark.
    */
@@ -1609,26 +1949,14 @@ export interface DrillImport {
    * The header cells that fed fields, in column order.
    */
   columns: ColumnUse[]
-  delimiter: Delimiter2
-  encoding: TextEncoding2
-  /**
-   * One error per bad row, in file order.
-   */
-  errors: ImportError[]
+  delimiter: Delimiter
+  encoding: TextEncoding
   /**
    * Header cells no field uses (ignored), as written.
    */
   ignoredColumns: string[]
   /**
-   * The line each record starts on (parallel to `records`).
-   */
-  lines: number[]
-  /**
-   * The records of the good rows, in file order.
-   */
-  records: DrillReport[]
-  /**
-   * Data rows read (good and bad; not counting skipped rows).
+   * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
   /**
@@ -1641,32 +1969,33 @@ export interface DrillImport {
   truncated: boolean
 }
 /**
- * One school's report in one drill.
+ * Counts that agree with `rows` and `errors`, and the overall verdict.
  */
-export interface DrillReport {
+export interface FileSummary2 {
   /**
-   * The drill round (梯次), for display.
+   * Rows judged.
    */
-  drill?: string | null
+  checked: number
   /**
-   * When the drill notice reached the school.
+   * Rows that could not be read or judged.
    */
-  notifiedAt: string
+  errors: number
   /**
-   * When the school reported; `None` when it has not.
+   * Rows whose verdict is `fail`.
    */
-  reportedAt?: string | null
+  failed: number
   /**
-   * The school (its code, or its name when the list has no codes).
+   * Rows whose verdict is `pass`.
    */
-  school: string
+  passed: number
+  verdict: Verdict2
   /**
-   * The school's name, for display.
+   * Rows whose verdict is `warn`.
    */
-  schoolName?: string | null
+  warned: number
 }
 /**
- * The drill list of all schools, by overtime.
+ * The workflow's aggregate.
  */
 export interface DrillRanking {
   /**
@@ -1737,6 +2066,99 @@ export interface SchoolOvertime {
   schoolName: string | null
 }
 /**
+ * Drill reports read from a file (RULES §7).
+ */
+export interface DrillImport {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter3
+  encoding: TextEncoding3
+  /**
+   * One error per bad row, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * The line each record starts on (parallel to `records`).
+   */
+  lines: number[]
+  /**
+   * The records of the good rows, in file order.
+   */
+  records: DrillReport[]
+  /**
+   * Data rows read (good and bad; not counting skipped rows).
+   */
+  rows: number
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
+}
+/**
+ * One school's report in one drill.
+ */
+export interface DrillReport {
+  /**
+   * The drill round (梯次), for display.
+   */
+  drill?: string | null
+  /**
+   * When the drill notice reached the school.
+   */
+  notifiedAt: string
+  /**
+   * When the school reported; `None` when it has not.
+   */
+  reportedAt?: string | null
+  /**
+   * The school (its code, or its name when the list has no codes).
+   */
+  school: string
+  /**
+   * The school's name, for display.
+   */
+  schoolName?: string | null
+}
+/**
+ * The drill list of all schools, by overtime.
+ */
+export interface DrillRanking1 {
+  /**
+   * Every report judged, in input order.
+   */
+  drills: DrillCheck[]
+  /**
+   * The policy edition whose limit was used.
+   */
+  edition: string
+  /**
+   * Schools with overtime.
+   */
+  lateSchools: number
+  /**
+   * The limit in hours.
+   */
+  limitHours: number
+  /**
+   * Every school, most overtime first, then by school.
+   */
+  schools: SchoolOvertime[]
+}
+/**
  * Whether an address belongs to a school's EMS range.
  */
 export interface EmsAddressCheck {
@@ -1756,7 +2178,7 @@ export interface EmsAddressCheck {
    * Inside the school's own EMS range.
    */
   inRange: boolean
-  verdict: Verdict3
+  verdict: Verdict4
 }
 /**
  * A school's EMS allocation.
@@ -1818,7 +2240,7 @@ export interface FamilyCheck {
    * The record's `student`, trimmed.
    */
   student: string | null
-  verdict: Verdict4
+  verdict: Verdict5
 }
 /**
  * Someone who can register in the parent app.
@@ -1837,6 +2259,118 @@ export interface Registrant {
    */
   name: string
   slot: Slot1
+}
+/**
+ * A family file checked for parent-app registration (RULES §5).
+ */
+export interface FamilyFile {
+  /**
+   * Every row that could not be read or judged, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * About the file as a whole.
+   */
+  findings: Finding[]
+  /**
+   * Every judged row, in file order.
+   */
+  rows: FamilyFileRow[]
+  source: FileSource3
+  summary: FileSummary3
+}
+/**
+ * One judged row of a file, at its line.
+ */
+export interface FamilyFileRow {
+  /**
+   * Line (1-based) the row starts on (for a JSON file, the record's number).
+   */
+  line: number
+  result: FamilyCheck1
+  /**
+   * The worksheet, for a workbook.
+   */
+  sheet: string | null
+}
+/**
+ * Who of a family can register in the parent app, and what keeps the others out.
+ */
+export interface FamilyCheck1 {
+  /**
+   * Every contact — father, mother, guardian 1, guardian 2, then the others.
+   */
+  contacts: ContactCheck[]
+  /**
+   * Every contact's findings, then the family's.
+   */
+  findings: Finding[]
+  /**
+   * Everyone who can register, in record order.
+   */
+  registrants: Registrant[]
+  /**
+   * The record's `student`, trimmed.
+   */
+  student: string | null
+  verdict: Verdict5
+}
+/**
+ * How the file was read.
+ */
+export interface FileSource3 {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter
+  encoding: TextEncoding
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * Data rows read (good and bad; not counting blank or skipped rows).
+   */
+  rows: number
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
+}
+/**
+ * Counts that agree with `rows` and `errors`, and the overall verdict.
+ */
+export interface FileSummary3 {
+  /**
+   * Rows judged.
+   */
+  checked: number
+  /**
+   * Rows that could not be read or judged.
+   */
+  errors: number
+  /**
+   * Rows whose verdict is `fail`.
+   */
+  failed: number
+  /**
+   * Rows whose verdict is `pass`.
+   */
+  passed: number
+  verdict: Verdict2
+  /**
+   * Rows whose verdict is `warn`.
+   */
+  warned: number
 }
 /**
  * A student's family record (學籍管理 › 家庭資料 and 其他連絡人).
@@ -1866,6 +2400,64 @@ export interface FamilyRecord {
    * Whatever identifies the student (學號, class and seat); only echoed.
    */
   student?: string | null
+}
+/**
+ * How a file was read.
+ */
+export interface FileSource4 {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter
+  encoding: TextEncoding
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * Data rows read (good and bad; not counting blank or skipped rows).
+   */
+  rows: number
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
+}
+/**
+ * The counts of a file check. They agree with its `rows` and `errors`:
+ * `checked = passed + warned + failed = rows.len()`, `errors = errors.len()`.
+ */
+export interface FileSummary4 {
+  /**
+   * Rows judged.
+   */
+  checked: number
+  /**
+   * Rows that could not be read or judged.
+   */
+  errors: number
+  /**
+   * Rows whose verdict is `fail`.
+   */
+  failed: number
+  /**
+   * Rows whose verdict is `pass`.
+   */
+  passed: number
+  verdict: Verdict2
+  /**
+   * Rows whose verdict is `warn`.
+   */
+  warned: number
 }
 /**
  * A holder of a right.
@@ -1945,7 +2537,7 @@ export interface IdMatch {
  * How to read a file.
  */
 export interface ImportOptions {
-  delimiter?: Delimiter3
+  delimiter?: Delimiter4
 }
 /**
  * One security incident, as a row of the department's table plus the times the
@@ -2051,7 +2643,7 @@ export interface IncidentCheck {
    * 通報單位, verbatim.
    */
   unit: string
-  verdict: Verdict5
+  verdict: Verdict6
 }
 /**
  * An IP cell: the raw text and, when it holds a whole address, the address.
@@ -2123,9 +2715,87 @@ export interface ObligationCheck {
   status: Status1
 }
 /**
- * Incidents read from the department's table (RULES §7).
+ * An incident file checked (RULES §7): each incident's deadlines, and the
+ * statistics of the department's charts.
  */
-export interface IncidentImport {
+export interface IncidentFile {
+  /**
+   * Every row that could not be read or judged, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * About the file as a whole.
+   */
+  findings: Finding[]
+  /**
+   * Every judged row, in file order.
+   */
+  rows: IncidentFileRow[]
+  source: FileSource5
+  summary: FileSummary5
+  total: IncidentStats
+}
+/**
+ * One judged row of a file, at its line.
+ */
+export interface IncidentFileRow {
+  /**
+   * Line (1-based) the row starts on (for a JSON file, the record's number).
+   */
+  line: number
+  result: IncidentCheck1
+  /**
+   * The worksheet, for a workbook.
+   */
+  sheet: string | null
+}
+/**
+ * An incident judged against the regulation of its date.
+ */
+export interface IncidentCheck1 {
+  /**
+   * What the notify and recover clocks run from: `aware_at`, or `occurred_at`
+   * when no awareness time is given; `None` when neither is.
+   */
+  basis: TimeField | null
+  /**
+   * Why.
+   */
+  findings: Finding[]
+  /**
+   * 編號.
+   */
+  id: string
+  /**
+   * The IP cell read, when there is one.
+   */
+  ip: IpInfo | null
+  /**
+   * The reviewed level.
+   */
+  level: number
+  /**
+   * Notify, review, recover, report (level 0: notify and review only).
+   */
+  obligations: ObligationCheck[]
+  /**
+   * The regulation edition applied (its name, e.g. `2021-08-23`).
+   */
+  regulation: string
+  /**
+   * The level of the notice, when given.
+   */
+  reportedLevel: number | null
+  /**
+   * 通報單位, verbatim.
+   */
+  unit: string
+  verdict: Verdict6
+}
+/**
+ * How a file was read.
+ */
+export interface FileSource5 {
   /**
    * Whether it started with a byte-order mark.
    */
@@ -2134,26 +2804,14 @@ export interface IncidentImport {
    * The header cells that fed fields, in column order.
    */
   columns: ColumnUse[]
-  delimiter: Delimiter4
-  encoding: TextEncoding3
-  /**
-   * One error per bad row, in file order.
-   */
-  errors: ImportError[]
+  delimiter: Delimiter
+  encoding: TextEncoding
   /**
    * Header cells no field uses (ignored), as written.
    */
   ignoredColumns: string[]
   /**
-   * The line each record starts on (parallel to `records`).
-   */
-  lines: number[]
-  /**
-   * The records of the good rows, in file order.
-   */
-  records: Incident[]
-  /**
-   * Data rows read (good and bad; not counting skipped rows).
+   * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
   /**
@@ -2166,7 +2824,34 @@ export interface IncidentImport {
   truncated: boolean
 }
 /**
- * The statistics of a list of incidents.
+ * The counts of a file check. They agree with its `rows` and `errors`:
+ * `checked = passed + warned + failed = rows.len()`, `errors = errors.len()`.
+ */
+export interface FileSummary5 {
+  /**
+   * Rows judged.
+   */
+  checked: number
+  /**
+   * Rows that could not be read or judged.
+   */
+  errors: number
+  /**
+   * Rows whose verdict is `fail`.
+   */
+  failed: number
+  /**
+   * Rows whose verdict is `pass`.
+   */
+  passed: number
+  verdict: Verdict2
+  /**
+   * Rows whose verdict is `warn`.
+   */
+  warned: number
+}
+/**
+ * The workflow's aggregate.
  */
 export interface IncidentStats {
   /**
@@ -2311,6 +2996,92 @@ export interface ObligationCounts1 {
   review: number
 }
 /**
+ * Incidents read from the department's table (RULES §7).
+ */
+export interface IncidentImport {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter5
+  encoding: TextEncoding4
+  /**
+   * One error per bad row, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * The line each record starts on (parallel to `records`).
+   */
+  lines: number[]
+  /**
+   * The records of the good rows, in file order.
+   */
+  records: Incident[]
+  /**
+   * Data rows read (good and bad; not counting skipped rows).
+   */
+  rows: number
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
+}
+/**
+ * The statistics of a list of incidents.
+ */
+export interface IncidentStats1 {
+  /**
+   * Per level, lowest first.
+   */
+  byLevel: LevelCount[]
+  /**
+   * Per month, oldest first, every month from the first to the last (gaps as 0).
+   */
+  byMonth: MonthCount[]
+  /**
+   * Per school (通報單位, verbatim), most first, then by label.
+   */
+  bySchool: LabelCount[]
+  /**
+   * Per subtype, most first, then by label.
+   */
+  bySubtype: LabelCount[]
+  /**
+   * Per year, oldest first (only years with incidents).
+   */
+  byYear: YearCount[]
+  /**
+   * Incidents with at least one late or overdue obligation.
+   */
+  incidentsLate: number
+  late: ObligationCounts
+  /**
+   * Ids of incidents that could not be judged (level out of range).
+   */
+  notEvaluated: string[]
+  overdue: ObligationCounts1
+  /**
+   * Incidents counted.
+   */
+  total: number
+  /**
+   * Incidents with no time to place in a month or year.
+   */
+  undated: number
+}
+/**
  * A row found by name.
  */
 export interface Lookup {
@@ -2360,6 +3131,249 @@ export interface AppModule1 {
   titleRule: TitleRule | null
 }
 /**
+ * A mailbox export swept (RULES §4): each mailbox's state, and the lists
+ * to act on today.
+ */
+export interface MailboxFile {
+  /**
+   * Every row that could not be read or judged, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * About the file as a whole.
+   */
+  findings: Finding[]
+  /**
+   * Every judged row, in file order.
+   */
+  rows: MailboxFileRow[]
+  source: FileSource6
+  summary: FileSummary6
+  total: SweepLists
+}
+/**
+ * One judged row of a file, at its line.
+ */
+export interface MailboxFileRow {
+  /**
+   * Line (1-based) the row starts on (for a JSON file, the record's number).
+   */
+  line: number
+  result: MailboxStatus
+  /**
+   * The worksheet, for a workbook.
+   */
+  sheet: string | null
+}
+/**
+ * The row's result.
+ */
+export interface MailboxStatus {
+  /**
+   * The account, trimmed.
+   */
+  account: string
+  basis: CountBasis1
+  /**
+   * The day counting starts (the last login or the activation day).
+   */
+  countedFrom: string
+  /**
+   * Whole days from `counted_from` to `today`.
+   */
+  daysInactive: number
+  /**
+   * Days from `today` to `deletion_date` (0 once it has come).
+   */
+  daysLeft: number
+  /**
+   * First day the mailbox may be deleted: `counted_from` + 500 days.
+   */
+  deletionDate: string
+  /**
+   * The day login was disabled, when the record gives it.
+   */
+  disabledSince: string | null
+  /**
+   * Why: the deciding finding first.
+   */
+  findings: Finding[]
+  /**
+   * A notice is mailed today (every day of the notice state; never to a
+   * disabled mailbox, whose owner can no longer read it).
+   */
+  noticeDueToday: boolean
+  /**
+   * First notice day: `deletion_date` − 30 days (day 470).
+   */
+  noticeFrom: string
+  /**
+   * The quota check, when the record gives the bytes in use.
+   */
+  quota: QuotaCheck | null
+  reason: Code2
+  staffStatus: StaffStatus
+  state: MailboxState
+  verdict: Verdict8
+}
+/**
+ * A mailbox's use of its quota.
+ */
+export interface QuotaCheck {
+  /**
+   * Why.
+   */
+  findings: Finding[]
+  /**
+   * Bytes left (0 when full).
+   */
+  freeBytes: number
+  /**
+   * At or above the warning level (including full).
+   */
+  nearFull: boolean
+  /**
+   * The quota in bytes (1 GiB).
+   */
+  quotaBytes: number
+  state: QuotaState
+  /**
+   * Bytes in use.
+   */
+  usedBytes: number
+  /**
+   * Percentage used, rounded down to two decimals.
+   */
+  usedPercent: number
+  verdict: Verdict7
+}
+/**
+ * How a file was read.
+ */
+export interface FileSource6 {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter
+  encoding: TextEncoding
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * Data rows read (good and bad; not counting blank or skipped rows).
+   */
+  rows: number
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
+}
+/**
+ * The counts of a file check. They agree with its `rows` and `errors`:
+ * `checked = passed + warned + failed = rows.len()`, `errors = errors.len()`.
+ */
+export interface FileSummary6 {
+  /**
+   * Rows judged.
+   */
+  checked: number
+  /**
+   * Rows that could not be read or judged.
+   */
+  errors: number
+  /**
+   * Rows whose verdict is `fail`.
+   */
+  failed: number
+  /**
+   * Rows whose verdict is `pass`.
+   */
+  passed: number
+  verdict: Verdict2
+  /**
+   * Rows whose verdict is `warn`.
+   */
+  warned: number
+}
+/**
+ * The workflow's aggregate.
+ */
+export interface SweepLists {
+  counts: StateCounts
+  /**
+   * Mailboxes whose deletion date has come (disabled ones included), in the same order.
+   */
+  deletable: SweepEntry[]
+  /**
+   * Mailboxes to mail a notice to today, by deletion date (then account, then line).
+   */
+  notices: SweepEntry[]
+  /**
+   * The day of the sweep.
+   */
+  today: string
+}
+/**
+ * Rows per state.
+ */
+export interface StateCounts {
+  /**
+   * `active` mailboxes.
+   */
+  active: number
+  /**
+   * `deletable` mailboxes.
+   */
+  deletable: number
+  /**
+   * `disabled` mailboxes.
+   */
+  disabled: number
+  /**
+   * Rows that could not be evaluated.
+   */
+  errors: number
+  /**
+   * `notice` mailboxes.
+   */
+  notice: number
+}
+/**
+ * A mailbox on the notice or deletion list.
+ */
+export interface SweepEntry {
+  /**
+   * The account.
+   */
+  account: string
+  /**
+   * Days from today to the deletion date (0 once it has come).
+   */
+  daysLeft: number
+  /**
+   * First day it may be deleted.
+   */
+  deletionDate: string
+  /**
+   * Position in the input list (0-based).
+   */
+  index: number
+  /**
+   * The line of the file, when the sweep read one.
+   */
+  line: number | null
+}
+/**
  * Mailboxes read from a mail-system or school-admin export (RULES §4).
  */
 export interface MailboxImport {
@@ -2371,8 +3385,8 @@ export interface MailboxImport {
    * The header cells that fed fields, in column order.
    */
   columns: ColumnUse[]
-  delimiter: Delimiter5
-  encoding: TextEncoding4
+  delimiter: Delimiter6
+  encoding: TextEncoding5
   /**
    * One error per bad row, in file order.
    */
@@ -2435,179 +3449,11 @@ export interface MailboxRecord {
    * The day of the last login (最後登入日期); `None` when never logged in.
    */
   lastLogin?: DateLike | null
-  staffStatus?: StaffStatus
+  staffStatus?: StaffStatus1
   /**
    * Bytes in use (已用容量), when known: the quota is checked too.
    */
   usedBytes?: number | null
-}
-/**
- * The state of one mailbox on `today`, with the dates and figures behind it.
- */
-export interface MailboxStatus {
-  /**
-   * The account, trimmed.
-   */
-  account: string
-  basis: CountBasis1
-  /**
-   * The day counting starts (the last login or the activation day).
-   */
-  countedFrom: string
-  /**
-   * Whole days from `counted_from` to `today`.
-   */
-  daysInactive: number
-  /**
-   * Days from `today` to `deletion_date` (0 once it has come).
-   */
-  daysLeft: number
-  /**
-   * First day the mailbox may be deleted: `counted_from` + 500 days.
-   */
-  deletionDate: string
-  /**
-   * The day login was disabled, when the record gives it.
-   */
-  disabledSince: string | null
-  /**
-   * Why: the deciding finding first.
-   */
-  findings: Finding[]
-  /**
-   * A notice is mailed today (every day of the notice state; never to a
-   * disabled mailbox, whose owner can no longer read it).
-   */
-  noticeDueToday: boolean
-  /**
-   * First notice day: `deletion_date` − 30 days (day 470).
-   */
-  noticeFrom: string
-  /**
-   * The quota check, when the record gives the bytes in use.
-   */
-  quota: QuotaCheck | null
-  reason: Code2
-  staffStatus: StaffStatus1
-  state: MailboxState1
-  verdict: Verdict7
-}
-/**
- * A mailbox's use of its quota.
- */
-export interface QuotaCheck {
-  /**
-   * Why.
-   */
-  findings: Finding[]
-  /**
-   * Bytes left (0 when full).
-   */
-  freeBytes: number
-  /**
-   * At or above the warning level (including full).
-   */
-  nearFull: boolean
-  /**
-   * The quota in bytes (1 GiB).
-   */
-  quotaBytes: number
-  state: QuotaState
-  /**
-   * Bytes in use.
-   */
-  usedBytes: number
-  /**
-   * Percentage used, rounded down to two decimals.
-   */
-  usedPercent: number
-  verdict: Verdict6
-}
-/**
- * The result of a sweep: every row's state, the lists to act on, and the rows in error.
- */
-export interface MailboxSweep {
-  counts: StateCounts
-  /**
-   * Mailboxes whose deletion date has come (disabled ones included), in the same order.
-   */
-  deletable: SweepEntry[]
-  /**
-   * Rows that could not be evaluated; fields are named `mailboxes[i].field`.
-   */
-  errors: RowError[]
-  /**
-   * Mailboxes to mail a notice to today, by deletion date (then account, then position).
-   */
-  notices: SweepEntry[]
-  /**
-   * Every evaluated row, in input order.
-   */
-  rows: SweepRow[]
-  /**
-   * The day of the sweep.
-   */
-  today: string
-  /**
-   * Rows given.
-   */
-  total: number
-}
-/**
- * Rows per state.
- */
-export interface StateCounts {
-  /**
-   * `active` mailboxes.
-   */
-  active: number
-  /**
-   * `deletable` mailboxes.
-   */
-  deletable: number
-  /**
-   * `disabled` mailboxes.
-   */
-  disabled: number
-  /**
-   * Rows that could not be evaluated.
-   */
-  errors: number
-  /**
-   * `notice` mailboxes.
-   */
-  notice: number
-}
-/**
- * A mailbox on the notice or deletion list.
- */
-export interface SweepEntry {
-  /**
-   * The account.
-   */
-  account: string
-  /**
-   * Days from today to the deletion date (0 once it has come).
-   */
-  daysLeft: number
-  /**
-   * First day it may be deleted.
-   */
-  deletionDate: string
-  /**
-   * Position in the input list (0-based).
-   */
-  index: number
-}
-/**
- * One evaluated row of a sweep.
- */
-export interface SweepRow {
-  /**
-   * Position in the input list (0-based).
-   */
-  index: number
-  status: MailboxStatus1
 }
 /**
  * The state of one mailbox on `today`, with the dates and figures behind it.
@@ -2656,9 +3502,125 @@ export interface MailboxStatus1 {
    */
   quota: QuotaCheck | null
   reason: Code2
-  staffStatus: StaffStatus1
-  state: MailboxState1
-  verdict: Verdict7
+  staffStatus: StaffStatus
+  state: MailboxState
+  verdict: Verdict8
+}
+/**
+ * The result of a sweep: every row's state, the lists to act on, and the rows in error.
+ */
+export interface MailboxSweep {
+  counts: StateCounts1
+  /**
+   * Mailboxes whose deletion date has come (disabled ones included), in the same order.
+   */
+  deletable: SweepEntry[]
+  /**
+   * Rows that could not be evaluated; fields are named `mailboxes[i].field`.
+   */
+  errors: RowError[]
+  /**
+   * Mailboxes to mail a notice to today, by deletion date (then account, then position).
+   */
+  notices: SweepEntry[]
+  /**
+   * Every evaluated row, in input order.
+   */
+  rows: SweepRow[]
+  /**
+   * The day of the sweep.
+   */
+  today: string
+  /**
+   * Rows given.
+   */
+  total: number
+}
+/**
+ * Rows per state.
+ */
+export interface StateCounts1 {
+  /**
+   * `active` mailboxes.
+   */
+  active: number
+  /**
+   * `deletable` mailboxes.
+   */
+  deletable: number
+  /**
+   * `disabled` mailboxes.
+   */
+  disabled: number
+  /**
+   * Rows that could not be evaluated.
+   */
+  errors: number
+  /**
+   * `notice` mailboxes.
+   */
+  notice: number
+}
+/**
+ * One evaluated row of a sweep.
+ */
+export interface SweepRow {
+  /**
+   * Position in the input list (0-based).
+   */
+  index: number
+  status: MailboxStatus2
+}
+/**
+ * The state of one mailbox on `today`, with the dates and figures behind it.
+ */
+export interface MailboxStatus2 {
+  /**
+   * The account, trimmed.
+   */
+  account: string
+  basis: CountBasis1
+  /**
+   * The day counting starts (the last login or the activation day).
+   */
+  countedFrom: string
+  /**
+   * Whole days from `counted_from` to `today`.
+   */
+  daysInactive: number
+  /**
+   * Days from `today` to `deletion_date` (0 once it has come).
+   */
+  daysLeft: number
+  /**
+   * First day the mailbox may be deleted: `counted_from` + 500 days.
+   */
+  deletionDate: string
+  /**
+   * The day login was disabled, when the record gives it.
+   */
+  disabledSince: string | null
+  /**
+   * Why: the deciding finding first.
+   */
+  findings: Finding[]
+  /**
+   * A notice is mailed today (every day of the notice state; never to a
+   * disabled mailbox, whose owner can no longer read it).
+   */
+  noticeDueToday: boolean
+  /**
+   * First notice day: `deletion_date` − 30 days (day 470).
+   */
+  noticeFrom: string
+  /**
+   * The quota check, when the record gives the bytes in use.
+   */
+  quota: QuotaCheck | null
+  reason: Code2
+  staffStatus: StaffStatus
+  state: MailboxState
+  verdict: Verdict8
 }
 /**
  * One message against the size limit.
@@ -2680,7 +3642,7 @@ export interface MessageSizeCheck {
    * The limit in bytes (20 MiB).
    */
   maxBytes: number
-  verdict: Verdict8
+  verdict: Verdict9
 }
 /**
  * A count per obligation.
@@ -2793,7 +3755,7 @@ export interface PasswordCheck {
    * How many classes the policy requires (`min_classes`, both profiles).
    */
   requiredClasses: number
-  verdict: Verdict9
+  verdict: Verdict10
 }
 /**
  * Which character classes a password contains.
@@ -2851,7 +3813,7 @@ export interface PasswordExpiry {
    */
   findings: Finding[]
   state: ExpiryState1
-  verdict: Verdict10
+  verdict: Verdict11
 }
 /**
  * When a period counted in months ends, and why.
@@ -2984,8 +3946,8 @@ export interface ScanImport {
    * The header cells that fed fields, in column order.
    */
   columns: ColumnUse[]
-  delimiter: Delimiter6
-  encoding: TextEncoding5
+  delimiter: Delimiter7
+  encoding: TextEncoding6
   /**
    * One error per bad row, in file order.
    */
@@ -3052,8 +4014,8 @@ export interface SchoolImport {
    * The header cells that fed fields, in column order.
    */
   columns: ColumnUse[]
-  delimiter: Delimiter7
-  encoding: TextEncoding6
+  delimiter: Delimiter8
+  encoding: TextEncoding7
   /**
    * One error per bad row, in file order.
    */
@@ -3132,7 +4094,7 @@ export interface SecurityTrainingCheck {
    * Hours required a year (3).
    */
   requiredHours: number
-  verdict: Verdict11
+  verdict: Verdict12
 }
 /**
  * A school's smart-learning certification progress.
@@ -3166,12 +4128,12 @@ export interface SmartLearningProgress {
    * The school's teacher quota (教師員額).
    */
   teacherQuota: number
-  verdict: Verdict12
+  verdict: Verdict13
 }
 /**
  * How many mailboxes are in each state, and how many rows had errors.
  */
-export interface StateCounts1 {
+export interface StateCounts2 {
   /**
    * `active` mailboxes.
    */
@@ -3192,6 +4154,25 @@ export interface StateCounts1 {
    * `notice` mailboxes.
    */
   notice: number
+}
+/**
+ * The lists a sweep of a file acts on today, with the counts per state
+ * (`errors` counts every row of the file that could not be read or judged).
+ */
+export interface SweepLists1 {
+  counts: StateCounts
+  /**
+   * Mailboxes whose deletion date has come (disabled ones included), in the same order.
+   */
+  deletable: SweepEntry[]
+  /**
+   * Mailboxes to mail a notice to today, by deletion date (then account, then line).
+   */
+  notices: SweepEntry[]
+  /**
+   * The day of the sweep.
+   */
+  today: string
 }
 /**
  * The contact book's right for a job title.
@@ -3452,6 +4433,12 @@ export declare function sweepMailboxes(mailboxes: Array<MailboxRecord>, today: s
 export declare function importMailboxes(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): MailboxImport
 
 /**
+ * A mailbox export swept in one call: each mailbox's state at its line, the
+ * notices due today and the deletable mailboxes, and every bad row.
+ */
+export declare function sweepMailboxFile(data: Uint8Array | string, today: string | Date, options?: ImportOptions | null, policy?: Policy | null): MailboxFile
+
+/**
  * A mailbox's use against the 1 GiB quota (`near_full` from 90 %).
  */
 export declare function mailboxQuota(usedBytes: number, policy?: Policy | null): QuotaCheck
@@ -3478,6 +4465,12 @@ export declare function accountAccessMany(records: Array<AccountRecord>, today: 
 export declare function importAccounts(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): AccountImport
 
 /**
+ * A people export checked in one call: each person's education-account
+ * access at their line, and every bad row.
+ */
+export declare function checkAccountFile(data: Uint8Array | string, today: string | Date, options?: ImportOptions | null, policy?: Policy | null): AccountFile
+
+/**
  * Who of a student's family can register in the parent app, and what is missing.
  */
 export declare function checkFamily(family: FamilyRecord): FamilyCheck
@@ -3486,6 +4479,12 @@ export declare function checkFamily(family: FamilyRecord): FamilyCheck
  * `check_family` over many families, in order.
  */
 export declare function checkFamilies(families: Array<FamilyRecord>): Array<FamilyCheck>
+
+/**
+ * A JSON file of families checked in one call: each family's registrants
+ * by record number, and every record that is not a family.
+ */
+export declare function checkFamilyFile(data: Uint8Array | string, policy?: Policy | null): FamilyFile
 
 /**
  * A Taiwan mobile number in its one written form (`0912-345-678` →
@@ -3560,6 +4559,13 @@ export declare function incidentSubtypeSvg(incidents: Array<Incident>, now: stri
 export declare function importIncidents(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): IncidentImport
 
 /**
+ * The department's incident table checked in one call: each incident's
+ * deadlines at its line, every bad row at its line, the counts, and the
+ * statistics of the charts.
+ */
+export declare function checkIncidentFile(data: Uint8Array | string, now: string | Date, options?: ImportOptions | null, policy?: Policy | null): IncidentFile
+
+/**
  * An IP cell as the table writes it (partly redacted, `(natIP)`).
  */
 export declare function parseIncidentIp(raw: string): IpInfo
@@ -3584,6 +4590,18 @@ export declare function rankDrills(reports: Array<DrillReport>, now: string | Da
  * Drill reports from a CSV/TSV file.
  */
 export declare function importDrills(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): DrillImport
+
+/**
+ * A drill list ranked in one call: each report's overtime at its line and
+ * the ranking of schools.
+ */
+export declare function rankDrillFile(data: Uint8Array | string, now: string | Date, options?: ImportOptions | null, policy?: Policy | null): DrillFile
+
+/**
+ * The on-site pick from the schools' file (`data`) and, when given, the
+ * website scans' file, in one call.
+ */
+export declare function pickAuditFile(data: Uint8Array | string, options?: { scans?: Uint8Array | string | null; capacity?: number | null; options?: ImportOptions | null }, policy?: Policy | null): AuditFile
 
 /**
  * The schools picked for on-site security checks, each with the criteria it

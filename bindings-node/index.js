@@ -178,6 +178,14 @@ function importMailboxes(data, options, policy) {
 }
 
 /**
+ * A mailbox export swept in one call: each mailbox's state at its line, the
+ * notices due today and the deletable mailboxes, and every bad row.
+ */
+function sweepMailboxFile(data, today, options, policy) {
+  return call('mailbox.sweep_file', { today, options }, policy, bytes(data))
+}
+
+/**
  * A mailbox's use against the 1 GiB quota (`near_full` from 90 %).
  */
 function mailboxQuota(usedBytes, policy) {
@@ -214,6 +222,14 @@ function importAccounts(data, options, policy) {
 }
 
 /**
+ * A people export checked in one call: each person's education-account
+ * access at their line, and every bad row.
+ */
+function checkAccountFile(data, today, options, policy) {
+  return call('account.check_file', { today, options }, policy, bytes(data))
+}
+
+/**
  * Who of a student's family can register in the parent app, and what is missing.
  */
 function checkFamily(family) {
@@ -225,6 +241,14 @@ function checkFamily(family) {
  */
 function checkFamilies(families) {
   return call('parent.check_many', { families })
+}
+
+/**
+ * A JSON file of families checked in one call: each family's registrants
+ * by record number, and every record that is not a family.
+ */
+function checkFamilyFile(data, policy) {
+  return call('parent.check_file', {}, policy, bytes(data))
 }
 
 /**
@@ -326,6 +350,15 @@ function importIncidents(data, options, policy) {
 }
 
 /**
+ * The department's incident table checked in one call: each incident's
+ * deadlines at its line, every bad row at its line, the counts, and the
+ * statistics of the charts.
+ */
+function checkIncidentFile(data, now, options, policy) {
+  return call('incident.check_file', { now, options }, policy, bytes(data))
+}
+
+/**
  * An IP cell as the table writes it (partly redacted, `(natIP)`).
  */
 function parseIncidentIp(raw) {
@@ -359,6 +392,22 @@ function rankDrills(reports, now, policy) {
  */
 function importDrills(data, options, policy) {
   return call('drill.import', { options }, policy, bytes(data))
+}
+
+/**
+ * A drill list ranked in one call: each report's overtime at its line and
+ * the ranking of schools.
+ */
+function rankDrillFile(data, now, options, policy) {
+  return call('drill.rank_file', { now, options }, policy, bytes(data))
+}
+
+/**
+ * The on-site pick from the schools' file (`data`) and, when given, the
+ * website scans' file, in one call.
+ */
+function pickAuditFile(data, options, policy) {
+  return call('audit.pick_file', { scans: options?.scans, capacity: options?.capacity, options: options?.options }, policy, bytes(data))
 }
 
 /**
@@ -478,10 +527,13 @@ module.exports = {
   auditCriteriaSvg,
   can,
   checkAccount,
+  checkAccountFile,
   checkAccounts,
   checkEmsAddress,
   checkFamilies,
   checkFamily,
+  checkFamilyFile,
+  checkIncidentFile,
   checkMessageSize,
   checkPassword: native.checkPassword,
   checkPasswords: native.checkPasswords,
@@ -531,7 +583,9 @@ module.exports = {
   passwordVerdict: native.passwordVerdict,
   permissionLookup,
   permissionTable,
+  pickAuditFile,
   pickAuditSchools,
+  rankDrillFile,
   rankDrills,
   redactIds: native.redactIds,
   scanIds: native.scanIds,
@@ -539,6 +593,7 @@ module.exports = {
   securityTraining,
   smartLearningProgress,
   sweepMailboxes,
+  sweepMailboxFile,
   toRoc,
   whoCan,
 }

@@ -193,3 +193,45 @@ pub fn attendance_view(
 pub fn absent_counts(records: Vec<AttendanceRecord>) -> Result<AbsentCounts> {
     Ok(permission::absent_counts(&records))
 }
+
+/// A mailbox export swept in one call: each mailbox's state at its line, the
+/// notices due today and the deletable mailboxes, and every bad row.
+#[uniffi::export(default(options = None, policy = None))]
+pub fn sweep_mailbox_file(
+    data: Vec<u8>,
+    today: String,
+    options: Option<ImportOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<ntpc_policy::files::MailboxFile> {
+    Ok(mailbox::sweep_file(
+        &data,
+        &options.unwrap_or_default(),
+        date(&today)?,
+        or_default(&policy),
+    )?)
+}
+
+/// A people export checked in one call: each person's access at their line.
+#[uniffi::export(default(options = None, policy = None))]
+pub fn check_account_file(
+    data: Vec<u8>,
+    today: String,
+    options: Option<ImportOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<ntpc_policy::files::AccountFile> {
+    Ok(account::check_file(
+        &data,
+        &options.unwrap_or_default(),
+        date(&today)?,
+        or_default(&policy),
+    )?)
+}
+
+/// A JSON file of families checked in one call, by record number.
+#[uniffi::export(default(policy = None))]
+pub fn check_family_file(
+    data: Vec<u8>,
+    policy: Option<Arc<Policy>>,
+) -> Result<ntpc_policy::files::FamilyFile> {
+    Ok(parent::check_file(&data, or_default(&policy))?)
+}

@@ -213,3 +213,55 @@ pub fn import_audit_scans(
         or_default(&policy),
     )?)
 }
+
+/// The department's incident table checked in one call: each incident's
+/// deadlines at its line, every bad row, the counts, and the statistics.
+#[uniffi::export(default(options = None, policy = None))]
+pub fn check_incident_file(
+    data: Vec<u8>,
+    now: String,
+    options: Option<ImportOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<ntpc_policy::files::IncidentFile> {
+    Ok(incident::check_file(
+        &data,
+        &options.unwrap_or_default(),
+        instant(&now)?,
+        or_default(&policy),
+    )?)
+}
+
+/// A drill list ranked in one call: each report's overtime at its line.
+#[uniffi::export(default(options = None, policy = None))]
+pub fn rank_drill_file(
+    data: Vec<u8>,
+    now: String,
+    options: Option<ImportOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<ntpc_policy::files::DrillFile> {
+    Ok(drill::rank_file(
+        &data,
+        &options.unwrap_or_default(),
+        instant(&now)?,
+        or_default(&policy),
+    )?)
+}
+
+/// The on-site pick from the schools' file and, when given, the scans' file.
+#[uniffi::export(default(scans = None, capacity = None, options = None, policy = None))]
+pub fn pick_audit_file(
+    data: Vec<u8>,
+    scans: Option<Vec<u8>>,
+    capacity: Option<u32>,
+    options: Option<ImportOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<ntpc_policy::files::AuditFile> {
+    let o = options.unwrap_or_default();
+    Ok(audit::pick_file(
+        &data,
+        scans.as_deref(),
+        &o,
+        capacity,
+        or_default(&policy),
+    )?)
+}

@@ -12,7 +12,10 @@ use ntpc_policy::PolicyError;
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString,
+    PyTuple,
+};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -66,6 +69,12 @@ pub fn to_json(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>, depth: usize) 
     if v.is_instance_of::<PyString>() {
         return Ok(Value::String(text(py, field, v)?.to_string()));
     }
+    if v.is_instance_of::<PyBytes>() || v.is_instance_of::<PyByteArray>() {
+        // File bytes (a second file of a workflow) cross as hex, which the core's
+        // file-bytes arguments read.
+        let bytes: Vec<u8> = v.extract()?;
+        return Ok(serde_json::json!({ "hex": hex(&bytes) }));
+    }
     if v.is_instance_of::<PyDateTime>() || v.is_instance_of::<PyDate>() {
         return Ok(Value::String(v.call_method0("isoformat")?.extract()?));
     }
@@ -98,8 +107,17 @@ pub fn to_json(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>, depth: usize) 
     Err(invalid(
         py,
         field,
-        format!("a dict, list, str, number, bool, date or None is required, not {t}"),
+        format!("a dict, list, str, bytes, number, bool, date or None is required, not {t}"),
     ))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
 }
 
 /// A JSON value as plain Python objects.

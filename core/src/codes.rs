@@ -397,6 +397,10 @@ codes! {
     ImportDuplicateColumn = "import.duplicate_column", Error,
         "第 {column} 欄「{header}」與第 {first_column} 欄重複，都對應到 {field}。",
         "Column {column} \"{header}\" repeats column {first_column}: both are {field}.";
+    /// Columns of a file that no field reads (a typo of an optional header shows here).
+    ImportIgnoredColumns = "import.ignored_columns", Info,
+        "檔案中有 {count} 個欄位未被讀取：{columns}。",
+        "{count} columns of the file are not read: {columns}.";
     /// A row repeating the value of a field that names the record (an incident's 編號).
     ImportDuplicateKey = "import.duplicate_key", Error,
         "「{field}」的值「{value}」與第 {first_line} 行重複，此列未讀入。",

@@ -196,6 +196,10 @@ pub struct ImportErrorView {
     pub header: Option<String>,
     /// The record field of that column.
     pub field: Option<String>,
+    /// The worksheet, for a workbook.
+    pub sheet: Option<String>,
+    /// Which file, when a workflow reads more than one.
+    pub file: Option<String>,
     /// Stable code, e.g. `import.invalid_value`.
     pub code: String,
     /// The figures behind the message, as a JSON object.
@@ -215,6 +219,8 @@ uniffi::custom_type!(ImportError, ImportErrorView, {
             column: r.column,
             header: r.header.clone(),
             field: r.field.clone(),
+            sheet: r.sheet.as_deref().map(str::to_owned),
+            file: r.file.map(str::to_owned),
             code: e.code,
             params_json: e.params_json,
             message_zh: e.message_zh,

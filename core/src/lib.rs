@@ -54,6 +54,7 @@ pub mod drill;
 pub mod error;
 #[cfg(feature = "uniffi")]
 pub mod ffi;
+pub mod files;
 pub mod finding;
 pub mod identity;
 pub mod import;

@@ -15,12 +15,14 @@ if TYPE_CHECKING:
     from ntpc_policy.shapes import (
         AbsentCounts,
         AccountAccess,
+        AccountFile,
         AccountImport,
         AccountNameCheck,
         AccountRecord,
         AppModule,
         AttendanceAccess,
         AttendanceRecord,
+        AuditFile,
         AuditPick,
         AuditSchool,
         CodeInfo,
@@ -31,21 +33,25 @@ if TYPE_CHECKING:
         Decision,
         Decoded,
         DrillCheck,
+        DrillFile,
         DrillImport,
         DrillRanking,
         DrillReport,
         EmsAddressCheck,
         EmsAllocation,
         FamilyCheck,
+        FamilyFile,
         FamilyRecord,
         ImportOptions,
         Incident,
         IncidentCheck,
+        IncidentFile,
         IncidentImport,
         IncidentStats,
         InstantLike,
         IpInfo,
         Lookup,
+        MailboxFile,
         MailboxImport,
         MailboxRecord,
         MailboxStatus,
@@ -82,10 +88,13 @@ __all__ = [
     "audit_criteria_svg",
     "can",
     "check_account",
+    "check_account_file",
     "check_accounts",
     "check_ems_address",
     "check_families",
     "check_family",
+    "check_family_file",
+    "check_incident_file",
     "check_message_size",
     "check_ubn",
     "code_table",
@@ -128,11 +137,14 @@ __all__ = [
     "password_expiry",
     "permission_lookup",
     "permission_table",
+    "pick_audit_file",
     "pick_audit_schools",
+    "rank_drill_file",
     "rank_drills",
     "school_term",
     "security_training",
     "smart_learning_progress",
+    "sweep_mailbox_file",
     "sweep_mailboxes",
     "to_roc",
     "who_can",
@@ -291,6 +303,19 @@ def import_mailboxes(
     return _call("mailbox.import", {"options": options}, policy, data)  # type: ignore[no-any-return]
 
 
+def sweep_mailbox_file(
+    data: bytes | str,
+    today: DateLike,
+    options: ImportOptions | None = None,
+    *,
+    policy: Policy | None = None,
+) -> MailboxFile:
+    """A mailbox export swept in one call: each mailbox's state at its line, the
+    notices due today and the deletable mailboxes, and every bad row.
+    """
+    return _call("mailbox.sweep_file", {"today": today, "options": options}, policy, data)  # type: ignore[no-any-return]
+
+
 def mailbox_quota(used_bytes: int, *, policy: Policy | None = None) -> QuotaCheck:
     """A mailbox's use against the 1 GiB quota (`near_full` from 90 %)."""
     return _call("mailbox.quota", {"used_bytes": used_bytes}, policy)  # type: ignore[no-any-return]
@@ -324,6 +349,19 @@ def import_accounts(
     return _call("account.import", {"options": options}, policy, data)  # type: ignore[no-any-return]
 
 
+def check_account_file(
+    data: bytes | str,
+    today: DateLike,
+    options: ImportOptions | None = None,
+    *,
+    policy: Policy | None = None,
+) -> AccountFile:
+    """A people export checked in one call: each person's education-account
+    access at their line, and every bad row.
+    """
+    return _call("account.check_file", {"today": today, "options": options}, policy, data)  # type: ignore[no-any-return]
+
+
 def check_family(family: FamilyRecord) -> FamilyCheck:
     """Who of a student's family can register in the parent app, and what is missing."""
     return _call("parent.check", {"family": family})  # type: ignore[no-any-return]
@@ -332,6 +370,13 @@ def check_family(family: FamilyRecord) -> FamilyCheck:
 def check_families(families: Sequence[FamilyRecord]) -> list[FamilyCheck]:
     """`check_family` over many families, in order."""
     return _call("parent.check_many", {"families": families})  # type: ignore[no-any-return]
+
+
+def check_family_file(data: bytes | str, *, policy: Policy | None = None) -> FamilyFile:
+    """A JSON file of families checked in one call: each family's registrants
+    by record number, and every record that is not a family.
+    """
+    return _call("parent.check_file", {}, policy, data)  # type: ignore[no-any-return]
 
 
 def normalize_mobile(text: str) -> PhoneCheck:
@@ -430,6 +475,20 @@ def import_incidents(
     return _call("incident.import", {"options": options}, policy, data)  # type: ignore[no-any-return]
 
 
+def check_incident_file(
+    data: bytes | str,
+    now: InstantLike,
+    options: ImportOptions | None = None,
+    *,
+    policy: Policy | None = None,
+) -> IncidentFile:
+    """The department's incident table checked in one call: each incident's
+    deadlines at its line, every bad row at its line, the counts, and the
+    statistics of the charts.
+    """
+    return _call("incident.check_file", {"now": now, "options": options}, policy, data)  # type: ignore[no-any-return]
+
+
 def parse_incident_ip(raw: str) -> IpInfo:
     """An IP cell as the table writes it (partly redacted, `(natIP)`)."""
     return _call("incident.parse_ip", {"raw": raw})  # type: ignore[no-any-return]
@@ -461,6 +520,35 @@ def import_drills(
 ) -> DrillImport:
     """Drill reports from a CSV/TSV file."""
     return _call("drill.import", {"options": options}, policy, data)  # type: ignore[no-any-return]
+
+
+def rank_drill_file(
+    data: bytes | str,
+    now: InstantLike,
+    options: ImportOptions | None = None,
+    *,
+    policy: Policy | None = None,
+) -> DrillFile:
+    """A drill list ranked in one call: each report's overtime at its line and
+    the ranking of schools.
+    """
+    return _call("drill.rank_file", {"now": now, "options": options}, policy, data)  # type: ignore[no-any-return]
+
+
+def pick_audit_file(
+    data: bytes | str,
+    scans: bytes | str | None = None,
+    capacity: int | None = None,
+    options: ImportOptions | None = None,
+    *,
+    policy: Policy | None = None,
+) -> AuditFile:
+    """The on-site pick from the schools' file (`data`) and, when given, the
+    website scans' file, in one call.
+    """
+    return _call(
+        "audit.pick_file", {"scans": scans, "capacity": capacity, "options": options}, policy, data
+    )  # type: ignore[no-any-return]
 
 
 def pick_audit_schools(

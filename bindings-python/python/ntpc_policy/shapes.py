@@ -60,6 +60,32 @@ class AccountAccess(TypedDict):
     #: when the custom account must be reset.
 
 
+class AccountFile(TypedDict):
+    """A people export checked for education-account access (RULES §5)."""
+
+    errors: list[ImportError]
+    #: Every row that could not be read or judged, in file order.
+    findings: list[Finding]
+    #: About the file as a whole.
+    rows: list[AccountFileRow]
+    #: Every judged row, in file order.
+    source: FileSource
+    #: How the file was read.
+    summary: FileSummary
+    #: Counts that agree with `rows` and `errors`, and the overall verdict.
+
+
+class AccountFileRow(TypedDict):
+    """One judged row of a file, at its line."""
+
+    line: int
+    #: Line (1-based) the row starts on (for a JSON file, the record's number).
+    result: AccountAccess
+    #: The row's result.
+    sheet: str | None
+    #: The worksheet, for a workbook.
+
+
 class AccountImport(TypedDict):
     """People read from a school-admin export (RULES §5)."""
 
@@ -186,6 +212,21 @@ class AttendanceRecord(TypedDict):
 
 AttendanceView = Literal["per_student", "class_counts"]
 """Which view of attendance a person gets."""
+
+
+class AuditFile(TypedDict):
+    """The on-site pick from the schools' file and the scans' file (RULES §8)."""
+
+    errors: list[ImportError]
+    #: Every row that could not be read or judged, in file order.
+    findings: list[Finding]
+    #: About the file as a whole.
+    source: FileSource
+    #: How the file was read.
+    summary: FileSummary
+    #: Counts that agree with `rows` and `errors`, and the overall verdict.
+    total: AuditPick
+    #: The workflow's aggregate.
 
 
 class AuditPick(TypedDict):
@@ -371,6 +412,7 @@ Code = Literal[
     "import.bad_encoding",
     "import.missing_column",
     "import.duplicate_column",
+    "import.ignored_columns",
     "import.duplicate_key",
     "import.column_count",
     "import.field_too_long",
@@ -577,6 +619,36 @@ class DrillCheck(TypedDict):
     #: `fail` when late or overdue.
 
 
+class DrillFile(TypedDict):
+    """A drill file ranked (RULES §7): each report against its limit, and the
+    overtime per school.
+    """
+
+    errors: list[ImportError]
+    #: Every row that could not be read or judged, in file order.
+    findings: list[Finding]
+    #: About the file as a whole.
+    rows: list[DrillFileRow]
+    #: Every judged row, in file order.
+    source: FileSource
+    #: How the file was read.
+    summary: FileSummary
+    #: Counts that agree with `rows` and `errors`, and the overall verdict.
+    total: DrillRanking
+    #: The workflow's aggregate.
+
+
+class DrillFileRow(TypedDict):
+    """One judged row of a file, at its line."""
+
+    line: int
+    #: Line (1-based) the row starts on (for a JSON file, the record's number).
+    result: DrillCheck
+    #: The row's result.
+    sheet: str | None
+    #: The worksheet, for a workbook.
+
+
 class DrillImport(TypedDict):
     """Drill reports read from a file (RULES §7)."""
 
@@ -695,6 +767,32 @@ class FamilyCheck(TypedDict):
     #: mobile number, or nobody can register; `warn` for an other contact's problem.
 
 
+class FamilyFile(TypedDict):
+    """A family file checked for parent-app registration (RULES §5)."""
+
+    errors: list[ImportError]
+    #: Every row that could not be read or judged, in file order.
+    findings: list[Finding]
+    #: About the file as a whole.
+    rows: list[FamilyFileRow]
+    #: Every judged row, in file order.
+    source: FileSource
+    #: How the file was read.
+    summary: FileSummary
+    #: Counts that agree with `rows` and `errors`, and the overall verdict.
+
+
+class FamilyFileRow(TypedDict):
+    """One judged row of a file, at its line."""
+
+    line: int
+    #: Line (1-based) the row starts on (for a JSON file, the record's number).
+    result: FamilyCheck
+    #: The row's result.
+    sheet: str | None
+    #: The worksheet, for a workbook.
+
+
 class FamilyRecord(TypedDict):
     """A student's family record (學籍管理 › 家庭資料 and 其他連絡人)."""
 
@@ -710,6 +808,46 @@ class FamilyRecord(TypedDict):
     #: 其他連絡人.
     student: NotRequired[str | None]
     #: Whatever identifies the student (學號, class and seat); only echoed.
+
+
+class FileSource(TypedDict):
+    """How a file was read."""
+
+    bom: bool
+    #: Whether it started with a byte-order mark.
+    columns: list[ColumnUse]
+    #: The header cells that fed fields, in column order.
+    delimiter: Delimiter
+    #: The cell separator used (`comma` or `tab`).
+    encoding: TextEncoding
+    #: The encoding it was read in.
+    ignored_columns: list[str]
+    #: Header cells no field uses (ignored), as written.
+    rows: int
+    #: Data rows read (good and bad; not counting blank or skipped rows).
+    skipped_rows: int
+    #: Blank rows and group lines skipped.
+    truncated: bool
+    #: Whether reading stopped at `policy.limits.import_max_rows`.
+
+
+class FileSummary(TypedDict):
+    """The counts of a file check. They agree with its `rows` and `errors`:
+    `checked = passed + warned + failed = rows.len()`, `errors = errors.len()`.
+    """
+
+    checked: int
+    #: Rows judged.
+    errors: int
+    #: Rows that could not be read or judged.
+    failed: int
+    #: Rows whose verdict is `fail`.
+    passed: int
+    #: Rows whose verdict is `pass`.
+    verdict: Verdict
+    #: The worst verdict of the rows.
+    warned: int
+    #: Rows whose verdict is `warn`.
 
 
 class Finding(TypedDict):
@@ -875,6 +1013,36 @@ class IncidentCheck(TypedDict):
     #: `fail` when an obligation is late or overdue; `warn` for suspicious times.
 
 
+class IncidentFile(TypedDict):
+    """An incident file checked (RULES §7): each incident's deadlines, and the
+    statistics of the department's charts.
+    """
+
+    errors: list[ImportError]
+    #: Every row that could not be read or judged, in file order.
+    findings: list[Finding]
+    #: About the file as a whole.
+    rows: list[IncidentFileRow]
+    #: Every judged row, in file order.
+    source: FileSource
+    #: How the file was read.
+    summary: FileSummary
+    #: Counts that agree with `rows` and `errors`, and the overall verdict.
+    total: IncidentStats
+    #: The workflow's aggregate.
+
+
+class IncidentFileRow(TypedDict):
+    """One judged row of a file, at its line."""
+
+    line: int
+    #: Line (1-based) the row starts on (for a JSON file, the record's number).
+    result: IncidentCheck
+    #: The row's result.
+    sheet: str | None
+    #: The worksheet, for a workbook.
+
+
 class IncidentImport(TypedDict):
     """Incidents read from the department's table (RULES §7)."""
 
@@ -967,6 +1135,36 @@ class Lookup(TypedDict):
     #: How the name matched (an app name is tried first).
     row: AppModule
     #: The row.
+
+
+class MailboxFile(TypedDict):
+    """A mailbox export swept (RULES §4): each mailbox's state, and the lists
+    to act on today.
+    """
+
+    errors: list[ImportError]
+    #: Every row that could not be read or judged, in file order.
+    findings: list[Finding]
+    #: About the file as a whole.
+    rows: list[MailboxFileRow]
+    #: Every judged row, in file order.
+    source: FileSource
+    #: How the file was read.
+    summary: FileSummary
+    #: Counts that agree with `rows` and `errors`, and the overall verdict.
+    total: SweepLists
+    #: The workflow's aggregate.
+
+
+class MailboxFileRow(TypedDict):
+    """One judged row of a file, at its line."""
+
+    line: int
+    #: Line (1-based) the row starts on (for a JSON file, the record's number).
+    result: MailboxStatus
+    #: The row's result.
+    sheet: str | None
+    #: The worksheet, for a workbook.
 
 
 class MailboxImport(TypedDict):
@@ -1665,6 +1863,23 @@ class SweepEntry(TypedDict):
     #: First day it may be deleted.
     index: int
     #: Position in the input list (0-based).
+    line: int | None
+    #: The line of the file, when the sweep read one.
+
+
+class SweepLists(TypedDict):
+    """The lists a sweep of a file acts on today, with the counts per state
+    (`errors` counts every row of the file that could not be read or judged).
+    """
+
+    counts: StateCounts
+    #: Rows per state.
+    deletable: list[SweepEntry]
+    #: Mailboxes whose deletion date has come (disabled ones included), in the same order.
+    notices: list[SweepEntry]
+    #: Mailboxes to mail a notice to today, by deletion date (then account, then line).
+    today: str
+    #: The day of the sweep.
 
 
 class SweepRow(TypedDict):

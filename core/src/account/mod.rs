@@ -21,6 +21,7 @@
 //! ```
 
 mod access;
+mod file;
 mod import;
 mod record;
 
@@ -28,5 +29,6 @@ pub use access::{
     AccountAccess, BackupAdvice, BackupEvent, STAFF_SERVICES, STUDENT_SERVICES, Service, check,
     check_many,
 };
+pub use file::check_file;
 pub use import::{ACCOUNT_SCHEMA, import};
 pub use record::{AccountRecord, PersonStatus, Role};

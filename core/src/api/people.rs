@@ -3,6 +3,7 @@
 
 use super::{Bytes, Date, api_table};
 use crate::account::{self, AccountAccess, AccountRecord};
+use crate::files::{AccountFile, FamilyFile, MailboxFile};
 use crate::import::{AccountImport, ImportOptions, MailboxImport};
 use crate::mailbox::{
     self, MailboxRecord, MailboxStatus, MailboxSweep, MessageSizeCheck, QuotaCheck,
@@ -32,6 +33,12 @@ api_table! { ALL, policy;
         mailbox::import(&data.0, &options.unwrap_or_default(), policy)
     }
 
+    /// A mailbox export swept in one call: each mailbox's state at its line, the
+    /// notices due today and the deletable mailboxes, and every bad row.
+    "mailbox.sweep_file" => fn sweep_mailbox_file(data: Bytes, today: Date, options: Option<ImportOptions>) with [policy] -> MailboxFile {
+        mailbox::sweep_file(&data.0, &options.unwrap_or_default(), today.0, policy)
+    }
+
     /// A mailbox's use against the 1 GiB quota (`near_full` from 90 %).
     "mailbox.quota" => fn mailbox_quota(used_bytes: u64) with [policy] -> QuotaCheck {
         mailbox::quota(used_bytes, policy)
@@ -58,6 +65,12 @@ api_table! { ALL, policy;
         account::import(&data.0, &options.unwrap_or_default(), policy)
     }
 
+    /// A people export checked in one call: each person's education-account
+    /// access at their line, and every bad row.
+    "account.check_file" => fn check_account_file(data: Bytes, today: Date, options: Option<ImportOptions>) with [policy] -> AccountFile {
+        account::check_file(&data.0, &options.unwrap_or_default(), today.0, policy)
+    }
+
     /// Who of a student's family can register in the parent app, and what is missing.
     "parent.check" => fn check_family(family: FamilyRecord) -> FamilyCheck {
         Ok(parent::check(&family))
@@ -66,6 +79,12 @@ api_table! { ALL, policy;
     /// `check_family` over many families, in order.
     "parent.check_many" => fn check_families(families: Vec<FamilyRecord>) -> Vec<FamilyCheck> {
         Ok(parent::check_many(&families))
+    }
+
+    /// A JSON file of families checked in one call: each family's registrants
+    /// by record number, and every record that is not a family.
+    "parent.check_file" => fn check_family_file(data: Bytes) with [policy] -> FamilyFile {
+        parent::check_file(&data.0, policy)
     }
 
     /// A Taiwan mobile number in its one written form (`0912-345-678` →

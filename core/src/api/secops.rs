@@ -5,6 +5,7 @@ use super::{Bytes, Instant, api_table};
 use crate::audit::{self, AuditPick, AuditSchool, CvssBand, CvssVersion, ScanFinding, ScanRound};
 use crate::chart;
 use crate::drill::{self, DrillCheck, DrillRanking, DrillReport};
+use crate::files::{AuditFile, DrillFile, IncidentFile};
 use crate::import::{DrillImport, ImportOptions, IncidentImport, ScanImport, SchoolImport};
 use crate::incident::{self, Incident, IncidentCheck, IncidentStats, IpInfo};
 
@@ -37,6 +38,13 @@ api_table! { ALL, policy;
         incident::import(&data.0, &options.unwrap_or_default(), policy)
     }
 
+    /// The department's incident table checked in one call: each incident's
+    /// deadlines at its line, every bad row at its line, the counts, and the
+    /// statistics of the charts.
+    "incident.check_file" => fn check_incident_file(data: Bytes, now: Instant, options: Option<ImportOptions>) with [policy] -> IncidentFile {
+        incident::check_file(&data.0, &options.unwrap_or_default(), now.0, policy)
+    }
+
     /// An IP cell as the table writes it (partly redacted, `(natIP)`).
     "incident.parse_ip" => fn parse_incident_ip(raw: String) -> IpInfo {
         Ok(incident::parse_ip(&raw))
@@ -61,6 +69,19 @@ api_table! { ALL, policy;
     /// Drill reports from a CSV/TSV file.
     "drill.import" => fn import_drills(data: Bytes, options: Option<ImportOptions>) with [policy] -> DrillImport {
         drill::import(&data.0, &options.unwrap_or_default(), policy)
+    }
+
+    /// A drill list ranked in one call: each report's overtime at its line and
+    /// the ranking of schools.
+    "drill.rank_file" => fn rank_drill_file(data: Bytes, now: Instant, options: Option<ImportOptions>) with [policy] -> DrillFile {
+        drill::rank_file(&data.0, &options.unwrap_or_default(), now.0, policy)
+    }
+
+    /// The on-site pick from the schools' file (`data`) and, when given, the
+    /// website scans' file, in one call.
+    "audit.pick_file" => fn pick_audit_file(data: Bytes, scans: Option<Bytes>, capacity: Option<u32>, options: Option<ImportOptions>) with [policy] -> AuditFile {
+        let scans = scans.map(|b| b.0);
+        audit::pick_file(&data.0, scans.as_deref(), &options.unwrap_or_default(), capacity, policy)
     }
 
     /// The schools picked for on-site security checks, each with the criteria it

@@ -18,10 +18,12 @@
 //! assert_eq!(p.picked[0].criteria_met, 3); // overtime rank 1, grade C, re-scan 7.0
 //! ```
 
+mod file;
 mod import;
 mod pick;
 mod record;
 
+pub use file::pick_file;
 pub use import::{SCAN_SCHEMA, SCHOOL_SCHEMA, import_scans, import_schools};
 pub use pick::{AuditPick, Criterion, CriterionMet, PickedSchool, ScanSummary, ScanView, pick};
 pub use record::{

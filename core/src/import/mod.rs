@@ -104,6 +104,10 @@ pub struct RowError {
     pub header: Option<String>,
     /// The record field of that column.
     pub field: Option<String>,
+    /// The worksheet, for a workbook.
+    pub sheet: Option<Box<str>>,
+    /// Which file, when a workflow reads more than one (`scans`).
+    pub file: Option<&'static str>,
     /// What is wrong (boxed: rows are read in bulk and most are fine).
     pub error: Box<PolicyError>,
 }
@@ -116,6 +120,8 @@ impl RowError {
             column: None,
             header: None,
             field: None,
+            sheet: None,
+            file: None,
             error: Box::new(error),
         }
     }
@@ -128,11 +134,13 @@ impl RowError {
 
 impl Serialize for RowError {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(8))?;
+        let mut m = s.serialize_map(Some(10))?;
         m.serialize_entry("line", &self.line)?;
         m.serialize_entry("column", &self.column)?;
         m.serialize_entry("header", &self.header)?;
         m.serialize_entry("field", &self.field)?;
+        m.serialize_entry("sheet", &self.sheet)?;
+        m.serialize_entry("file", &self.file)?;
         m.serialize_entry("code", self.error.code().as_str())?;
         m.serialize_entry("params", &self.error.params())?;
         m.serialize_entry("message_zh", &self.error.message_zh())?;
@@ -178,6 +186,18 @@ macro_rules! import_results {
 
         impl $crate::import::ImportResult for $name {
             type Record = $record;
+            fn source(&self) -> $crate::files::FileSource {
+                $crate::files::FileSource {
+                    encoding: self.encoding,
+                    bom: self.bom,
+                    delimiter: self.delimiter,
+                    columns: self.columns.clone(),
+                    ignored_columns: self.ignored_columns.clone(),
+                    rows: self.rows,
+                    skipped_rows: self.skipped_rows,
+                    truncated: self.truncated,
+                }
+            }
             fn new(
                 encoding: $crate::import::TextEncoding,
                 bom: bool,
@@ -221,6 +241,8 @@ pub trait ImportResult {
     type Record;
     /// An empty result for a file read as given.
     fn new(encoding: TextEncoding, bom: bool, delimiter: Delimiter) -> Self;
+    /// How the file was read.
+    fn source(&self) -> crate::files::FileSource;
     /// The parts the reader fills.
     fn parts(&mut self) -> Parts<'_, Self::Record>;
 }

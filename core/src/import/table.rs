@@ -124,6 +124,8 @@ impl Row {
             column: cell.map(|c| c.column),
             header: Some(header),
             field: Some(field.to_owned()),
+            sheet: None,
+            file: None,
             error: Box::new(error),
         }
     }
@@ -384,6 +386,8 @@ pub(super) fn read<O: ImportResult>(
                 column: Some(i as u64 + 1),
                 header: header.get(i).map(|h| h.trim().to_owned()),
                 field: None,
+                sheet: None,
+                file: None,
                 error: Box::new(PolicyError::ImportFieldTooLong {
                     limit: limits.import_max_field_chars,
                     actual: len,

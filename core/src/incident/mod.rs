@@ -26,11 +26,13 @@
 
 pub(crate) mod clock;
 mod deadline;
+mod file;
 mod import;
 mod record;
 mod stats;
 
 pub use deadline::{IncidentCheck, Obligation, ObligationCheck, Status, TimeField, evaluate};
+pub use file::check_file;
 pub use import::{INCIDENT_SCHEMA, import};
 pub use record::{Incident, IpInfo, parse_ip, parse_level};
 pub use stats::{

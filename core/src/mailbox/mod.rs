@@ -25,14 +25,16 @@
 //! assert!(mailbox::quota(1_000_000_000, &p).unwrap().near_full);
 //! ```
 
+mod file;
 mod import;
 mod quota;
 mod record;
 mod state;
 mod sweep;
 
+pub use file::sweep_file;
 pub use import::{MAILBOX_SCHEMA, import};
 pub use quota::{MessageSizeCheck, QuotaCheck, QuotaState, message_size, quota};
 pub use record::{MailboxRecord, StaffStatus};
 pub use state::{CountBasis, MailboxState, MailboxStatus, status};
-pub use sweep::{MailboxSweep, StateCounts, SweepEntry, SweepRow, sweep};
+pub use sweep::{MailboxSweep, StateCounts, SweepEntry, SweepLists, SweepRow, sweep};

@@ -25,6 +25,8 @@ pub struct SweepRow {
 pub struct SweepEntry {
     /// Position in the input list (0-based).
     pub index: usize,
+    /// The line of the file, when the sweep read one.
+    pub line: Option<u64>,
     /// The account.
     pub account: String,
     /// First day it may be deleted.
@@ -48,6 +50,22 @@ pub struct StateCounts {
     pub disabled: usize,
     /// Rows that could not be evaluated.
     pub errors: usize,
+}
+
+/// The lists a sweep of a file acts on today, with the counts per state
+/// (`errors` counts every row of the file that could not be read or judged).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SweepLists {
+    /// The day of the sweep.
+    pub today: NaiveDate,
+    /// Rows per state.
+    pub counts: StateCounts,
+    /// Mailboxes to mail a notice to today, by deletion date (then account, then line).
+    pub notices: Vec<SweepEntry>,
+    /// Mailboxes whose deletion date has come (disabled ones included), in the same order.
+    pub deletable: Vec<SweepEntry>,
 }
 
 /// The result of a sweep: every row's state, the lists to act on, and the rows in error.
@@ -101,6 +119,7 @@ pub fn sweep(records: &[MailboxRecord], today: NaiveDate, policy: &Policy) -> Ma
             Ok(s) => {
                 let entry = || SweepEntry {
                     index,
+                    line: None,
                     account: s.account.clone(),
                     deletion_date: s.deletion_date,
                     days_left: s.days_left,

@@ -19,10 +19,12 @@
 //! ```
 
 mod family;
+mod file;
 mod phone;
 
 pub use family::{
     Contact, ContactCheck, FamilyCheck, FamilyRecord, NAME_PLACEHOLDERS, Registrant, Slot, check,
     check_many,
 };
+pub use file::check_file;
 pub use phone::{MAX_PHONE_CHARS, PhoneCheck, PhoneKind, PhoneProblem, normalize_mobile};

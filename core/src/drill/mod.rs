@@ -21,6 +21,8 @@
 //! ```
 
 use crate::calendar;
+
+mod file;
 use crate::codes::Code;
 use crate::error::Result;
 use crate::finding::{Finding, Verdict};
@@ -32,6 +34,7 @@ use crate::incident::clock::{
 };
 use crate::policy::Policy;
 use chrono::{DateTime, FixedOffset};
+pub use file::rank_file;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
