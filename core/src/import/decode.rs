@@ -5,14 +5,28 @@
 //! Excel saving "Unicode text" (UTF-16 little-endian with a BOM, tab-separated).
 //!
 //! Decided: a byte-order mark decides (UTF-8, UTF-16LE, UTF-16BE); without one,
-//! valid UTF-8 is UTF-8, else the file is read as Big5 (the WHATWG Big5 table,
-//! which covers CP950), and the result says which. Bytes that neither reads are an
-//! `import.bad_encoding` error naming the first bad line — never replacement
-//! characters.
+//! UTF-16 is recognised by its NUL bytes (below), then valid UTF-8 is UTF-8, else
+//! the file is read as Big5 (the WHATWG Big5 table, which covers CP950), and the
+//! result says which. Bytes that neither reads are an `import.bad_encoding` error
+//! naming the first bad line — never replacement characters.
+//!
+//! UTF-16 without a byte-order mark (written by some tools and by PowerShell's
+//! `Out-File -Encoding Unicode` piped through others; issue 14 §1): every ASCII
+//! character — digits, Latin letters, spaces, line ends — is a NUL byte beside
+//! its ASCII byte, after it in little-endian, before it in big-endian. Read as
+//! UTF-8 such a file is valid but each NUL splits the text, so an ID number in it
+//! would never be found. Decided: data of even length whose NUL bytes sit at odd
+//! positions at least four times as often as at even positions (counting one
+//! more at even positions, so at least four NULs are needed) is UTF-16LE, the
+//! mirror case UTF-16BE; if it then does not decode strictly (a lone surrogate),
+//! that is the error, not a fall-back to UTF-8 that would find nothing. CJK characters whose
+//! low byte is 0 (`一` is U+4E00) put a few NULs on the other side; UTF-8 text
+//! has no NUL bytes at all unless it is binary.
 
 use crate::error::{PolicyError, Result};
 use encoding_rs::{BIG5, Encoding, UTF_8};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The encoding a file was read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -20,10 +34,11 @@ pub enum TextEncoding {
     /// UTF-8 (with or without a byte-order mark).
     #[serde(rename = "utf-8")]
     Utf8,
-    /// UTF-16 little-endian (Excel's "Unicode text"); always with a byte-order mark.
+    /// UTF-16 little-endian (Excel's "Unicode text", with a byte-order mark; or
+    /// without one, recognised by its NUL bytes).
     #[serde(rename = "utf-16le")]
     Utf16Le,
-    /// UTF-16 big-endian; always with a byte-order mark.
+    /// UTF-16 big-endian (with a byte-order mark, or recognised by its NUL bytes).
     #[serde(rename = "utf-16be")]
     Utf16Be,
     /// Big5 / CP950, as Excel in Taiwan saves CSV.
@@ -66,6 +81,17 @@ pub struct Decoded {
 /// assert_eq!(decode(&[b'a', b'\n', 0xFF, 0xFF]).unwrap_err().code().as_str(), "import.bad_encoding");
 /// ```
 pub fn decode(data: &[u8]) -> Result<Decoded> {
+    let (text, encoding, bom) = decode_cow(data)?;
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding,
+        bom,
+    })
+}
+
+/// [`decode`] without copying valid UTF-8 (a text scan may read a gigabyte):
+/// the text, the encoding and whether there was a byte-order mark.
+pub(crate) fn decode_cow(data: &[u8]) -> Result<(Cow<'_, str>, TextEncoding, bool)> {
     if let Some((enc, bom_len)) = Encoding::for_bom(data) {
         let body = &data[bom_len..];
         let encoding = if enc == UTF_8 {
@@ -75,24 +101,39 @@ pub fn decode(data: &[u8]) -> Result<Decoded> {
         } else {
             TextEncoding::Utf16Be
         };
-        return strict(enc, body).map(|text| Decoded {
-            text,
-            encoding,
-            bom: true,
-        });
+        if enc == UTF_8
+            && let Ok(text) = std::str::from_utf8(body)
+        {
+            return Ok((Cow::Borrowed(text), encoding, true));
+        }
+        return strict(enc, body).map(|text| (Cow::Owned(text), encoding, true));
+    }
+    if let Some((enc, encoding)) = utf16_without_bom(data) {
+        return strict(enc, data).map(|text| (Cow::Owned(text), encoding, false));
     }
     if let Ok(text) = std::str::from_utf8(data) {
-        return Ok(Decoded {
-            text: text.to_owned(),
-            encoding: TextEncoding::Utf8,
-            bom: false,
-        });
+        return Ok((Cow::Borrowed(text), TextEncoding::Utf8, false));
     }
-    strict(BIG5, data).map(|text| Decoded {
-        text,
-        encoding: TextEncoding::Big5,
-        bom: false,
-    })
+    strict(BIG5, data).map(|text| (Cow::Owned(text), TextEncoding::Big5, false))
+}
+
+/// The UTF-16 byte order the NUL bytes of BOM-less data point to (module docs).
+fn utf16_without_bom(data: &[u8]) -> Option<(&'static Encoding, TextEncoding)> {
+    if !data.len().is_multiple_of(2) || !data.contains(&0) {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in data.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    if odd >= 4 * (even + 1) {
+        Some((encoding_rs::UTF_16LE, TextEncoding::Utf16Le))
+    } else if even >= 4 * (odd + 1) {
+        Some((encoding_rs::UTF_16BE, TextEncoding::Utf16Be))
+    } else {
+        None
+    }
 }
 
 /// Decodes without replacement; on a malformed sequence, the error names its line.
@@ -129,5 +170,35 @@ mod tests {
         let e = decode(b"\xEF\xBB\xBFa\n\xB5\xA5").unwrap_err();
         assert_eq!(e, PolicyError::ImportEncoding { line: 2 });
         assert_eq!(decode(b"").unwrap().text, "");
+    }
+
+    #[test]
+    fn reads_utf16_without_bom() {
+        let le: Vec<u8> = "學生A123456789\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = decode(&le).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.bom),
+            ("學生A123456789\r\n", TextEncoding::Utf16Le, false)
+        );
+        let be: Vec<u8> = "一二三 A123456789"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let d = decode(&be).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("一二三 A123456789", TextEncoding::Utf16Be)
+        );
+        // Three NULs are too few to tell: UTF-8 (valid, NULs and all).
+        let short: Vec<u8> = "A1\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&short).unwrap().encoding, TextEncoding::Utf8);
+        // NULs on both sides: not UTF-16.
+        assert_eq!(
+            decode(b"a\0\0b\0\0c\0\0d\0").unwrap().encoding,
+            TextEncoding::Utf8
+        );
     }
 }
