@@ -40,8 +40,8 @@ impl Rng {
 
 /// RULES §2 letter codes, written out again here (independent of the core).
 const CODES: [u32; 26] = [
-    10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32,
-    30, 31, 33,
+    10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30,
+    31, 33,
 ];
 
 fn check_digit(first9: &[u8]) -> u8 {
@@ -70,7 +70,14 @@ fn random_id(r: &mut Rng) -> String {
 }
 
 const BEFORE: &[&str] = &[
-    "學生", "家長", "身分證字號：", "證號", "申請人", "聯絡人王小明，", "備註：", "個資：",
+    "學生",
+    "家長",
+    "身分證字號：",
+    "證號",
+    "申請人",
+    "聯絡人王小明，",
+    "備註：",
+    "個資：",
 ];
 const AFTER: &[&str] = &["", "。", "，電話", "號", "\n", "（已核對）", " 請查收"];
 
@@ -261,13 +268,21 @@ fn forms() -> Vec<Form> {
             in_scope: true,
             options: HTML,
             write: |id, r| {
-                let tags = ["<b>", "</b>", "<span class=\"x\">", "</span>", "<!-- -->", "<br/>"];
+                let tags = [
+                    "<b>",
+                    "</b>",
+                    "<span class=\"x\">",
+                    "</span>",
+                    "<!-- -->",
+                    "<br/>",
+                ];
                 let mut s = String::from("<p>");
                 let t = *r.pick::<&str>(BEFORE);
                 s.push_str(t);
                 for (i, c) in id.chars().enumerate() {
                     if i > 0 && r.below(3) == 0 {
-                        let t = *r.pick::<&str>(&tags); s.push_str(t);
+                        let t = *r.pick::<&str>(&tags);
+                        s.push_str(t);
                     }
                     s.push(c);
                 }
@@ -423,7 +438,8 @@ impl Reader {
                 None => (false, after),
             };
             let end = digits.find(';');
-            let value = end.and_then(|e| u32::from_str_radix(&digits[..e], if hex { 16 } else { 10 }).ok());
+            let value =
+                end.and_then(|e| u32::from_str_radix(&digits[..e], if hex { 16 } else { 10 }).ok());
             match (end, value.and_then(char::from_u32)) {
                 (Some(e), Some(c)) => {
                     s.push(c);
@@ -483,14 +499,22 @@ fn no_form_in_scope_leaks() {
             let id = random_id(&mut r);
             let text = (form.write)(&id, &mut r);
             // The reader sees the ID in the text as written.
-            assert!(reader.leaks(&text, &id), "{}: {text:?} does not show {id}", form.name);
+            assert!(
+                reader.leaks(&text, &id),
+                "{}: {text:?} does not show {id}",
+                form.name
+            );
             let redacted = redact_with(&text, &form.options, &policy).unwrap();
             if reader.leaks(&redacted, &id) {
                 leaks += 1;
                 example.get_or_insert((text, redacted));
             }
         }
-        let scope = if form.in_scope { "in scope" } else { "out of scope" };
+        let scope = if form.in_scope {
+            "in scope"
+        } else {
+            "out of scope"
+        };
         println!("{:<26} {PER_FORM:>8} {leaks:>6}  {scope}", form.name);
         if form.in_scope && leaks > 0 {
             failures.push(format!("{}: {leaks} leaks, e.g. {:?}", form.name, example));
@@ -504,8 +528,8 @@ fn no_form_in_scope_leaks() {
 /// item redacts without a leak, every out-of-scope item is counted.
 #[test]
 fn shared_corpus_does_not_leak() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/vectors/leak/corpus.json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/leak/corpus.json");
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).expect("corpus.json exists"))
             .expect("corpus.json is JSON");
@@ -518,7 +542,10 @@ fn shared_corpus_does_not_leak() {
         let id = item["id"].as_str().unwrap();
         let in_scope = item["in_scope"].as_bool().unwrap();
         let options: ScanOptions = serde_json::from_value(item["options"].clone()).unwrap();
-        assert!(reader.leaks(text, id), "{form}: {text:?} does not show {id}");
+        assert!(
+            reader.leaks(text, id),
+            "{form}: {text:?} does not show {id}"
+        );
         let redacted = redact_with(text, &options, &policy).unwrap();
         let e = counts.entry(form).or_insert((0, 0, in_scope));
         e.0 += 1;
@@ -526,7 +553,14 @@ fn shared_corpus_does_not_leak() {
     }
     assert!(counts.len() >= 20, "{} forms", counts.len());
     for (form, (n, leaks, in_scope)) in &counts {
-        println!("{form:<26} {n:>6} {leaks:>6}  {}", if *in_scope { "in scope" } else { "out of scope" });
+        println!(
+            "{form:<26} {n:>6} {leaks:>6}  {}",
+            if *in_scope {
+                "in scope"
+            } else {
+                "out of scope"
+            }
+        );
         if *in_scope {
             assert_eq!(*leaks, 0, "{form} leaks");
         }
