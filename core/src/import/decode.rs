@@ -19,7 +19,9 @@
 //! positions at least four times as often as at even positions (counting one
 //! more at even positions, so at least four NULs are needed) is UTF-16LE, the
 //! mirror case UTF-16BE; if it then does not decode strictly (a lone surrogate),
-//! that is the error, not a fall-back to UTF-8 that would find nothing. CJK characters whose
+//! that is the error, not a fall-back to UTF-8 that would find nothing. A short
+//! file (fewer NULs) that is neither UTF-8 nor Big5 is tried last as UTF-16 in
+//! the byte order where most of its NULs sit (`沒有個資\r\n` has two). CJK characters whose
 //! low byte is 0 (`一` is U+4E00) put a few NULs on the other side; UTF-8 text
 //! has no NUL bytes at all unless it is binary.
 
@@ -108,17 +110,25 @@ pub(crate) fn decode_cow(data: &[u8]) -> Result<(Cow<'_, str>, TextEncoding, boo
         }
         return strict(enc, body).map(|text| (Cow::Owned(text), encoding, true));
     }
-    if let Some((enc, encoding)) = utf16_without_bom(data) {
+    if let Some((enc, encoding)) = utf16_without_bom(data, 4) {
         return strict(enc, data).map(|text| (Cow::Owned(text), encoding, false));
     }
     if let Ok(text) = std::str::from_utf8(data) {
         return Ok((Cow::Borrowed(text), TextEncoding::Utf8, false));
     }
-    strict(BIG5, data).map(|text| (Cow::Owned(text), TextEncoding::Big5, false))
+    let big5 = strict(BIG5, data);
+    if big5.is_err()
+        && let Some((enc, encoding)) = utf16_without_bom(data, 1)
+        && let Some(text) = enc.decode_without_bom_handling_and_without_replacement(data)
+    {
+        return Ok((Cow::Owned(text.into_owned()), encoding, false));
+    }
+    big5.map(|text| (Cow::Owned(text), TextEncoding::Big5, false))
 }
 
-/// The UTF-16 byte order the NUL bytes of BOM-less data point to (module docs).
-fn utf16_without_bom(data: &[u8]) -> Option<(&'static Encoding, TextEncoding)> {
+/// The UTF-16 byte order the NUL bytes of BOM-less data point to (module docs):
+/// `ratio` times as many at one parity as at the other, plus one.
+fn utf16_without_bom(data: &[u8], ratio: usize) -> Option<(&'static Encoding, TextEncoding)> {
     if !data.len().is_multiple_of(2) || !data.contains(&0) {
         return None;
     }
@@ -127,9 +137,9 @@ fn utf16_without_bom(data: &[u8]) -> Option<(&'static Encoding, TextEncoding)> {
         even += usize::from(pair[0] == 0);
         odd += usize::from(pair[1] == 0);
     }
-    if odd >= 4 * (even + 1) {
+    if odd >= ratio * (even + 1) {
         Some((encoding_rs::UTF_16LE, TextEncoding::Utf16Le))
-    } else if even >= 4 * (odd + 1) {
+    } else if even >= ratio * (odd + 1) {
         Some((encoding_rs::UTF_16BE, TextEncoding::Utf16Be))
     } else {
         None
@@ -195,6 +205,16 @@ mod tests {
         // Three NULs are too few to tell: UTF-8 (valid, NULs and all).
         let short: Vec<u8> = "A1\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(decode(&short).unwrap().encoding, TextEncoding::Utf8);
+        // Two NULs, but neither UTF-8 nor Big5: UTF-16 after all.
+        let cjk: Vec<u8> = "沒有個資\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = decode(&cjk).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("沒有個資\r\n", TextEncoding::Utf16Le)
+        );
         // NULs on both sides: not UTF-16.
         assert_eq!(
             decode(b"a\0\0b\0\0c\0\0d\0").unwrap().encoding,
