@@ -53,9 +53,9 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields, default)]
 pub struct ScanOptions {
     /// HTML: tags `<…>` (a `<` followed by a letter, `/`, `!` or `?`, up to the
-    /// next `>`) inside an ID are looked through, and an ID may start or end at
-    /// a tag. Redaction masks the ID's characters and leaves the tags standing.
-    /// Entities (`&#65;`) are not decoded.
+    /// next `>`, at most 4 KiB) inside an ID are looked through, and an ID may
+    /// start or end at a tag. Redaction masks the ID's characters and leaves
+    /// the tags standing. Entities (`&#65;`) are not decoded.
     pub html: bool,
     /// Tolerant mode: an ID written in groups (`A 123 456 789`, `A123-456-789`,
     /// with no-break or ideographic spaces): one to three separators after its
@@ -110,6 +110,12 @@ const FOLD: u8 = 32;
 
 /// Most separators in one gap of the tolerant mode (`A - 123`); more end the run.
 const MAX_GAP: u8 = 3;
+
+/// Longest tag of the HTML mode, in bytes. A stray `<x` in text that is not
+/// HTML must not hide everything up to a distant `>` (an ID in there would
+/// leak); real tags longer than this (inline `data:` images) are read as text,
+/// which can only find more.
+const MAX_TAG: usize = 4096;
 
 /// One letter or digit of the current run.
 #[derive(Debug, Clone, Copy, Default)]
@@ -306,7 +312,7 @@ impl Machine<'_> {
                 g
             }
         };
-        if gt >= self.b.len() {
+        if gt >= self.b.len() || gt - i > MAX_TAG {
             return None;
         }
         // A tag with non-ASCII text inside is skipped unread: say so.
@@ -648,6 +654,7 @@ pub(crate) fn replacement(text: &str, r: &IdMatch, options: &ScanOptions) -> Vec
         if options.html
             && c == '<'
             && let Some(gt) = span[i..].find('>')
+            && gt <= MAX_TAG
         {
             let next = span.as_bytes().get(i + 1).copied().unwrap_or(0);
             if next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?') {
@@ -779,6 +786,9 @@ mod tests {
         // `<` that starts no tag is a boundary; a tag never closed is none.
         assert_eq!(found("a < A123456789", HTML).len(), 1);
         assert!(found("<bA123456789", HTML).is_empty());
+        // A `<x` far from any `>` is no tag: the ID after it is found.
+        let far = format!("a<b {} A123456789 {}>", "x".repeat(5000), "y");
+        assert_eq!(found(&far, HTML).len(), 1);
         let p = Policy::default();
         assert_eq!(
             redact_with("<td><b>A</b>12<!-- x -->3456789</td>", &HTML, &p).unwrap(),
