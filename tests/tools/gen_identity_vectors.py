@@ -286,6 +286,9 @@ ok("HTML: < that opens no tag is a boundary", S, {"text": "1 < A123456789 > 0", 
 ok("HTML: a comment and a tag with attributes inside", S,
    {"text": "<td>A1<!-- x -->2345<span class=\"n\">6789</span></td>", "options": HTML},
    {"matches": [mm("<td>", "A1<!-- x -->2345<span class=\"n\">6789", "A123456789", tagged=True)]})
+ok("HTML: after an escape, the ID after it wins over one a tag ends inside it", S,
+   {"text": "\\tB20000000<b>4", "options": HTML},
+   {"matches": [mm("\\t", "B20000000<b>4", "B200000004", tagged=True)]})
 ok("HTML: entities are not decoded", S, {"text": "A&#49;23456789", "options": HTML}, {"matches": []})
 ok("HTML and invisible characters together", S, {"text": "<i>A</i>12\u200b3456789", "options": HTML},
    {"matches": [mm("<i>", "A</i>12\u200b3456789", "A123456789", tagged=True, invisible=True)]})

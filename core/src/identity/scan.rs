@@ -117,6 +117,17 @@ const MAX_GAP: u8 = 3;
 /// which can only find more.
 const MAX_TAG: usize = 4096;
 
+/// A window that may be reported (see [`Machine::window`]).
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    s: usize,
+    start: usize,
+    end: usize,
+    info: IdInfo,
+    norm: [u8; 10],
+    flags: u8,
+}
+
 /// One letter or digit of the current run.
 #[derive(Debug, Clone, Copy, Default)]
 struct Item {
@@ -147,6 +158,8 @@ struct Machine<'t> {
     esc: usize,
     /// Index where the last ID found in this run ended (IDs never overlap).
     taken: usize,
+    /// A window starting inside the escape, waiting for the one after it.
+    pending: Option<Candidate>,
     /// A non-ASCII byte was read.
     non_ascii: bool,
     /// HTML: position of the next `>` after the last search (`len` when none).
@@ -186,6 +199,10 @@ impl Machine<'_> {
         self.k = k + 1;
         self.gap = 0;
         self.seps = 0;
+        // Past the window at the escape's end without testing it (no cut there).
+        if self.esc > 0 && k == self.esc + 10 {
+            self.flush();
+        }
     }
 
     /// The run ends (at a boundary character, a long gap, or the text's end).
@@ -194,6 +211,7 @@ impl Machine<'_> {
         if self.k >= 10 {
             self.window(self.k - 10);
         }
+        self.flush();
         self.k = 0;
         self.gap = 0;
         self.seps = 0;
@@ -214,13 +232,38 @@ impl Machine<'_> {
     /// Tests the ten letters and digits from index `s` of the run, which end at a
     /// cut: they must start at one too, not overlap the last ID, have separator
     /// gaps only after the 1st, 4th and 7th, and have an ID format.
+    ///
+    /// IDs never overlap and the leftmost wins, with one exception: after an
+    /// escape (`\nA123…`), the ID that starts right after the escape wins over
+    /// one that starts inside it, which a tag or gap could otherwise end
+    /// (`\tB20000000<b>4` is `B200000004`, not `TB20000000`). A window starting
+    /// before the escape's end waits in `pending` until the window at the
+    /// escape's end has been tested.
     fn window(&mut self, s: usize) {
         if s < self.taken {
             return;
         }
+        let Some(c) = self.candidate(s) else {
+            if s == self.esc {
+                self.flush();
+            }
+            return;
+        };
+        if s < self.esc {
+            self.pending.get_or_insert(c);
+            return;
+        }
+        if s == self.esc {
+            self.pending = None;
+        }
+        self.accept(c);
+    }
+
+    /// The window of ten from index `s`, if it may be an ID (see [`Self::window`]).
+    fn candidate(&self, s: usize) -> Option<Candidate> {
         let first = self.ring[s & 15];
         if first.flags & CUT == 0 {
-            return;
+            return None;
         }
         let mut norm = [0u8; 10];
         let mut flags = first.flags & (FW | FOLD);
@@ -229,24 +272,39 @@ impl Machine<'_> {
             *n = it.fold;
             if j > 0 {
                 if it.flags & SEP != 0 && !matches!(j, 1 | 4 | 7) {
-                    return;
+                    return None;
                 }
                 flags |= it.flags;
             }
         }
         let info = classify_ascii(&norm);
         if !info.format_valid {
-            return;
+            return None;
         }
         let last = self.ring[(s + 9) & 15];
-        self.emit(
-            first.start,
-            last.start + usize::from(last.len),
+        Some(Candidate {
+            s,
+            start: first.start,
+            end: last.start + usize::from(last.len),
             info,
-            &norm,
+            norm,
             flags,
-        );
-        self.taken = s + 10;
+        })
+    }
+
+    /// Reports a window as an ID.
+    fn accept(&mut self, c: Candidate) {
+        self.emit(c.start, c.end, c.info, &c.norm, c.flags);
+        self.taken = c.s + 10;
+    }
+
+    /// The window at the escape's end was not an ID: the waiting one is.
+    fn flush(&mut self) {
+        if let Some(c) = self.pending.take()
+            && c.s >= self.taken
+        {
+            self.accept(c);
+        }
     }
 
     /// A run of ASCII letters and digits only, `i..e`, between boundaries: the
@@ -512,6 +570,7 @@ fn find(text: &str, options: &ScanOptions, policy: &IdentityPolicy) -> Vec<IdMat
         seps: 0,
         esc: 0,
         taken: 0,
+        pending: None,
         non_ascii: false,
         gt: None,
         cur: Cursor::default(),
@@ -782,6 +841,15 @@ mod tests {
             [(0, 10, "A12****789".into())]
         );
         assert!(found("<b>A</b>1234567890", HTML).is_empty());
+        // After an escape, the ID after it beats one a tag ends inside it.
+        assert_eq!(
+            found(r"\tB20000000<b>4", HTML),
+            [(2, 15, "B20****004".into())]
+        );
+        assert_eq!(
+            found(r"\nA12345677<b>x", HTML),
+            [(1, 11, "NA1****677".into())]
+        );
         assert!(found("<b>A</b>123456789", ScanOptions::default()).is_empty());
         // `<` that starts no tag is a boundary; a tag never closed is none.
         assert_eq!(found("a < A123456789", HTML).len(), 1);
