@@ -198,6 +198,52 @@ fn long_digit_runs_stay_linear() {
     assert!(identity::scan(&glued, &p).unwrap().is_empty());
 }
 
+#[test]
+fn hostile_text_stays_linear_in_every_mode() {
+    // Many `<` without `>`, tags everywhere, spaced digits, escapes, invisible
+    // characters inside one endless run: 1 MB each, every mode, found nothing.
+    let p = Policy::default();
+    let modes = [
+        ScanOptions::default(),
+        ScanOptions {
+            html: true,
+            loose: false,
+        },
+        ScanOptions {
+            html: false,
+            loose: true,
+        },
+        ScanOptions {
+            html: true,
+            loose: true,
+        },
+    ];
+    for text in [
+        "<a1".repeat(1 << 18),
+        "<a>1".repeat(1 << 18),
+        "1 ".repeat(1 << 19),
+        "1-2 ".repeat(1 << 18),
+        "\\u1234".repeat(150_000),
+        "%2F".repeat(1 << 18),
+        "1\u{200B}".repeat(1 << 18),
+        "Ａ１".repeat(150_000),
+    ] {
+        for o in &modes {
+            let t = std::time::Instant::now();
+            assert!(
+                identity::scan_with(&text, o, &p).unwrap().is_empty(),
+                "{o:?}"
+            );
+            let took = t.elapsed();
+            assert!(
+                took.as_secs() < 10,
+                "{o:?} took {took:?} on {:?}…",
+                &text[..8]
+            );
+        }
+    }
+}
+
 /// Every character whose NFKC form is exactly one ASCII letter or digit, by
 /// that letter (uppercase) or digit: built from NFKC itself, not from the core's
 /// table, so the properties below test the table too.
