@@ -53,7 +53,9 @@ pub(crate) fn mask_id(norm: &[u8; 10], policy: &IdentityPolicy) -> String {
                 *c = m;
             }
         }
-        return std::str::from_utf8(&out).unwrap_or_default().to_owned();
+        let mut s = String::with_capacity(out.len());
+        s.extend(out.iter().map(|&b| char::from(b)));
+        return s;
     }
     let mut out = String::with_capacity(norm.len() * policy.mask_char.len_utf8());
     for (i, &c) in norm.iter().enumerate() {
