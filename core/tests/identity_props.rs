@@ -438,6 +438,34 @@ proptest! {
         prop_assert_eq!(plain.len(), usize::from(!spaced), "{:?}", text);
     }
 
+    /// In the modes, IDs (plain or grouped) among words of prose, separated by
+    /// spaces, dashes or tags, are found exactly where they are, and nothing
+    /// else: words of three or more letters belong to no ID.
+    #[test]
+    fn modes_find_ids_among_words(tokens in prop::collection::vec(prop_oneof![
+        3 => "[a-z]{3,8}".prop_map(|w| (w, None)),
+        1 => (any_valid_id(), any::<bool>()).prop_map(|(id, grouped)| {
+            let w = if grouped { format!("{} {}-{} {}", &id[..1], &id[1..4], &id[4..7], &id[7..]) } else { id.clone() };
+            (w, Some(id))
+        }),
+    ], 1..24), seps in prop::collection::vec(prop::sample::select(vec![" ", "-", "\u{00A0}", "<br>", " <b>", "</b> ", "\n"]), 24)) {
+        let mut text = String::new();
+        let mut want = Vec::new();
+        for (i, (w, id)) in tokens.iter().enumerate() {
+            if i > 0 {
+                text.push_str(seps[i]);
+            }
+            if let Some(id) = id {
+                want.push((text.len(), text.len() + w.len(), masked(id)));
+            }
+            text.push_str(w);
+        }
+        let o = ScanOptions { html: true, loose: true };
+        let got: Vec<_> = identity::scan_with(&text, &o, &Policy::default()).unwrap()
+            .into_iter().map(|m| (m.start, m.end, m.masked)).collect();
+        prop_assert_eq!(got, want, "{:?}", text);
+    }
+
     /// scan ⇔ classify on arbitrary text near the ID alphabet: every span the
     /// scan reports is, by itself, what classify calls that ID; and the scan
     /// reports exactly the maximal runs a plain reference scan finds.

@@ -392,20 +392,40 @@ impl Machine<'_> {
             let x = b[i];
             if x < 0x80 {
                 if x.is_ascii_alphanumeric() {
-                    if self.k == 0 {
-                        // A run that starts here: if it is ASCII to a plain
-                        // boundary, take it whole.
+                    if self.k == 0 || self.gap & (SEP | TAG) != 0 {
+                        // A group of ASCII letters and digits starts here, at a
+                        // cut: measure it.
                         let e = b[i + 1..]
                             .iter()
                             .position(|c| !c.is_ascii_alphanumeric())
                             .map_or(n, |p| i + 1 + p);
-                        let plain = b.get(e).is_none_or(|&y| {
-                            y < 0x80
-                                && !(self.html && y == b'<')
-                                && !(self.loose && (y == b' ' || y == b'-'))
-                        });
-                        if plain {
+                        let next = b.get(e).copied();
+                        // A whole run, ASCII to a plain boundary: take it whole.
+                        if self.k == 0
+                            && next.is_none_or(|y| {
+                                y < 0x80
+                                    && !(self.html && y == b'<')
+                                    && !(self.loose && (y == b' ' || y == b'-'))
+                            })
+                        {
                             self.ascii_run(i, e);
+                            i = e;
+                            continue;
+                        }
+                        // A group that ends at an ASCII byte (so no cut falls
+                        // inside it) with a letter after its second character
+                        // lies in no ID: an ID has letters only first and
+                        // second, and a window starts and ends at cuts. It ends
+                        // the run, as the cut before it would have (words of
+                        // prose in the modes; not after an escape).
+                        if next.is_none_or(|y| y < 0x80)
+                            && (self.k > 0 || escape_len(b, i) == 0)
+                            && b.get(i + 2..e)
+                                .is_some_and(|t| t.iter().any(u8::is_ascii_alphabetic))
+                        {
+                            if self.k > 0 {
+                                self.end_run();
+                            }
                             i = e;
                             continue;
                         }
