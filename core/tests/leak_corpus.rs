@@ -566,3 +566,84 @@ fn shared_corpus_does_not_leak() {
         }
     }
 }
+
+/// The shared corpus as files: each in-scope text written as UTF-16LE without
+/// a byte-order mark (when it has four ASCII characters or more, the NULs that
+/// tell UTF-16 apart: `docs/identity-scan.md`), UTF-16BE with one, and UTF-8
+/// with a BOM and CRLF line ends, redacted as bytes. The output keeps the
+/// encoding and the BOM, and leaks nothing.
+#[test]
+fn shared_corpus_as_files_does_not_leak() {
+    use ntpc_policy::identity::redact_bytes;
+    use ntpc_policy::import::TextEncoding;
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/leak/corpus.json");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("corpus.json exists"))
+            .expect("corpus.json is JSON");
+    let policy = Policy::default();
+    let mut reader = Reader::new();
+    let (mut files, mut few_ascii) = (0, 0);
+    let utf16 = |s: &str, le: bool, bom: bool| -> Vec<u8> {
+        let mut v = Vec::new();
+        if bom {
+            v.extend(if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] });
+        }
+        for u in s.encode_utf16() {
+            v.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        v
+    };
+    let back16 = |d: &[u8], le: bool| -> String {
+        let units: Vec<u16> = d
+            .chunks(2)
+            .map(|p| {
+                if le {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                }
+            })
+            .collect();
+        String::from_utf16(&units).expect("UTF-16 out")
+    };
+    for item in doc["items"].as_array().expect("items") {
+        if !item["in_scope"].as_bool().unwrap() {
+            continue;
+        }
+        let text = item["text"].as_str().unwrap().replace('\n', "\r\n");
+        let id = item["id"].as_str().unwrap();
+        let options: ScanOptions = serde_json::from_value(item["options"].clone()).unwrap();
+        let mut cases: Vec<(Vec<u8>, TextEncoding, bool)> = vec![
+            (utf16(&text, false, true), TextEncoding::Utf16Be, true),
+            (
+                format!("\u{FEFF}{text}").into_bytes(),
+                TextEncoding::Utf8,
+                true,
+            ),
+        ];
+        if text.chars().filter(char::is_ascii).count() >= 4 {
+            cases.push((utf16(&text, true, false), TextEncoding::Utf16Le, false));
+        } else {
+            few_ascii += 1;
+        }
+        for (data, encoding, bom) in cases {
+            files += 1;
+            let out = redact_bytes(&data, &options, &policy).unwrap();
+            assert_eq!((out.encoding, out.bom), (encoding, bom), "{text:?}");
+            let decoded = match encoding {
+                TextEncoding::Utf16Le => back16(&out.data[usize::from(bom) * 2..], true),
+                TextEncoding::Utf16Be => back16(&out.data[usize::from(bom) * 2..], false),
+                _ => String::from_utf8(out.data[3..].to_vec()).unwrap(),
+            };
+            assert!(!reader.leaks(&decoded, id), "{text:?} -> {decoded:?}");
+            assert_eq!(
+                decoded.matches("\r\n").count(),
+                text.matches("\r\n").count()
+            );
+        }
+    }
+    println!(
+        "{files} files ({few_ascii} texts with under four ASCII characters not written BOM-less)"
+    );
+}

@@ -354,6 +354,13 @@ for name, enc, bom, data in [
 ok("scan bytes: CJK UTF-16LE without BOM (一 = U+4E00 has a NUL low byte)", SB,
    {"data_hex": hx("一二三四 A123456789 一".encode("utf-16-le"))},
    {"encoding": "utf-16le", "bom": False, "matches": [mm("一二三四 ", "A123456789", "A123456789")]})
+spaced = "學生S\u3000B83\u3000183\u3000908"
+ok("scan bytes: UTF-16LE without BOM, ideographic spaces put NULs on both sides", SB,
+   {"data_hex": hx(spaced.encode("utf-16-le")), "options": LOOSE},
+   {"encoding": "utf-16le", "bom": False, "matches": [mm("學生", spaced[2:], "SB83183908", separated=True)]})
+ok("scan bytes: UTF-16LE mathematical letters (NULs of U+DC00 on the even side)", SB,
+   {"data_hex": hx(("證號" + math + "，").encode("utf-16-le"))},
+   {"encoding": "utf-16le", "bom": False, "matches": [mm("證號", math, "A123456789", folded=True)]})
 ok("scan bytes: text given as a string is UTF-8", SB, {"data": "證號A123456789"},
    {"encoding": "utf-8", "bom": False, "matches": [mm("證號", "A123456789", "A123456789")]})
 ok("scan bytes: options apply", SB, {"data_hex": hx("<b>A</b>123456789".encode("utf-16-le")), "options": HTML},

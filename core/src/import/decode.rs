@@ -15,15 +15,30 @@
 //! character — digits, Latin letters, spaces, line ends — is a NUL byte beside
 //! its ASCII byte, after it in little-endian, before it in big-endian. Read as
 //! UTF-8 such a file is valid but each NUL splits the text, so an ID number in it
-//! would never be found. Decided: data of even length whose NUL bytes sit at odd
-//! positions at least four times as often as at even positions (counting one
-//! more at even positions, so at least four NULs are needed) is UTF-16LE, the
-//! mirror case UTF-16BE; if it then does not decode strictly (a lone surrogate),
-//! that is the error, not a fall-back to UTF-8 that would find nothing. A short
-//! file (fewer NULs) that is neither UTF-8 nor Big5 is tried last as UTF-16 in
-//! the byte order where most of its NULs sit (`沒有個資\r\n` has two). CJK characters whose
-//! low byte is 0 (`一` is U+4E00) put a few NULs on the other side; UTF-8 text
-//! has no NUL bytes at all unless it is binary.
+//! would never be found. Decided, for data of even length without a BOM:
+//!
+//! 1. With four NUL bytes or more, it is UTF-16 when one byte order shows more
+//!    than twice the *evidence* of text (below) of the other — read before
+//!    trying UTF-8, since such bytes are often valid UTF-8 too.
+//! 2. With fewer NULs (a short CJK text with two line ends has two), it is tried
+//!    as UTF-16 when it is not valid UTF-8, before Big5 (Big5 text has no NUL
+//!    bytes), and taken when one byte order shows more evidence than the other.
+//! 3. Evidence is what text in the other byte order almost never produces: ASCII
+//!    text characters (tab, line ends, space to `~`), CJK and general
+//!    punctuation (U+3000–U+303F, U+2000–U+206F), full-width forms
+//!    (U+FF00–U+FFEF), supplementary characters from valid surrogate pairs
+//!    (counted twice); ideographs count for nothing (swapped, a third of them are
+//!    ideographs again). It is counted on both orders decoded with replacement,
+//!    over the first MiB.
+//!    NUL positions alone would mislead: `一` (U+4E00), the ideographic space
+//!    (U+3000) and `𝐀` (U+1D400, whose low surrogate ends in 00) put NULs on the
+//!    other side.
+//! 4. The chosen order must decode strictly. Under rule 1, when it does not (a
+//!    lone surrogate), that is the error, not a fall-back to UTF-8 that would
+//!    find nothing.
+//!
+//! Limit: UTF-16 with fewer than four ASCII characters whose bytes happen to be
+//! valid UTF-8 (every code unit's bytes below 0x80) is read as UTF-8.
 
 use crate::error::{PolicyError, Result};
 use encoding_rs::{BIG5, Encoding, UTF_8};
@@ -110,40 +125,65 @@ pub(crate) fn decode_cow(data: &[u8]) -> Result<(Cow<'_, str>, TextEncoding, boo
         }
         return strict(enc, body).map(|text| (Cow::Owned(text), encoding, true));
     }
-    if let Some((enc, encoding)) = utf16_without_bom(data, 4) {
-        return strict(enc, data).map(|text| (Cow::Owned(text), encoding, false));
+    let even_len = data.len().is_multiple_of(2);
+    let nuls = if even_len {
+        data.iter().filter(|&&b| b == 0).count()
+    } else {
+        0
+    };
+    if nuls >= 4 {
+        let (le, be) = utf16_evidence(data);
+        if le > 2 * be || be > 2 * le {
+            let (enc, encoding) = if le > be {
+                (encoding_rs::UTF_16LE, TextEncoding::Utf16Le)
+            } else {
+                (encoding_rs::UTF_16BE, TextEncoding::Utf16Be)
+            };
+            // A lone surrogate is the error, with its line.
+            return strict(enc, data).map(|text| (Cow::Owned(text), encoding, false));
+        }
     }
     if let Ok(text) = std::str::from_utf8(data) {
         return Ok((Cow::Borrowed(text), TextEncoding::Utf8, false));
     }
-    let big5 = strict(BIG5, data);
-    if big5.is_err()
-        && let Some((enc, encoding)) = utf16_without_bom(data, 1)
-        && let Some(text) = enc.decode_without_bom_handling_and_without_replacement(data)
-    {
-        return Ok((Cow::Owned(text.into_owned()), encoding, false));
+    if nuls > 0 {
+        let (le, be) = utf16_evidence(data);
+        let order = match le.cmp(&be) {
+            std::cmp::Ordering::Greater => Some((encoding_rs::UTF_16LE, TextEncoding::Utf16Le)),
+            std::cmp::Ordering::Less => Some((encoding_rs::UTF_16BE, TextEncoding::Utf16Be)),
+            std::cmp::Ordering::Equal => None,
+        };
+        if let Some((enc, encoding)) = order
+            && let Some(text) = enc.decode_without_bom_handling_and_without_replacement(data)
+        {
+            return Ok((Cow::Owned(text.into_owned()), encoding, false));
+        }
     }
-    big5.map(|text| (Cow::Owned(text), TextEncoding::Big5, false))
+    strict(BIG5, data).map(|text| (Cow::Owned(text), TextEncoding::Big5, false))
 }
 
-/// The UTF-16 byte order the NUL bytes of BOM-less data point to (module docs):
-/// `ratio` times as many at one parity as at the other, plus one.
-fn utf16_without_bom(data: &[u8], ratio: usize) -> Option<(&'static Encoding, TextEncoding)> {
-    if !data.len().is_multiple_of(2) || !data.contains(&0) {
-        return None;
-    }
-    let (mut even, mut odd) = (0usize, 0usize);
-    for pair in data.chunks_exact(2) {
-        even += usize::from(pair[0] == 0);
-        odd += usize::from(pair[1] == 0);
-    }
-    if odd >= ratio * (even + 1) {
-        Some((encoding_rs::UTF_16LE, TextEncoding::Utf16Le))
-    } else if even >= ratio * (odd + 1) {
-        Some((encoding_rs::UTF_16BE, TextEncoding::Utf16Be))
-    } else {
-        None
-    }
+/// The evidence of text (rule 3) in the little- and big-endian readings of the
+/// first mebibyte (a sample is enough, and a gigabyte is not decoded twice).
+fn utf16_evidence(data: &[u8]) -> (usize, usize) {
+    let sample = &data[..data.len().min(1 << 20)];
+    (
+        evidence(&encoding_rs::UTF_16LE.decode_without_bom_handling(sample).0),
+        evidence(&encoding_rs::UTF_16BE.decode_without_bom_handling(sample).0),
+    )
+}
+
+/// Characters of a decoding that the other byte order almost never produces
+/// (rule 3): ASCII text, CJK and general punctuation, full-width forms, and
+/// supplementary characters (two each).
+fn evidence(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' | ' '..='~' => 1,
+            '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' => 1,
+            '\u{10000}'.. => 2,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Decodes without replacement; on a malformed sequence, the error names its line.
@@ -205,6 +245,23 @@ mod tests {
         // Three NULs are too few to tell: UTF-8 (valid, NULs and all).
         let short: Vec<u8> = "A1\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(decode(&short).unwrap().encoding, TextEncoding::Utf8);
+        // UTF-16LE mathematical letters: 𝐀 (D835 DC00) puts its NULs at even
+        // positions, yet only little-endian reads as text.
+        let math: Vec<u8> = "備註：𝐀𝐀𝐀𝐀𝐀𝐀，電話"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = decode(&math).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("備註：𝐀𝐀𝐀𝐀𝐀𝐀，電話", TextEncoding::Utf16Le)
+        );
+        // Ideographic spaces (U+3000: 00 30) put NULs on the even side too.
+        let spaced: Vec<u8> = "學生S\u{3000}B83\u{3000}183\u{3000}908"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&spaced).unwrap().encoding, TextEncoding::Utf16Le);
         // Two NULs, but neither UTF-8 nor Big5: UTF-16 after all.
         let cjk: Vec<u8> = "沒有個資\r\n"
             .encode_utf16()
