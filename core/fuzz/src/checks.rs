@@ -556,7 +556,9 @@ enum Piece {
 ///    separators, the scan finds exactly its span, and the redaction of the
 ///    whole text is the redaction of each side with this one ID masked (tags
 ///    kept).
-/// 2. On the bytes as a text, in the same mode: every span found is what
+/// 2. On the bytes as a file: decoded or refused with a table code; the
+///    redacted bytes hold nothing to find.
+/// 3. On the bytes as a text, in the same mode: every span found is what
 ///    `classify` calls an ID of that kind and mask (tags and separators taken
 ///    out); redacting leaves nothing to find.
 pub fn scan_classify(data: &[u8]) {
@@ -719,7 +721,29 @@ pub fn scan_classify(data: &[u8]) {
         "redaction of {text:?}"
     );
 
-    // 2. The bytes as a text.
+    // 2. The bytes as a file: read in some encoding or refused with a code of
+    // the table, never a panic; what redact_bytes writes has nothing left.
+    match identity::redact_bytes(data, &options, &policy) {
+        Err(e) => {
+            assert_error(&e);
+            let again = identity::scan_bytes(data, &options, &policy).unwrap_err();
+            assert_eq!(again.code(), e.code());
+        }
+        Ok(out) => {
+            let found = identity::scan_bytes(data, &options, &policy).expect("read once");
+            assert_eq!(found.matches, out.matches);
+            assert_eq!((found.encoding, found.bom), (out.encoding, out.bom));
+            if let Ok(after) = identity::scan_bytes(&out.data, &options, &policy) {
+                assert!(
+                    after.matches.is_empty(),
+                    "redact_bytes left {:?}",
+                    after.matches
+                );
+            }
+        }
+    }
+
+    // 3. The bytes as a text.
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
