@@ -709,6 +709,10 @@ export type PhoneKind1 = 'mobile' | 'landline' | 'invalid' | 'empty'
  */
 export type QuotaState1 = 'ok' | 'near_full' | 'full'
 /**
+ * The encoding of the input, and of `data`.
+ */
+export type TextEncoding6 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
  * Student or staff, from the status.
  */
 export type Role1 = 'student' | 'staff'
@@ -727,7 +731,7 @@ export type Delimiter7 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
-export type TextEncoding6 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding7 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * Which website scan a finding comes from (seed 000 PART FOUR: 初掃 then 複掃).
  */
@@ -739,7 +743,7 @@ export type Delimiter8 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
-export type TextEncoding7 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding8 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * `pass` when the hours are enough.
  */
@@ -763,7 +767,11 @@ export type Status2 = 'met' | 'late' | 'open' | 'overdue' | 'unknown'
 /**
  * The encoding a file was read in.
  */
-export type TextEncoding8 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding9 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The encoding a file was read in.
+ */
+export type TextEncoding10 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The overall answer of a check, derived from its findings.
  */
@@ -2492,7 +2500,9 @@ export interface IdInfo {
   masked: string | null
 }
 /**
- * One ID number found in a text. Offsets are end-exclusive.
+ * One ID number found in a text. Offsets are end-exclusive and cover the whole
+ * span from the ID's first character to its last, with the invisible
+ * characters, separators and tags inside it.
  */
 export interface IdMatch {
   /**
@@ -2512,18 +2522,35 @@ export interface IdMatch {
    */
   end: number
   /**
-   * Written (at least partly) with full-width characters.
+   * Written (at least partly) with other characters that fold to ASCII
+   * (mathematical alphanumerics, circled digits, superscripts…).
+   */
+  folded: boolean
+  /**
+   * Written (at least partly) with full-width characters (U+FF10–U+FF5A).
    */
   fullwidth: boolean
+  /**
+   * Invisible characters inside the span.
+   */
+  invisible: boolean
   kind: IdKind2
   /**
    * The number, normalised to ASCII and masked.
    */
   masked: string
   /**
+   * Separators inside the span (tolerant mode).
+   */
+  separated: boolean
+  /**
    * Byte offset of the start (UTF-8).
    */
   start: number
+  /**
+   * HTML tags inside the span (HTML mode).
+   */
+  tagged: boolean
   /**
    * UTF-16 offset after the end.
    */
@@ -3891,6 +3918,24 @@ export interface PhoneCheck1 {
   valid: boolean
 }
 /**
+ * A file's bytes with every ID masked, in the file's encoding.
+ */
+export interface RedactedText {
+  /**
+   * The input started with a byte-order mark (and so does `data`).
+   */
+  bom: boolean
+  /**
+   * The redacted bytes (JSON: `data_hex`, lowercase hex).
+   */
+  dataHex: string
+  encoding: TextEncoding6
+  /**
+   * The IDs masked, with offsets in the input's decoded text.
+   */
+  matches: IdMatch[]
+}
+/**
  * A date in the ROC calendar: year 110, month 12, day 7 is 2021-12-07.
  */
 export interface RocDate {
@@ -3947,7 +3992,7 @@ export interface ScanImport {
    */
   columns: ColumnUse[]
   delimiter: Delimiter7
-  encoding: TextEncoding6
+  encoding: TextEncoding7
   /**
    * One error per bad row, in file order.
    */
@@ -3976,6 +4021,27 @@ export interface ScanImport {
    * Whether reading stopped at `policy.limits.import_max_rows`.
    */
   truncated: boolean
+}
+/**
+ * How to read a text (issue 14 §1). The default finds IDs written plainly, in
+ * full-width or other folding characters, with invisible characters inside,
+ * and glued to escapes; the two modes are opt-in because they find IDs in
+ * shapes ordinary text also has (tags, groups of digits).
+ */
+export interface ScanOptions {
+  /**
+   * HTML: tags `<…>` (a `<` followed by a letter, `/`, `!` or `?`, up to the
+   * next `>`, at most 4 KiB) inside an ID are looked through, and an ID may
+   * start or end at a tag. Redaction masks the ID's characters and leaves
+   * the tags standing. Entities (`&#65;`) are not decoded.
+   */
+  html?: boolean
+  /**
+   * Tolerant mode: an ID written in groups (`A 123 456 789`, `A123-456-789`,
+   * with no-break or ideographic spaces): one to three separators after its
+   * 1st, 4th and 7th characters, any of these gaps.
+   */
+  loose?: boolean
 }
 /**
  * A school's scan figures.
@@ -4015,7 +4081,7 @@ export interface SchoolImport {
    */
   columns: ColumnUse[]
   delimiter: Delimiter8
-  encoding: TextEncoding7
+  encoding: TextEncoding8
   /**
    * One error per bad row, in file order.
    */
@@ -4173,6 +4239,20 @@ export interface SweepLists1 {
    * The day of the sweep.
    */
   today: string
+}
+/**
+ * The IDs found in the bytes of a file, and how the bytes were read.
+ */
+export interface TextScan {
+  /**
+   * The file started with a byte-order mark.
+   */
+  bom: boolean
+  encoding: TextEncoding10
+  /**
+   * The IDs, with offsets in the decoded text (after the byte-order mark).
+   */
+  matches: IdMatch[]
 }
 /**
  * The contact book's right for a job title.
@@ -4371,14 +4451,30 @@ export declare function checkAccount(name: string, policy?: Policy | null): Acco
 export declare function checkAccounts(names: Array<string>, policy?: Policy | null): Array<AccountNameCheck>
 
 /**
- * Every ID number in a text, with byte, character and UTF-16 offsets (masked).
+ * Every ID number in a text, with byte, character and UTF-16 offsets
+ * (masked): written with full-width, mathematical or circled characters,
+ * with invisible characters inside, glued to escapes; `options` adds the
+ * HTML-aware (`html`) and tolerant (`loose`, `A 123 456 789`) modes.
  */
-export declare function scanIds(text: string, policy?: Policy | null): Array<IdMatch>
+export declare function scanIds(text: string, options?: ScanOptions | null, policy?: Policy | null): Array<IdMatch>
 
 /**
- * The text with every ID number in it masked.
+ * The text with every ID number in it masked (the whole span, invisible
+ * characters included; HTML tags stay standing).
  */
-export declare function redactIds(text: string, policy?: Policy | null): string
+export declare function redactIds(text: string, options?: ScanOptions | null, policy?: Policy | null): string
+
+/**
+ * Every ID number in a file's bytes: UTF-8, UTF-16 (with or without a BOM)
+ * or Big5; bytes that are no text are `import.bad_encoding`, never "clean".
+ */
+export declare function scanIdBytes(data: Uint8Array | string, options?: ScanOptions | null, policy?: Policy | null): TextScan
+
+/**
+ * A file's bytes with every ID number masked, in the file's own encoding,
+ * with its BOM and line ends kept.
+ */
+export declare function redactIdBytes(data: Uint8Array | string, options?: ScanOptions | null, policy?: Policy | null): RedactedText
 
 /**
  * The Unified Business Number (統一編號) check, 2023 rule.

@@ -132,6 +132,22 @@ function checkAccounts(names, policy) {
 }
 
 /**
+ * Every ID number in a file's bytes: UTF-8, UTF-16 (with or without a BOM)
+ * or Big5; bytes that are no text are `import.bad_encoding`, never "clean".
+ */
+function scanIdBytes(data, options, policy) {
+  return call('identity.scan_bytes', { options }, policy, bytes(data))
+}
+
+/**
+ * A file's bytes with every ID number masked, in the file's own encoding,
+ * with its BOM and line ends kept.
+ */
+function redactIdBytes(data, options, policy) {
+  return call('identity.redact_bytes', { options }, policy, bytes(data))
+}
+
+/**
  * The Unified Business Number (統一編號) check, 2023 rule.
  */
 function checkUbn(value) {
@@ -587,7 +603,9 @@ module.exports = {
   pickAuditSchools,
   rankDrillFile,
   rankDrills,
+  redactIdBytes,
   redactIds: native.redactIds,
+  scanIdBytes,
   scanIds: native.scanIds,
   schoolTerm,
   securityTraining,

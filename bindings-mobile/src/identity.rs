@@ -2,7 +2,9 @@
 
 use crate::Result;
 use crate::policy::{Policy, or_default};
-use ntpc_policy::identity::{self, AccountNameCheck, IdInfo, IdMatch, UbnCheck};
+use ntpc_policy::identity::{
+    self, AccountNameCheck, IdInfo, IdMatch, RedactedText, ScanOptions, TextScan, UbnCheck,
+};
 use std::sync::Arc;
 
 /// What a value is as an ID number: kind, validity, gender, area, category, mask.
@@ -60,16 +62,61 @@ pub fn check_accounts(
         .collect())
 }
 
-/// Every ID number in a text, with byte, character and UTF-16 offsets (masked).
-#[uniffi::export(default(policy = None))]
-pub fn scan_ids(text: String, policy: Option<Arc<Policy>>) -> Result<Vec<IdMatch>> {
-    Ok(identity::scan(&text, or_default(&policy))?)
+/// Every ID number in a text, with byte, character and UTF-16 offsets (masked);
+/// `options` adds the HTML-aware and tolerant modes.
+#[uniffi::export(default(options = None, policy = None))]
+pub fn scan_ids(
+    text: String,
+    options: Option<ScanOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<Vec<IdMatch>> {
+    Ok(identity::scan_with(
+        &text,
+        &options.unwrap_or_default(),
+        or_default(&policy),
+    )?)
 }
 
 /// The text with every ID number in it masked.
-#[uniffi::export(default(policy = None))]
-pub fn redact_ids(text: String, policy: Option<Arc<Policy>>) -> Result<String> {
-    Ok(identity::redact(&text, or_default(&policy))?)
+#[uniffi::export(default(options = None, policy = None))]
+pub fn redact_ids(
+    text: String,
+    options: Option<ScanOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<String> {
+    Ok(identity::redact_with(
+        &text,
+        &options.unwrap_or_default(),
+        or_default(&policy),
+    )?)
+}
+
+/// Every ID number in a file's bytes (UTF-8, UTF-16 with or without a BOM, Big5).
+#[uniffi::export(default(options = None, policy = None))]
+pub fn scan_id_bytes(
+    data: Vec<u8>,
+    options: Option<ScanOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<TextScan> {
+    Ok(identity::scan_bytes(
+        &data,
+        &options.unwrap_or_default(),
+        or_default(&policy),
+    )?)
+}
+
+/// A file's bytes with every ID number masked, in the file's own encoding.
+#[uniffi::export(default(options = None, policy = None))]
+pub fn redact_id_bytes(
+    data: Vec<u8>,
+    options: Option<ScanOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<RedactedText> {
+    Ok(identity::redact_bytes(
+        &data,
+        &options.unwrap_or_default(),
+        or_default(&policy),
+    )?)
 }
 
 /// The Unified Business Number (統一編號) check, 2023 rule.

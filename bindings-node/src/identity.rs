@@ -3,13 +3,15 @@
 //! of a form, so their arguments are read without copies and their results are
 //! built in JS (`js_results`).
 
-use crate::convert::camel_json;
+use crate::convert::{camel_json, to_json};
 use crate::errors::{guard, napi_err};
 use crate::js_results::{IdInfoJs, IdInfoListJs, JsonText};
 use crate::js_strings::{SmallStr, StrArray};
 use crate::policy::{JsPolicy, policy};
-use napi::Env;
+use napi::bindgen_prelude::Object;
+use napi::{Env, JsValue};
 use napi_derive::napi;
+use ntpc_policy::PolicyError;
 use ntpc_policy::identity as id;
 
 /// What a value is as an ID number: kind, format and checksum validity,
@@ -62,17 +64,42 @@ pub fn classify_ids_packed(
     })
 }
 
+/// The scan options (`{html, loose}`), or the defaults.
+fn scan_options(env: &Env, given: Option<Object>) -> Result<id::ScanOptions, PolicyError> {
+    match given {
+        None => Ok(id::ScanOptions::default()),
+        Some(o) => {
+            let json = unsafe { to_json(env.raw(), o.raw(), "options", 0)? };
+            ntpc_policy::records::from_json_value("options", json)
+        }
+    }
+}
+
 /// Every ID number in a text, with byte, character and UTF-16 offsets (masked).
 #[napi(strict, ts_return_type = "Array<IdMatch>")]
-pub fn scan_ids(env: Env, text: String, policy: Option<&JsPolicy>) -> napi::Result<JsonText> {
+pub fn scan_ids(
+    env: Env,
+    text: String,
+    #[napi(ts_arg_type = "ScanOptions")] options: Option<Object>,
+    policy: Option<&JsPolicy>,
+) -> napi::Result<JsonText> {
     guard(&env, || {
-        let found = id::scan(&text, self::policy(&policy))?;
+        let o = scan_options(&env, options)?;
+        let found = id::scan_with(&text, &o, self::policy(&policy))?;
         camel_json(&found).map(JsonText)
     })
 }
 
 /// The text with every ID number in it masked.
 #[napi(strict)]
-pub fn redact_ids(env: Env, text: String, policy: Option<&JsPolicy>) -> napi::Result<String> {
-    guard(&env, || id::redact(&text, self::policy(&policy)))
+pub fn redact_ids(
+    env: Env,
+    text: String,
+    #[napi(ts_arg_type = "ScanOptions")] options: Option<Object>,
+    policy: Option<&JsPolicy>,
+) -> napi::Result<String> {
+    guard(&env, || {
+        let o = scan_options(&env, options)?;
+        id::redact_with(&text, &o, self::policy(&policy))
+    })
 }

@@ -166,34 +166,49 @@ pub fn classify_ids_packed<'py>(
     })
 }
 
+/// The scan options (`{"html": bool, "loose": bool}`), or the defaults.
+fn scan_options(py: Python<'_>, v: Option<&Bound<'_, PyAny>>) -> PyResult<id::ScanOptions> {
+    match v {
+        Some(v) if !v.is_none() => {
+            let json = crate::convert::to_json(py, "options", v, 0)?;
+            core(py, ntpc_policy::records::from_json_value("options", json))
+        }
+        _ => Ok(id::ScanOptions::default()),
+    }
+}
+
 /// Every ID number in a text, with byte, character and UTF-16 offsets (masked).
 #[pyfunction]
-#[pyo3(signature = (text, *, policy = None))]
+#[pyo3(signature = (text, options = None, *, policy = None))]
 pub fn scan_ids(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyAny>>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<Py<PyAny>> {
     guard(py, || {
         let t = crate::convert::text(py, "text", text)?;
+        let o = scan_options(py, options)?;
         let p = or_default(&policy);
-        let found = core(py, py.detach(|| id::scan(&t, p)))?;
+        let found = core(py, py.detach(|| id::scan_with(&t, &o, p)))?;
         to_py(py, &found)
     })
 }
 
 /// The text with every ID number in it masked.
 #[pyfunction]
-#[pyo3(signature = (text, *, policy = None))]
+#[pyo3(signature = (text, options = None, *, policy = None))]
 pub fn redact_ids(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyAny>>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<String> {
     guard(py, || {
         let t = crate::convert::text(py, "text", text)?;
+        let o = scan_options(py, options)?;
         let p = or_default(&policy);
-        core(py, py.detach(|| id::redact(&t, p)))
+        core(py, py.detach(|| id::redact_with(&t, &o, p)))
     })
 }
 

@@ -1,7 +1,7 @@
 //! Criterion benchmarks of the hot paths (`make bench`), on the inputs of issue #8:
 //! ID classification (1 M mixed strings), password checks (10-character
 //! passwords), text scans (100 MB ASCII with an ID-like token every ~2 KB, and a
-//! full-width text) against the `regex` crate, ROC date parsing, and the
+//! full-width text; default, HTML and tolerant modes) against the `regex` crate, ROC date parsing, and the
 //! custom-account check over 650,000 names. Timed here, never in unit tests.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -126,6 +126,32 @@ fn bench(c: &mut Criterion) {
         g.bench_function("ntpc-policy scan", |b| {
             b.iter(|| identity::scan(black_box(&text), &policy).unwrap().len())
         });
+        // The opt-in modes of issue 14 §1 over the same text (HTML mode also
+        // stops at `<` `>`; the tolerant mode steps back over spaced words).
+        for (mode, options) in [
+            (
+                "html",
+                identity::ScanOptions {
+                    html: true,
+                    loose: false,
+                },
+            ),
+            (
+                "loose",
+                identity::ScanOptions {
+                    html: false,
+                    loose: true,
+                },
+            ),
+        ] {
+            g.bench_function(format!("ntpc-policy scan {mode}"), |b| {
+                b.iter(|| {
+                    identity::scan_with(black_box(&text), &options, &policy)
+                        .unwrap()
+                        .len()
+                })
+            });
+        }
         g.bench_function("regex crate", |b| {
             b.iter(|| re.find_iter(black_box(&text)).count())
         });

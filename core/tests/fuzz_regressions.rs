@@ -51,6 +51,28 @@ fn every_kept_input_passes_its_target_check() {
     );
 }
 
+/// The seeds of `core/fuzz/seeds/<target>/` (where the fuzzer starts) pass
+/// their checks too: for `scan_classify` they are the first constructed
+/// candidates (issue 14 §1).
+#[test]
+fn the_seeds_pass_their_checks() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let mut ran = 0;
+    for target in checks::TARGETS {
+        let Ok(entries) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("readable directory entry").path();
+            let data = std::fs::read(&path).expect("readable seed");
+            let outcome = std::panic::catch_unwind(|| checks::run(target, &data));
+            assert!(outcome.is_ok(), "{target}: seed {} fails", path.display());
+            ran += 1;
+        }
+    }
+    assert!(ran > 0, "no seeds under {}", root.display());
+}
+
 /// A few hand-written inputs per target, so the checks themselves run in every
 /// `cargo test` even before the fuzzer has kept anything.
 #[test]
@@ -68,6 +90,16 @@ fn the_checks_accept_ordinary_inputs() {
         (
             "identity_scan",
             &["學生A123456789，家長Ｂ２２３４５６７８９", "XA123456789"],
+        ),
+        (
+            "scan_classify",
+            &[
+                "",
+                "\u{0}\u{5}學生A12\u{200B}3456789",
+                "\u{1}<b>A</b>123456789",
+                "\u{2}A 123 456 789",
+                "\u{3}\u{7}\u{3}\u{4}\u{1}\u{2}\u{3}",
+            ],
         ),
         (
             "calendar_parse",

@@ -1,10 +1,16 @@
 //! Properties of the identity module: every valid ID classifies back, one changed
 //! digit breaks the checksum, normalising changes nothing, redaction leaves
-//! nothing to find, scan offsets are exact, and nothing panics.
+//! nothing to find, scan offsets are exact, and nothing panics. And the fold
+//! rule of issue 14 §1: wherever each character of a candidate folds (NFKC) to
+//! exactly one ASCII letter or digit, what `classify` calls a valid ID, the scan
+//! finds inside any text, invisible characters and glued escapes included.
 
 use ntpc_policy::Policy;
-use ntpc_policy::identity::{self, IdKind};
+use ntpc_policy::identity::{self, IdKind, ScanOptions};
 use proptest::prelude::*;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
 
 const SECOND: &[u8] = b"12ABCD89";
 
@@ -190,4 +196,362 @@ fn long_digit_runs_stay_linear() {
     assert!(identity::scan(&digits, &p).unwrap().is_empty());
     let glued = "A1".repeat(2 << 20);
     assert!(identity::scan(&glued, &p).unwrap().is_empty());
+}
+
+#[test]
+fn hostile_text_stays_linear_in_every_mode() {
+    // Many `<` without `>`, tags everywhere, spaced digits, escapes, invisible
+    // characters inside one endless run: 1 MB each, every mode, found nothing.
+    let p = Policy::default();
+    let modes = [
+        ScanOptions::default(),
+        ScanOptions {
+            html: true,
+            loose: false,
+        },
+        ScanOptions {
+            html: false,
+            loose: true,
+        },
+        ScanOptions {
+            html: true,
+            loose: true,
+        },
+    ];
+    for text in [
+        "<a1".repeat(1 << 18),
+        "<a>1".repeat(1 << 18),
+        "1 ".repeat(1 << 19),
+        "1-2 ".repeat(1 << 18),
+        "\\u1234".repeat(150_000),
+        "%2F".repeat(1 << 18),
+        "1\u{200B}".repeat(1 << 18),
+        "Ａ１".repeat(150_000),
+    ] {
+        for o in &modes {
+            let t = std::time::Instant::now();
+            assert!(
+                identity::scan_with(&text, o, &p).unwrap().is_empty(),
+                "{o:?}"
+            );
+            let took = t.elapsed();
+            assert!(
+                took.as_secs() < 10,
+                "{o:?} took {took:?} on {:?}…",
+                &text[..8]
+            );
+        }
+    }
+}
+
+/// Every character whose NFKC form is exactly one ASCII letter or digit, by
+/// that letter (uppercase) or digit: built from NFKC itself, not from the core's
+/// table, so the properties below test the table too.
+fn folds() -> &'static HashMap<char, Vec<char>> {
+    static FOLDS: OnceLock<HashMap<char, Vec<char>>> = OnceLock::new();
+    FOLDS.get_or_init(|| {
+        let mut map: HashMap<char, Vec<char>> = HashMap::new();
+        for cp in 0x80..=0x10_FFFFu32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let n: String = c.to_string().nfkc().collect();
+            let mut it = n.chars();
+            if let (Some(f), None) = (it.next(), it.next())
+                && f.is_ascii_alphanumeric()
+            {
+                map.entry(f.to_ascii_uppercase()).or_default().push(c);
+            }
+        }
+        map
+    })
+}
+
+/// The invisible characters the issue names, and a few more of the same kind.
+const INVISIBLE: &[char] = &[
+    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{00AD}', '\u{FEFF}', '\u{200E}', '\u{2066}',
+    '\u{FE0F}',
+];
+
+/// Text that may stand before an ID without gluing to it: boundaries, and the
+/// escapes of logs (JSON, Python, C, URL) that end right where the ID starts.
+const BEFORE: &[&str] = &[
+    "",
+    "學生",
+    "：",
+    " ",
+    "(",
+    "=",
+    "。",
+    "\n",
+    "\\n",
+    "\\t",
+    "\\r",
+    "\\u751f",
+    "\\u0041",
+    "\\xe7",
+    "%E7%94%9F",
+    "%20",
+    "%2F",
+    "\"",
+    "\u{200B}",
+    "學\u{00AD}",
+];
+/// Text that may stand after an ID.
+const AFTER: &[&str] = &[
+    "", "。", " ", "\\n", ",", ")", "號", "%20", "\\u3002", "\u{200B}", "\t",
+];
+
+/// An ID written character by character: each character either as it is, in
+/// lowercase, or as a random character that folds to it; invisible characters
+/// inserted between. Returns the written form and the ID.
+fn written_id() -> impl Strategy<Value = (String, String)> {
+    (
+        any_valid_id(),
+        prop::collection::vec((0usize..4, any::<prop::sample::Index>()), 10),
+        prop::collection::vec((1usize..10, any::<prop::sample::Index>()), 0..3),
+    )
+        .prop_map(|(id, choices, inserts)| {
+            let mut chars: Vec<char> = id
+                .chars()
+                .zip(&choices)
+                .map(|(c, (how, pick))| match how {
+                    0 => c,
+                    1 => c.to_ascii_lowercase(),
+                    _ => *pick.get(&folds()[&c]),
+                })
+                .collect();
+            let mut inserts = inserts;
+            inserts.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+            for (at, pick) in inserts {
+                chars.insert(at, *pick.get(INVISIBLE));
+            }
+            (chars.into_iter().collect(), id)
+        })
+}
+
+/// Masks an ID as the default policy does (`A12****789`), independently.
+fn masked(id: &str) -> String {
+    format!("{}****{}", &id[..3], &id[7..])
+}
+
+/// A reader's view: each character's NFKC fold when it has one, invisible
+/// characters dropped.
+fn reader(text: &str) -> String {
+    text.chars()
+        .filter(|c| !INVISIBLE.contains(c))
+        .map(|c| {
+            if c.is_ascii() {
+                return c.to_ascii_uppercase();
+            }
+            let n: String = c.to_string().nfkc().collect();
+            let mut it = n.chars();
+            match (it.next(), it.next()) {
+                (Some(f), None) if f.is_ascii_alphanumeric() => f.to_ascii_uppercase(),
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    /// The fold rule (issue 14 §1): classify accepts the written form, and the
+    /// scan finds it — exactly its span, its kind, its mask — in any context
+    /// that does not glue it; the redaction leaves its digits unreadable.
+    #[test]
+    fn the_scan_finds_what_classify_accepts_in_any_context(
+        (written, id) in written_id(),
+        before in prop::sample::select(BEFORE),
+        after in prop::sample::select(AFTER),
+        filler in "[學生家長 ,。\\n]{0,6}",
+    ) {
+        let p = Policy::default();
+        let info = identity::classify(&written);
+        prop_assert!(info.format_valid && info.checksum_valid, "classify({:?})", written);
+        let text = format!("{filler}{before}{written}{after}{filler}");
+        let found = identity::scan(&text, &p).unwrap();
+        prop_assert_eq!(found.len(), 1, "{:?}: {:?}", text, found);
+        let m = &found[0];
+        let start = filler.len() + before.len();
+        prop_assert_eq!((m.start, m.end), (start, start + written.len()), "{:?}", text);
+        prop_assert_eq!(m.kind, info.kind);
+        prop_assert_eq!(&m.masked, &masked(&id));
+        let red = identity::redact(&text, &p).unwrap();
+        prop_assert!(!reader(&red).contains(&id[2..]), "{:?} -> {:?}", text, red);
+        prop_assert_eq!(red, format!("{filler}{before}{}{after}{filler}", masked(&id)));
+    }
+
+    /// Glued to a letter or digit on either side — through invisible
+    /// characters too — the written form is no ID.
+    #[test]
+    fn glued_forms_are_not_ids(
+        (written, _) in written_id(),
+        glue in prop::sample::select(vec!["X", "7", "ｘ", "𝟕", "x\u{200B}", "\u{200D}5"]),
+        left in any::<bool>(),
+    ) {
+        let text = if left { format!("學{glue}{written}。") } else { format!("學{written}{glue}。") };
+        prop_assert!(identity::scan(&text, &Policy::default()).unwrap().is_empty(), "{:?}", text);
+    }
+
+    /// HTML mode: tags anywhere between the characters are looked through and
+    /// left standing by the redaction.
+    #[test]
+    fn html_tags_inside_are_looked_through(
+        id in any_valid_id(),
+        tags in prop::collection::vec((1usize..10, prop::sample::select(vec!["<b>", "</b>", "<span class=\"a\">", "<!-- x -->", "<br/>"])), 0..4),
+    ) {
+        let mut parts: Vec<String> = id.chars().map(String::from).collect();
+        for (at, tag) in &tags {
+            parts[*at] = format!("{tag}{}", parts[*at]);
+        }
+        let text = format!("<p>學生{}</p>", parts.concat());
+        let o = ScanOptions { html: true, ..Default::default() };
+        let p = Policy::default();
+        let found = identity::scan_with(&text, &o, &p).unwrap();
+        prop_assert_eq!(found.len(), 1, "{:?}", text);
+        prop_assert_eq!(found[0].tagged, !tags.is_empty());
+        let red = identity::redact_with(&text, &o, &p).unwrap();
+        prop_assert_eq!(red.matches('<').count(), text.matches('<').count());
+        let visible: String = red.split('<').map(|s| s.split_once('>').map_or(s, |(_, t)| t)).collect();
+        prop_assert_eq!(visible, format!("學生{}", masked(&id)));
+    }
+
+    /// Tolerant mode: gaps of one to three separators after the 1st, 4th and
+    /// 7th characters, any of them; the default mode finds none of these.
+    #[test]
+    fn loose_groups_are_found_only_in_loose_mode(
+        id in any_valid_id(),
+        gaps in prop::array::uniform3(prop::collection::vec(prop::sample::select(vec![' ', '-', '\u{00A0}', '\u{3000}', '\u{2013}', '\u{2014}']), 0..4)),
+    ) {
+        let g: Vec<String> = gaps.iter().map(|v| v.iter().collect()).collect();
+        let text = format!("學號{}{}{}{}{}{}{}。", &id[..1], g[0], &id[1..4], g[1], &id[4..7], g[2], &id[7..]);
+        let p = Policy::default();
+        let loose = ScanOptions { loose: true, ..Default::default() };
+        let found = identity::scan_with(&text, &loose, &p).unwrap();
+        prop_assert_eq!(found.len(), 1, "{:?}", text);
+        prop_assert_eq!(&found[0].masked, &masked(&id));
+        let spaced = g.iter().any(|s| !s.is_empty());
+        prop_assert_eq!(found[0].separated, spaced);
+        let plain = identity::scan(&text, &p).unwrap();
+        prop_assert_eq!(plain.len(), usize::from(!spaced), "{:?}", text);
+    }
+
+    /// In the modes, IDs (plain or grouped) among words of prose, separated by
+    /// spaces, dashes or tags, are found exactly where they are, and nothing
+    /// else: words of three or more letters belong to no ID.
+    #[test]
+    fn modes_find_ids_among_words(tokens in prop::collection::vec(prop_oneof![
+        3 => "[a-z]{3,8}".prop_map(|w| (w, None)),
+        1 => (any_valid_id(), any::<bool>()).prop_map(|(id, grouped)| {
+            let w = if grouped { format!("{} {}-{} {}", &id[..1], &id[1..4], &id[4..7], &id[7..]) } else { id.clone() };
+            (w, Some(id))
+        }),
+    ], 1..24), seps in prop::collection::vec(prop::sample::select(vec![" ", "-", "\u{00A0}", "<br>", " <b>", "</b> ", "\n"]), 24)) {
+        let mut text = String::new();
+        let mut want = Vec::new();
+        for (i, (w, id)) in tokens.iter().enumerate() {
+            if i > 0 {
+                text.push_str(seps[i]);
+            }
+            if let Some(id) = id {
+                want.push((text.len(), text.len() + w.len(), masked(id)));
+            }
+            text.push_str(w);
+        }
+        let o = ScanOptions { html: true, loose: true };
+        let got: Vec<_> = identity::scan_with(&text, &o, &Policy::default()).unwrap()
+            .into_iter().map(|m| (m.start, m.end, m.masked)).collect();
+        prop_assert_eq!(got, want, "{:?}", text);
+    }
+
+    /// scan ⇔ classify on arbitrary text near the ID alphabet: every span the
+    /// scan reports is, by itself, what classify calls that ID; and the scan
+    /// reports exactly the maximal runs a plain reference scan finds.
+    #[test]
+    fn scan_agrees_with_a_reference_scan(parts in prop::collection::vec(prop_oneof![
+        written_id().prop_map(|(w, _)| w),
+        "[A-Z0-9a-z]{1,11}",
+        "[ 。學\\\\%\\n]{1,2}",
+        prop::sample::select(vec!["\\u751f", "%E7", "\\n", "\u{200B}", "Ａ", "１", "①", "𝟕", "⑩", "ſ"]).prop_map(String::from),
+    ], 0..8)) {
+        let text: String = parts.concat();
+        let p = Policy::default();
+        let got: Vec<(usize, usize)> = identity::scan(&text, &p).unwrap().iter().map(|m| (m.start, m.end)).collect();
+        for &(s, e) in &got {
+            prop_assert!(identity::classify(&text[s..e]).format_valid, "{:?}", &text[s..e]);
+        }
+        prop_assert_eq!(got, reference_scan(&text), "{:?}", text);
+    }
+}
+
+/// The default scan written plainly: maximal runs of characters that fold to
+/// one ASCII letter or digit, looking through invisible characters; a run of
+/// exactly ten is an ID when classify says so; a longer run after `\` or `%`
+/// may also be one after its escape.
+fn reference_scan(text: &str) -> Vec<(usize, usize)> {
+    let fold = |c: char| -> Option<char> {
+        if c.is_ascii_alphanumeric() {
+            return Some(c);
+        }
+        let n: String = c.to_string().nfkc().collect();
+        let mut it = n.chars();
+        match (it.next(), it.next()) {
+            (Some(f), None) if f.is_ascii_alphanumeric() => Some(f),
+            _ => None,
+        }
+    };
+    let invisible = |c: char| INVISIBLE.contains(&c);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if fold(chars[i].1).is_none() {
+            i += 1;
+            continue;
+        }
+        // The run: alphanumeric positions, through invisible characters.
+        let mut alnum = vec![i];
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if fold(c).is_some() {
+                alnum.push(j);
+            } else if !invisible(c) {
+                break;
+            }
+            j += 1;
+        }
+        let start_byte = chars[i].0;
+        let span = |a: usize, b: usize| {
+            let s = chars[alnum[a]].0;
+            let e = chars[alnum[b]].0 + chars[alnum[b]].1.len_utf8();
+            (s, e)
+        };
+        let ascii_prefix: String = chars[i..].iter().take(9).map(|&(_, c)| c).collect();
+        let before = text[..start_byte].chars().next_back();
+        let hex =
+            |s: &str, n: usize| s.chars().take(n).filter(char::is_ascii_hexdigit).count() == n;
+        let esc = match before {
+            Some('\\') if ascii_prefix.starts_with('u') && hex(&ascii_prefix[1..], 4) => 5,
+            Some('\\') if ascii_prefix.starts_with('U') && hex(&ascii_prefix[1..], 8) => 9,
+            Some('\\') if ascii_prefix.starts_with('x') && hex(&ascii_prefix[1..], 2) => 3,
+            Some('\\') if ascii_prefix.starts_with(['n', 't', 'r', 'b', 'f', 'v']) => 1,
+            Some('%') if hex(&ascii_prefix, 2) => 2,
+            _ => 0,
+        };
+        let n = alnum.len();
+        let whole = span(0, n - 1);
+        if n == 10 && identity::classify(&text[whole.0..whole.1]).format_valid {
+            out.push(whole);
+        } else if esc > 0 && n == esc + 10 {
+            let (s, e) = span(esc, n - 1);
+            if identity::classify(&text[s..e]).format_valid {
+                out.push((s, e));
+            }
+        }
+        i = j;
+    }
+    out
 }

@@ -37,7 +37,13 @@ val gson: Gson = GsonBuilder()
     .registerTypeAdapter(Instant::class.java, JsonSerializer<Instant> { t, _, _ ->
         JsonPrimitive(t.atOffset(TAIPEI).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
     })
+    // Bytes are marked here and become the core's `<name>_hex` key in `shape`.
+    .registerTypeAdapter(ByteArray::class.java, JsonSerializer<ByteArray> { b, _, _ ->
+        JsonObject().apply { addProperty(HEX_MARK, b.joinToString("") { "%02x".format(it) }) }
+    })
     .create()
+
+const val HEX_MARK = "\u0000hex"
 
 /** Kotlin enum names whose lowercase is not the stable string (a digit after letters). */
 val ENUM_NAMES = mapOf(
@@ -282,7 +288,9 @@ fun shape(e: JsonElement): JsonElement = when {
     e.isJsonArray -> JsonArray().also { out -> e.asJsonArray.forEach { out.add(shape(it)) } }
     e.isJsonObject -> JsonObject().also { out ->
         for ((k, v) in e.asJsonObject.entrySet()) {
+            val hex = v.takeIf { it.isJsonObject }?.asJsonObject?.get(HEX_MARK)
             if (k == "paramsJson") out.add("params", JsonParser.parseString(v.asString))
+            else if (hex != null) out.add(snake(k) + "_hex", hex)
             else out.add(snake(k), shape(v))
         }
     }

@@ -65,15 +65,18 @@ if TYPE_CHECKING:
         Person,
         PhoneCheck,
         QuotaCheck,
+        RedactedText,
         Right,
         RocDate,
         ScanFinding,
         ScanImport,
+        ScanOptions,
         ScanRound,
         SchoolImport,
         SchoolTerm,
         SecurityTrainingCheck,
         SmartLearningProgress,
+        TextScan,
         TitleRight,
         UbnCheck,
         WhoCan,
@@ -141,6 +144,8 @@ __all__ = [
     "pick_audit_schools",
     "rank_drill_file",
     "rank_drills",
+    "redact_id_bytes",
+    "scan_id_bytes",
     "school_term",
     "security_training",
     "smart_learning_progress",
@@ -246,6 +251,24 @@ def check_account(name: str, *, policy: Policy | None = None) -> AccountNameChec
 def check_accounts(names: Sequence[str], *, policy: Policy | None = None) -> list[AccountNameCheck]:
     """`check_account` over many names, in order."""
     return _call("identity.check_account_many", {"names": names}, policy)  # type: ignore[no-any-return]
+
+
+def scan_id_bytes(
+    data: bytes | str, options: ScanOptions | None = None, *, policy: Policy | None = None
+) -> TextScan:
+    """Every ID number in a file's bytes: UTF-8, UTF-16 (with or without a BOM)
+    or Big5; bytes that are no text are `import.bad_encoding`, never "clean".
+    """
+    return _call("identity.scan_bytes", {"options": options}, policy, data)  # type: ignore[no-any-return]
+
+
+def redact_id_bytes(
+    data: bytes | str, options: ScanOptions | None = None, *, policy: Policy | None = None
+) -> RedactedText:
+    """A file's bytes with every ID number masked, in the file's own encoding,
+    with its BOM and line ends kept.
+    """
+    return _call("identity.redact_bytes", {"options": options}, policy, data)  # type: ignore[no-any-return]
 
 
 def check_ubn(value: str) -> UbnCheck:

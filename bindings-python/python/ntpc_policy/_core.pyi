@@ -15,6 +15,7 @@ from ntpc_policy.shapes import (
     NewCertCategory,
     PasswordCheck,
     PasswordProfile,
+    ScanOptions,
     Verdict,
 )
 
@@ -98,12 +99,22 @@ def is_valid_id(value: str) -> bool:
     """
     ...
 
-def scan_ids(text: str, *, policy: Policy | None = None) -> list[IdMatch]:
-    """Every ID number in a text, with byte, character and UTF-16 offsets (masked)."""
+def scan_ids(
+    text: str, options: ScanOptions | None = None, *, policy: Policy | None = None
+) -> list[IdMatch]:
+    """Every ID number in a text, with byte, character and UTF-16 offsets
+    (masked): written with full-width, mathematical or circled characters,
+    with invisible characters inside, glued to escapes; `options` adds the
+    HTML-aware (`html`) and tolerant (`loose`, `A 123 456 789`) modes.
+    """
     ...
 
-def redact_ids(text: str, *, policy: Policy | None = None) -> str:
-    """The text with every ID number in it masked."""
+def redact_ids(
+    text: str, options: ScanOptions | None = None, *, policy: Policy | None = None
+) -> str:
+    """The text with every ID number in it masked (the whole span, invisible
+    characters included; HTML tags stay standing).
+    """
     ...
 
 def check_password(

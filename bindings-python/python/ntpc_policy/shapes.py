@@ -899,7 +899,10 @@ IdKind = Literal["national_id", "resident_old", "resident_new", "none"]
 
 
 class IdMatch(TypedDict):
-    """One ID number found in a text. Offsets are end-exclusive."""
+    """One ID number found in a text. Offsets are end-exclusive and cover the whole
+    span from the ID's first character to its last, with the invisible
+    characters, separators and tags inside it.
+    """
 
     char_end: int
     #: Character offset after the end.
@@ -909,14 +912,23 @@ class IdMatch(TypedDict):
     #: The check digit matches (a real number is likely exposed).
     end: int
     #: Byte offset after the end.
+    folded: bool
+    #: Written (at least partly) with other characters that fold to ASCII
+    #: (mathematical alphanumerics, circled digits, superscripts…).
     fullwidth: bool
-    #: Written (at least partly) with full-width characters.
+    #: Written (at least partly) with full-width characters (U+FF10–U+FF5A).
+    invisible: bool
+    #: Invisible characters inside the span.
     kind: IdKind
     #: Which format.
     masked: str
     #: The number, normalised to ASCII and masked.
+    separated: bool
+    #: Separators inside the span (tolerant mode).
     start: int
     #: Byte offset of the start (UTF-8).
+    tagged: bool
+    #: HTML tags inside the span (HTML mode).
     utf16_end: int
     #: UTF-16 offset after the end.
     utf16_start: int
@@ -1585,6 +1597,19 @@ QuotaState = Literal["ok", "near_full", "full"]
 """How full a mailbox is."""
 
 
+class RedactedText(TypedDict):
+    """A file's bytes with every ID masked, in the file's encoding."""
+
+    bom: bool
+    #: The input started with a byte-order mark (and so does `data`).
+    data_hex: str
+    #: The redacted bytes (JSON: `data_hex`, lowercase hex).
+    encoding: TextEncoding
+    #: The encoding of the input, and of `data`.
+    matches: list[IdMatch]
+    #: The IDs masked, with offsets in the input's decoded text.
+
+
 class Registrant(TypedDict):
     """Someone who can register in the parent app."""
 
@@ -1673,6 +1698,23 @@ class ScanImport(TypedDict):
     #: Blank rows and group lines skipped.
     truncated: bool
     #: Whether reading stopped at `policy.limits.import_max_rows`.
+
+
+class ScanOptions(TypedDict):
+    """How to read a text (issue 14 §1). The default finds IDs written plainly, in
+    full-width or other folding characters, with invisible characters inside,
+    and glued to escapes; the two modes are opt-in because they find IDs in
+    shapes ordinary text also has (tags, groups of digits).
+    """
+
+    html: NotRequired[bool]
+    #: HTML: tags `<…>` (a `<` followed by a letter, `/`, `!` or `?`, up to the
+    #: next `>`, at most 4 KiB) inside an ID are looked through, and an ID may
+    #: start or end at a tag. Redaction masks the ID's characters and leaves
+    loose: NotRequired[bool]
+    #: Tolerant mode: an ID written in groups (`A 123 456 789`, `A123-456-789`,
+    #: with no-break or ideographic spaces): one to three separators after its
+    #: 1st, 4th and 7th characters, any of these gaps.
 
 
 ScanRound = Literal["initial", "rescan"]
@@ -1893,6 +1935,18 @@ class SweepRow(TypedDict):
 
 TextEncoding = Literal["utf-8", "utf-16le", "utf-16be", "big5"]
 """The encoding a file was read in."""
+
+
+class TextScan(TypedDict):
+    """The IDs found in the bytes of a file, and how the bytes were read."""
+
+    bom: bool
+    #: The file started with a byte-order mark.
+    encoding: TextEncoding
+    #: The encoding the bytes were read in.
+    matches: list[IdMatch]
+    #: The IDs, with offsets in the decoded text (after the byte-order mark).
+
 
 TimeField = Literal[
     "occurred_at", "aware_at", "reported_at", "reviewed_at", "recovered_at", "report_filed_at"

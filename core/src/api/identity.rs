@@ -1,7 +1,10 @@
 //! The ID-number functions (RULES §2).
 
+use super::Bytes;
 use super::api_table;
-use crate::identity::{self, AccountNameCheck, IdInfo, IdMatch, UbnCheck};
+use crate::identity::{
+    self, AccountNameCheck, IdInfo, IdMatch, RedactedText, ScanOptions, TextScan, UbnCheck,
+};
 
 api_table! { ALL, policy;
     /// What a value is as an ID number: kind, format and checksum validity,
@@ -48,14 +51,30 @@ api_table! { ALL, policy;
         Ok(names.iter().map(|n| identity::check_account(n, policy)).collect())
     }
 
-    /// Every ID number in a text, with byte, character and UTF-16 offsets (masked).
-    "identity.scan" => fn scan_ids(text: String) with [policy, fast] -> Vec<IdMatch> as "matches" {
-        identity::scan(&text, policy)
+    /// Every ID number in a text, with byte, character and UTF-16 offsets
+    /// (masked): written with full-width, mathematical or circled characters,
+    /// with invisible characters inside, glued to escapes; `options` adds the
+    /// HTML-aware (`html`) and tolerant (`loose`, `A 123 456 789`) modes.
+    "identity.scan" => fn scan_ids(text: String, options: Option<ScanOptions>) with [policy, fast] -> Vec<IdMatch> as "matches" {
+        identity::scan_with(&text, &options.unwrap_or_default(), policy)
     }
 
-    /// The text with every ID number in it masked.
-    "identity.redact" => fn redact_ids(text: String) with [policy, fast] -> String as "text" {
-        identity::redact(&text, policy)
+    /// The text with every ID number in it masked (the whole span, invisible
+    /// characters included; HTML tags stay standing).
+    "identity.redact" => fn redact_ids(text: String, options: Option<ScanOptions>) with [policy, fast] -> String as "text" {
+        identity::redact_with(&text, &options.unwrap_or_default(), policy)
+    }
+
+    /// Every ID number in a file's bytes: UTF-8, UTF-16 (with or without a BOM)
+    /// or Big5; bytes that are no text are `import.bad_encoding`, never "clean".
+    "identity.scan_bytes" => fn scan_id_bytes(data: Bytes, options: Option<ScanOptions>) with [policy] -> TextScan {
+        identity::scan_bytes(&data.0, &options.unwrap_or_default(), policy)
+    }
+
+    /// A file's bytes with every ID number masked, in the file's own encoding,
+    /// with its BOM and line ends kept.
+    "identity.redact_bytes" => fn redact_id_bytes(data: Bytes, options: Option<ScanOptions>) with [policy] -> RedactedText {
+        identity::redact_bytes(&data.0, &options.unwrap_or_default(), policy)
     }
 
     /// The Unified Business Number (統一編號) check, 2023 rule.

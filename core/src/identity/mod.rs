@@ -18,6 +18,8 @@
 mod account;
 mod area;
 mod classify;
+mod file;
+mod fold;
 mod mask;
 mod normalize;
 mod scan;
@@ -28,7 +30,8 @@ pub use area::Area;
 pub use classify::{
     Gender, IdInfo, IdKind, NewCertCategory, checksum_valid, classify, classify_packed,
 };
+pub use file::{RedactedText, TextScan, redact_bytes, scan_bytes};
 pub use mask::mask;
 pub use normalize::normalize;
-pub use scan::{IdMatch, redact, scan};
+pub use scan::{IdMatch, ScanOptions, redact, redact_with, scan, scan_with};
 pub use ubn::{UbnCheck, check_ubn};

@@ -44,6 +44,7 @@ mod decode;
 mod escape;
 mod table;
 
+pub(crate) use decode::decode_cow;
 pub use decode::{Decoded, TextEncoding, decode};
 pub use escape::csv_escape_cell;
 pub use table::{ColumnSpec, Row, Schema, invalid_value};

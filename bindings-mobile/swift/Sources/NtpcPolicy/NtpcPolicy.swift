@@ -887,6 +887,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionData: FfiConverterRustBuffer {
+    typealias SwiftType = Data?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterData.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterData.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypePolicy: FfiConverterRustBuffer {
     typealias SwiftType = Policy?
 
@@ -927,6 +951,30 @@ fileprivate struct FfiConverterOptionTypeImportOptions: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeImportOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeScanOptions: FfiConverterRustBuffer {
+    typealias SwiftType = ScanOptions?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeScanOptions.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeScanOptions.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -1720,25 +1768,54 @@ public func normalizeId(value: String)throws  -> String  {
 })
 }
 /**
- * The text with every ID number in it masked.
+ * A file's bytes with every ID number masked, in the file's own encoding.
  */
-public func redactIds(text: String, policy: Policy? = nil)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+public func redactIdBytes(data: Data, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> RedactedText  {
+    return try  FfiConverterTypeRedactedText_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_redact_ids(
-        FfiConverterString.lower(text),
+    uniffi_ntpc_policy_mobile_fn_func_redact_id_bytes(
+        FfiConverterData.lower(data),
+        FfiConverterOptionTypeScanOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Every ID number in a text, with byte, character and UTF-16 offsets (masked).
+ * The text with every ID number in it masked.
  */
-public func scanIds(text: String, policy: Policy? = nil)throws  -> [IdMatch]  {
+public func redactIds(text: String, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_redact_ids(
+        FfiConverterString.lower(text),
+        FfiConverterOptionTypeScanOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * Every ID number in a file's bytes (UTF-8, UTF-16 with or without a BOM, Big5).
+ */
+public func scanIdBytes(data: Data, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> TextScan  {
+    return try  FfiConverterTypeTextScan_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_scan_id_bytes(
+        FfiConverterData.lower(data),
+        FfiConverterOptionTypeScanOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * Every ID number in a text, with byte, character and UTF-16 offsets (masked);
+ * `options` adds the HTML-aware and tolerant modes.
+ */
+public func scanIds(text: String, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> [IdMatch]  {
     return try  FfiConverterSequenceTypeIdMatch.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_scan_ids(
         FfiConverterString.lower(text),
+        FfiConverterOptionTypeScanOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -1880,6 +1957,20 @@ public func can(person: Person, appOrModule: String, right: String, overrides: [
 })
 }
 /**
+ * A people export checked in one call: each person's access at their line.
+ */
+public func checkAccountFile(data: Data, today: String, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> AccountFile  {
+    return try  FfiConverterTypeAccountFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_check_account_file(
+        FfiConverterData.lower(data),
+        FfiConverterString.lower(today),
+        FfiConverterOptionTypeImportOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * `check_family` over many families, in order.
  */
 public func checkFamilies(families: [FamilyRecord])throws  -> [FamilyCheck]  {
@@ -1898,6 +1989,18 @@ public func checkFamily(family: FamilyRecord)throws  -> FamilyCheck  {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_check_family(
         FfiConverterTypeFamilyRecord_lower(family),uniffiCallStatus
+    )
+})
+}
+/**
+ * A JSON file of families checked in one call, by record number.
+ */
+public func checkFamilyFile(data: Data, policy: Policy? = nil)throws  -> FamilyFile  {
+    return try  FfiConverterTypeFamilyFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_check_family_file(
+        FfiConverterData.lower(data),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
@@ -2008,6 +2111,21 @@ public func permissionTable()throws  -> [AppModule]  {
 })
 }
 /**
+ * A mailbox export swept in one call: each mailbox's state at its line, the
+ * notices due today and the deletable mailboxes, and every bad row.
+ */
+public func sweepMailboxFile(data: Data, today: String, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> MailboxFile  {
+    return try  FfiConverterTypeMailboxFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_sweep_mailbox_file(
+        FfiConverterData.lower(data),
+        FfiConverterString.lower(today),
+        FfiConverterOptionTypeImportOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * Every mailbox's state on `today`, with the notice and deletion lists.
  */
 public func sweepMailboxes(mailboxes: [MailboxRecord], today: String, policy: Policy? = nil)throws  -> MailboxSweep  {
@@ -2053,6 +2171,21 @@ public func auditCriteriaSvg(schools: [AuditSchool], scans: [ScanFinding]? = nil
         FfiConverterSequenceTypeAuditSchool.lower(schools),
         FfiConverterOptionSequenceTypeScanFinding.lower(scans),
         FfiConverterOptionUInt32.lower(capacity),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * The department's incident table checked in one call: each incident's
+ * deadlines at its line, every bad row, the counts, and the statistics.
+ */
+public func checkIncidentFile(data: Data, now: String, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> IncidentFile  {
+    return try  FfiConverterTypeIncidentFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_check_incident_file(
+        FfiConverterData.lower(data),
+        FfiConverterString.lower(now),
+        FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -2231,6 +2364,21 @@ public func parseScanRound(text: String)throws  -> ScanRound  {
 })
 }
 /**
+ * The on-site pick from the schools' file and, when given, the scans' file.
+ */
+public func pickAuditFile(data: Data, scans: Data? = nil, capacity: UInt32? = nil, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> AuditFile  {
+    return try  FfiConverterTypeAuditFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_pick_audit_file(
+        FfiConverterData.lower(data),
+        FfiConverterOptionData.lower(scans),
+        FfiConverterOptionUInt32.lower(capacity),
+        FfiConverterOptionTypeImportOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * The schools picked for on-site security checks.
  */
 public func pickAuditSchools(schools: [AuditSchool], scans: [ScanFinding]? = nil, capacity: UInt32? = nil, policy: Policy? = nil)throws  -> AuditPick  {
@@ -2240,6 +2388,20 @@ public func pickAuditSchools(schools: [AuditSchool], scans: [ScanFinding]? = nil
         FfiConverterSequenceTypeAuditSchool.lower(schools),
         FfiConverterOptionSequenceTypeScanFinding.lower(scans),
         FfiConverterOptionUInt32.lower(capacity),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * A drill list ranked in one call: each report's overtime at its line.
+ */
+public func rankDrillFile(data: Data, now: String, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> DrillFile  {
+    return try  FfiConverterTypeDrillFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_rank_drill_file(
+        FfiConverterData.lower(data),
+        FfiConverterString.lower(now),
+        FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -2429,10 +2591,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_normalize_id() != 26308) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_redact_ids() != 11454) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_redact_id_bytes() != 17862) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_scan_ids() != 49538) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_redact_ids() != 21623) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_scan_id_bytes() != 6598) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_scan_ids() != 17968) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_check_password() != 8680) {
@@ -2465,10 +2633,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_can() != 14285) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_ntpc_policy_mobile_checksum_func_check_account_file() != 48167) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_ntpc_policy_mobile_checksum_func_check_families() != 29899) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_check_family() != 17615) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_check_family_file() != 7719) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_check_message_size() != 27808) {
@@ -2498,6 +2672,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_permission_table() != 58983) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_ntpc_policy_mobile_checksum_func_sweep_mailbox_file() != 54113) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_ntpc_policy_mobile_checksum_func_sweep_mailboxes() != 3368) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2508,6 +2685,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_audit_criteria_svg() != 28481) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_check_incident_file() != 23534) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_cvss_band() != 62515) {
@@ -2552,7 +2732,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_parse_scan_round() != 39796) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_ntpc_policy_mobile_checksum_func_pick_audit_file() != 38125) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_ntpc_policy_mobile_checksum_func_pick_audit_schools() != 8546) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_rank_drill_file() != 52878) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_rank_drills() != 4081) {

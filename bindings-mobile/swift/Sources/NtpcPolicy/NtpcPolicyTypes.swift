@@ -628,6 +628,24 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
 
 /**
  * Per-class daily absent counts, and the records that could not be read.
@@ -870,6 +888,184 @@ public func FfiConverterTypeAccountAccess_lift(_ buf: RustBuffer) throws -> Acco
 #endif
 public func FfiConverterTypeAccountAccess_lower(_ value: AccountAccess) -> RustBuffer {
     return FfiConverterTypeAccountAccess.lower(value)
+}
+
+
+/**
+ * A people export checked for education-account access (RULES §5).
+ */
+public struct AccountFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every judged row, in file order.
+     */
+    public var rows: [AccountFileRow]
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every judged row, in file order.
+         */rows: [AccountFileRow], 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary) {
+        self.source = source
+        self.rows = rows
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountFile {
+        return
+            try AccountFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                rows: FfiConverterSequenceTypeAccountFileRow.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeAccountFileRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountFile_lift(_ buf: RustBuffer) throws -> AccountFile {
+    return try FfiConverterTypeAccountFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountFile_lower(_ value: AccountFile) -> RustBuffer {
+    return FfiConverterTypeAccountFile.lower(value)
+}
+
+
+/**
+ * One judged row of a file, at its line.
+ */
+public struct AccountFileRow: Equatable, Hashable, Codable {
+    /**
+     * Line (1-based) the row starts on (for a JSON file, the record's number).
+     */
+    public var line: UInt64
+    /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The row's result.
+     */
+    public var result: AccountAccess
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on (for a JSON file, the record's number).
+         */line: UInt64, 
+        /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * The row's result.
+         */result: AccountAccess) {
+        self.line = line
+        self.sheet = sheet
+        self.result = result
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountFileRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountFileRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountFileRow {
+        return
+            try AccountFileRow(
+                line: FfiConverterUInt64.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                result: FfiConverterTypeAccountAccess.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountFileRow, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.line, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterTypeAccountAccess.write(value.result, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountFileRow_lift(_ buf: RustBuffer) throws -> AccountFileRow {
+    return try FfiConverterTypeAccountFileRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountFileRow_lower(_ value: AccountFileRow) -> RustBuffer {
+    return FfiConverterTypeAccountFileRow.lower(value)
 }
 
 
@@ -1660,6 +1856,105 @@ public func FfiConverterTypeAttendanceRecord_lift(_ buf: RustBuffer) throws -> A
 #endif
 public func FfiConverterTypeAttendanceRecord_lower(_ value: AttendanceRecord) -> RustBuffer {
     return FfiConverterTypeAttendanceRecord.lower(value)
+}
+
+
+/**
+ * The on-site pick from the schools' file and the scans' file (RULES §8).
+ */
+public struct AuditFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+    /**
+     * The workflow's aggregate.
+     */
+    public var total: AuditPick
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary, 
+        /**
+         * The workflow's aggregate.
+         */total: AuditPick) {
+        self.source = source
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+        self.total = total
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AuditFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditFile {
+        return
+            try AuditFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf), 
+                total: FfiConverterTypeAuditPick.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AuditFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+        FfiConverterTypeAuditPick.write(value.total, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditFile_lift(_ buf: RustBuffer) throws -> AuditFile {
+    return try FfiConverterTypeAuditFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditFile_lower(_ value: AuditFile) -> RustBuffer {
+    return FfiConverterTypeAuditFile.lower(value)
 }
 
 
@@ -3045,6 +3340,195 @@ public func FfiConverterTypeDrillCheck_lower(_ value: DrillCheck) -> RustBuffer 
 
 
 /**
+ * A drill file ranked (RULES §7): each report against its limit, and the
+ * overtime per school.
+ */
+public struct DrillFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every judged row, in file order.
+     */
+    public var rows: [DrillFileRow]
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+    /**
+     * The workflow's aggregate.
+     */
+    public var total: DrillRanking
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every judged row, in file order.
+         */rows: [DrillFileRow], 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary, 
+        /**
+         * The workflow's aggregate.
+         */total: DrillRanking) {
+        self.source = source
+        self.rows = rows
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+        self.total = total
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillFile {
+        return
+            try DrillFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                rows: FfiConverterSequenceTypeDrillFileRow.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf), 
+                total: FfiConverterTypeDrillRanking.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeDrillFileRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+        FfiConverterTypeDrillRanking.write(value.total, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillFile_lift(_ buf: RustBuffer) throws -> DrillFile {
+    return try FfiConverterTypeDrillFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillFile_lower(_ value: DrillFile) -> RustBuffer {
+    return FfiConverterTypeDrillFile.lower(value)
+}
+
+
+/**
+ * One judged row of a file, at its line.
+ */
+public struct DrillFileRow: Equatable, Hashable, Codable {
+    /**
+     * Line (1-based) the row starts on (for a JSON file, the record's number).
+     */
+    public var line: UInt64
+    /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The row's result.
+     */
+    public var result: DrillCheck
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on (for a JSON file, the record's number).
+         */line: UInt64, 
+        /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * The row's result.
+         */result: DrillCheck) {
+        self.line = line
+        self.sheet = sheet
+        self.result = result
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillFileRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillFileRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillFileRow {
+        return
+            try DrillFileRow(
+                line: FfiConverterUInt64.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                result: FfiConverterTypeDrillCheck.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillFileRow, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.line, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterTypeDrillCheck.write(value.result, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillFileRow_lift(_ buf: RustBuffer) throws -> DrillFileRow {
+    return try FfiConverterTypeDrillFileRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillFileRow_lower(_ value: DrillFileRow) -> RustBuffer {
+    return FfiConverterTypeDrillFileRow.lower(value)
+}
+
+
+/**
  * Drill reports read from a file (RULES §7).
  */
 public struct DrillImport: Equatable, Hashable, Codable {
@@ -3790,6 +4274,184 @@ public func FfiConverterTypeFamilyCheck_lower(_ value: FamilyCheck) -> RustBuffe
 
 
 /**
+ * A family file checked for parent-app registration (RULES §5).
+ */
+public struct FamilyFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every judged row, in file order.
+     */
+    public var rows: [FamilyFileRow]
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every judged row, in file order.
+         */rows: [FamilyFileRow], 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary) {
+        self.source = source
+        self.rows = rows
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FamilyFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFamilyFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FamilyFile {
+        return
+            try FamilyFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                rows: FfiConverterSequenceTypeFamilyFileRow.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FamilyFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeFamilyFileRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyFile_lift(_ buf: RustBuffer) throws -> FamilyFile {
+    return try FfiConverterTypeFamilyFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyFile_lower(_ value: FamilyFile) -> RustBuffer {
+    return FfiConverterTypeFamilyFile.lower(value)
+}
+
+
+/**
+ * One judged row of a file, at its line.
+ */
+public struct FamilyFileRow: Equatable, Hashable, Codable {
+    /**
+     * Line (1-based) the row starts on (for a JSON file, the record's number).
+     */
+    public var line: UInt64
+    /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The row's result.
+     */
+    public var result: FamilyCheck
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on (for a JSON file, the record's number).
+         */line: UInt64, 
+        /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * The row's result.
+         */result: FamilyCheck) {
+        self.line = line
+        self.sheet = sheet
+        self.result = result
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FamilyFileRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFamilyFileRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FamilyFileRow {
+        return
+            try FamilyFileRow(
+                line: FfiConverterUInt64.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                result: FfiConverterTypeFamilyCheck.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FamilyFileRow, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.line, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterTypeFamilyCheck.write(value.result, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyFileRow_lift(_ buf: RustBuffer) throws -> FamilyFileRow {
+    return try FfiConverterTypeFamilyFileRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyFileRow_lower(_ value: FamilyFileRow) -> RustBuffer {
+    return FfiConverterTypeFamilyFileRow.lower(value)
+}
+
+
+/**
  * A student's family record (學籍管理 › 家庭資料 and 其他連絡人).
  *
  * ```json
@@ -3902,6 +4564,245 @@ public func FfiConverterTypeFamilyRecord_lift(_ buf: RustBuffer) throws -> Famil
 #endif
 public func FfiConverterTypeFamilyRecord_lower(_ value: FamilyRecord) -> RustBuffer {
     return FfiConverterTypeFamilyRecord.lower(value)
+}
+
+
+/**
+ * How a file was read.
+ */
+public struct FileSource: Equatable, Hashable, Codable {
+    /**
+     * The encoding it was read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * Whether it started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The cell separator used (`comma` or `tab`).
+     */
+    public var delimiter: Delimiter
+    /**
+     * The header cells that fed fields, in column order.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells no field uses (ignored), as written.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows read (good and bad; not counting blank or skipped rows).
+     */
+    public var rows: UInt64
+    /**
+     * Blank rows and group lines skipped.
+     */
+    public var skippedRows: UInt64
+    /**
+     * Whether reading stopped at `policy.limits.import_max_rows`.
+     */
+    public var truncated: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The encoding it was read in.
+         */encoding: TextEncoding, 
+        /**
+         * Whether it started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The cell separator used (`comma` or `tab`).
+         */delimiter: Delimiter, 
+        /**
+         * The header cells that fed fields, in column order.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells no field uses (ignored), as written.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows read (good and bad; not counting blank or skipped rows).
+         */rows: UInt64, 
+        /**
+         * Blank rows and group lines skipped.
+         */skippedRows: UInt64, 
+        /**
+         * Whether reading stopped at `policy.limits.import_max_rows`.
+         */truncated: Bool) {
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FileSource: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileSource: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileSource {
+        return
+            try FileSource(
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt64.read(from: &buf), 
+                skippedRows: FfiConverterUInt64.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FileSource, into buf: inout [UInt8]) {
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt64.write(value.rows, into: &buf)
+        FfiConverterUInt64.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileSource_lift(_ buf: RustBuffer) throws -> FileSource {
+    return try FfiConverterTypeFileSource.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileSource_lower(_ value: FileSource) -> RustBuffer {
+    return FfiConverterTypeFileSource.lower(value)
+}
+
+
+/**
+ * The counts of a file check. They agree with its `rows` and `errors`:
+ * `checked = passed + warned + failed = rows.len()`, `errors = errors.len()`.
+ */
+public struct FileSummary: Equatable, Hashable, Codable {
+    /**
+     * Rows judged.
+     */
+    public var checked: UInt64
+    /**
+     * Rows whose verdict is `pass`.
+     */
+    public var passed: UInt64
+    /**
+     * Rows whose verdict is `warn`.
+     */
+    public var warned: UInt64
+    /**
+     * Rows whose verdict is `fail`.
+     */
+    public var failed: UInt64
+    /**
+     * Rows that could not be read or judged.
+     */
+    public var errors: UInt64
+    /**
+     * The worst verdict of the rows.
+     */
+    public var verdict: Verdict
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Rows judged.
+         */checked: UInt64, 
+        /**
+         * Rows whose verdict is `pass`.
+         */passed: UInt64, 
+        /**
+         * Rows whose verdict is `warn`.
+         */warned: UInt64, 
+        /**
+         * Rows whose verdict is `fail`.
+         */failed: UInt64, 
+        /**
+         * Rows that could not be read or judged.
+         */errors: UInt64, 
+        /**
+         * The worst verdict of the rows.
+         */verdict: Verdict) {
+        self.checked = checked
+        self.passed = passed
+        self.warned = warned
+        self.failed = failed
+        self.errors = errors
+        self.verdict = verdict
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FileSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileSummary {
+        return
+            try FileSummary(
+                checked: FfiConverterUInt64.read(from: &buf), 
+                passed: FfiConverterUInt64.read(from: &buf), 
+                warned: FfiConverterUInt64.read(from: &buf), 
+                failed: FfiConverterUInt64.read(from: &buf), 
+                errors: FfiConverterUInt64.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FileSummary, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.checked, into: &buf)
+        FfiConverterUInt64.write(value.passed, into: &buf)
+        FfiConverterUInt64.write(value.warned, into: &buf)
+        FfiConverterUInt64.write(value.failed, into: &buf)
+        FfiConverterUInt64.write(value.errors, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileSummary_lift(_ buf: RustBuffer) throws -> FileSummary {
+    return try FfiConverterTypeFileSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileSummary_lower(_ value: FileSummary) -> RustBuffer {
+    return FfiConverterTypeFileSummary.lower(value)
 }
 
 
@@ -4203,7 +5104,9 @@ public func FfiConverterTypeIdInfoView_lower(_ value: IdInfoView) -> RustBuffer 
 
 
 /**
- * One ID number found in a text. Offsets are end-exclusive.
+ * One ID number found in a text. Offsets are end-exclusive and cover the whole
+ * span from the ID's first character to its last, with the invisible
+ * characters, separators and tags inside it.
  */
 public struct IdMatch: Equatable, Hashable, Codable {
     /**
@@ -4239,9 +5142,26 @@ public struct IdMatch: Equatable, Hashable, Codable {
      */
     public var checksumValid: Bool
     /**
-     * Written (at least partly) with full-width characters.
+     * Written (at least partly) with full-width characters (U+FF10–U+FF5A).
      */
     public var fullwidth: Bool
+    /**
+     * Written (at least partly) with other characters that fold to ASCII
+     * (mathematical alphanumerics, circled digits, superscripts…).
+     */
+    public var folded: Bool
+    /**
+     * Invisible characters inside the span.
+     */
+    public var invisible: Bool
+    /**
+     * Separators inside the span (tolerant mode).
+     */
+    public var separated: Bool
+    /**
+     * HTML tags inside the span (HTML mode).
+     */
+    public var tagged: Bool
     /**
      * The number, normalised to ASCII and masked.
      */
@@ -4275,8 +5195,21 @@ public struct IdMatch: Equatable, Hashable, Codable {
          * The check digit matches (a real number is likely exposed).
          */checksumValid: Bool, 
         /**
-         * Written (at least partly) with full-width characters.
+         * Written (at least partly) with full-width characters (U+FF10–U+FF5A).
          */fullwidth: Bool, 
+        /**
+         * Written (at least partly) with other characters that fold to ASCII
+         * (mathematical alphanumerics, circled digits, superscripts…).
+         */folded: Bool, 
+        /**
+         * Invisible characters inside the span.
+         */invisible: Bool, 
+        /**
+         * Separators inside the span (tolerant mode).
+         */separated: Bool, 
+        /**
+         * HTML tags inside the span (HTML mode).
+         */tagged: Bool, 
         /**
          * The number, normalised to ASCII and masked.
          */masked: String) {
@@ -4289,6 +5222,10 @@ public struct IdMatch: Equatable, Hashable, Codable {
         self.kind = kind
         self.checksumValid = checksumValid
         self.fullwidth = fullwidth
+        self.folded = folded
+        self.invisible = invisible
+        self.separated = separated
+        self.tagged = tagged
         self.masked = masked
     }
 
@@ -4317,6 +5254,10 @@ public struct FfiConverterTypeIdMatch: FfiConverterRustBuffer {
                 kind: FfiConverterTypeIdKind.read(from: &buf), 
                 checksumValid: FfiConverterBool.read(from: &buf), 
                 fullwidth: FfiConverterBool.read(from: &buf), 
+                folded: FfiConverterBool.read(from: &buf), 
+                invisible: FfiConverterBool.read(from: &buf), 
+                separated: FfiConverterBool.read(from: &buf), 
+                tagged: FfiConverterBool.read(from: &buf), 
                 masked: FfiConverterString.read(from: &buf)
         )
     }
@@ -4331,6 +5272,10 @@ public struct FfiConverterTypeIdMatch: FfiConverterRustBuffer {
         FfiConverterTypeIdKind.write(value.kind, into: &buf)
         FfiConverterBool.write(value.checksumValid, into: &buf)
         FfiConverterBool.write(value.fullwidth, into: &buf)
+        FfiConverterBool.write(value.folded, into: &buf)
+        FfiConverterBool.write(value.invisible, into: &buf)
+        FfiConverterBool.write(value.separated, into: &buf)
+        FfiConverterBool.write(value.tagged, into: &buf)
         FfiConverterString.write(value.masked, into: &buf)
     }
 }
@@ -4372,6 +5317,14 @@ public struct ImportErrorView: Equatable, Hashable, Codable {
      */
     public var field: String?
     /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * Which file, when a workflow reads more than one.
+     */
+    public var file: String?
+    /**
      * Stable code, e.g. `import.invalid_value`.
      */
     public var code: String
@@ -4404,6 +5357,12 @@ public struct ImportErrorView: Equatable, Hashable, Codable {
          * The record field of that column.
          */field: String?, 
         /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * Which file, when a workflow reads more than one.
+         */file: String?, 
+        /**
          * Stable code, e.g. `import.invalid_value`.
          */code: String, 
         /**
@@ -4419,6 +5378,8 @@ public struct ImportErrorView: Equatable, Hashable, Codable {
         self.column = column
         self.header = header
         self.field = field
+        self.sheet = sheet
+        self.file = file
         self.code = code
         self.paramsJson = paramsJson
         self.messageZh = messageZh
@@ -4445,6 +5406,8 @@ public struct FfiConverterTypeImportErrorView: FfiConverterRustBuffer {
                 column: FfiConverterOptionUInt64.read(from: &buf), 
                 header: FfiConverterOptionString.read(from: &buf), 
                 field: FfiConverterOptionString.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                file: FfiConverterOptionString.read(from: &buf), 
                 code: FfiConverterString.read(from: &buf), 
                 paramsJson: FfiConverterString.read(from: &buf), 
                 messageZh: FfiConverterString.read(from: &buf), 
@@ -4457,6 +5420,8 @@ public struct FfiConverterTypeImportErrorView: FfiConverterRustBuffer {
         FfiConverterOptionUInt64.write(value.column, into: &buf)
         FfiConverterOptionString.write(value.header, into: &buf)
         FfiConverterOptionString.write(value.field, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterOptionString.write(value.file, into: &buf)
         FfiConverterString.write(value.code, into: &buf)
         FfiConverterString.write(value.paramsJson, into: &buf)
         FfiConverterString.write(value.messageZh, into: &buf)
@@ -4872,6 +5837,195 @@ public func FfiConverterTypeIncidentCheck_lift(_ buf: RustBuffer) throws -> Inci
 #endif
 public func FfiConverterTypeIncidentCheck_lower(_ value: IncidentCheck) -> RustBuffer {
     return FfiConverterTypeIncidentCheck.lower(value)
+}
+
+
+/**
+ * An incident file checked (RULES §7): each incident's deadlines, and the
+ * statistics of the department's charts.
+ */
+public struct IncidentFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every judged row, in file order.
+     */
+    public var rows: [IncidentFileRow]
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+    /**
+     * The workflow's aggregate.
+     */
+    public var total: IncidentStats
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every judged row, in file order.
+         */rows: [IncidentFileRow], 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary, 
+        /**
+         * The workflow's aggregate.
+         */total: IncidentStats) {
+        self.source = source
+        self.rows = rows
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+        self.total = total
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IncidentFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncidentFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncidentFile {
+        return
+            try IncidentFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                rows: FfiConverterSequenceTypeIncidentFileRow.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf), 
+                total: FfiConverterTypeIncidentStats.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IncidentFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeIncidentFileRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+        FfiConverterTypeIncidentStats.write(value.total, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentFile_lift(_ buf: RustBuffer) throws -> IncidentFile {
+    return try FfiConverterTypeIncidentFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentFile_lower(_ value: IncidentFile) -> RustBuffer {
+    return FfiConverterTypeIncidentFile.lower(value)
+}
+
+
+/**
+ * One judged row of a file, at its line.
+ */
+public struct IncidentFileRow: Equatable, Hashable, Codable {
+    /**
+     * Line (1-based) the row starts on (for a JSON file, the record's number).
+     */
+    public var line: UInt64
+    /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The row's result.
+     */
+    public var result: IncidentCheck
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on (for a JSON file, the record's number).
+         */line: UInt64, 
+        /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * The row's result.
+         */result: IncidentCheck) {
+        self.line = line
+        self.sheet = sheet
+        self.result = result
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IncidentFileRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncidentFileRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncidentFileRow {
+        return
+            try IncidentFileRow(
+                line: FfiConverterUInt64.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                result: FfiConverterTypeIncidentCheck.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IncidentFileRow, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.line, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterTypeIncidentCheck.write(value.result, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentFileRow_lift(_ buf: RustBuffer) throws -> IncidentFileRow {
+    return try FfiConverterTypeIncidentFileRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentFileRow_lower(_ value: IncidentFileRow) -> RustBuffer {
+    return FfiConverterTypeIncidentFileRow.lower(value)
 }
 
 
@@ -5486,6 +6640,195 @@ public func FfiConverterTypeLookup_lift(_ buf: RustBuffer) throws -> Lookup {
 #endif
 public func FfiConverterTypeLookup_lower(_ value: Lookup) -> RustBuffer {
     return FfiConverterTypeLookup.lower(value)
+}
+
+
+/**
+ * A mailbox export swept (RULES §4): each mailbox's state, and the lists
+ * to act on today.
+ */
+public struct MailboxFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every judged row, in file order.
+     */
+    public var rows: [MailboxFileRow]
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+    /**
+     * The workflow's aggregate.
+     */
+    public var total: SweepLists
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every judged row, in file order.
+         */rows: [MailboxFileRow], 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary, 
+        /**
+         * The workflow's aggregate.
+         */total: SweepLists) {
+        self.source = source
+        self.rows = rows
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+        self.total = total
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxFile {
+        return
+            try MailboxFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                rows: FfiConverterSequenceTypeMailboxFileRow.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf), 
+                total: FfiConverterTypeSweepLists.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeMailboxFileRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+        FfiConverterTypeSweepLists.write(value.total, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxFile_lift(_ buf: RustBuffer) throws -> MailboxFile {
+    return try FfiConverterTypeMailboxFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxFile_lower(_ value: MailboxFile) -> RustBuffer {
+    return FfiConverterTypeMailboxFile.lower(value)
+}
+
+
+/**
+ * One judged row of a file, at its line.
+ */
+public struct MailboxFileRow: Equatable, Hashable, Codable {
+    /**
+     * Line (1-based) the row starts on (for a JSON file, the record's number).
+     */
+    public var line: UInt64
+    /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The row's result.
+     */
+    public var result: MailboxStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on (for a JSON file, the record's number).
+         */line: UInt64, 
+        /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * The row's result.
+         */result: MailboxStatus) {
+        self.line = line
+        self.sheet = sheet
+        self.result = result
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxFileRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxFileRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxFileRow {
+        return
+            try MailboxFileRow(
+                line: FfiConverterUInt64.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                result: FfiConverterTypeMailboxStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxFileRow, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.line, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterTypeMailboxStatus.write(value.result, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxFileRow_lift(_ buf: RustBuffer) throws -> MailboxFileRow {
+    return try FfiConverterTypeMailboxFileRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxFileRow_lower(_ value: MailboxFileRow) -> RustBuffer {
+    return FfiConverterTypeMailboxFileRow.lower(value)
 }
 
 
@@ -7629,6 +8972,95 @@ public func FfiConverterTypeQuotaCheck_lower(_ value: QuotaCheck) -> RustBuffer 
 
 
 /**
+ * A file's bytes with every ID masked, in the file's encoding.
+ */
+public struct RedactedText: Equatable, Hashable, Codable {
+    /**
+     * The redacted bytes (JSON: `data_hex`, lowercase hex).
+     */
+    public var data: Data
+    /**
+     * The encoding of the input, and of `data`.
+     */
+    public var encoding: TextEncoding
+    /**
+     * The input started with a byte-order mark (and so does `data`).
+     */
+    public var bom: Bool
+    /**
+     * The IDs masked, with offsets in the input's decoded text.
+     */
+    public var matches: [IdMatch]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The redacted bytes (JSON: `data_hex`, lowercase hex).
+         */data: Data, 
+        /**
+         * The encoding of the input, and of `data`.
+         */encoding: TextEncoding, 
+        /**
+         * The input started with a byte-order mark (and so does `data`).
+         */bom: Bool, 
+        /**
+         * The IDs masked, with offsets in the input's decoded text.
+         */matches: [IdMatch]) {
+        self.data = data
+        self.encoding = encoding
+        self.bom = bom
+        self.matches = matches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RedactedText: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRedactedText: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RedactedText {
+        return
+            try RedactedText(
+                data: FfiConverterData.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                matches: FfiConverterSequenceTypeIdMatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RedactedText, into buf: inout [UInt8]) {
+        FfiConverterData.write(value.data, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterSequenceTypeIdMatch.write(value.matches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedactedText_lift(_ buf: RustBuffer) throws -> RedactedText {
+    return try FfiConverterTypeRedactedText.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedactedText_lower(_ value: RedactedText) -> RustBuffer {
+    return FfiConverterTypeRedactedText.lower(value)
+}
+
+
+/**
  * Someone who can register in the parent app.
  */
 public struct Registrant: Equatable, Hashable, Codable {
@@ -8132,6 +9564,88 @@ public func FfiConverterTypeScanImport_lift(_ buf: RustBuffer) throws -> ScanImp
 #endif
 public func FfiConverterTypeScanImport_lower(_ value: ScanImport) -> RustBuffer {
     return FfiConverterTypeScanImport.lower(value)
+}
+
+
+/**
+ * How to read a text (issue 14 §1). The default finds IDs written plainly, in
+ * full-width or other folding characters, with invisible characters inside,
+ * and glued to escapes; the two modes are opt-in because they find IDs in
+ * shapes ordinary text also has (tags, groups of digits).
+ */
+public struct ScanOptions: Equatable, Hashable, Codable {
+    /**
+     * HTML: tags `<…>` (a `<` followed by a letter, `/`, `!` or `?`, up to the
+     * next `>`, at most 4 KiB) inside an ID are looked through, and an ID may
+     * start or end at a tag. Redaction masks the ID's characters and leaves
+     * the tags standing. Entities (`&#65;`) are not decoded.
+     */
+    public var html: Bool
+    /**
+     * Tolerant mode: an ID written in groups (`A 123 456 789`, `A123-456-789`,
+     * with no-break or ideographic spaces): one to three separators after its
+     * 1st, 4th and 7th characters, any of these gaps.
+     */
+    public var loose: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * HTML: tags `<…>` (a `<` followed by a letter, `/`, `!` or `?`, up to the
+         * next `>`, at most 4 KiB) inside an ID are looked through, and an ID may
+         * start or end at a tag. Redaction masks the ID's characters and leaves
+         * the tags standing. Entities (`&#65;`) are not decoded.
+         */html: Bool, 
+        /**
+         * Tolerant mode: an ID written in groups (`A 123 456 789`, `A123-456-789`,
+         * with no-break or ideographic spaces): one to three separators after its
+         * 1st, 4th and 7th characters, any of these gaps.
+         */loose: Bool) {
+        self.html = html
+        self.loose = loose
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanOptions {
+        return
+            try ScanOptions(
+                html: FfiConverterBool.read(from: &buf), 
+                loose: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanOptions, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.html, into: &buf)
+        FfiConverterBool.write(value.loose, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanOptions_lift(_ buf: RustBuffer) throws -> ScanOptions {
+    return try FfiConverterTypeScanOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanOptions_lower(_ value: ScanOptions) -> RustBuffer {
+    return FfiConverterTypeScanOptions.lower(value)
 }
 
 
@@ -9098,6 +10612,10 @@ public struct SweepEntry: Equatable, Hashable, Codable {
      */
     public var index: Usize
     /**
+     * The line of the file, when the sweep read one.
+     */
+    public var line: UInt64?
+    /**
      * The account.
      */
     public var account: String
@@ -9117,6 +10635,9 @@ public struct SweepEntry: Equatable, Hashable, Codable {
          * Position in the input list (0-based).
          */index: Usize, 
         /**
+         * The line of the file, when the sweep read one.
+         */line: UInt64?, 
+        /**
          * The account.
          */account: String, 
         /**
@@ -9126,6 +10647,7 @@ public struct SweepEntry: Equatable, Hashable, Codable {
          * Days from today to the deletion date (0 once it has come).
          */daysLeft: Int64) {
         self.index = index
+        self.line = line
         self.account = account
         self.deletionDate = deletionDate
         self.daysLeft = daysLeft
@@ -9148,6 +10670,7 @@ public struct FfiConverterTypeSweepEntry: FfiConverterRustBuffer {
         return
             try SweepEntry(
                 index: FfiConverterTypeusize.read(from: &buf), 
+                line: FfiConverterOptionUInt64.read(from: &buf), 
                 account: FfiConverterString.read(from: &buf), 
                 deletionDate: FfiConverterTypeNaiveDate.read(from: &buf), 
                 daysLeft: FfiConverterInt64.read(from: &buf)
@@ -9156,6 +10679,7 @@ public struct FfiConverterTypeSweepEntry: FfiConverterRustBuffer {
 
     public static func write(_ value: SweepEntry, into buf: inout [UInt8]) {
         FfiConverterTypeusize.write(value.index, into: &buf)
+        FfiConverterOptionUInt64.write(value.line, into: &buf)
         FfiConverterString.write(value.account, into: &buf)
         FfiConverterTypeNaiveDate.write(value.deletionDate, into: &buf)
         FfiConverterInt64.write(value.daysLeft, into: &buf)
@@ -9175,6 +10699,96 @@ public func FfiConverterTypeSweepEntry_lift(_ buf: RustBuffer) throws -> SweepEn
 #endif
 public func FfiConverterTypeSweepEntry_lower(_ value: SweepEntry) -> RustBuffer {
     return FfiConverterTypeSweepEntry.lower(value)
+}
+
+
+/**
+ * The lists a sweep of a file acts on today, with the counts per state
+ * (`errors` counts every row of the file that could not be read or judged).
+ */
+public struct SweepLists: Equatable, Hashable, Codable {
+    /**
+     * The day of the sweep.
+     */
+    public var today: NaiveDate
+    /**
+     * Rows per state.
+     */
+    public var counts: StateCounts
+    /**
+     * Mailboxes to mail a notice to today, by deletion date (then account, then line).
+     */
+    public var notices: [SweepEntry]
+    /**
+     * Mailboxes whose deletion date has come (disabled ones included), in the same order.
+     */
+    public var deletable: [SweepEntry]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The day of the sweep.
+         */today: NaiveDate, 
+        /**
+         * Rows per state.
+         */counts: StateCounts, 
+        /**
+         * Mailboxes to mail a notice to today, by deletion date (then account, then line).
+         */notices: [SweepEntry], 
+        /**
+         * Mailboxes whose deletion date has come (disabled ones included), in the same order.
+         */deletable: [SweepEntry]) {
+        self.today = today
+        self.counts = counts
+        self.notices = notices
+        self.deletable = deletable
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SweepLists: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSweepLists: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SweepLists {
+        return
+            try SweepLists(
+                today: FfiConverterTypeNaiveDate.read(from: &buf), 
+                counts: FfiConverterTypeStateCounts.read(from: &buf), 
+                notices: FfiConverterSequenceTypeSweepEntry.read(from: &buf), 
+                deletable: FfiConverterSequenceTypeSweepEntry.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SweepLists, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.today, into: &buf)
+        FfiConverterTypeStateCounts.write(value.counts, into: &buf)
+        FfiConverterSequenceTypeSweepEntry.write(value.notices, into: &buf)
+        FfiConverterSequenceTypeSweepEntry.write(value.deletable, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepLists_lift(_ buf: RustBuffer) throws -> SweepLists {
+    return try FfiConverterTypeSweepLists.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepLists_lower(_ value: SweepLists) -> RustBuffer {
+    return FfiConverterTypeSweepLists.lower(value)
 }
 
 
@@ -9244,6 +10858,85 @@ public func FfiConverterTypeSweepRow_lift(_ buf: RustBuffer) throws -> SweepRow 
 #endif
 public func FfiConverterTypeSweepRow_lower(_ value: SweepRow) -> RustBuffer {
     return FfiConverterTypeSweepRow.lower(value)
+}
+
+
+/**
+ * The IDs found in the bytes of a file, and how the bytes were read.
+ */
+public struct TextScan: Equatable, Hashable, Codable {
+    /**
+     * The encoding the bytes were read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * The file started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The IDs, with offsets in the decoded text (after the byte-order mark).
+     */
+    public var matches: [IdMatch]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The encoding the bytes were read in.
+         */encoding: TextEncoding, 
+        /**
+         * The file started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The IDs, with offsets in the decoded text (after the byte-order mark).
+         */matches: [IdMatch]) {
+        self.encoding = encoding
+        self.bom = bom
+        self.matches = matches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TextScan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTextScan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TextScan {
+        return
+            try TextScan(
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                matches: FfiConverterSequenceTypeIdMatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TextScan, into buf: inout [UInt8]) {
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterSequenceTypeIdMatch.write(value.matches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextScan_lift(_ buf: RustBuffer) throws -> TextScan {
+    return try FfiConverterTypeTextScan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextScan_lower(_ value: TextScan) -> RustBuffer {
+    return FfiConverterTypeTextScan.lower(value)
 }
 
 
@@ -12990,11 +14683,12 @@ public enum TextEncoding: Equatable, Hashable, Codable {
      */
     case utf8
     /**
-     * UTF-16 little-endian (Excel's "Unicode text"); always with a byte-order mark.
+     * UTF-16 little-endian (Excel's "Unicode text", with a byte-order mark; or
+     * without one, recognised by its NUL bytes).
      */
     case utf16Le
     /**
-     * UTF-16 big-endian; always with a byte-order mark.
+     * UTF-16 big-endian (with a byte-order mark, or recognised by its NUL bytes).
      */
     case utf16Be
     /**
@@ -13951,6 +15645,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeAccountFileRow: FfiConverterRustBuffer {
+    typealias SwiftType = [AccountFileRow]
+
+    public static func write(_ value: [AccountFileRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAccountFileRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AccountFileRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AccountFileRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAccountFileRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeAccountRecord: FfiConverterRustBuffer {
     typealias SwiftType = [AccountRecord]
 
@@ -14151,6 +15870,31 @@ fileprivate struct FfiConverterSequenceTypeDrillCheck: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeDrillFileRow: FfiConverterRustBuffer {
+    typealias SwiftType = [DrillFileRow]
+
+    public static func write(_ value: [DrillFileRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDrillFileRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DrillFileRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DrillFileRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDrillFileRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDrillReport: FfiConverterRustBuffer {
     typealias SwiftType = [DrillReport]
 
@@ -14168,6 +15912,31 @@ fileprivate struct FfiConverterSequenceTypeDrillReport: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDrillReport.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFamilyFileRow: FfiConverterRustBuffer {
+    typealias SwiftType = [FamilyFileRow]
+
+    public static func write(_ value: [FamilyFileRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFamilyFileRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FamilyFileRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FamilyFileRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFamilyFileRow.read(from: &buf))
         }
         return seq
     }
@@ -14201,6 +15970,31 @@ fileprivate struct FfiConverterSequenceTypeHolder: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeIdMatch: FfiConverterRustBuffer {
+    typealias SwiftType = [IdMatch]
+
+    public static func write(_ value: [IdMatch], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeIdMatch.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [IdMatch] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [IdMatch]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeIdMatch.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeIncident: FfiConverterRustBuffer {
     typealias SwiftType = [Incident]
 
@@ -14218,6 +16012,31 @@ fileprivate struct FfiConverterSequenceTypeIncident: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeIncident.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeIncidentFileRow: FfiConverterRustBuffer {
+    typealias SwiftType = [IncidentFileRow]
+
+    public static func write(_ value: [IncidentFileRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeIncidentFileRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [IncidentFileRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [IncidentFileRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeIncidentFileRow.read(from: &buf))
         }
         return seq
     }
@@ -14268,6 +16087,31 @@ fileprivate struct FfiConverterSequenceTypeLevelCount: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeLevelCount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMailboxFileRow: FfiConverterRustBuffer {
+    typealias SwiftType = [MailboxFileRow]
+
+    public static func write(_ value: [MailboxFileRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMailboxFileRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MailboxFileRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MailboxFileRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMailboxFileRow.read(from: &buf))
         }
         return seq
     }

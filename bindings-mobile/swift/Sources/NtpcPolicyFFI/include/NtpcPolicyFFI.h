@@ -385,14 +385,24 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_mask_id(RustBuffer value, RustBuffe
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_normalize_id(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_REDACT_ID_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_REDACT_ID_BYTES
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_redact_id_bytes(RustBuffer data, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_REDACT_IDS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_REDACT_IDS
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_redact_ids(RustBuffer text, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_redact_ids(RustBuffer text, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCAN_ID_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCAN_ID_BYTES
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_scan_id_bytes(RustBuffer data, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCAN_IDS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCAN_IDS
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_scan_ids(RustBuffer text, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_scan_ids(RustBuffer text, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_PASSWORD
@@ -445,6 +455,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_attendance_view(RustBuffer person, 
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_can(RustBuffer person, RustBuffer app_or_module, RustBuffer right, RustBuffer overrides, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_ACCOUNT_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_ACCOUNT_FILE
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_account_file(RustBuffer data, RustBuffer today, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILIES
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILIES
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_families(RustBuffer families, RustCallStatus *_Nonnull out_status
@@ -453,6 +468,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_families(RustBuffer families,
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILY
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILY
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_family(RustBuffer family, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILY_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILY_FILE
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_family_file(RustBuffer data, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_MESSAGE_SIZE
@@ -501,6 +521,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_permission_table(RustCallStatus *_N
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SWEEP_MAILBOX_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SWEEP_MAILBOX_FILE
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_sweep_mailbox_file(RustBuffer data, RustBuffer today, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SWEEP_MAILBOXES
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SWEEP_MAILBOXES
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_sweep_mailboxes(RustBuffer mailboxes, RustBuffer today, RustBuffer policy, RustCallStatus *_Nonnull out_status
@@ -520,6 +545,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_policy_editions(RustCallStatus *_No
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_AUDIT_CRITERIA_SVG
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_AUDIT_CRITERIA_SVG
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_audit_criteria_svg(RustBuffer schools, RustBuffer scans, RustBuffer capacity, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_INCIDENT_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_INCIDENT_FILE
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_incident_file(RustBuffer data, RustBuffer now, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CVSS_BAND
@@ -592,9 +622,19 @@ uint8_t uniffi_ntpc_policy_mobile_fn_func_parse_incident_level(RustBuffer text, 
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_parse_scan_round(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PICK_AUDIT_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PICK_AUDIT_FILE
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_pick_audit_file(RustBuffer data, RustBuffer scans, RustBuffer capacity, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PICK_AUDIT_SCHOOLS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PICK_AUDIT_SCHOOLS
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_pick_audit_schools(RustBuffer schools, RustBuffer scans, RustBuffer capacity, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_RANK_DRILL_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_RANK_DRILL_FILE
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_rank_drill_file(RustBuffer data, RustBuffer now, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_RANK_DRILLS
@@ -1029,9 +1069,21 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_normalize_id(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_REDACT_ID_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_REDACT_ID_BYTES
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_redact_id_bytes(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_REDACT_IDS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_REDACT_IDS
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_redact_ids(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCAN_ID_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCAN_ID_BYTES
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_scan_id_bytes(void
     
 );
 #endif
@@ -1101,6 +1153,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_can(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_ACCOUNT_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_ACCOUNT_FILE
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_account_file(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_FAMILIES
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_FAMILIES
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_families(void
@@ -1110,6 +1168,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_families(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_FAMILY
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_FAMILY
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_family(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_FAMILY_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_FAMILY_FILE
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_family_file(void
     
 );
 #endif
@@ -1167,6 +1231,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_permission_table(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SWEEP_MAILBOX_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SWEEP_MAILBOX_FILE
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_sweep_mailbox_file(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SWEEP_MAILBOXES
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SWEEP_MAILBOXES
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_sweep_mailboxes(void
@@ -1188,6 +1258,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_policy_editions(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_AUDIT_CRITERIA_SVG
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_AUDIT_CRITERIA_SVG
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_audit_criteria_svg(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_INCIDENT_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_INCIDENT_FILE
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_incident_file(void
     
 );
 #endif
@@ -1275,9 +1351,21 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_scan_round(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PICK_AUDIT_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PICK_AUDIT_FILE
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_pick_audit_file(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PICK_AUDIT_SCHOOLS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PICK_AUDIT_SCHOOLS
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_pick_audit_schools(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_RANK_DRILL_FILE
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_RANK_DRILL_FILE
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_rank_drill_file(void
     
 );
 #endif
