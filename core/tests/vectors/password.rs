@@ -53,10 +53,17 @@ fn context(args: &Args) -> Result<PasswordContext<'_>, PolicyError> {
                 .map_err(|_| PolicyError::invalid("profile", "\"default\" or \"ad\""))?,
         ),
     };
+    let today = match args.raw("today") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(_) => Some(args.date("today")?),
+    };
     Ok(PasswordContext {
         account: args.opt_str("account"),
         display_name: args.opt_str("display_name"),
         profile,
+        school_name: args.opt_str("school_name"),
+        school_code: args.opt_str("school_code"),
+        today,
     })
 }
 
