@@ -63,7 +63,8 @@ MAX_WORD = 32
 # put around a password (Aa + digits, 我愛你 = 520, 一生一世 = 1314, 一路發 = 168).
 
 TAIWAN = """
-aa123456 aa 520 1314 abc 168 007 qq ntpc1234 qaz123wsx 1qaz2wsx 1qaz@wsx zaq12wsx a123456 a12345678 a123456789
+aa123456 aa 520 1314 abc 168 007 qq ntpc1234 qaz123wsx 1qaz2wsx 1qaz@wsx zaq12wsx a123456
+a12345678 a123456789
 qwer1234 asdf1234 zxcv1234 abcd1234 iloveyou woaini 5201314 520520 1314520 woaini1314
 ntpc ntpc123 ntpc12345 ntpc123456 ntpcedu newtaipei xinbei sinbei taiwan taiwan123
 taipei taipei101 passw0rd p@ssw0rd p@ssword pa$$w0rd 1qaz2wsx3edc qazwsxedc qweasdzxc
@@ -167,11 +168,28 @@ monkey qwerty iloveyou sunshine princess football superman computer
 """.split()
 
 OLD_WALKS = [
-    "1234567890", "0987654321", "qwertyuiop", "poiuytrewq", "asdfghjkl",
-    "lkjhgfdsa", "zxcvbnm", "mnbvcxz", "1qaz2wsx3edc4rfv5tgb6yhn",
-    "qazwsxedcrfvtgbyhn", "zaq1xsw2cde3vfr4", "1q2w3e4r5t6y7u8i9o0p",
-    "q1w2e3r4t5y6u7i8o9p0", "qweasdzxc", "147258369", "741852963", "159357",
-    "zxcasdqwe", "1qazxsw23edc", "!qaz@wsx#edc", "!@#$%^&*()", "!@#$%^",
+    "1234567890",
+    "0987654321",
+    "qwertyuiop",
+    "poiuytrewq",
+    "asdfghjkl",
+    "lkjhgfdsa",
+    "zxcvbnm",
+    "mnbvcxz",
+    "1qaz2wsx3edc4rfv5tgb6yhn",
+    "qazwsxedcrfvtgbyhn",
+    "zaq1xsw2cde3vfr4",
+    "1q2w3e4r5t6y7u8i9o0p",
+    "q1w2e3r4t5y6u7i8o9p0",
+    "qweasdzxc",
+    "147258369",
+    "741852963",
+    "159357",
+    "zxcasdqwe",
+    "1qazxsw23edc",
+    "!qaz@wsx#edc",
+    "!@#$%^&*()",
+    "!@#$%^",
 ]
 
 
@@ -197,12 +215,13 @@ def old_list() -> list[str]:
     digits = "01234567890"
     for start in range(10):
         for n in range(6, 11 - start):
-            entries.add(digits[start:start + n])
+            entries.add(digits[start : start + n])
     for base in ["123", "1234", "12345", "abc", "abcd", "qwe", "asd", "qaz", "520", "1314"]:
         entries.add(base * 2)
         entries.add(base * 3)
     return sorted(
-        e for e in (x.lower() for x in entries)
+        e
+        for e in (x.lower() for x in entries)
         if e and e.isascii() and len(e) <= 64 and "\n" not in e and e == e.strip()
     )
 
@@ -219,19 +238,67 @@ SURNAMES = (
 )
 COMPOUND_SURNAMES = ["張簡", "歐陽", "范姜", "司馬", "諸葛", "上官"]
 OTHER_SPELLINGS = {
-    "陳": "tan chan chun", "林": "lim lam", "黃": "ng wong hwang ooi", "張": "cheung teo chong",
-    "李": "lee lei", "王": "ong wong", "吳": "ng goh woo", "劉": "lau lew", "蔡": "chua choi tsoi",
-    "楊": "yeo yeung young", "許": "khoo hui koh", "鄭": "tay cheang", "謝": "tse sia chia",
-    "郭": "kwok quek koay", "洪": "ang hung", "曾": "tsang chan", "邱": "khoo yau", "廖": "liau",
-    "賴": "lye", "周": "chow chau", "徐": "tsui chee", "蘇": "soo so", "葉": "yip yap",
-    "莊": "chong ch'ng", "呂": "lui lyu", "江": "kong kang", "何": "ho hoh", "蕭": "siu siew",
-    "羅": "law loh", "高": "ko koh", "潘": "poon phua", "朱": "chu chow", "鍾": "chung",
-    "游": "yau iu", "彭": "pang phang", "胡": "wu woo", "沈": "sim shum", "余": "yee yu",
-    "盧": "lo lou", "梁": "leung neo", "趙": "chiu chew", "顏": "gan ngan", "柯": "kua koa",
-    "魏": "ngui", "孫": "suen", "戴": "tai tay", "范": "fan huan", "宋": "soong sung",
-    "鄧": "tang teng", "杜": "toh", "侯": "hau", "薛": "sit", "丁": "ting teng",
-    "卓": "toh cheuk", "阮": "yuen nguyen", "馬": "mah", "董": "tung", "温": "wan woon",
-    "溫": "wan woon", "唐": "tong", "石": "shek chio",
+    "陳": "tan chan chun",
+    "林": "lim lam",
+    "黃": "ng wong hwang ooi",
+    "張": "cheung teo chong",
+    "李": "lee lei",
+    "王": "ong wong",
+    "吳": "ng goh woo",
+    "劉": "lau lew",
+    "蔡": "chua choi tsoi",
+    "楊": "yeo yeung young",
+    "許": "khoo hui koh",
+    "鄭": "tay cheang",
+    "謝": "tse sia chia",
+    "郭": "kwok quek koay",
+    "洪": "ang hung",
+    "曾": "tsang chan",
+    "邱": "khoo yau",
+    "廖": "liau",
+    "賴": "lye",
+    "周": "chow chau",
+    "徐": "tsui chee",
+    "蘇": "soo so",
+    "葉": "yip yap",
+    "莊": "chong ch'ng",
+    "呂": "lui lyu",
+    "江": "kong kang",
+    "何": "ho hoh",
+    "蕭": "siu siew",
+    "羅": "law loh",
+    "高": "ko koh",
+    "潘": "poon phua",
+    "朱": "chu chow",
+    "鍾": "chung",
+    "游": "yau iu",
+    "彭": "pang phang",
+    "胡": "wu woo",
+    "沈": "sim shum",
+    "余": "yee yu",
+    "盧": "lo lou",
+    "梁": "leung neo",
+    "趙": "chiu chew",
+    "顏": "gan ngan",
+    "柯": "kua koa",
+    "魏": "ngui",
+    "孫": "suen",
+    "戴": "tai tay",
+    "范": "fan huan",
+    "宋": "soong sung",
+    "鄧": "tang teng",
+    "杜": "toh",
+    "侯": "hau",
+    "薛": "sit",
+    "丁": "ting teng",
+    "卓": "toh cheuk",
+    "阮": "yuen nguyen",
+    "馬": "mah",
+    "董": "tung",
+    "温": "wan woon",
+    "溫": "wan woon",
+    "唐": "tong",
+    "石": "shek chio",
 }
 
 # Common characters of given names in Taiwan (both sexes), most common first.
@@ -262,11 +329,13 @@ PHRASES = """
 
 # The standard (大千) Zhuyin keyboard: symbol → key, and tone mark → key (tone 1,
 # unmarked, is the space bar).
-ZHUYIN_KEYS = dict(zip(
-    "ㄅㄆㄇㄈㄉㄊㄋㄌㄍㄎㄏㄐㄑㄒㄓㄔㄕㄖㄗㄘㄙㄧㄨㄩㄚㄛㄜㄝㄞㄟㄠㄡㄢㄣㄤㄥㄦ",
-    "1qaz2wsxedcrfv5tgbyhnujm8ik,9ol.0p;/-",
-    strict=True,
-))
+ZHUYIN_KEYS = dict(
+    zip(
+        "ㄅㄆㄇㄈㄉㄊㄋㄌㄍㄎㄏㄐㄑㄒㄓㄔㄕㄖㄗㄘㄙㄧㄨㄩㄚㄛㄜㄝㄞㄟㄠㄡㄢㄣㄤㄥㄦ",
+        "1qaz2wsxedcrfv5tgbyhnujm8ik,9ol.0p;/-",
+        strict=True,
+    )
+)
 TONE_KEYS = {"ˊ": "6", "ˇ": "3", "ˋ": "4", "˙": "7"}
 
 
@@ -295,33 +364,105 @@ def phrase_keys(phrase: str) -> str:
 # passports (no apostrophes or umlauts) and Tongyong Pinyin (Taiwan 2002-2008).
 
 WG_INITIAL = {
-    "b": "p", "p": "p", "m": "m", "f": "f", "d": "t", "t": "t", "n": "n", "l": "l",
-    "g": "k", "k": "k", "h": "h", "j": "ch", "q": "ch", "x": "hs", "zh": "ch",
-    "ch": "ch", "sh": "sh", "r": "j", "z": "ts", "c": "ts", "s": "s", "": "",
+    "b": "p",
+    "p": "p",
+    "m": "m",
+    "f": "f",
+    "d": "t",
+    "t": "t",
+    "n": "n",
+    "l": "l",
+    "g": "k",
+    "k": "k",
+    "h": "h",
+    "j": "ch",
+    "q": "ch",
+    "x": "hs",
+    "zh": "ch",
+    "ch": "ch",
+    "sh": "sh",
+    "r": "j",
+    "z": "ts",
+    "c": "ts",
+    "s": "s",
+    "": "",
 }
 WG_FINAL = {
-    "ong": "ung", "iong": "iung", "ian": "ien", "ie": "ieh", "ue": "ueh", "ve": "ueh",
-    "ui": "uei", "v": "u", "van": "uan", "vn": "un",
+    "ong": "ung",
+    "iong": "iung",
+    "ian": "ien",
+    "ie": "ieh",
+    "ue": "ueh",
+    "ve": "ueh",
+    "ui": "uei",
+    "v": "u",
+    "van": "uan",
+    "vn": "un",
 }
-INITIALS = ["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j",
-            "q", "x", "r", "z", "c", "s"]
+INITIALS = [
+    "zh",
+    "ch",
+    "sh",
+    "b",
+    "p",
+    "m",
+    "f",
+    "d",
+    "t",
+    "n",
+    "l",
+    "g",
+    "k",
+    "h",
+    "j",
+    "q",
+    "x",
+    "r",
+    "z",
+    "c",
+    "s",
+]
 
 
 def split_pinyin(s: str) -> tuple[str, str]:
     for i in INITIALS:
         if s.startswith(i) and len(s) > len(i):
-            return i, s[len(i):]
+            return i, s[len(i) :]
     return "", s
 
 
 def wade_giles(py: str) -> str:
     """Passport Wade-Giles of a toneless pinyin syllable (ü written v)."""
     special = {
-        "zhi": "chih", "chi": "chih", "shi": "shih", "ri": "jih", "zi": "tzu", "ci": "tzu",
-        "si": "szu", "yi": "i", "you": "yu", "yan": "yen", "ye": "yeh", "yong": "yung",
-        "yue": "yueh", "e": "o", "er": "erh", "ge": "ko", "ke": "ko", "he": "ho",
-        "zhuo": "cho", "chuo": "cho", "ruo": "jo", "duo": "to", "tuo": "to", "nuo": "no",
-        "luo": "lo", "zuo": "tso", "cuo": "tso", "suo": "so", "hui": "hui",
+        "zhi": "chih",
+        "chi": "chih",
+        "shi": "shih",
+        "ri": "jih",
+        "zi": "tzu",
+        "ci": "tzu",
+        "si": "szu",
+        "yi": "i",
+        "you": "yu",
+        "yan": "yen",
+        "ye": "yeh",
+        "yong": "yung",
+        "yue": "yueh",
+        "e": "o",
+        "er": "erh",
+        "ge": "ko",
+        "ke": "ko",
+        "he": "ho",
+        "zhuo": "cho",
+        "chuo": "cho",
+        "ruo": "jo",
+        "duo": "to",
+        "tuo": "to",
+        "nuo": "no",
+        "luo": "lo",
+        "zuo": "tso",
+        "cuo": "tso",
+        "suo": "so",
+        "hui": "hui",
     }
     if py in special:
         return special[py]
@@ -335,9 +476,19 @@ def wade_giles(py: str) -> str:
 def tongyong(py: str) -> str:
     """Tongyong Pinyin of a toneless pinyin syllable (ü written v)."""
     special = {
-        "zhi": "jhih", "chi": "chih", "shi": "shih", "ri": "rih", "zi": "zih", "ci": "cih",
-        "si": "sih", "feng": "fong", "meng": "mong", "peng": "pong", "beng": "bong",
-        "weng": "wong", "wen": "wun",
+        "zhi": "jhih",
+        "chi": "chih",
+        "shi": "shih",
+        "ri": "rih",
+        "zi": "zih",
+        "ci": "cih",
+        "si": "sih",
+        "feng": "fong",
+        "meng": "mong",
+        "peng": "pong",
+        "beng": "bong",
+        "weng": "wong",
+        "wen": "wun",
     }
     if py in special:
         return special[py]
@@ -370,8 +521,19 @@ def romanised(py: str) -> list[str]:
     return out
 
 
-SURNAME_READING = {"曾": "zeng", "單": "shan", "解": "xie", "區": "ou", "仇": "qiu",
-                   "查": "zha", "樂": "yue", "万": "wan", "萬": "wan", "尉": "yu", "葉": "ye"}
+SURNAME_READING = {
+    "曾": "zeng",
+    "單": "shan",
+    "解": "xie",
+    "區": "ou",
+    "仇": "qiu",
+    "查": "zha",
+    "樂": "yue",
+    "万": "wan",
+    "萬": "wan",
+    "尉": "yu",
+    "葉": "ye",
+}
 
 
 def surname_list() -> list[str]:
@@ -438,8 +600,9 @@ def npm_packs() -> dict[str, Path]:
         version = spec.rsplit("@", 1)[1]
         tgz = base / f"{name}-{version}.tgz"
         if not tgz.exists():
-            subprocess.run(["npm", "pack", spec, "--silent"], cwd=base, check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                ["npm", "pack", spec, "--silent"], cwd=base, check=True, stdout=subprocess.DEVNULL
+            )
         dest = base / f"{name}-{version}"
         if not dest.exists():
             with tarfile.open(tgz) as t:
@@ -450,8 +613,10 @@ def npm_packs() -> dict[str, Path]:
 
 def zxcvbn_lists(pkg: Path) -> dict[str, list[str]]:
     src = (pkg / "lib" / "frequency_lists.js").read_text(encoding="utf-8")
-    return {m.group(1): m.group(2).split(",")
-            for m in re.finditer(r'(\w+): "([^"]*)"\.split\(","\)', src)}
+    return {
+        m.group(1): m.group(2).split(",")
+        for m in re.finditer(r'(\w+): "([^"]*)"\.split\(","\)', src)
+    }
 
 
 def clean(words, limit=None) -> list[str]:

@@ -582,12 +582,14 @@ pub(crate) fn estimate<'p, const N: usize>(
             if k.is_ascii_digit() {
                 dates(text, s, years, p);
             }
-            let zhuyin_start = s == 0 || !text.raw[s].is_ascii_uppercase();
-            if zhuyin_start && zhuyin::may_start(keys, s) {
+            if zhuyin::may_start(keys, s) {
+                // Capitals inside a span are shifted keys, not Zhuyin: only its
+                // first letter may be one (`Ji32k7au4a83`, `5P 5j s93t86`).
+                let first_letter = (s..n).find(|&i| keys[i].is_ascii_lowercase()).unwrap_or(n);
                 zhuyin::spans(d, keys, s, |e, syl| {
-                    // Capitals inside a span are shifted keys, not Zhuyin: only the
-                    // first character may be one (`Ji32k7au4a83`).
-                    if !zhuyin_start || text.ups[e] - text.ups[s + 1] > 0 {
+                    let capitals = usize::from(text.ups[e] - text.ups[s]);
+                    let first_up = first_letter < e && text.raw[first_letter].is_ascii_uppercase();
+                    if capitals > usize::from(first_up) {
                         return;
                     }
                     let bits = ZHUYIN_BASE + ZHUYIN_PER * syl as f32 + text.case_bits(s, e);

@@ -52,8 +52,8 @@ pub(crate) fn may_start(keys: &[u8], s: usize) -> bool {
 /// `keys` holds the lowercased password. Bodies hold no tone key, so a toned
 /// syllable's body runs exactly to the next tone key: each reachable position
 /// has one toned continuation, and up to [`MAX_BODY`] toneless endings (a last
-/// syllable typed without its tone-1 space, before the end, a digit or a
-/// symbol). Cost: at most [`MAX_SPAN`] positions.
+/// syllable typed without its tone-1 space, before the end or anything but a
+/// letter). Cost: at most [`MAX_SPAN`] positions.
 pub(crate) fn spans(dict: &Dict, keys: &[u8], s: usize, mut emit: impl FnMut(usize, u32)) {
     let n = keys.len();
     let w = (n - s).min(MAX_SPAN);
@@ -91,10 +91,8 @@ pub(crate) fn spans(dict: &Dict, keys: &[u8], s: usize, mut emit: impl FnMut(usi
             if !is_body_key(keys[end - 1]) || is_tone(keys[end - 1]) {
                 break;
             }
-            let ends_here = end == n || {
-                let next = keys[end];
-                !is_body_key(next) || next.is_ascii_digit()
-            };
+            // Before the end or anything but a letter (a decoration follows).
+            let ends_here = end == n || !keys[end].is_ascii_lowercase();
             if ends_here && dict.is_syllable(&keys[at..end]) {
                 emit(end, u32::from(c) + 1);
             }
