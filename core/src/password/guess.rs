@@ -62,6 +62,10 @@ const REPEAT_BITS: f32 = 1.0;
 const FUZZY_BITS: f32 = 2.0;
 /// A word-like string: its letter-model bits plus this (which model).
 const WORD_LIKE_BITS: f32 = 1.0;
+/// Longest word-like string, and how far above random letters its bits may go
+/// before the run is given up.
+const MAX_WORD_LIKE: usize = 24;
+const WORD_LIKE_SLACK: f32 = 6.0;
 /// A Zhuyin span that is no listed phrase: `ZHUYIN_BASE + ZHUYIN_PER · syllables`.
 const ZHUYIN_BASE: f32 = 8.0;
 const ZHUYIN_PER: f32 = 4.0;
@@ -865,13 +869,16 @@ fn word_like<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
     let mut bits = 0.0f32;
     let mut leet_n = 0u8;
     let mut e = s;
-    while e < n && e - s < MAX_RUN {
+    while e < n && e - s < MAX_WORD_LIKE {
         let k = text.key[e];
         let c = if k.is_ascii_lowercase() {
             k
         } else {
-            // A l33t character counts inside a run: a letter must follow,
-            // possibly after one more l33t character (`p@1sl3y`).
+            // A l33t character counts inside a run (two at most): a letter must
+            // follow, possibly after one more l33t character (`p@1sl3y`).
+            if leet_n >= 2 {
+                break;
+            }
             let at = |j: usize| text.key.get(j).copied().unwrap_or(0);
             let inside = at(e + 1).is_ascii_lowercase()
                 || (!leet(at(e + 1)).is_empty() && at(e + 2).is_ascii_lowercase());
@@ -890,6 +897,11 @@ fn word_like<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
         if e - s >= 3 && text.key[e - 1].is_ascii_lowercase() && p.worth(s, e, bits) {
             let cost = bits + text.case_bits(s, e) + f32::from(leet_n) + WORD_LIKE_BITS;
             p.relax(s, e, cost, Part::WordLike { leet: leet_n });
+        }
+        // A run the model finds no likelier than random letters will not
+        // become a word by growing.
+        if bits > BF_LOWER * (e - s) as f32 + WORD_LIKE_SLACK {
+            break;
         }
     }
 }
