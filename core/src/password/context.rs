@@ -14,7 +14,7 @@
 //! `min_name_token_length` are ignored (organisation words are taken as given).
 
 use super::PasswordContext;
-use super::guess::{Text, leet};
+use super::guess::{Text, leet, log2};
 use super::names::{account_local_part, is_name_separator};
 use crate::policy::PasswordPolicy;
 
@@ -80,7 +80,7 @@ static SPELLED_BY: [u128; 128] = {
 };
 
 /// Most context words kept (the rest are ignored; a context has a handful).
-const MAX_WORDS: usize = 32;
+const MAX_WORDS: usize = 24;
 
 /// Affixes of official school names in Chinese, stripped to get the short name.
 const SCHOOL_PREFIXES: [&str; 5] = ["新北市立", "新北市", "臺北市立", "市立", "私立"];
@@ -103,7 +103,8 @@ const SCHOOL_SUFFIXES: [&str; 14] = [
 
 /// The context words of one check, borrowed from the context and the policy.
 pub(crate) struct ContextWords<'a> {
-    words: [(&'a str, ContextKind); MAX_WORDS],
+    words: [&'a str; MAX_WORDS],
+    kinds: [ContextKind; MAX_WORDS],
     len: usize,
     bits: f32,
     /// Which typed keys can start an ASCII word (its first letter, or a l33t
@@ -130,7 +131,8 @@ impl<'a> ContextWords<'a> {
     /// Collects the words of a context under a policy.
     pub(crate) fn new(ctx: &PasswordContext<'a>, rules: &'a PasswordPolicy) -> Self {
         let mut c = ContextWords {
-            words: [("", ContextKind::Organisation); MAX_WORDS],
+            words: [""; MAX_WORDS],
+            kinds: [ContextKind::Organisation; MAX_WORDS],
             len: 0,
             bits: 0.0,
             starts: 0,
@@ -168,8 +170,8 @@ impl<'a> ContextWords<'a> {
                 c.push(t, ContextKind::DisplayName, min);
             }
         }
-        c.bits = ((c.len + 1) as f32).log2();
-        for (w, _) in &c.words[..c.len] {
+        c.bits = log2(c.len + 1);
+        for w in &c.words[..c.len] {
             if let Some(&first) = w.as_bytes().first()
                 && first.is_ascii()
             {
@@ -194,7 +196,8 @@ impl<'a> ContextWords<'a> {
         if chars == 0 || self.len >= MAX_WORDS || chars < min_chars.max(1) {
             return;
         }
-        self.words[self.len] = (word, kind);
+        self.words[self.len] = word;
+        self.kinds[self.len] = kind;
         self.len += 1;
     }
 
@@ -205,9 +208,10 @@ impl<'a> ContextWords<'a> {
 
     /// The kind of a word by index.
     pub(crate) fn kind(&self, word: u8) -> ContextKind {
-        self.words
+        self.kinds
             .get(usize::from(word))
-            .map_or(ContextKind::Organisation, |w| w.1)
+            .copied()
+            .unwrap_or(ContextKind::Organisation)
     }
 
     /// Whether an ASCII context word can begin with this key.
@@ -223,7 +227,7 @@ impl<'a> ContextWords<'a> {
         if first >= 128 || self.starts & (1 << first) == 0 {
             return;
         }
-        for (i, (w, _)) in self.words[..self.len].iter().enumerate() {
+        for (i, w) in self.words[..self.len].iter().enumerate() {
             let w = w.as_bytes();
             if !w.is_ascii() || s + w.len() > text.n {
                 continue;
@@ -263,12 +267,12 @@ impl<'a> ContextWords<'a> {
             list: [(0, 0, 0); 16],
             len: 0,
         };
-        if !text.wide || !self.words[..self.len].iter().any(|(w, _)| !w.is_ascii()) {
+        if !text.wide || !self.words[..self.len].iter().any(|w| !w.is_ascii()) {
             return m;
         }
         for (ci, (bi, _)) in password.char_indices().enumerate() {
             let rest = password.get(bi..).unwrap_or_default();
-            for (i, (w, _)) in self.words[..self.len].iter().enumerate() {
+            for (i, w) in self.words[..self.len].iter().enumerate() {
                 if !w.is_ascii() && rest.starts_with(w) && m.len < m.list.len() {
                     let end = ci + w.chars().count();
                     m.list[m.len] = (ci as u16, end as u16, i as u8);
@@ -334,7 +338,7 @@ mod tests {
             ..Default::default()
         };
         let c = ContextWords::new(&ctx, &policy.password);
-        let words: Vec<&str> = c.words[..c.len].iter().map(|w| w.0).collect();
+        let words: Vec<&str> = c.words[..c.len].to_vec();
         for w in [
             "ntpc",
             "新北",

@@ -97,7 +97,7 @@ static LOG2: [f32; MAX_CHARS + 1] = {
 
 /// `log2` of a small count (see [`LOG2`]); larger ones are computed.
 #[inline]
-fn log2(n: usize) -> f32 {
+pub(crate) fn log2(n: usize) -> f32 {
     match LOG2.get(n) {
         Some(&v) => v,
         None => (n as f32).log2(),
@@ -651,7 +651,7 @@ fn words<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
     let trie = &d.trie;
     let n = text.n;
     // Branches not yet taken (l33t spellings): (node, next position, l33t count).
-    let mut pending = [(0u32, 0u8, 0u8); 16];
+    let mut pending = [(0u32, 0u8, 0u8); 8];
     let mut top = 0;
     let (mut node, mut i, mut subs) = (0u32, s, 0u8);
     let mut visits = 0;
