@@ -231,3 +231,30 @@ fn random_lengths() {
         );
     }
 }
+
+#[test]
+#[ignore]
+fn random_flag_rates() {
+    let policy = Policy::default();
+    let alphabet: Vec<char> = (33u8..127).map(char::from).collect();
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    for len in [8usize, 10, 12] {
+        let (mut total, mut hit) = (0, 0);
+        while total < 5000 {
+            let p: String = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % 94) as usize]
+                })
+                .collect();
+            let r = check(&p, &PasswordContext::default(), &policy);
+            if r.class_count >= 3 {
+                total += 1;
+                hit += usize::from(r.findings.iter().any(|f| WEAK_CODES.contains(&f.code)));
+            }
+        }
+        println!("random {len}: {hit}/{total} flagged");
+    }
+}
