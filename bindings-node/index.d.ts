@@ -16,6 +16,15 @@ export type Code =
   | 'password.id_number'
   | 'password.mobile_number'
   | 'password.date'
+  | 'password.common_variant'
+  | 'password.dictionary_word'
+  | 'password.word_like'
+  | 'password.name'
+  | 'password.context_word'
+  | 'password.keyboard_walk'
+  | 'password.sequence'
+  | 'password.repeat'
+  | 'password.zhuyin'
   | 'password.expiring_soon'
   | 'password.expired'
   | 'password.must_change_reset'
@@ -138,6 +147,15 @@ export type Code1 =
   | 'password.id_number'
   | 'password.mobile_number'
   | 'password.date'
+  | 'password.common_variant'
+  | 'password.dictionary_word'
+  | 'password.word_like'
+  | 'password.name'
+  | 'password.context_word'
+  | 'password.keyboard_walk'
+  | 'password.sequence'
+  | 'password.repeat'
+  | 'password.zhuyin'
   | 'password.expiring_soon'
   | 'password.expired'
   | 'password.must_change_reset'
@@ -518,6 +536,15 @@ export type Code2 =
   | 'password.id_number'
   | 'password.mobile_number'
   | 'password.date'
+  | 'password.common_variant'
+  | 'password.dictionary_word'
+  | 'password.word_like'
+  | 'password.name'
+  | 'password.context_word'
+  | 'password.keyboard_walk'
+  | 'password.sequence'
+  | 'password.repeat'
+  | 'password.zhuyin'
   | 'password.expiring_soon'
   | 'password.expired'
   | 'password.must_change_reset'
@@ -3773,6 +3800,13 @@ export interface PasswordCheck {
    */
   findings: Finding[]
   /**
+   * log10 of the guesses the password is estimated to take (two decimals), as
+   * zxcvbn counts them; weak below `policy.password.weak_guesses_log10`.
+   * `None` when the detection did not run (a violation, an exact list match,
+   * `detect_weak: false`, or more than 256 characters).
+   */
+  guessesLog10: number | null
+  /**
    * Length in Unicode scalar values; `max_length + 1` when over the limit
    * (counting stops there).
    */
@@ -4483,21 +4517,22 @@ export declare function checkUbn(value: string): UbnCheck
 
 /**
  * Checks a password: 8+ characters, 3 of 4 classes, no account or display
- * name, and warnings for well-known weak passwords and personal data. The
- * result never holds the password.
+ * name, and weak-password detection (common passwords, names, dates, the
+ * school's name and code, keyboard walks; docs/passwords.md). The result
+ * never holds the password. `today` sets the current year for dates.
  */
-export declare function checkPassword(password: string, options?: { account?: string | null; displayName?: string | null; profile?: PasswordProfile | null }, policy?: Policy | null): PasswordCheck
+export declare function checkPassword(password: string, options?: { account?: string | null; displayName?: string | null; profile?: PasswordProfile | null; schoolName?: string | null; schoolCode?: string | null; today?: string | Date | null }, policy?: Policy | null): PasswordCheck
 
 /**
  * `check_password` over many passwords of one account, in order.
  */
-export declare function checkPasswords(passwords: Array<string>, options?: { account?: string | null; displayName?: string | null; profile?: PasswordProfile | null }, policy?: Policy | null): Array<PasswordCheck>
+export declare function checkPasswords(passwords: Array<string>, options?: { account?: string | null; displayName?: string | null; profile?: PasswordProfile | null; schoolName?: string | null; schoolCode?: string | null; today?: string | Date | null }, policy?: Policy | null): Array<PasswordCheck>
 
 /**
  * The verdict alone of `check_password` (`pass`, `warn` or `fail`), for a
  * form that only needs the light while the user types.
  */
-export declare function passwordVerdict(password: string, options?: { account?: string | null; displayName?: string | null; profile?: PasswordProfile | null }, policy?: Policy | null): Verdict
+export declare function passwordVerdict(password: string, options?: { account?: string | null; displayName?: string | null; profile?: PasswordProfile | null; schoolName?: string | null; schoolCode?: string | null; today?: string | Date | null }, policy?: Policy | null): Verdict
 
 /**
  * Whether a password is on the embedded list of well-known weak passwords.

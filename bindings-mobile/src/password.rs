@@ -8,53 +8,98 @@ use std::sync::Arc;
 
 /// Checks a password: 8+ characters, 3 of 4 classes, no account or display
 /// name, and warnings for well-known weak passwords and personal data.
-#[uniffi::export(default(account = None, display_name = None, profile = None, policy = None))]
+#[uniffi::export(default(
+    account = None,
+    display_name = None,
+    profile = None,
+    school_name = None,
+    school_code = None,
+    today = None,
+    policy = None
+))]
 pub fn check_password(
     password: String,
     account: Option<String>,
     display_name: Option<String>,
     profile: Option<String>,
+    school_name: Option<String>,
+    school_code: Option<String>,
+    today: Option<String>,
     policy: Option<Arc<Policy>>,
 ) -> Result<PasswordCheck> {
+    let today = today.as_deref().map(crate::date).transpose()?;
     let ctx = PasswordContext {
         account: account.as_deref(),
         display_name: display_name.as_deref(),
         profile: crate::profile(profile)?,
+        school_name: school_name.as_deref(),
+        school_code: school_code.as_deref(),
+        today,
     };
     Ok(password::check(&password, &ctx, or_default(&policy)))
 }
 
 /// `check_password` over many passwords of one account, in order.
-#[uniffi::export(default(account = None, display_name = None, profile = None, policy = None))]
+#[uniffi::export(default(
+    account = None,
+    display_name = None,
+    profile = None,
+    school_name = None,
+    school_code = None,
+    today = None,
+    policy = None
+))]
 pub fn check_passwords(
     passwords: Vec<String>,
     account: Option<String>,
     display_name: Option<String>,
     profile: Option<String>,
+    school_name: Option<String>,
+    school_code: Option<String>,
+    today: Option<String>,
     policy: Option<Arc<Policy>>,
 ) -> Result<Vec<PasswordCheck>> {
+    let today = today.as_deref().map(crate::date).transpose()?;
     let ctx = PasswordContext {
         account: account.as_deref(),
         display_name: display_name.as_deref(),
         profile: crate::profile(profile)?,
+        school_name: school_name.as_deref(),
+        school_code: school_code.as_deref(),
+        today,
     };
     let refs: Vec<&str> = passwords.iter().map(String::as_str).collect();
     Ok(password::check_many(&refs, &ctx, or_default(&policy)))
 }
 
 /// The verdict alone of `check_password`, for feedback while the user types.
-#[uniffi::export(default(account = None, display_name = None, profile = None, policy = None))]
+#[uniffi::export(default(
+    account = None,
+    display_name = None,
+    profile = None,
+    school_name = None,
+    school_code = None,
+    today = None,
+    policy = None
+))]
 pub fn password_verdict(
     password: String,
     account: Option<String>,
     display_name: Option<String>,
     profile: Option<String>,
+    school_name: Option<String>,
+    school_code: Option<String>,
+    today: Option<String>,
     policy: Option<Arc<Policy>>,
 ) -> Result<Verdict> {
+    let today = today.as_deref().map(crate::date).transpose()?;
     let ctx = PasswordContext {
         account: account.as_deref(),
         display_name: display_name.as_deref(),
         profile: crate::profile(profile)?,
+        school_name: school_name.as_deref(),
+        school_code: school_code.as_deref(),
+        today,
     };
     Ok(password::check(&password, &ctx, or_default(&policy)).verdict)
 }

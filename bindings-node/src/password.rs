@@ -8,16 +8,22 @@ use crate::policy::{JsPolicy, policy};
 use napi::bindgen_prelude::Object;
 use napi::{Env, JsValue};
 use napi_derive::napi;
+use ntpc_policy::api::Date;
 use ntpc_policy::password::{self as pw, PasswordContext, PasswordProfile};
 use ntpc_policy::{Policy, PolicyError, Verdict};
 
-/// The options of a password check: `{account, displayName, profile}`.
+/// The options of a password check:
+/// `{account, displayName, profile, schoolName, schoolCode, today}`.
 #[derive(serde::Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct Options {
     account: Option<String>,
     display_name: Option<String>,
     profile: Option<PasswordProfile>,
+    school_name: Option<String>,
+    school_code: Option<String>,
+    /// Read with the table's date reading, so a bad date keeps its own code.
+    today: Option<String>,
 }
 
 fn options(env: &Env, given: Option<Object>) -> Result<Options, PolicyError> {
@@ -30,12 +36,16 @@ fn options(env: &Env, given: Option<Object>) -> Result<Options, PolicyError> {
     }
 }
 
-fn run<T>(o: &Options, f: impl FnOnce(&PasswordContext<'_>) -> T) -> T {
-    f(&PasswordContext {
+fn run<T>(o: &Options, f: impl FnOnce(&PasswordContext<'_>) -> T) -> Result<T, PolicyError> {
+    let today = o.today.as_deref().map(str::parse::<Date>).transpose()?;
+    Ok(f(&PasswordContext {
         account: o.account.as_deref(),
         display_name: o.display_name.as_deref(),
         profile: o.profile,
-    })
+        school_name: o.school_name.as_deref(),
+        school_code: o.school_code.as_deref(),
+        today: today.map(|d| d.0),
+    }))
 }
 
 /// Checks a password: 8+ characters, 3 of 4 classes, no account or display
@@ -49,7 +59,7 @@ pub fn check_password(
 ) -> napi::Result<JsonText> {
     guard(&env, || {
         let o = self::options(&env, options)?;
-        let r = run(&o, |ctx| pw::check(&password, ctx, self::policy(&policy)));
+        let r = run(&o, |ctx| pw::check(&password, ctx, self::policy(&policy)))?;
         camel_json(&r).map(JsonText)
     })
 }
@@ -66,7 +76,7 @@ pub fn check_passwords(
         let o = self::options(&env, options)?;
         let p = self::policy(&policy);
         let refs: Vec<&str> = passwords.iter().map(String::as_str).collect();
-        let r = run(&o, |ctx| pw::check_many(&refs, ctx, p));
+        let r = run(&o, |ctx| pw::check_many(&refs, ctx, p))?;
         camel_json(&r).map(JsonText)
     })
 }
@@ -82,7 +92,7 @@ pub fn password_verdict(
     guard(&env, || {
         let o = self::options(&env, options)?;
         Ok(
-            run(&o, |ctx| pw::check(&password, ctx, self::policy(&policy)))
+            run(&o, |ctx| pw::check(&password, ctx, self::policy(&policy)))?
                 .verdict
                 .as_str(),
         )

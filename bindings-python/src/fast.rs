@@ -3,9 +3,10 @@
 //! read their `str` arguments without copying, work without the GIL and, for ID
 //! numbers, return a compact result class instead of one dict per value.
 
-use crate::convert::{text, to_py};
+use crate::convert::{text, to_json, to_py};
 use crate::errors::{core, guard, invalid};
 use crate::policy::{PyPolicy, or_default};
+use ntpc_policy::api::Date;
 use ntpc_policy::identity::{self as id, IdInfo};
 use ntpc_policy::password::{self as pw, PasswordContext, PasswordProfile};
 use pyo3::prelude::*;
@@ -220,6 +221,57 @@ fn profile(py: Python<'_>, v: Option<&str>) -> PyResult<Option<PasswordProfile>>
     .transpose()
 }
 
+/// The optional context arguments of the password functions, read once.
+struct Context {
+    /// account, display_name, school_name, school_code.
+    texts: [Option<PyBackedStr>; 4],
+    profile: Option<PasswordProfile>,
+    today: Option<Date>,
+}
+
+impl Context {
+    fn read(
+        py: Python<'_>,
+        texts: [Option<&Bound<'_, PyAny>>; 4],
+        profile: Option<&str>,
+        today: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let names = ["account", "display_name", "school_name", "school_code"];
+        let mut out: [Option<PyBackedStr>; 4] = Default::default();
+        for ((slot, name), v) in out.iter_mut().zip(names).zip(texts) {
+            *slot = opt_text(py, name, v)?;
+        }
+        let today = match today {
+            Some(v) if !v.is_none() => {
+                // A `date` or text in any calendar style, as the table reads it.
+                let text = match to_json(py, "today", v, 0)? {
+                    serde_json::Value::String(s) => s,
+                    _ => return Err(invalid(py, "today", "a date or date text is required")),
+                };
+                Some(core(py, text.parse::<Date>())?)
+            }
+            _ => None,
+        };
+        Ok(Self {
+            texts: out,
+            profile: self::profile(py, profile)?,
+            today,
+        })
+    }
+
+    fn get(&self) -> PasswordContext<'_> {
+        let [account, display_name, school_name, school_code] = &self.texts;
+        PasswordContext {
+            account: account.as_deref(),
+            display_name: display_name.as_deref(),
+            profile: self.profile,
+            school_name: school_name.as_deref(),
+            school_code: school_code.as_deref(),
+            today: self.today.map(|d| d.0),
+        }
+    }
+}
+
 fn opt_text(
     py: Python<'_>,
     field: &str,
@@ -234,52 +286,54 @@ fn opt_text(
 /// Checks a password: 8+ characters, 3 of 4 classes, no account or display
 /// name, and warnings for well-known weak passwords and personal data.
 #[pyfunction]
-#[pyo3(signature = (password, account = None, display_name = None, profile = None, *, policy = None))]
+#[pyo3(signature = (password, account = None, display_name = None, profile = None, school_name = None, school_code = None, today = None, *, policy = None))]
 pub fn check_password(
     py: Python<'_>,
     password: &Bound<'_, PyAny>,
     account: Option<&Bound<'_, PyAny>>,
     display_name: Option<&Bound<'_, PyAny>>,
     profile: Option<&str>,
+    school_name: Option<&Bound<'_, PyAny>>,
+    school_code: Option<&Bound<'_, PyAny>>,
+    today: Option<&Bound<'_, PyAny>>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<Py<PyAny>> {
     guard(py, || {
         let password = text(py, "password", password)?;
-        let (account, display_name) = (
-            opt_text(py, "account", account)?,
-            opt_text(py, "display_name", display_name)?,
-        );
-        let ctx = PasswordContext {
-            account: account.as_deref(),
-            display_name: display_name.as_deref(),
-            profile: self::profile(py, profile)?,
-        };
+        let context = Context::read(
+            py,
+            [account, display_name, school_name, school_code],
+            profile,
+            today,
+        )?;
+        let ctx = context.get();
         to_py(py, &pw::check(&password, &ctx, or_default(&policy)))
     })
 }
 
 /// The verdict alone of `check_password`: `pass`, `warn` or `fail`.
 #[pyfunction]
-#[pyo3(signature = (password, account = None, display_name = None, profile = None, *, policy = None))]
+#[pyo3(signature = (password, account = None, display_name = None, profile = None, school_name = None, school_code = None, today = None, *, policy = None))]
 pub fn password_verdict(
     py: Python<'_>,
     password: &Bound<'_, PyAny>,
     account: Option<&Bound<'_, PyAny>>,
     display_name: Option<&Bound<'_, PyAny>>,
     profile: Option<&str>,
+    school_name: Option<&Bound<'_, PyAny>>,
+    school_code: Option<&Bound<'_, PyAny>>,
+    today: Option<&Bound<'_, PyAny>>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<&'static str> {
     guard(py, || {
         let password = text(py, "password", password)?;
-        let (account, display_name) = (
-            opt_text(py, "account", account)?,
-            opt_text(py, "display_name", display_name)?,
-        );
-        let ctx = PasswordContext {
-            account: account.as_deref(),
-            display_name: display_name.as_deref(),
-            profile: self::profile(py, profile)?,
-        };
+        let context = Context::read(
+            py,
+            [account, display_name, school_name, school_code],
+            profile,
+            today,
+        )?;
+        let ctx = context.get();
         Ok(pw::check(&password, &ctx, or_default(&policy))
             .verdict
             .as_str())
@@ -288,26 +342,27 @@ pub fn password_verdict(
 
 /// `check_password` over many passwords of one account, without the GIL.
 #[pyfunction]
-#[pyo3(signature = (passwords, account = None, display_name = None, profile = None, *, policy = None))]
+#[pyo3(signature = (passwords, account = None, display_name = None, profile = None, school_name = None, school_code = None, today = None, *, policy = None))]
 pub fn check_passwords(
     py: Python<'_>,
     passwords: &Bound<'_, PyAny>,
     account: Option<&Bound<'_, PyAny>>,
     display_name: Option<&Bound<'_, PyAny>>,
     profile: Option<&str>,
+    school_name: Option<&Bound<'_, PyAny>>,
+    school_code: Option<&Bound<'_, PyAny>>,
+    today: Option<&Bound<'_, PyAny>>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<Py<PyAny>> {
     guard(py, || {
         let passwords = texts(py, "passwords", passwords)?;
-        let (account, display_name) = (
-            opt_text(py, "account", account)?,
-            opt_text(py, "display_name", display_name)?,
-        );
-        let ctx = PasswordContext {
-            account: account.as_deref(),
-            display_name: display_name.as_deref(),
-            profile: self::profile(py, profile)?,
-        };
+        let context = Context::read(
+            py,
+            [account, display_name, school_name, school_code],
+            profile,
+            today,
+        )?;
+        let ctx = context.get();
         let p = or_default(&policy);
         let out = py.detach(|| {
             passwords

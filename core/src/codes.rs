@@ -111,6 +111,45 @@ codes! {
     PasswordDate = "password.date", Warning,
         "密碼含有日期格式（{format_zh}）的字串，例如生日。",
         "Password contains a date ({format}), such as a birthday.";
+    /// Weak (issue 22): built on a well-known password, dressed up (case, l33t,
+    /// digits, symbols, one typo).
+    PasswordCommonVariant = "password.common_variant", Warning,
+        "密碼以常見密碼「{masked}」（常見密碼清單第 {rank} 名）為主體，只做了大小寫、符號替換、加數字或符號等容易猜到的變化（自第 {position} 個字元起共 {length} 個字元）。",
+        "Password is built on the well-known password \"{masked}\" (rank {rank} on the list of common passwords) with predictable changes such as capitals, symbol swaps or added digits (from character {position}, {length} characters).";
+    /// Weak (issue 22): an English dictionary word carries the password.
+    PasswordDictionaryWord = "password.dictionary_word", Warning,
+        "密碼主要由英文常用字「{masked}」組成（自第 {position} 個字元起共 {length} 個字元），容易被字典攻擊猜中。",
+        "Password rests on the common English word \"{masked}\" (from character {position}, {length} characters), which a dictionary attack tries early.";
+    /// Weak (issue 22): a word-like, pronounceable string on no list (priced by the
+    /// letter model).
+    PasswordWordLike = "password.word_like", Warning,
+        "密碼主要由像單字一樣、容易拼讀的字串「{masked}」組成（自第 {position} 個字元起共 {length} 個字元），這類字串是猜測程式優先嘗試的對象。",
+        "Password rests on a word-like, pronounceable string \"{masked}\" (from character {position}, {length} characters), which guessing programs try early.";
+    /// Weak (issue 22): a name (English first name or surname, Taiwanese surname or
+    /// given-name syllable in any romanisation).
+    PasswordName = "password.name", Warning,
+        "密碼含有常見的姓名或名字拼音「{masked}」（自第 {position} 個字元起共 {length} 個字元），請勿使用自己或親友的姓名。",
+        "Password contains a common name or romanised name syllable \"{masked}\" (from character {position}, {length} characters); do not use your own or your family's names.";
+    /// Weak (issue 22): a context word (organisation, school, account, display name, year).
+    PasswordContextWord = "password.context_word", Warning,
+        "密碼含有與本單位或帳號相關、容易被猜到的字詞「{masked}」（{kind_zh}；自第 {position} 個字元起共 {length} 個字元）。",
+        "Password contains a word an attacker tries first for this account, \"{masked}\" ({kind}; from character {position}, {length} characters).";
+    /// Weak (issue 22): keys next to each other on the keyboard or in keyboard order.
+    PasswordKeyboardWalk = "password.keyboard_walk", Warning,
+        "密碼含有鍵盤上相鄰或依序排列的按鍵「{masked}」（{keyboard_zh}；自第 {position} 個字元起共 {length} 個字元）。",
+        "Password contains a keyboard pattern \"{masked}\" ({keyboard}; from character {position}, {length} characters).";
+    /// Weak (issue 22): a run such as `abc`, `1234`, `9753`.
+    PasswordSequence = "password.sequence", Warning,
+        "密碼含有連續序列「{masked}」（{alphabet_zh}；自第 {position} 個字元起共 {length} 個字元），例如 abc、1234。",
+        "Password contains a sequence \"{masked}\" ({alphabet}; from character {position}, {length} characters), such as abc or 1234.";
+    /// Weak (issue 22): a repeated block such as `aaaa`, `abcabc`.
+    PasswordRepeat = "password.repeat", Warning,
+        "密碼含有重複的片段「{masked}」（重複前面 {block} 個字元；自第 {position} 個字元起共 {length} 個字元）。",
+        "Password repeats itself: \"{masked}\" copies the {block} characters before it (from character {position}, {length} characters).";
+    /// Weak (issue 22): Chinese typed on the Zhuyin keyboard with the IME off.
+    PasswordZhuyin = "password.zhuyin", Warning,
+        "密碼是用注音輸入法按鍵打出的中文詞句「{masked}」（{syllables} 個音節；自第 {position} 個字元起共 {length} 個字元），看似亂碼其實容易被猜中。",
+        "Password is Chinese typed on the Zhuyin keyboard with the input method off, \"{masked}\" ({syllables} syllables; from character {position}, {length} characters): it looks random but is easy to guess.";
     /// Rotation: the due date is near.
     PasswordExpiringSoon = "password.expiring_soon", Warning,
         "密碼將於 {due}（{days_left} 天後）到期，請儘早更換。",

@@ -59,6 +59,26 @@ pub struct PasswordPolicy {
     pub min_name_token_length: u32,
     /// Warning codes this policy raises to violations (e.g. `password.common`).
     pub escalate: Vec<Code>,
+    /// Whether the weak-password detection runs (issue 22: common passwords
+    /// dressed up, context words, keyboard walks, dates, Zhuyin …) on passwords
+    /// that have no violation. `false` leaves the composition check alone (and the
+    /// exact list match `password.common`).
+    pub detect_weak: bool,
+    /// A password is weak when it takes fewer than 10^this guesses (decided: 8,
+    /// zxcvbn's score ≤ 2, "too guessable" for an online attacker).
+    pub weak_guesses_log10: f64,
+    /// Whether the findings of the weak-password detection are violations
+    /// instead of warnings (decided: warnings, RULES §1 "Warnings").
+    pub weak_is_violation: bool,
+    /// The organisation's own words, context words for every account (NIST SP
+    /// 800-63B-4: "the name of the service"). ASCII ones match in any case and in
+    /// l33t; others match exactly.
+    pub org_words: Vec<String>,
+    /// The years that count as context words when the check is given no `today`
+    /// (with `today`: that year, Gregorian and ROC). Decided: 1990–2030.
+    pub context_years_from: u32,
+    /// See `context_years_from`.
+    pub context_years_to: u32,
 }
 
 /// ID-number handling (RULES §2).
@@ -292,6 +312,14 @@ impl Policy {
                 min_account_length: 3,
                 min_name_token_length: 3,
                 escalate: Vec::new(),
+                detect_weak: true,
+                weak_guesses_log10: 12.5,
+                weak_is_violation: false,
+                org_words: ["ntpc", "xinbei", "sinbei", "newtaipei", "新北", "edu"]
+                    .map(String::from)
+                    .to_vec(),
+                context_years_from: 1990,
+                context_years_to: 2030,
             },
             identity: IdentityPolicy::DEFAULT,
             calendar: CalendarPolicy {
@@ -507,6 +535,30 @@ impl Policy {
             "password.expiring_soon_days",
             "0 to rotation_days",
             pw.expiring_soon_days,
+        )?;
+        check(
+            (0.0..=30.0).contains(&pw.weak_guesses_log10),
+            "password.weak_guesses_log10",
+            "0-30",
+            pw.weak_guesses_log10,
+        )?;
+        check(
+            pw.org_words.len() <= 16 && pw.org_words.iter().all(|w| w.chars().count() <= 64),
+            "password.org_words",
+            "at most 16 words of at most 64 characters",
+            pw.org_words.len(),
+        )?;
+        check(
+            (1900..=2099).contains(&pw.context_years_from),
+            "password.context_years_from",
+            "1900-2099",
+            pw.context_years_from,
+        )?;
+        check(
+            pw.context_years_from <= pw.context_years_to && pw.context_years_to <= 2099,
+            "password.context_years_to",
+            "context_years_from to 2099",
+            pw.context_years_to,
         )?;
         let cal = &self.calendar;
         for (key, m) in [

@@ -31,11 +31,22 @@ fn passing_checks_do_not_allocate() {
         account: Some("wang01@apps.ntpc.edu.tw"),
         display_name: Some("王小明 Wang Xiao-Ming"),
         profile: Some(PasswordProfile::Ad),
+        school_name: Some("新北市立板橋國民小學 Banqiao"),
+        school_code: Some("014601"),
+        today: chrono::NaiveDate::from_ymd_opt(2021, 12, 7),
     };
-    // The weak list is indexed on first use: warm it up.
+    // The lists and tables are built on first use: warm them up.
     assert!(is_common("Aa123456"));
+    let _ = check("PaSsWoRd1!Ji32k7", &named, &policy);
     let before = ALLOCATIONS.load(Ordering::Relaxed);
-    for p in ["Tq7#vLm2pX", "Kite2Moon", "Code#20211345", "Sunset river 2"] {
+    // Strong passwords, short and long (the weak-password detection keeps its
+    // state on the stack, in two sizes).
+    for p in [
+        "Tq7#vLm2pX",
+        "x9$Kp2!mQz7w",
+        "Vb#7qLz!2Wm8 Rt%4",
+        "hT6&yQ1@zV8#kP3!wM5$rJ9^nB2*eX4(gC7)",
+    ] {
         assert!(check(p, &plain, &policy).findings.is_empty());
         assert!(check(p, &named, &policy).findings.is_empty());
     }

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use ntpc_policy::password::{
     self, ExpiryContext, ExpiryState, PasswordContext, PasswordProfile, check, check_many,
 };
-use ntpc_policy::{Policy, Verdict, code_table};
+use ntpc_policy::{Policy, Severity, Verdict, code_table};
 use proptest::prelude::*;
 
 /// Strings that mix every kind of character the check treats specially.
@@ -28,13 +28,46 @@ fn profile() -> impl Strategy<Value = Option<PasswordProfile>> {
     ]
 }
 
+/// The codes of the weak-password detection (issue 22).
+const WEAK: [&str; 11] = [
+    "password.common",
+    "password.common_variant",
+    "password.dictionary_word",
+    "password.word_like",
+    "password.name",
+    "password.context_word",
+    "password.keyboard_walk",
+    "password.sequence",
+    "password.repeat",
+    "password.zhuyin",
+    "password.date",
+];
+
+/// Passwords built the way weak ones are: words, names, l33t, years, dates,
+/// walks, Zhuyin keys, decorations.
+fn weakish() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        "(Password|Dragon|M0nk3y|Shadow|sunshine|Ntpc|Xinbei|Wang|Chen|Iloveyou|Passw0rd)",
+        "(2021|110|0701|19800101|0690701|700101|123|1234|qwer|1qaz|!@#|aaa|ji32k7au4a83)",
+        "[!@#.]{0,2}",
+        "[A-Za-z0-9]{0,4}",
+    ];
+    prop::collection::vec(pieces, 1..6).prop_map(|v| v.concat())
+}
+
 /// Every text a check's JSON can hold besides numbers: keys, codes and templates.
 fn fixed_text() -> String {
     let mut s = String::from(
         "verdict profile length classes class_count required_classes findings upper lower \
          digit special other_letter code severity params message_zh message_en pass warn \
          fail default ad violation warning info min max actual required missing missing_zh \
-         position count format format_zh yyyymmdd roc_yyymmdd uppercase lowercase true false",
+         position count format format_zh yyyymmdd roc_yyymmdd uppercase lowercase true false \
+         guesses_log10 masked rank list leet fuzzy kind kind_zh keyboard keyboard_zh turns \
+         alphabet alphabet_zh block syllables common_passwords taiwan english english_tv \
+         first_names surnames taiwan_surnames taiwan_given_names zhuyin_phrases phrase \
+         organisation school_name school_code account display_name year qwerty keypad \
+         qwerty_row keyboard_columns zhuyin_order letters digits yymmdd mmddyyyy mmdd \
+         y/m/d yyyy roc_year",
     );
     for row in code_table() {
         s.push_str(row.code);
@@ -96,9 +129,21 @@ proptest! {
         p in prop_oneof![any::<String>(), tricky(), "\\PC{250,300}"],
         account in proptest::option::of(tricky()),
         name in proptest::option::of(tricky()),
+        school in proptest::option::of(tricky()),
+        code in proptest::option::of("[0-9]{0,8}"),
+        day in proptest::option::of(0u32..30_000),
         profile in profile(),
     ) {
-        let ctx = PasswordContext { account: account.as_deref(), display_name: name.as_deref(), profile };
+        let today = day.and_then(|d| chrono::NaiveDate::from_ymd_opt(1950, 1, 1)
+            .and_then(|t| t.checked_add_days(chrono::Days::new(u64::from(d)))));
+        let ctx = PasswordContext {
+            account: account.as_deref(),
+            display_name: name.as_deref(),
+            profile,
+            school_name: school.as_deref(),
+            school_code: code.as_deref(),
+            today,
+        };
         let r = check(&p, &ctx, &Policy::default());
         prop_assert_eq!(r.verdict, Verdict::of(&r.findings));
         prop_assert!(r.length <= 257);
@@ -121,6 +166,8 @@ proptest! {
             account: with_account.then_some("wang01"),
             display_name: Some("Wang Xiao-Ming"),
             profile,
+            school_name: Some("新北市立板橋國民小學 Banqiao"),
+            ..PasswordContext::default()
         };
         let json = serde_json::to_string(&check(&p, &ctx, &Policy::default())).unwrap();
         prop_assert!(!json.contains(&p), "{} in {}", p, json);
@@ -153,11 +200,58 @@ proptest! {
         account in proptest::option::of("[a-z]{1,6}"),
         profile in profile(),
     ) {
-        let ctx = PasswordContext { account: account.as_deref(), display_name: Some("Lin Mei-Ling"), profile };
+        let ctx = PasswordContext {
+            account: account.as_deref(),
+            display_name: Some("Lin Mei-Ling"),
+            profile,
+            ..PasswordContext::default()
+        };
         let policy = Policy::default();
         let refs: Vec<&str> = ps.iter().map(String::as_str).collect();
         let one_by_one: Vec<_> = refs.iter().map(|p| check(p, &ctx, &policy)).collect();
         prop_assert_eq!(check_many(&refs, &ctx, &policy), one_by_one);
+    }
+
+    /// Issue 22: matched parts are masked (at most the first and the last
+    /// character of a part of six or more, the first of four or five), the
+    /// detection's findings carry position and length inside the password, and
+    /// `weak_is_violation` raises exactly them.
+    #[test]
+    fn weak_findings_are_masked_placed_and_raised_together(p in weakish(), raise in any::<bool>()) {
+        let policy = Policy::from_json(&format!(r#"{{"password": {{"weak_is_violation": {raise}}}}}"#)).unwrap();
+        let r = check(&p, &PasswordContext::default(), &policy);
+        let n = p.chars().count();
+        for f in &r.findings {
+            let weak = WEAK.contains(&f.code.as_str());
+            if let Some(m) = f.params.get("masked") {
+                let m = m.to_string();
+                let chars: Vec<char> = m.chars().collect();
+                let k = chars.len();
+                for (i, c) in chars.iter().enumerate() {
+                    prop_assert!(*c == '*' || (k >= 4 && i == 0) || (k >= 6 && i == k - 1), "{}", m);
+                }
+            }
+            if let (Some(pos), Some(len)) = (f.params.get("position"), f.params.get("length")) {
+                let (pos, len): (usize, usize) = (pos.to_string().parse().unwrap(), len.to_string().parse().unwrap());
+                prop_assert!(pos >= 1 && pos + len - 1 <= n, "{:?} in {} chars", f, n);
+            }
+            if weak && f.code.as_str() != "password.date" {
+                let want = if raise { Severity::Violation } else { Severity::Warning };
+                prop_assert_eq!(f.severity, want, "{:?}", f);
+            }
+        }
+    }
+
+    /// Issue 22: the detection is linear up to the 256-character cap; a generous
+    /// bound (1,000 times the measured cost) catches a quadratic or exponential
+    /// path on hostile input (repeats, l33t, digits, Zhuyin keys).
+    #[test]
+    fn long_hostile_input_is_fast(piece in "[a1!@3$0 u4j6ji32k7]{1,6}", tail in "[A-Za-z0-9!@#]{0,8}") {
+        let p: String = piece.chars().cycle().take(250).chain(tail.chars()).take(256).collect();
+        let start = std::time::Instant::now();
+        let r = check(&p, &PasswordContext::default(), &Policy::default());
+        prop_assert!(r.length <= 256);
+        prop_assert!(start.elapsed() < std::time::Duration::from_millis(100), "{:?} for {:?}", start.elapsed(), p);
     }
 
     #[test]

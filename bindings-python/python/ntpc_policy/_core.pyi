@@ -122,12 +122,16 @@ def check_password(
     account: str | None = None,
     display_name: str | None = None,
     profile: PasswordProfile | None = None,
+    school_name: str | None = None,
+    school_code: str | None = None,
+    today: DateLike | None = None,
     *,
     policy: Policy | None = None,
 ) -> PasswordCheck:
     """Checks a password: 8+ characters, 3 of 4 classes, no account or display
-    name, and warnings for well-known weak passwords and personal data. The
-    result never holds the password.
+    name, and weak-password detection (common passwords, names, dates, the
+    school's name and code, keyboard walks; docs/passwords.md). The result
+    never holds the password. `today` sets the current year for dates.
     """
     ...
 
@@ -136,6 +140,9 @@ def check_passwords(
     account: str | None = None,
     display_name: str | None = None,
     profile: PasswordProfile | None = None,
+    school_name: str | None = None,
+    school_code: str | None = None,
+    today: DateLike | None = None,
     *,
     policy: Policy | None = None,
 ) -> list[PasswordCheck]:
@@ -147,6 +154,9 @@ def password_verdict(
     account: str | None = None,
     display_name: str | None = None,
     profile: PasswordProfile | None = None,
+    school_name: str | None = None,
+    school_code: str | None = None,
+    today: DateLike | None = None,
     *,
     policy: Policy | None = None,
 ) -> Verdict:

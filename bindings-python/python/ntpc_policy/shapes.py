@@ -346,6 +346,15 @@ Code = Literal[
     "password.id_number",
     "password.mobile_number",
     "password.date",
+    "password.common_variant",
+    "password.dictionary_word",
+    "password.word_like",
+    "password.name",
+    "password.context_word",
+    "password.keyboard_walk",
+    "password.sequence",
+    "password.repeat",
+    "password.zhuyin",
     "password.expiring_soon",
     "password.expired",
     "password.must_change_reset",
@@ -1428,6 +1437,10 @@ class PasswordCheck(TypedDict):
     #: Which classes are present (all `false` when over the length limit).
     findings: list[Finding]
     #: Why, in code-table order.
+    guesses_log10: float | None
+    #: log10 of the guesses the password is estimated to take (two decimals), as
+    #: zxcvbn counts them; weak below `policy.password.weak_guesses_log10`.
+    #: `None` when the detection did not run (a violation, an exact list match,
     length: int
     #: Length in Unicode scalar values; `max_length + 1` when over the limit
     #: (counting stops there).

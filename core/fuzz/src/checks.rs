@@ -201,7 +201,71 @@ const PASSWORD_WORDS: &[&str] = &[
     "roc_yyymmdd",
     "西元年月日 yyyymmdd",
     "民國年月日 yyymmdd",
+    // The weak-password detection (issue 22): lists, kinds, keyboards, formats.
+    "common_passwords",
+    "taiwan",
+    "english",
+    "english_tv",
+    "first_names",
+    "surnames",
+    "taiwan_surnames",
+    "taiwan_given_names",
+    "zhuyin_phrases",
+    "phrase",
+    "syllables",
+    "organisation",
+    "school_name",
+    "school_code",
+    "account",
+    "display_name",
+    "year",
+    "機關名稱",
+    "學校名稱",
+    "學校代碼",
+    "帳號",
+    "姓名",
+    "年份",
+    "qwerty",
+    "keypad",
+    "qwerty_row",
+    "keyboard_columns",
+    "zhuyin_order",
+    "letters",
+    "digits",
+    "鍵盤上相鄰的按鍵",
+    "數字鍵盤上相鄰的按鍵",
+    "鍵盤同一排依序",
+    "鍵盤直行依序",
+    "注音符號順序（ㄅㄆㄇㄈ）",
+    "數字鍵盤依序",
+    "英文字母順序",
+    "數字順序",
+    "yymmdd",
+    "mmddyyyy",
+    "mmdd",
+    "y/m/d",
+    "yyyy",
+    "roc_year",
+    "年月日 yymmdd",
+    "月日年 mmddyyyy",
+    "月日 mmdd",
+    "以符號分隔的年月日",
+    "西元年 yyyy",
+    "民國年",
 ];
+
+/// Whether a string is a masked part (`p******d`, `0***`, `***`): stars, with
+/// at most the first character kept from 4 characters on and the last from 6
+/// on (issue 22: matched parts are masked, never echoed).
+fn is_masked(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    n > 0
+        && chars
+            .iter()
+            .enumerate()
+            .all(|(i, &c)| c == '*' || (n >= 4 && i == 0) || (n >= 6 && i == n - 1))
+}
 
 /// The result holds nothing of the password: every string value other than the
 /// messages is public vocabulary (lists of words joined by `, ` or `、`), and each
@@ -228,7 +292,10 @@ fn assert_no_echo(r: &password::PasswordCheck, json: &str) {
             serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, public, json)),
             serde_json::Value::Object(map) => {
                 for (k, v) in map {
-                    if k != "message_zh" && k != "message_en" {
+                    if k == "masked" {
+                        let s = v.as_str().unwrap_or_default();
+                        assert!(is_masked(s), "{s:?} is not masked: {json}");
+                    } else if k != "message_zh" && k != "message_en" {
                         walk(v, public, json);
                     }
                 }
@@ -278,7 +345,13 @@ pub fn password_check(data: &[u8]) {
         PasswordContext {
             account: Some(pw),
             display_name: Some(pw),
-            profile: None,
+            ..Default::default()
+        },
+        PasswordContext {
+            school_name: Some(pw),
+            school_code: Some(pw),
+            today: chrono::NaiveDate::from_ymd_opt(2021, 12, 7),
+            ..Default::default()
         },
     ];
     let public = public_chars();

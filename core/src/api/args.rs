@@ -62,6 +62,14 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// The same reading as the JSON door, for a binding's native fast path.
+impl std::str::FromStr for Date {
+    type Err = PolicyError;
+    fn from_str(text: &str) -> Result<Self, PolicyError> {
+        crate::records::read_date(text).map(Date)
+    }
+}
+
 impl<'de> Deserialize<'de> for Instant {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = text_arg(d, "an instant (RFC 3339 or any calendar style)")?;

@@ -1,6 +1,6 @@
 //! The password functions (RULES §1).
 
-use super::{Instant, api_table};
+use super::{Date, Instant, api_table};
 use crate::Verdict;
 use crate::password::{
     self, ExpiryContext, PasswordCheck, PasswordContext, PasswordExpiry, PasswordProfile,
@@ -8,19 +8,19 @@ use crate::password::{
 
 api_table! { ALL, policy;
     /// Checks a password: 8+ characters, 3 of 4 classes, no account or display
-    /// name, and warnings for well-known weak passwords and personal data. The
-    /// result never holds the password.
+    /// name, and weak-password detection (common passwords, names, dates, the
+    /// school's name and code, keyboard walks; docs/passwords.md). The result
+    /// never holds the password. `today` sets the current year for dates.
     "password.check" => fn check_password(
         password: String,
         account: Option<String>,
         display_name: Option<String>,
         profile: Option<PasswordProfile>,
+        school_name: Option<String>,
+        school_code: Option<String>,
+        today: Option<Date>,
     ) with [policy, fast] -> PasswordCheck {
-        let ctx = PasswordContext {
-            account: account.as_deref(),
-            display_name: display_name.as_deref(),
-            profile,
-        };
+        let ctx = context(&account, &display_name, profile, &school_name, &school_code, today);
         Ok(password::check(&password, &ctx, policy))
     }
 
@@ -30,12 +30,11 @@ api_table! { ALL, policy;
         account: Option<String>,
         display_name: Option<String>,
         profile: Option<PasswordProfile>,
+        school_name: Option<String>,
+        school_code: Option<String>,
+        today: Option<Date>,
     ) with [policy, fast] -> Vec<PasswordCheck> {
-        let ctx = PasswordContext {
-            account: account.as_deref(),
-            display_name: display_name.as_deref(),
-            profile,
-        };
+        let ctx = context(&account, &display_name, profile, &school_name, &school_code, today);
         let refs: Vec<&str> = passwords.iter().map(String::as_str).collect();
         Ok(password::check_many(&refs, &ctx, policy))
     }
@@ -47,12 +46,11 @@ api_table! { ALL, policy;
         account: Option<String>,
         display_name: Option<String>,
         profile: Option<PasswordProfile>,
+        school_name: Option<String>,
+        school_code: Option<String>,
+        today: Option<Date>,
     ) with [policy, fast] -> Verdict as "verdict" {
-        let ctx = PasswordContext {
-            account: account.as_deref(),
-            display_name: display_name.as_deref(),
-            profile,
-        };
+        let ctx = context(&account, &display_name, profile, &school_name, &school_code, today);
         Ok(password::check(&password, &ctx, policy).verdict)
     }
 
@@ -74,5 +72,24 @@ api_table! { ALL, policy;
             alerts: alerts.unwrap_or_default().into_iter().map(|a| a.0).collect(),
         };
         password::expiry(last_changed.0, now.0, &ctx, policy)
+    }
+}
+
+/// The context of a password check from the functions' optional arguments.
+fn context<'a>(
+    account: &'a Option<String>,
+    display_name: &'a Option<String>,
+    profile: Option<PasswordProfile>,
+    school_name: &'a Option<String>,
+    school_code: &'a Option<String>,
+    today: Option<Date>,
+) -> PasswordContext<'a> {
+    PasswordContext {
+        account: account.as_deref(),
+        display_name: display_name.as_deref(),
+        profile,
+        school_name: school_name.as_deref(),
+        school_code: school_code.as_deref(),
+        today: today.map(|d| d.0),
     }
 }

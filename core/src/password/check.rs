@@ -2,12 +2,15 @@
 //! (RULES §1; seed 001 §陸.二.(一)).
 
 use super::classes::{CONTROL, CharClasses, DIGIT, ascii_kind, is_fullwidth};
+use super::context::ContextWords;
+use super::detect;
+use super::guess::{self, Text, Years};
 use super::names::{Haystack, contains_account, contains_name_token};
 use super::patterns::{self, MIN_DIGITS};
 use super::weak::is_common_ascii;
 use super::{PasswordCheck, PasswordContext, escalate};
 use crate::codes::Code;
-use crate::finding::{Finding, Verdict};
+use crate::finding::{Finding, Severity, Verdict};
 use crate::policy::{PasswordPolicy, PasswordProfile, Policy};
 
 /// Checks one password against the policy's password rules.
@@ -122,9 +125,12 @@ pub fn check(password: &str, ctx: &PasswordContext<'_>, policy: &Policy) -> Pass
     if scan.non_ascii > 0 {
         findings.push(Finding::new(Code::PasswordNonAscii).with("count", scan.non_ascii));
     }
-    if hay.ascii && is_common_ascii(password.as_bytes()) {
+    let common = hay.ascii && is_common_ascii(password.as_bytes());
+    let common_at = findings.len();
+    if common {
         findings.push(Finding::new(Code::PasswordCommon));
     }
+    let mut had_date = false;
     if scan.digits >= MIN_DIGITS {
         let bytes = password.as_bytes();
         if patterns::has_id_shape(bytes) {
@@ -134,11 +140,57 @@ pub fn check(password: &str, ctx: &PasswordContext<'_>, policy: &Policy) -> Pass
             findings.push(Finding::new(Code::PasswordMobileNumber));
         }
         if let Some(format) = patterns::find_date(bytes) {
+            had_date = true;
             findings.push(
                 Finding::new(Code::PasswordDate)
                     .with("format", format.as_str())
                     .with("format_zh", format.as_zh()),
             );
+        }
+    }
+    // The weak-password detection (issue 22) looks at the passwords that pass:
+    // one with a violation must change anyway, an exact list match is answered.
+    let mut guesses_log10 = None;
+    let detected_at = findings.len();
+    let violation = findings.iter().any(|f| f.severity == Severity::Violation);
+    if rules.detect_weak
+        && !common
+        && !violation
+        && let mut text = Text::new()
+        && text.read(password)
+    {
+        let words = ContextWords::new(ctx, rules);
+        let years = Years::new(ctx.today, rules.context_years_from, rules.context_years_to);
+        // A small path for the usual lengths: less state to clear per check.
+        let log10 = if text.n < guess::SHORT {
+            detect_with::<{ guess::SHORT }>(
+                password,
+                &text,
+                &words,
+                years,
+                rules,
+                had_date,
+                &mut findings,
+            )
+        } else {
+            detect_with::<{ guess::LONG }>(
+                password,
+                &text,
+                &words,
+                years,
+                rules,
+                had_date,
+                &mut findings,
+            )
+        };
+        guesses_log10 = Some((log10 * 100.0).round() / 100.0);
+    }
+    // `weak_is_violation` raises what the detection found, and the list match.
+    if rules.weak_is_violation {
+        for (i, f) in findings.iter_mut().enumerate() {
+            if (common && i == common_at) || i >= detected_at {
+                f.severity = Severity::Violation;
+            }
         }
     }
     escalate(&mut findings, rules);
@@ -149,8 +201,29 @@ pub fn check(password: &str, ctx: &PasswordContext<'_>, policy: &Policy) -> Pass
         classes: scan.classes,
         class_count,
         required_classes: rules.min_classes,
+        guesses_log10,
         findings,
     }
+}
+
+/// Runs the estimate with a path of size `N` and adds the findings when the
+/// password is weak; returns log10 of the estimated guesses.
+fn detect_with<const N: usize>(
+    password: &str,
+    text: &Text,
+    words: &ContextWords<'_>,
+    years: Years,
+    rules: &PasswordPolicy,
+    had_date: bool,
+    findings: &mut Vec<Finding>,
+) -> f64 {
+    let mut path = guess::Path::<N>::new();
+    let est = guess::estimate(password, text, words, years, &mut path);
+    let log10 = f64::from(est.bits) * std::f64::consts::LOG10_2;
+    if log10 < rules.weak_guesses_log10 {
+        detect::push_findings(&est, text, password, words, had_date, findings);
+    }
+    log10
 }
 
 /// Checks many passwords with the same context and policy (bulk audits), in
@@ -192,6 +265,7 @@ fn too_long(counted: usize, profile: PasswordProfile, rules: &PasswordPolicy) ->
         classes: CharClasses::default(),
         class_count: 0,
         required_classes: rules.min_classes,
+        guesses_log10: None,
         findings,
     }
 }

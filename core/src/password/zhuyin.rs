@@ -1,0 +1,145 @@
+//! Text typed on the standard Zhuyin (注音, 大千) keyboard in English mode
+//! (issue 22 item 5).
+//!
+//! A Taiwanese user who "types Chinese" while the IME is off gets ASCII: 我的密碼 is
+//! ㄨㄛˇ ㄉㄜ˙ ㄇㄧˋ ㄇㄚˇ, the keys `ji3 2k7 au4 a83`, so the password
+//! `ji32k7au4a83`. Such a string is a phrase, not random characters. Each syllable
+//! is one to four symbol keys followed by a tone key: `3` (ˇ), `4` (ˋ), `6` (ˊ),
+//! `7` (˙) or the space bar (tone 1). The syllables are the 423 of Mandarin
+//! (`data/zhuyin_syllables.txt`, from pypinyin), so a parse is a real reading.
+//!
+//! Decided: a span is at least two syllables; the last one may lack its tone key
+//! (nobody types the final tone-1 space); inner syllables need theirs (without
+//! tone keys nearly any lowercase string would parse: `u`, `j`, `m` are
+//! syllables on their own).
+
+use super::dict::Dict;
+
+/// Longest syllable body in keys (ㄓㄨㄤ = `5j;`, ㄒㄧㄠ = `vul`).
+const MAX_BODY: usize = 3;
+
+/// Longest span looked at from one start, in characters (ten syllables): a bound
+/// that keeps the whole pass linear in the password's length.
+pub(crate) const MAX_SPAN: usize = 40;
+
+/// Whether a key (already lowercased) is a tone key.
+#[inline]
+pub(crate) fn is_tone(b: u8) -> bool {
+    matches!(b, b'3' | b'4' | b'6' | b'7' | b' ')
+}
+
+/// Whether a key can be part of a syllable body.
+#[inline]
+fn is_body_key(b: u8) -> bool {
+    matches!(
+        b,
+        b'a'..=b'z' | b'0' | b'1' | b'2' | b'5' | b'8' | b'9' | b',' | b'.' | b'/' | b';' | b'-'
+    )
+}
+
+/// Whether a span can start at `s`: a body key, then a tone key within
+/// [`MAX_BODY`] more keys (a cheap gate before [`spans`]).
+#[inline]
+pub(crate) fn may_start(keys: &[u8], s: usize) -> bool {
+    keys.get(s).is_some_and(|&k| is_body_key(k))
+        && keys.iter().skip(s + 1).take(MAX_BODY).any(|&b| is_tone(b))
+}
+
+/// Calls `emit(end, syllables)` for the ends of the Zhuyin spans starting at
+/// `s` (two syllables or more; an end may be reported again with fewer
+/// syllables).
+///
+/// `keys` holds the lowercased password. Bodies hold no tone key, so a toned
+/// syllable's body runs exactly to the next tone key: each reachable position
+/// has one toned continuation, and up to [`MAX_BODY`] toneless endings (a last
+/// syllable typed without its tone-1 space, before the end or anything but a
+/// letter). Cost: at most [`MAX_SPAN`] positions.
+pub(crate) fn spans(dict: &Dict, keys: &[u8], s: usize, mut emit: impl FnMut(usize, u32)) {
+    let n = keys.len();
+    let w = (n - s).min(MAX_SPAN);
+    // The first syllable: body keys, then a tone key.
+    let Some(t) = toned_end(keys, s, s + w) else {
+        return;
+    };
+    if !dict.is_syllable(&keys[s..t]) {
+        return;
+    }
+    // count[p]: fewest syllables covering keys[s..s+p]; reach: offsets to expand.
+    let mut count = [0u8; MAX_SPAN + 1];
+    let mut reach = 0u64;
+    count[t + 1 - s] = 1;
+    reach |= 1 << (t + 1 - s);
+    while reach != 0 {
+        let p = reach.trailing_zeros() as usize;
+        reach &= reach - 1;
+        let c = count[p];
+        let at = s + p;
+        // A toned syllable.
+        if let Some(t) = toned_end(keys, at, s + w)
+            && dict.is_syllable(&keys[at..t])
+        {
+            let q = t + 1 - s;
+            if count[q] == 0 || count[q] > c + 1 {
+                count[q] = c + 1;
+                reach |= 1 << q;
+                emit(s + q, u32::from(c) + 1);
+            }
+        }
+        // A last syllable without its tone key.
+        for len in 1..=MAX_BODY.min(s + w - at) {
+            let end = at + len;
+            if !is_body_key(keys[end - 1]) || is_tone(keys[end - 1]) {
+                break;
+            }
+            // Before the end or anything but a letter (a decoration follows).
+            let ends_here = end == n || !keys[end].is_ascii_lowercase();
+            if ends_here && dict.is_syllable(&keys[at..end]) {
+                emit(end, u32::from(c) + 1);
+            }
+        }
+    }
+}
+
+/// Where the syllable starting at `at` has its tone key: body keys, then a tone
+/// key, within `MAX_BODY + 1` keys and before `limit`.
+#[inline]
+fn toned_end(keys: &[u8], at: usize, limit: usize) -> Option<usize> {
+    let mut t = at;
+    while t < limit && t <= at + MAX_BODY {
+        let k = keys[t];
+        if is_tone(k) {
+            return (t > at).then_some(t);
+        }
+        if !is_body_key(k) {
+            return None;
+        }
+        t += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::password::dict::dict;
+
+    fn ends(text: &str) -> Vec<(usize, u32)> {
+        let mut out = Vec::new();
+        spans(dict(), text.as_bytes(), 0, |e, c| out.push((e, c)));
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn my_password_parses_as_four_syllables() {
+        // 我的密碼: ㄨㄛˇ ㄉㄜ˙ ㄇㄧˋ ㄇㄚˇ
+        assert!(ends("ji32k7au4a83").contains(&(12, 4)));
+        // 新北 with its tone-1 space, and without the final tone key.
+        assert!(ends("vup 1o3").contains(&(7, 2)));
+        assert!(ends("u xj4gjp4z/123").contains(&(11, 4)));
+        assert!(ends("5p 5j s93t86").contains(&(12, 4)));
+        assert!(ends("ji394w96j0").contains(&(10, 4)));
+        assert!(ends("password").is_empty());
+        assert!(ends("Tq7#").is_empty());
+    }
+}
