@@ -8,6 +8,8 @@ use std::sync::Arc;
 
 /// Checks a password: 8+ characters, 3 of 4 classes, no account or display
 /// name, and warnings for well-known weak passwords and personal data.
+// The Python/Kotlin signature: one parameter per context word.
+#[allow(clippy::too_many_arguments)]
 #[uniffi::export(default(
     account = None,
     display_name = None,
@@ -40,6 +42,8 @@ pub fn check_password(
 }
 
 /// `check_password` over many passwords of one account, in order.
+// The Python/Kotlin signature: one parameter per context word.
+#[allow(clippy::too_many_arguments)]
 #[uniffi::export(default(
     account = None,
     display_name = None,
@@ -73,6 +77,8 @@ pub fn check_passwords(
 }
 
 /// The verdict alone of `check_password`, for feedback while the user types.
+// The Python/Kotlin signature: one parameter per context word.
+#[allow(clippy::too_many_arguments)]
 #[uniffi::export(default(
     account = None,
     display_name = None,

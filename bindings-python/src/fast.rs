@@ -285,6 +285,8 @@ fn opt_text(
 
 /// Checks a password: 8+ characters, 3 of 4 classes, no account or display
 /// name, and warnings for well-known weak passwords and personal data.
+// The Python/Kotlin signature: one parameter per context word.
+#[allow(clippy::too_many_arguments)]
 #[pyfunction]
 #[pyo3(signature = (password, account = None, display_name = None, profile = None, school_name = None, school_code = None, today = None, *, policy = None))]
 pub fn check_password(
@@ -312,6 +314,8 @@ pub fn check_password(
 }
 
 /// The verdict alone of `check_password`: `pass`, `warn` or `fail`.
+// The Python/Kotlin signature: one parameter per context word.
+#[allow(clippy::too_many_arguments)]
 #[pyfunction]
 #[pyo3(signature = (password, account = None, display_name = None, profile = None, school_name = None, school_code = None, today = None, *, policy = None))]
 pub fn password_verdict(
@@ -341,6 +345,8 @@ pub fn password_verdict(
 }
 
 /// `check_password` over many passwords of one account, without the GIL.
+// The Python/Kotlin signature: one parameter per context word.
+#[allow(clippy::too_many_arguments)]
 #[pyfunction]
 #[pyo3(signature = (passwords, account = None, display_name = None, profile = None, school_name = None, school_code = None, today = None, *, policy = None))]
 pub fn check_passwords(

@@ -1824,7 +1824,7 @@ public func scanIds(text: String, options: ScanOptions? = nil, policy: Policy? =
  * Checks a password: 8+ characters, 3 of 4 classes, no account or display
  * name, and warnings for well-known weak passwords and personal data.
  */
-public func checkPassword(password: String, account: String? = nil, displayName: String? = nil, profile: String? = nil, policy: Policy? = nil)throws  -> PasswordCheck  {
+public func checkPassword(password: String, account: String? = nil, displayName: String? = nil, profile: String? = nil, schoolName: String? = nil, schoolCode: String? = nil, today: String? = nil, policy: Policy? = nil)throws  -> PasswordCheck  {
     return try  FfiConverterTypePasswordCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_check_password(
@@ -1832,6 +1832,9 @@ public func checkPassword(password: String, account: String? = nil, displayName:
         FfiConverterOptionString.lower(account),
         FfiConverterOptionString.lower(displayName),
         FfiConverterOptionString.lower(profile),
+        FfiConverterOptionString.lower(schoolName),
+        FfiConverterOptionString.lower(schoolCode),
+        FfiConverterOptionString.lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -1839,7 +1842,7 @@ public func checkPassword(password: String, account: String? = nil, displayName:
 /**
  * `check_password` over many passwords of one account, in order.
  */
-public func checkPasswords(passwords: [String], account: String? = nil, displayName: String? = nil, profile: String? = nil, policy: Policy? = nil)throws  -> [PasswordCheck]  {
+public func checkPasswords(passwords: [String], account: String? = nil, displayName: String? = nil, profile: String? = nil, schoolName: String? = nil, schoolCode: String? = nil, today: String? = nil, policy: Policy? = nil)throws  -> [PasswordCheck]  {
     return try  FfiConverterSequenceTypePasswordCheck.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_check_passwords(
@@ -1847,6 +1850,9 @@ public func checkPasswords(passwords: [String], account: String? = nil, displayN
         FfiConverterOptionString.lower(account),
         FfiConverterOptionString.lower(displayName),
         FfiConverterOptionString.lower(profile),
+        FfiConverterOptionString.lower(schoolName),
+        FfiConverterOptionString.lower(schoolCode),
+        FfiConverterOptionString.lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -1881,7 +1887,7 @@ public func passwordExpiry(lastChanged: String, now: String, reset: Bool? = nil,
 /**
  * The verdict alone of `check_password`, for feedback while the user types.
  */
-public func passwordVerdict(password: String, account: String? = nil, displayName: String? = nil, profile: String? = nil, policy: Policy? = nil)throws  -> Verdict  {
+public func passwordVerdict(password: String, account: String? = nil, displayName: String? = nil, profile: String? = nil, schoolName: String? = nil, schoolCode: String? = nil, today: String? = nil, policy: Policy? = nil)throws  -> Verdict  {
     return try  FfiConverterTypeVerdict_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_password_verdict(
@@ -1889,6 +1895,9 @@ public func passwordVerdict(password: String, account: String? = nil, displayNam
         FfiConverterOptionString.lower(account),
         FfiConverterOptionString.lower(displayName),
         FfiConverterOptionString.lower(profile),
+        FfiConverterOptionString.lower(schoolName),
+        FfiConverterOptionString.lower(schoolCode),
+        FfiConverterOptionString.lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -2603,10 +2612,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_scan_ids() != 17968) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_password() != 8680) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_check_password() != 25821) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_passwords() != 54917) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_check_passwords() != 15462) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_is_common_password() != 30596) {
@@ -2615,7 +2624,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_password_expiry() != 8534) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_password_verdict() != 51535) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_password_verdict() != 20962) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_absent_counts() != 490) {

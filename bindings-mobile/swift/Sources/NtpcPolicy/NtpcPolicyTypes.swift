@@ -8206,6 +8206,13 @@ public struct PasswordCheck: Equatable, Hashable, Codable {
      */
     public var requiredClasses: UInt32
     /**
+     * log10 of the guesses the password is estimated to take (two decimals), as
+     * zxcvbn counts them; weak below `policy.password.weak_guesses_log10`.
+     * `None` when the detection did not run (a violation, an exact list match,
+     * `detect_weak: false`, or more than 256 characters).
+     */
+    public var guessesLog10: Double?
+    /**
      * Why, in code-table order.
      */
     public var findings: [Finding]
@@ -8233,6 +8240,12 @@ public struct PasswordCheck: Equatable, Hashable, Codable {
          * How many classes the policy requires (`min_classes`, both profiles).
          */requiredClasses: UInt32, 
         /**
+         * log10 of the guesses the password is estimated to take (two decimals), as
+         * zxcvbn counts them; weak below `policy.password.weak_guesses_log10`.
+         * `None` when the detection did not run (a violation, an exact list match,
+         * `detect_weak: false`, or more than 256 characters).
+         */guessesLog10: Double?, 
+        /**
          * Why, in code-table order.
          */findings: [Finding]) {
         self.verdict = verdict
@@ -8241,6 +8254,7 @@ public struct PasswordCheck: Equatable, Hashable, Codable {
         self.classes = classes
         self.classCount = classCount
         self.requiredClasses = requiredClasses
+        self.guessesLog10 = guessesLog10
         self.findings = findings
     }
 
@@ -8266,6 +8280,7 @@ public struct FfiConverterTypePasswordCheck: FfiConverterRustBuffer {
                 classes: FfiConverterTypeCharClasses.read(from: &buf), 
                 classCount: FfiConverterUInt32.read(from: &buf), 
                 requiredClasses: FfiConverterUInt32.read(from: &buf), 
+                guessesLog10: FfiConverterOptionDouble.read(from: &buf), 
                 findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
@@ -8277,6 +8292,7 @@ public struct FfiConverterTypePasswordCheck: FfiConverterRustBuffer {
         FfiConverterTypeCharClasses.write(value.classes, into: &buf)
         FfiConverterUInt32.write(value.classCount, into: &buf)
         FfiConverterUInt32.write(value.requiredClasses, into: &buf)
+        FfiConverterOptionDouble.write(value.guessesLog10, into: &buf)
         FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }

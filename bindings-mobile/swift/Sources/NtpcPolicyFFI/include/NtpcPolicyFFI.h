@@ -407,12 +407,12 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_scan_ids(RustBuffer text, RustBuffe
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_PASSWORD
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_PASSWORD
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_password(RustBuffer password, RustBuffer account, RustBuffer display_name, RustBuffer profile, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_password(RustBuffer password, RustBuffer account, RustBuffer display_name, RustBuffer profile, RustBuffer school_name, RustBuffer school_code, RustBuffer today, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_PASSWORDS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_PASSWORDS
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_passwords(RustBuffer passwords, RustBuffer account, RustBuffer display_name, RustBuffer profile, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_passwords(RustBuffer passwords, RustBuffer account, RustBuffer display_name, RustBuffer profile, RustBuffer school_name, RustBuffer school_code, RustBuffer today, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IS_COMMON_PASSWORD
@@ -427,7 +427,7 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_password_expiry(RustBuffer last_cha
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PASSWORD_VERDICT
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PASSWORD_VERDICT
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_password_verdict(RustBuffer password, RustBuffer account, RustBuffer display_name, RustBuffer profile, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_password_verdict(RustBuffer password, RustBuffer account, RustBuffer display_name, RustBuffer profile, RustBuffer school_name, RustBuffer school_code, RustBuffer today, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ABSENT_COUNTS
