@@ -23,7 +23,10 @@ bench-python: python-wheel
 	$(PY) -m pip install -q taiwanid==0.2.0 password-strength==0.0.3.post2
 	$(PY) bindings-python/bench/bench.py $(BENCH_OUT)/python.md
 
-bench-node: node-build
+# The benchmark build adds the floor function (feature bench-floor) to the test
+# build's hooks; it is never part of the package.
+bench-node: node-tools
+	cd $(NODE_DIR) && npx napi build --platform --release --js native.js --dts native.d.ts --features test-hooks,bench-floor
 	mkdir -p $(BENCH_OUT)
 	cd bindings-node/bench && npm install --no-audit --no-fund --silent
 	node --expose-gc bindings-node/bench/bench.mjs $(BENCH_OUT)/node.md
