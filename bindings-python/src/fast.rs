@@ -212,12 +212,14 @@ pub fn redact_ids(
     })
 }
 
-fn profile(py: Python<'_>, v: Option<&str>) -> PyResult<Option<PasswordProfile>> {
-    v.map(|s| {
-        serde_json::from_value(serde_json::Value::String(s.to_owned()))
-            .map_err(|_| invalid(py, "profile", "\"default\" or \"ad\""))
-    })
-    .transpose()
+/// `profile` read like every other text argument: anything but `"default"` or
+/// `"ad"` (a non-str, a lone surrogate) is `input.invalid_argument`.
+fn profile(py: Python<'_>, v: Option<&Bound<'_, PyAny>>) -> PyResult<Option<PasswordProfile>> {
+    let bad = || invalid(py, "profile", "\"default\" or \"ad\"");
+    opt_text(py, "profile", v)
+        .map_err(|_| bad())?
+        .map(|s| serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| bad()))
+        .transpose()
 }
 
 fn opt_text(
@@ -240,7 +242,7 @@ pub fn check_password(
     password: &Bound<'_, PyAny>,
     account: Option<&Bound<'_, PyAny>>,
     display_name: Option<&Bound<'_, PyAny>>,
-    profile: Option<&str>,
+    profile: Option<&Bound<'_, PyAny>>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<Py<PyAny>> {
     guard(py, || {
@@ -266,7 +268,7 @@ pub fn password_verdict(
     password: &Bound<'_, PyAny>,
     account: Option<&Bound<'_, PyAny>>,
     display_name: Option<&Bound<'_, PyAny>>,
-    profile: Option<&str>,
+    profile: Option<&Bound<'_, PyAny>>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<&'static str> {
     guard(py, || {
@@ -294,7 +296,7 @@ pub fn check_passwords(
     passwords: &Bound<'_, PyAny>,
     account: Option<&Bound<'_, PyAny>>,
     display_name: Option<&Bound<'_, PyAny>>,
-    profile: Option<&str>,
+    profile: Option<&Bound<'_, PyAny>>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<Py<PyAny>> {
     guard(py, || {
