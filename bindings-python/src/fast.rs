@@ -218,7 +218,9 @@ fn profile(py: Python<'_>, v: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Pass
     let bad = || invalid(py, "profile", "\"default\" or \"ad\"");
     opt_text(py, "profile", v)
         .map_err(|_| bad())?
-        .map(|s| serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| bad()))
+        .map(|s| {
+            serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| bad())
+        })
         .transpose()
 }
 
