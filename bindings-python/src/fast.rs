@@ -213,12 +213,16 @@ pub fn redact_ids(
     })
 }
 
-fn profile(py: Python<'_>, v: Option<&str>) -> PyResult<Option<PasswordProfile>> {
-    v.map(|s| {
-        serde_json::from_value(serde_json::Value::String(s.to_owned()))
-            .map_err(|_| invalid(py, "profile", "\"default\" or \"ad\""))
-    })
-    .transpose()
+/// `profile` read like every other text argument: anything but `"default"` or
+/// `"ad"` (a non-str, a lone surrogate) is `input.invalid_argument`.
+fn profile(py: Python<'_>, v: Option<&Bound<'_, PyAny>>) -> PyResult<Option<PasswordProfile>> {
+    let bad = || invalid(py, "profile", "\"default\" or \"ad\"");
+    opt_text(py, "profile", v)
+        .map_err(|_| bad())?
+        .map(|s| {
+            serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| bad())
+        })
+        .transpose()
 }
 
 /// The optional context arguments of the password functions, read once.
@@ -233,7 +237,7 @@ impl Context {
     fn read(
         py: Python<'_>,
         texts: [Option<&Bound<'_, PyAny>>; 4],
-        profile: Option<&str>,
+        profile: Option<&Bound<'_, PyAny>>,
         today: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let names = ["account", "display_name", "school_name", "school_code"];
@@ -294,7 +298,7 @@ pub fn check_password(
     password: &Bound<'_, PyAny>,
     account: Option<&Bound<'_, PyAny>>,
     display_name: Option<&Bound<'_, PyAny>>,
-    profile: Option<&str>,
+    profile: Option<&Bound<'_, PyAny>>,
     school_name: Option<&Bound<'_, PyAny>>,
     school_code: Option<&Bound<'_, PyAny>>,
     today: Option<&Bound<'_, PyAny>>,
@@ -323,7 +327,7 @@ pub fn password_verdict(
     password: &Bound<'_, PyAny>,
     account: Option<&Bound<'_, PyAny>>,
     display_name: Option<&Bound<'_, PyAny>>,
-    profile: Option<&str>,
+    profile: Option<&Bound<'_, PyAny>>,
     school_name: Option<&Bound<'_, PyAny>>,
     school_code: Option<&Bound<'_, PyAny>>,
     today: Option<&Bound<'_, PyAny>>,
@@ -354,7 +358,7 @@ pub fn check_passwords(
     passwords: &Bound<'_, PyAny>,
     account: Option<&Bound<'_, PyAny>>,
     display_name: Option<&Bound<'_, PyAny>>,
-    profile: Option<&str>,
+    profile: Option<&Bound<'_, PyAny>>,
     school_name: Option<&Bound<'_, PyAny>>,
     school_code: Option<&Bound<'_, PyAny>>,
     today: Option<&Bound<'_, PyAny>>,

@@ -1,7 +1,7 @@
 //! `ntpc_policy.Policy`: every number of every rule (RULES §0), as a handle the
 //! other functions take. The policy itself is the core's `Policy`.
 
-use crate::convert::json_to_py;
+use crate::convert::{json_to_py, text};
 use crate::errors::{core, guard};
 use ntpc_policy::policy::{EDITIONS, Policy};
 use pyo3::prelude::*;
@@ -35,18 +35,20 @@ impl PyPolicy {
 
     /// A named edition, e.g. `Policy.edition("ntpc-109")`.
     #[staticmethod]
-    fn edition(py: Python<'_>, name: &str) -> PyResult<Self> {
+    fn edition(py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<Self> {
         guard(py, || {
-            core(py, Policy::edition(name)).map(|inner| PyPolicy { inner })
+            let name = text(py, "name", name)?;
+            core(py, Policy::edition(&name)).map(|inner| PyPolicy { inner })
         })
     }
 
     /// Reads a (partial) policy document over its edition; unknown keys and
     /// out-of-range numbers raise `PolicyFileError`.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
         guard(py, || {
-            core(py, Policy::from_json(text)).map(|inner| PyPolicy { inner })
+            let text = crate::convert::text(py, "text", text)?;
+            core(py, Policy::from_json(&text)).map(|inner| PyPolicy { inner })
         })
     }
 

@@ -502,6 +502,12 @@ codes! {
     InputInvalidArgument = "input.invalid_argument", Error,
         "參數 {field} 不正確：{reason_zh}。",
         "Invalid argument {field}: {reason}.";
+    /// Input that is not text: bytes no decoder reads (UTF-8, UTF-16, Big5) or
+    /// a lone surrogate. The value is never shown (it may be a password); the
+    /// record that carries this error names its line.
+    InputInvalidText = "input.invalid_text", Error,
+        "不是有效的文字（UTF-8、Big5 或 UTF-16），內容不予顯示。",
+        "Not valid text (UTF-8, Big5 or UTF-16); the value is not shown.";
     /// An input over a documented size limit.
     InputTooLarge = "input.too_large", Error,
         "{field} 超過上限 {limit}（實際 {actual}）。",

@@ -1,7 +1,8 @@
 <?php
 /**
  * Tests of the PHP client against the real command line (run by `make test`).
- * Prints "N passed, M failed" and exits non-zero on any failure.
+ * Prints "N passed, M failed" and exits non-zero on any failure. Any PHP
+ * warning or notice (e.g. `fwrite(): Broken pipe`) is a failure too.
  */
 require __DIR__ . '/NtpcPolicy.php';
 
@@ -14,9 +15,15 @@ function check(string $name, bool $ok, $detail = null): void
         $passed++;
     } else {
         $failed++;
-        fwrite(STDERR, "FAIL $name" . ($detail === null ? '' : ': ' . json_encode($detail, JSON_UNESCAPED_UNICODE)) . "\n");
+        fwrite(STDERR, "FAIL $name" . ($detail === null ? '' : ': ' . json_encode($detail, JSON_UNESCAPED_UNICODE | JSON_INVALID_UTF8_SUBSTITUTE)) . "\n");
     }
 }
+
+$warnings = [];
+set_error_handler(function (int $no, string $msg) use (&$warnings) {
+    $warnings[] = $msg;
+    return true;
+});
 
 $p = new NtpcPolicy();
 
@@ -27,6 +34,14 @@ check('password never echoed', strpos(json_encode($r), 'Aa123456') === false, $r
 
 $r = $p->checkPassword('short', null);
 check('short password fails', $r['verdict'] === 'fail', $r);
+
+// Values that start with `-` are data, not options (issue 17 §3).
+$r = $p->checkPassword('Xyz!2021ab', '--json');
+check('an account starting with - is an account', in_array($r['verdict'], ['pass', 'warn'], true), $r);
+$r = $p->checkPassword('--help', '-x', '--display-name');
+check('a password starting with - is a password', $r['verdict'] === 'fail', $r);
+$r = $p->checkPassword("Good#Pass\n2024x", 'wang01');
+check('a password with a line break is one password', isset($r['verdict']), $r);
 
 $ids = $p->checkIds(['A123456789', 'A123456780', 'hello']);
 check('three id records', count($ids) === 3, $ids);
@@ -39,29 +54,72 @@ $acc = $p->checkAccounts(['wang.xiaoming', 'a123456789@apps.ntpc.edu.tw']);
 check('ordinary account passes', $acc[0]['result']['verdict'] === 'pass', $acc[0]);
 check('ID-shaped account fails', $acc[1]['result']['verdict'] === 'fail', $acc[1]);
 
+// One result per input, in order, whatever the values hold (issue 14 §2).
+$acc = $p->checkAccounts(['', 'a123456789@apps.ntpc.edu.tw', 'wang01']);
+check('blank value keeps its place: 3 results', count($acc) === 3, $acc);
+check('the ID-shaped account is not pass', ($acc[1]['result']['verdict'] ?? null) === 'fail', $acc);
+check('results in input order', ($acc[2]['result']['verdict'] ?? null) === 'pass' && $acc[2]['input'] === 2, $acc);
+$odd = ['# not a comment', "two\nlines", '-rf', '', '   ', 'A123456789'];
+$ids = $p->checkIds($odd);
+check('odd values: one record each', count($ids) === count($odd), $ids);
+check('odd values: in order', array_column($ids, 'input') === range(0, count($odd) - 1), $ids);
+check('odd values: the last is the ID', $ids[5]['result']['masked'] === 'A12****789', $ids[5]);
+$d = $p->dates(['', '110年12月7日', '#', "110/12/07\n110/12/08"]);
+check('dates: one record each', count($d) === 4, $d);
+check('dates: the second converts', $d[1]['result']['date'] === '2021-12-07', $d[1]);
+check('dates: a blank is an error at its place', isset($d[0]['error']), $d[0]);
+
+$bad = $p->checkAccounts(["\xff\xfe", 'wang01']);
+check('bytes that are no UTF-8: input.invalid_text at its place', count($bad) === 2 && $bad[0]['error']['code'] === 'input.invalid_text' && $bad[1]['result']['verdict'] === 'pass', $bad);
+
 $d = $p->dates(['110年12月7日', '110/02/30']);
 check('ROC date converts', $d[0]['result']['date'] === '2021-12-07', $d[0]);
 check('school year', $d[0]['result']['school_year'] === 110 && $d[0]['result']['semester'] === 1, $d[0]);
-check('bad date is an error record with its line', $d[1]['error']['code'] === 'calendar.invalid_date' && $d[1]['line'] === 2, $d[1]);
+check('bad date is an error record at its place', $d[1]['error']['code'] === 'calendar.invalid_date' && $d[1]['input'] === 1, $d[1]);
 
 $text = "王小明 A123456789 電話\n第二行 B２２３４５６７８９";
 $m = $p->scanIds($text);
 check('scan finds ids', count($m) >= 1 && $m[0]['result']['masked'] === 'A12****789', $m);
 $red = $p->redactIds($text);
 check('redaction removes the id', strpos($red, 'A123456789') === false && strpos($red, 'A12****789') !== false, $red);
+$red = $p->redactIds("a\r\nA123456789\r\n");
+check('redaction keeps CRLF', $red === "a\r\nA12****789\r\n", $red);
 
 $data = __DIR__ . '/../data';
 $sweep = $p->mailboxSweep("$data/mailboxes.csv", '110/12/07');
-check('sweep notices', array_column($sweep['notices'], 'account') === ['chen.clerk@ntpc.edu.tw'], $sweep['notices']);
-$bad = array_values(array_filter($sweep['records'], fn($r) => isset($r['error'])));
-check('sweep bad row at its line', count($bad) === 1 && $bad[0]['line'] === 7 && $bad[0]['error']['code'] === 'calendar.invalid_date', $bad);
+check('sweep notices', array_column($sweep['total']['notices'], 'account') === ['chen.clerk@ntpc.edu.tw'], $sweep['total']);
+check('sweep bad row at its line', count($sweep['errors']) === 1 && $sweep['errors'][0]['line'] === 7 && $sweep['errors'][0]['code'] === 'calendar.invalid_date', $sweep['errors']);
+check('sweep summary agrees', $sweep['summary']['errors'] === 1 && $sweep['summary']['checked'] === count($sweep['rows']), $sweep['summary']);
 
 $people = $p->accountAccess("$data/people.csv", '2021-12-07');
-check('transfer gap has no access', $people[1]['result']['status'] === 'transfer_gap' && $people[1]['result']['access'] === false, $people[1]);
+check('transfer gap has no access', $people['rows'][1]['result']['status'] === 'transfer_gap' && $people['rows'][1]['result']['access'] === false, $people['rows'][1]);
 
 $inc = $p->incidentCheck("$data/incidents.csv", '2021-12-07T09:00');
-check('six seed incidents', count($inc) === 6, count($inc));
-check('first incident notified late', $inc[0]['result']['obligations'][0]['status'] === 'late', $inc[0]['result']['obligations'][0]);
+check('six seed incidents', count($inc['rows']) === 6, count($inc['rows']));
+check('first incident notified late', $inc['rows'][0]['result']['obligations'][0]['status'] === 'late', $inc['rows'][0]['result']['obligations'][0]);
+
+// A path that starts with `-` is a path.
+$tmp = sys_get_temp_dir() . '/ntpc-php-' . getmypid();
+@mkdir($tmp);
+copy("$data/mailboxes.csv", "$tmp/-mailboxes.csv");
+$cwd = getcwd();
+chdir($tmp);
+try {
+    $sweep = $p->mailboxSweep('-mailboxes.csv', '2021-12-07');
+    check('a path starting with - is read', count($sweep['rows']) === 6, $sweep['summary']);
+} catch (NtpcPolicyException $e) {
+    check('a path starting with - is read', false, $e->getMessage());
+}
+chdir($cwd);
+unlink("$tmp/-mailboxes.csv");
+rmdir($tmp);
+
+try {
+    $p->mailboxSweep("$data/no-such-file.csv", '2021-12-07');
+    check('a missing file raises a typed error', false);
+} catch (NtpcPolicyException $e) {
+    check('a missing file raises a typed error', $e->policyCode === 'input.invalid_argument', $e->policyCode);
+}
 
 try {
     (new NtpcPolicy('/nonexistent/ntpc-policy'))->checkIds(['A123456789']);
@@ -69,6 +127,15 @@ try {
 } catch (NtpcPolicyException $e) {
     check('missing binary raises', true);
 }
+
+// A command that exits without reading its input: no write to it after it exits.
+try {
+    (new NtpcPolicy('/bin/true'))->checkIds(array_fill(0, 200000, 'A123456789'));
+    check('a command that exits early raises', false);
+} catch (NtpcPolicyException $e) {
+    check('a command that exits early raises', true);
+}
+check('no PHP warnings (no fwrite(): Broken pipe)', $warnings === [], $warnings);
 
 echo "$passed passed, $failed failed\n";
 exit($failed === 0 ? 0 : 1);

@@ -5,36 +5,44 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 from test_cli import EXAMPLES, run, run_json
 
 
-def test_mailbox_sweep_reads_the_export_and_reports_the_bad_row_at_its_line() -> None:
+def test_mailbox_sweep_prints_the_core_file_result() -> None:
     code, doc = run_json(
         "mailbox", "sweep", str(EXAMPLES / "mailboxes.csv"), "--today", "2021-12-07"
     )
     assert code == 2  # one row has a date that does not exist
-    by_line = {r["line"]: r for r in doc["records"]}
-    assert by_line[3]["result"]["state"] == "notice"
-    assert by_line[3]["result"]["notice_due_today"] is True
-    assert by_line[4]["result"]["state"] == "deletable"
-    assert by_line[5]["result"]["state"] == "disabled"
-    assert by_line[7]["error"]["code"] == "calendar.invalid_date"
-    assert [r["line"] for r in doc["records"]] == sorted(r["line"] for r in doc["records"])
-    assert doc["counts"]["deletable"] == 2
-    assert [n["account"] for n in doc["notices"]] == ["chen.clerk@ntpc.edu.tw"]
+    by_line = {r["line"]: r["result"] for r in doc["rows"]}
+    assert by_line[3]["state"] == "notice"
+    assert by_line[3]["notice_due_today"] is True
+    assert by_line[4]["state"] == "deletable"
+    assert by_line[5]["state"] == "disabled"
+    assert [(e["line"], e["code"]) for e in doc["errors"]] == [(7, "calendar.invalid_date")]
+    assert doc["total"]["counts"]["deletable"] == 2
+    assert [n["account"] for n in doc["total"]["notices"]] == ["chen.clerk@ntpc.edu.tw"]
+    # The counts are the core's, and they agree (issue 17 §1).
+    assert doc["summary"]["errors"] == doc["total"]["counts"]["errors"] == len(doc["errors"])
+    assert doc["summary"]["checked"] == len(doc["rows"])
+    assert set(doc) == {"source", "rows", "errors", "findings", "summary", "total"}
 
 
 def test_account_check_with_a_csv_is_the_access_check() -> None:
     code, doc = run_json("account", "check", str(EXAMPLES / "people.csv"), "--today", "110/12/07")
     assert code == 2  # 休學 is not a status the rule knows
-    by_line = {r["line"]: r for r in doc["records"]}
-    assert by_line[2]["result"]["access"] is True
-    assert by_line[3]["result"]["access"] is False
-    assert by_line[3]["result"]["access_returns"] is True
-    assert by_line[6]["result"]["verdict"] == "fail"  # ID-shaped custom account
-    assert by_line[8]["error"]["code"] == "import.invalid_value"
+    by_line = {r["line"]: r["result"] for r in doc["rows"]}
+    assert by_line[2]["access"] is True
+    assert by_line[3]["access"] is False
+    assert by_line[3]["access_returns"] is True
+    assert by_line[6]["verdict"] == "fail"  # ID-shaped custom account
+    assert [(e["line"], e["code"]) for e in doc["errors"]] == [(8, "import.invalid_value")]
+    code2, doc2 = run_json(
+        "account", "access", str(EXAMPLES / "people.csv"), "--today", "110/12/07"
+    )
+    assert (code2, doc2) == (code, doc)
     # Names still go through the custom-account rule.
     code, doc = run_json("account", "check", "A123456789", "star.lin")
     assert code == 1
@@ -70,8 +78,8 @@ def test_incident_check_and_stats_with_charts(tmp_path: Path) -> None:
         "incident", "check", str(EXAMPLES / "incidents.csv"), "--now", "2021-12-07T09:00"
     )
     assert code == 1
-    assert len(doc["records"]) == 6
-    first = doc["records"][0]["result"]
+    assert len(doc["rows"]) == 6 and doc["summary"]["checked"] == 6
+    first = doc["rows"][0]["result"]
     notify = next(o for o in first["obligations"] if o["obligation"] == "notify")
     assert (first["id"], notify["status"], notify["delay_minutes"]) == ("189750", "late", 951)
     monthly, subtype = tmp_path / "m.svg", tmp_path / "s.svg"
@@ -79,24 +87,57 @@ def test_incident_check_and_stats_with_charts(tmp_path: Path) -> None:
         "incident", "stats", str(EXAMPLES / "incidents.csv"), "--now", "2021-12-07T09:00",
         "--svg", str(monthly), "--subtype-svg", str(subtype),
     )  # fmt: skip
-    assert code == 0
+    assert code == 1  # the same file, the same verdict as `incident check`
     assert "系統被入侵" in out
     for svg in (monthly, subtype):
         assert svg.read_text(encoding="utf-8").startswith("<svg")
+    code, stats = run_json(
+        "incident", "stats", str(EXAMPLES / "incidents.csv"), "--now", "2021-12-07T09:00"
+    )
+    assert stats["total"] == doc["total"]
 
 
 def test_drill_rank_and_audit_pick() -> None:
     code, doc = run_json("drill", "rank", str(EXAMPLES / "drills.csv"), "--now", "2021-12-07")
     assert code == 1
-    assert doc["records"][0]["result"]["school"] == "900004"
+    assert doc["total"]["schools"][0]["school"] == "900004"
+    assert len(doc["rows"]) == doc["summary"]["checked"] == 5
     code, doc = run_json(
         "audit", "pick", str(EXAMPLES / "audit_schools.csv"),
         "--scans", str(EXAMPLES / "audit_scans.csv"), "--capacity", "3",
     )  # fmt: skip
-    assert code == 1
-    picked = [r["result"]["school"] for r in doc["records"]]
+    # The core's summary: a pick judges no rows, so it passes unless a row is bad.
+    assert code == 0
+    picked = [s["school"] for s in doc["total"]["picked"]]
     assert picked == ["900002", "900004", "900001"]
-    assert all(r["result"]["criteria"] for r in doc["records"])
+    assert all(s["criteria"] for s in doc["total"]["picked"])
+
+
+def test_table_footer_and_exit_code_come_from_the_core_summary() -> None:
+    code, out, _ = run("mailbox", "sweep", str(EXAMPLES / "mailboxes.csv"), "--today", "2021-12-07")
+    _, doc = run_json("mailbox", "sweep", str(EXAMPLES / "mailboxes.csv"), "--today", "2021-12-07")
+    s = doc["summary"]
+    footer = (
+        f"{s['checked']} checked: {s['passed']} passed, {s['warned']} warned, "
+        f"{s['failed']} failed, {s['errors']} errors"
+    )
+    assert footer in out
+    assert code == 2
+    # Each row and each error at its line, in file order.
+    lines = [
+        int(x.split()[0]) for x in out.splitlines()[2:] if x[:1].isdigit() and "checked" not in x
+    ]
+    assert lines == sorted(lines) == [2, 3, 4, 5, 6, 7, 8]
+
+
+def test_jsonl_is_the_rows_and_errors_of_the_file_result() -> None:
+    code, out, _ = run(
+        "mailbox", "sweep", str(EXAMPLES / "mailboxes.csv"), "--today", "2021-12-07", "--jsonl"
+    )
+    recs = [json.loads(x) for x in out.splitlines()]
+    assert code == 2
+    assert sum("error" in r for r in recs) == 1
+    assert all("line" in r for r in recs)
 
 
 def test_csv_output_escapes_formulas(tmp_path: Path) -> None:

@@ -436,6 +436,7 @@ Code = Literal[
     "calendar.out_of_range",
     "calendar.unknown_style",
     "input.invalid_argument",
+    "input.invalid_text",
     "input.too_large",
     "policy.invalid_file",
     "policy.unknown_edition",

@@ -1,4 +1,4 @@
-"""Subcommands for the first rules: date, id, account, password.
+"""Subcommands over values: date, id check / scan, account check, password.
 
 Formatting only: every answer comes from the ``ntpc_policy`` API.
 """
@@ -6,13 +6,65 @@ Formatting only: every answer comes from the ``ntpc_policy`` API.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import getpass
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import ntpc_policy as np
-from ntpc_policy.cli._output import Report, findings_text, read_lines
+from ntpc_policy.cli._input import (
+    STDIN,
+    CliError,
+    bad_text,
+    invalid,
+    is_text,
+    limits,
+    read_source,
+    values,
+)
+from ntpc_policy.cli._output import Report, findings_text
+
+if TYPE_CHECKING:
+    from ntpc_policy.cli._input import Item
+
+
+def _items(args: argparse.Namespace, policy: np.Policy, keep_blank: bool = False) -> list[Item]:
+    framing = getattr(args, "input", "lines")
+    needs_stdin = framing == "json" or STDIN in args.values
+    limit = limits(policy)["import_max_bytes"] if needs_stdin else 0
+    return values(args.values, framing, limit, keep_blank)
+
+
+def _not_text(i: int) -> CliError:
+    return invalid(f"stdin[{i}]", "a string is required", "須為字串")
+
+
+def _each(report: Report, items: list[Item], judge: Callable[[str], tuple[Any, bool]]) -> None:
+    """One record per item, in order: ``judge(value)`` → (result, ok), or the error."""
+    for i, line, v in items:
+        if isinstance(v, CliError):
+            report.add_error(i, line, v)
+        elif not isinstance(v, str):
+            report.add_error(i, line, _not_text(i))
+        else:
+            try:
+                result, ok = judge(v)
+                report.add(i, line, result, ok)
+            except np.PolicyError as err:
+                report.add_error(i, line, err)
+
+
+def _batch(report: Report, items: list[Item], judge_all: Callable[[list[str]], list[Any]]) -> list:
+    """Like :func:`_each`, with one core call for every good value; returns
+    (position, line, result) for the caller to add, errors already added."""
+    good = [(i, line, v) for i, line, v in items if isinstance(v, str)]
+    results = judge_all([v for _, _, v in good]) if good else []
+    by_pos = {i: (line, r) for (i, line, _), r in zip(good, results)}
+    out = []
+    for i, line, v in items:
+        if i in by_pos:
+            out.append((i, *by_pos[i]))
+        else:
+            report.add_error(i, line, v if isinstance(v, CliError) else _not_text(i))
+    return out
 
 
 def cmd_date(args: argparse.Namespace, policy: np.Policy) -> Report:
@@ -27,18 +79,18 @@ def cmd_date(args: argparse.Namespace, policy: np.Policy) -> Report:
             (args.to, lambda r: r["formatted"]),
         ],
     )
-    for i, (line, text) in enumerate(read_lines(args.values, sys.stdin)):
-        try:
-            parsed = np.parse_date(text)
-            term = np.school_term(parsed["date"], policy=policy)
-            result: dict[str, Any] = dict(parsed)
-            result["roc"] = np.format_date(parsed["date"], "roc_slash")
-            result["formatted"] = np.format_date(parsed["date"], args.to)
-            result["school_year"] = term["school_year"]
-            result["semester"] = term["semester"]
-            report.add(i, line, result, ok=True)
-        except np.PolicyError as err:
-            report.add_error(i, line, err)
+
+    def judge(text: str) -> tuple[Any, bool]:
+        parsed = np.parse_date(text)
+        term = np.school_term(parsed["date"], policy=policy)
+        result: dict[str, Any] = dict(parsed)
+        result["roc"] = np.format_date(parsed["date"], "roc_slash")
+        result["formatted"] = np.format_date(parsed["date"], args.to)
+        result["school_year"] = term["school_year"]
+        result["semester"] = term["semester"]
+        return result, True
+
+    _each(report, _items(args, policy), judge)
     return report
 
 
@@ -53,49 +105,14 @@ def cmd_id_check(args: argparse.Namespace, policy: np.Policy) -> Report:
             ("area", lambda r: (r["area"] or {}).get("name_zh")),
         ],
     )
-    items = read_lines(args.values, sys.stdin)
-    results = np.classify_ids([v for _, v in items])
-    for i, ((line, _), info) in enumerate(zip(items, results)):
+    for i, line, info in _batch(report, _items(args, policy), np.classify_ids):
         d = info.to_dict()
         report.add(i, line, d, ok=bool(d["format_valid"] and d["checksum_valid"]))
+    report.records.sort(key=lambda r: r["input"])
     return report
 
 
-def cmd_id_scan(args: argparse.Namespace, policy: np.Policy) -> Report:
-    text = _read_text(args.file)
-    if args.redact:
-        sys.stdout.write(np.redact_ids(text, policy=policy))
-        # Redaction is the requested output; the report goes to stderr only on a terminal.
-        return Report("id scan --redact", [])
-    report = Report(
-        "id scan",
-        [
-            ("line", lambda r: r["line"]),
-            ("column", lambda r: r["column"]),
-            ("masked", lambda r: r["masked"]),
-            ("kind", lambda r: r["kind"]),
-            ("checksum", lambda r: r["checksum_valid"]),
-            ("full-width", lambda r: r["fullwidth"]),
-        ],
-    )
-    line_starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            line_starts.append(i + 1)
-    import bisect
-
-    for i, m in enumerate(np.scan_ids(text, policy=policy)):
-        d: dict[str, Any] = dict(m)
-        row = bisect.bisect_right(line_starts, d["char_start"]) - 1
-        d["line"] = row + 1
-        d["column"] = d["char_start"] - line_starts[row] + 1
-        # A leaked ID number is the finding a scan exists for.
-        report.add(i, d["line"], d, ok=False)
-    report.extra["bytes"] = len(text.encode("utf-8"))
-    return report
-
-
-def cmd_account_check(args: argparse.Namespace, policy: np.Policy) -> Report:
+def cmd_account_check(args: argparse.Namespace, policy: np.Policy) -> Any:
     # `account check FILE.csv` is the education-account access check of a CSV
     # export (`account access`); names are checked against the ID-number rule.
     if len(args.values) == 1 and args.values[0].lower().endswith((".csv", ".tsv")):
@@ -112,11 +129,10 @@ def cmd_account_check(args: argparse.Namespace, policy: np.Policy) -> Report:
             ("findings", findings_text),
         ],
     )
-    items = read_lines(args.values, sys.stdin)
-    results = np.check_accounts([v for _, v in items], policy=policy)
-    for i, ((line, _), res) in enumerate(zip(items, results)):
-        d: dict[str, Any] = dict(res)
-        report.add(i, line, d, ok=d["verdict"] != "fail")
+    items = _items(args, policy)
+    for i, line, res in _batch(report, items, lambda vs: np.check_accounts(vs, policy=policy)):
+        report.add(i, line, res, ok=res["verdict"] != "fail")
+    report.records.sort(key=lambda r: r["input"])
     return report
 
 
@@ -131,43 +147,108 @@ def cmd_password_check(args: argparse.Namespace, policy: np.Policy) -> Report:
             ("findings", findings_text),
         ],
     )
-    if sys.stdin.isatty():
-        passwords = [(None, getpass.getpass("Password (not shown): "))]
+    limit = limits(policy)["import_max_bytes"]
+    if args.input == "json":
+        return _password_objects(report, values([], "json", limit), args, policy)
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        items: list[Item] = [(0, None, getpass.getpass("Password (not shown): "))]
     else:
         # One password per line; only the line break is removed (spaces are significant).
-        passwords = [(n, raw.rstrip("\r\n")) for n, raw in enumerate(sys.stdin, start=1)]
+        items = values([STDIN], "lines", limit, keep_blank=not args.tsv)
     if args.tsv:
-        return _password_rows(report, passwords, args, policy)
-    results = np.check_passwords(
-        [p for _, p in passwords],
-        account=args.account,
-        display_name=args.display_name,
-        profile=args.profile,
-        policy=policy,
-    )
-    for i, ((line, _), res) in enumerate(zip(passwords, results)):
-        d: dict[str, Any] = dict(res)
-        report.add(i, line, d, ok=d["verdict"] != "fail")
+        return _password_rows(report, items, args, policy)
+
+    def check_all(passwords: list[str]) -> list[Any]:
+        return np.check_passwords(
+            passwords,
+            account=args.account,
+            display_name=args.display_name,
+            profile=args.profile,
+            policy=policy,
+        )
+
+    for i, line, res in _batch(report, items, check_all):
+        report.add(i, line, res, ok=res["verdict"] != "fail")
+    report.records.sort(key=lambda r: r["input"])
     return report
 
 
+def _check_one(
+    report: Report, i: int, line: int | None, pw: Any, ctx: dict[str, Any], args: Any, policy: Any
+) -> None:
+    try:
+        res = np.check_password(
+            pw,
+            account=ctx.get("account"),
+            display_name=ctx.get("display_name"),
+            profile=args.profile,
+            policy=policy,
+        )
+    except np.PolicyError as err:
+        report.add_error(i, line, err)
+        return
+    d: dict[str, Any] = dict(res)
+    if ctx.get("account") is not None:
+        d["account"] = ctx["account"]
+    report.add(i, line, d, ok=d["verdict"] != "fail")
+
+
 def _password_rows(
-    report: Report, rows: list[tuple[int | None, str]], args: argparse.Namespace, policy: np.Policy
+    report: Report, items: list[Item], args: argparse.Namespace, policy: np.Policy
 ) -> Report:
     """``--tsv``: each line is ``account<TAB>password`` (bulk audits of exported accounts)."""
-    for i, (line, raw) in enumerate(rows):
-        if not raw.strip() or raw.lstrip().startswith("#"):
+    for i, line, raw in items:
+        if isinstance(raw, CliError):
+            report.add_error(i, line, raw)
             continue
         account, sep, pw = raw.partition("\t")
         if not sep:
-            report.add_error(i, line, ValueError("expected account<TAB>password"))
+            report.add_error(
+                i, line, invalid("line", "expected account<TAB>password", "須為 帳號<TAB>密碼")
+            )
             continue
-        res = np.check_password(
-            pw, account=account, display_name=args.display_name, profile=args.profile, policy=policy
-        )
-        d: dict[str, Any] = dict(res)
-        d["account"] = account
-        report.add(i, line, d, ok=d["verdict"] != "fail")
+        ctx = {"account": account, "display_name": args.display_name}
+        _check_one(report, i, line, pw, ctx, args, policy)
+    return report
+
+
+def _password_objects(
+    report: Report, items: list[Item], args: argparse.Namespace, policy: np.Policy
+) -> Report:
+    """``--input json``: each element is a password, or an object
+    ``{"password", "account", "display_name"}`` (every value as data, none in argv)."""
+    for i, _, v in items:
+        ctx = {"account": args.account, "display_name": args.display_name}
+        if isinstance(v, dict):
+            pw = v.get("password")
+            for key in ("account", "display_name"):
+                if isinstance(v.get(key), str):
+                    ctx[key] = v[key]
+            unknown = set(v) - {"password", "account", "display_name"}
+            bad_field = any(v.get(k) is not None and not isinstance(v[k], str) for k in v)
+            if unknown or bad_field or not isinstance(pw, str):
+                report.add_error(
+                    i,
+                    None,
+                    invalid(
+                        f"stdin[{i}]",
+                        'an object {"password": str, "account": str, "display_name": str}',
+                        "須為物件 {password, account, display_name}（字串）",
+                    ),
+                )
+                continue
+        else:
+            pw = v
+        if isinstance(pw, CliError):
+            report.add_error(i, None, pw)
+        elif not isinstance(pw, str):
+            report.add_error(i, None, _not_text(i))
+        elif not all(is_text(s) for s in (pw, *(x for x in ctx.values() if x))):
+            report.add_error(i, None, bad_text(index=i))
+        else:
+            _check_one(report, i, None, pw, ctx, args, policy)
     return report
 
 
@@ -182,12 +263,14 @@ def cmd_password_expiry(args: argparse.Namespace, policy: np.Policy) -> Report:
         ],
     )
     try:
-        last = np.parse_datetime(args.last_changed)
         # The command line is an application: it may default `now` to the clock.
         # The library never does.
-        now = np.parse_datetime(args.now) if args.now else dt.datetime.now(dt.timezone.utc)
-        alerts = [np.parse_datetime(a) for a in args.alert]
-        res = np.password_expiry(last, now, reset=args.reset, alerts=alerts, policy=policy)
+        import datetime as dt
+
+        now = args.now if args.now else dt.datetime.now(dt.timezone.utc)
+        res = np.password_expiry(
+            args.last_changed, now, reset=args.reset, alerts=args.alert, policy=policy
+        )
         d: dict[str, Any] = dict(res)
         report.add(0, None, d, ok=d["state"] in ("ok", "expiring_soon"))
     except np.PolicyError as err:
@@ -195,71 +278,64 @@ def cmd_password_expiry(args: argparse.Namespace, policy: np.Policy) -> Report:
     return report
 
 
-def _read_text(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    with open(path, encoding="utf-8-sig") as fh:
-        return fh.read()
+# --- id scan --------------------------------------------------------------------
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> Any:
-    """Adds the date, id, account and password subcommands; returns the account group."""
-    p = sub.add_parser(
-        "date",
-        parents=[common],
-        help="convert ROC ↔ Gregorian dates, with school year and semester",
-    )
-    p.add_argument("values", nargs="+", metavar="DATE", help="dates; - reads one per stdin line")
-    p.add_argument("--to", default="roc_chinese", help="style to format into (default roc_chinese)")
-    p.set_defaults(func=cmd_date)
+class _Redacted:
+    """``id scan --redact``: the redacted bytes are the output."""
 
-    idp = sub.add_parser("id", help="ID numbers: check, scan text for them").add_subparsers(
-        dest="id_command", required=True
-    )
-    p = idp.add_parser("check", parents=[common], help="classify ID numbers (masked in output)")
-    p.add_argument("values", nargs="+", metavar="VALUE", help="values; - reads one per stdin line")
-    p.set_defaults(func=cmd_id_check)
-    p = idp.add_parser("scan", parents=[common], help="find ID numbers in a text file")
-    p.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
-    p.add_argument("--redact", action="store_true", help="write the text with every ID masked")
-    p.set_defaults(func=cmd_id_scan)
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.svg: list[tuple[str, str, str]] = []
 
-    acp = sub.add_parser("account", help="account names").add_subparsers(
-        dest="account_command", required=True
-    )
-    p = acp.add_parser(
-        "check", parents=[common], help="flag custom account names shaped like ID numbers"
-    )
-    p.add_argument(
-        "values",
-        nargs="+",
-        metavar="NAME",
-        help="names (- reads one per stdin line), or one FILE.csv (as `account access`)",
-    )
-    p.add_argument("--today", metavar="DATE", help="with FILE.csv: the day to judge")
-    p.set_defaults(func=cmd_account_check)
+    def emit(self, fmt: str, out: Any, err: Any) -> int:
+        out.flush()
+        out.buffer.write(self.data)
+        return 0
 
-    pwp = sub.add_parser("password", help="passwords").add_subparsers(
-        dest="password_command", required=True
+
+def cmd_id_scan(args: argparse.Namespace, policy: np.Policy) -> Any:
+    lim = limits(policy)
+    # A file may be as large as a scan accepts; stdin is text, capped like a table.
+    cap = min(lim["scan_max_bytes"], lim["import_max_bytes"]) if args.file == STDIN else None
+    data = read_source(args.file, cap or lim["scan_max_bytes"], "FILE")
+    html = args.html or args.file.lower().endswith((".html", ".htm"))
+    options = {"html": html, "loose": args.loose}
+    if args.redact:
+        red = np.redact_id_bytes(data, options, policy=policy)
+        return _Redacted(bytes.fromhex(red["data_hex"]))
+    scan = np.scan_id_bytes(data, options, policy=policy)
+    report = Report(
+        "id scan",
+        [
+            ("line", lambda r: r["line"]),
+            ("column", lambda r: r["column"]),
+            ("masked", lambda r: r["masked"]),
+            ("kind", lambda r: r["kind"]),
+            ("checksum", lambda r: r["checksum_valid"]),
+            ("full-width", lambda r: r["fullwidth"]),
+        ],
     )
-    p = pwp.add_parser(
-        "check",
-        parents=[common],
-        help="check passwords read from stdin (one per line) or a no-echo prompt",
-    )
-    p.add_argument("--account", help="the account name (must not appear in the password)")
-    p.add_argument("--display-name", help="the person's name (its parts must not appear)")
-    p.add_argument("--profile", choices=["default", "ad"], help="rule set (default: policy's)")
-    p.add_argument(
-        "--tsv", action="store_true", help="stdin lines are account<TAB>password (bulk audits)"
-    )
-    p.set_defaults(func=cmd_password_check)
-    p = pwp.add_parser("expiry", parents=[common], help="rotation state of a password")
-    p.add_argument("--last-changed", required=True, metavar="DATE", help="when it last changed")
-    p.add_argument("--now", metavar="DATETIME", help="the moment to judge at (default: now)")
-    p.add_argument("--reset", action="store_true", help="the account was reset")
-    p.add_argument(
-        "--alert", action="append", default=[], metavar="DATETIME", help="abnormal-login alert"
-    )
-    p.set_defaults(func=cmd_password_expiry)
-    return acp
+    matches = scan["matches"]
+    if matches:
+        # Where each match is, for people: offsets are in the decoded text's UTF-8.
+        if scan["encoding"] == "utf-8":
+            text = data[3:] if scan["bom"] else data
+        else:
+            text = np.decode_text(data)["text"].encode("utf-8")
+        import bisect
+
+        starts = [0]
+        at = text.find(b"\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find(b"\n", at + 1)
+        for i, m in enumerate(matches):
+            d: dict[str, Any] = dict(m)
+            row = bisect.bisect_right(starts, d["start"]) - 1
+            d["line"] = row + 1
+            d["column"] = len(text[starts[row] : d["start"]].decode("utf-8", "replace")) + 1
+            # A leaked ID number is the finding a scan exists for.
+            report.add(i, d["line"], d, ok=False)
+    report.extra.update(bytes=len(data), encoding=scan["encoding"], bom=scan["bom"])
+    return report

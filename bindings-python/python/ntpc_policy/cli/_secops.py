@@ -1,19 +1,20 @@
 """Subcommands for security operations: incident check / stats, drill rank,
 audit pick.
 
-Formatting only: every answer comes from the ``ntpc_policy`` API.
+Formatting only: a file is one core call (``incident.check_file``,
+``drill.rank_file``, ``audit.pick_file``) and its result is printed as is; the
+tables of statistics, rankings and picks are the result's ``total``.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import ntpc_policy as np
-from ntpc_policy.cli._output import Report, findings_text
-from ntpc_policy.cli._people import add_import_errors
+from ntpc_policy.cli._output import FileView, findings_text
+from ntpc_policy.cli._people import read_table
 
 
 def now_arg(text: str | None) -> str | dt.datetime:
@@ -33,13 +34,11 @@ def _duty(obligation: str) -> Any:
     return get
 
 
-def _read(path: str) -> bytes:
-    return Path(path).read_bytes()
-
-
-def cmd_incident_check(args: argparse.Namespace, policy: np.Policy) -> Report:
-    report = Report(
+def cmd_incident_check(args: argparse.Namespace, policy: np.Policy) -> FileView:
+    doc = np.check_incident_file(read_table(args.file, policy), now_arg(args.now), policy=policy)
+    return FileView(
         "incident check",
+        doc,
         [
             ("id", lambda r: r["id"]),
             ("unit", lambda r: r["unit"]),
@@ -52,30 +51,10 @@ def cmd_incident_check(args: argparse.Namespace, policy: np.Policy) -> Report:
             ("findings", findings_text),
         ],
     )
-    imported = np.import_incidents(_read(args.file), policy=policy)
-    now = now_arg(args.now)
-    for i, (line, incident) in enumerate(zip(imported["lines"], imported["records"])):
-        try:
-            res = np.evaluate_incident(incident, now, policy=policy)
-            report.add(i, line, res, ok=res["verdict"] != "fail")
-        except np.PolicyError as err:
-            report.add_error(i, line, err)
-    add_import_errors(report, imported)
-    return report
 
 
-def cmd_incident_stats(args: argparse.Namespace, policy: np.Policy) -> Report:
-    report = Report(
-        "incident stats",
-        [
-            ("group", lambda r: r["group"]),
-            ("key", lambda r: r["key"]),
-            ("count", lambda r: r["count"]),
-        ],
-    )
-    imported = np.import_incidents(_read(args.file), policy=policy)
-    now = now_arg(args.now)
-    stats = np.incident_stats(imported["records"], now, policy=policy)
+def _stats_rows(stats: dict[str, Any]) -> list[tuple[None, dict[str, Any]]]:
+    """The statistics of the file as (group, key, count) rows, as the core counted them."""
     rows: list[dict[str, Any]] = []
     rows += [
         {"group": "month", "key": m["roc_month"], "count": m["count"]} for m in stats["by_month"]
@@ -87,28 +66,44 @@ def cmd_incident_stats(args: argparse.Namespace, policy: np.Policy) -> Report:
         {"group": "school", "key": s["label"], "count": s["count"]} for s in stats["by_school"]
     ]
     rows += [{"group": "year", "key": y["roc_year"], "count": y["count"]} for y in stats["by_year"]]
-    rows += [
-        {"group": "level", "key": lv["level"], "count": lv["count"]} for lv in stats["by_level"]
-    ]
+    rows += [{"group": "level", "key": v["level"], "count": v["count"]} for v in stats["by_level"]]
     for duty in ("notify", "review", "recover", "report"):
         rows.append({"group": "late", "key": duty, "count": stats["late"][duty]})
         rows.append({"group": "overdue", "key": duty, "count": stats["overdue"][duty]})
-    for i, row in enumerate(rows):
-        report.add(i, None, row, ok=True)
-    add_import_errors(report, imported)
-    report.extra["stats"] = stats
-    if args.svg:
-        svg = np.incident_monthly_svg(imported["records"], now, policy=policy)
-        args.svg_out.append((args.svg, svg))
-    if args.subtype_svg:
-        svg = np.incident_subtype_svg(imported["records"], now, policy=policy)
-        args.svg_out.append((args.subtype_svg, svg))
-    return report
+    return [(None, r) for r in rows]
 
 
-def cmd_drill_rank(args: argparse.Namespace, policy: np.Policy) -> Report:
-    report = Report(
+def cmd_incident_stats(args: argparse.Namespace, policy: np.Policy) -> FileView:
+    data = read_table(args.file, policy)
+    now = now_arg(args.now)
+    doc = np.check_incident_file(data, now, policy=policy)
+    view = FileView(
+        "incident stats",
+        doc,
+        [
+            ("group", lambda r: r["group"]),
+            ("key", lambda r: r["key"]),
+            ("count", lambda r: r["count"]),
+        ],
+        rows=_stats_rows(doc["total"]),
+    )
+    if args.svg or args.subtype_svg:
+        # The charts take the incidents themselves.
+        incidents = np.import_incidents(data, policy=policy)["records"]
+        if args.svg:
+            svg = np.incident_monthly_svg(incidents, now, policy=policy)
+            view.svg.append((args.svg, "--svg", svg))
+        if args.subtype_svg:
+            svg = np.incident_subtype_svg(incidents, now, policy=policy)
+            view.svg.append((args.subtype_svg, "--subtype-svg", svg))
+    return view
+
+
+def cmd_drill_rank(args: argparse.Namespace, policy: np.Policy) -> FileView:
+    doc = np.rank_drill_file(read_table(args.file, policy), now_arg(args.now), policy=policy)
+    return FileView(
         "drill rank",
+        doc,
         [
             ("rank", lambda r: r.get("rank")),
             ("school", lambda r: r["school"]),
@@ -118,23 +113,21 @@ def cmd_drill_rank(args: argparse.Namespace, policy: np.Policy) -> Report:
             ("overdue", lambda r: r["overdue"]),
             ("overtime", lambda r: r["overtime_zh"]),
         ],
+        rows=[(None, s) for s in doc["total"]["schools"]],
     )
-    imported = np.import_drills(_read(args.file), policy=policy)
-    ranking = np.rank_drills(imported["records"], now_arg(args.now), policy=policy)
-    for i, school in enumerate(ranking["schools"]):
-        report.add(i, None, school, ok=school["overtime_minutes"] <= 0 and not school["overdue"])
-    add_import_errors(report, imported)
-    report.extra.update(edition=ranking["edition"], limit_hours=ranking["limit_hours"])
-    return report
 
 
 def _criteria(r: dict[str, Any]) -> str:
     return "; ".join(c["finding"]["message_zh"] for c in r["criteria"])
 
 
-def cmd_audit_pick(args: argparse.Namespace, policy: np.Policy) -> Report:
-    report = Report(
+def cmd_audit_pick(args: argparse.Namespace, policy: np.Policy) -> FileView:
+    schools = read_table(args.schools, policy)
+    scans = read_table(args.scans, policy, "--scans") if args.scans else None
+    doc = np.pick_audit_file(schools, scans, args.capacity, policy=policy)
+    view = FileView(
         "audit pick",
+        doc,
         [
             ("order", lambda r: r["order"]),
             ("school", lambda r: r["school"]),
@@ -142,58 +135,12 @@ def cmd_audit_pick(args: argparse.Namespace, policy: np.Policy) -> Report:
             ("criteria met", lambda r: r["criteria_met"]),
             ("why", _criteria),
         ],
-    )
-    schools = np.import_audit_schools(_read(args.schools), policy=policy)
-    scans = np.import_audit_scans(_read(args.scans), policy=policy) if args.scans else None
-    scan_rows = scans["records"] if scans else []
-    picked = np.pick_audit_schools(schools["records"], scan_rows, args.capacity, policy=policy)
-    for i, school in enumerate(picked["picked"]):
-        # A picked school is the finding the pick exists for.
-        report.add(i, None, school, ok=False)
-    add_import_errors(report, schools)
-    if scans:
-        add_import_errors(report, scans)
-    report.extra.update(
-        eligible=picked["eligible"],
-        schools_considered=picked["schools_considered"],
-        over_capacity=[s["school"] for s in picked["over_capacity"]],
+        rows=[(None, s) for s in doc["total"]["picked"]],
     )
     if args.svg:
-        svg = np.audit_criteria_svg(schools["records"], scan_rows, args.capacity, policy=policy)
-        args.svg_out.append((args.svg, svg))
-    return report
-
-
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Adds incident, drill and audit."""
-    ip = sub.add_parser("incident", help="security incidents (資安事件)").add_subparsers(
-        dest="incident_command", required=True
-    )
-    p = ip.add_parser("check", parents=[common], help="each incident's deadlines and status")
-    p.add_argument("file", metavar="FILE.csv", help="the department's table (編號,通報單位,等級 …)")
-    p.add_argument("--now", metavar="DATETIME", help="the moment to judge at (default: now)")
-    p.set_defaults(func=cmd_incident_check)
-    p = ip.add_parser("stats", parents=[common], help="counts by month, subtype, school, year")
-    p.add_argument("file", metavar="FILE.csv", help="the department's table")
-    p.add_argument("--now", metavar="DATETIME", help="the moment to judge lateness at")
-    p.add_argument("--svg", metavar="OUT.svg", help="write the monthly bar chart")
-    p.add_argument("--subtype-svg", metavar="OUT.svg", help="write the subtype chart")
-    p.set_defaults(func=cmd_incident_stats)
-
-    dp = sub.add_parser("drill", help="security drills (資安演練)").add_subparsers(
-        dest="drill_command", required=True
-    )
-    p = dp.add_parser("rank", parents=[common], help="schools by drill overtime, longest first")
-    p.add_argument("file", metavar="FILE.csv", help="學校代碼,梯次,通知時間,通報時間")
-    p.add_argument("--now", metavar="DATETIME", help="the moment to judge open drills at")
-    p.set_defaults(func=cmd_drill_rank)
-
-    ap = sub.add_parser("audit", help="on-site security checks (資安實地稽核)").add_subparsers(
-        dest="audit_command", required=True
-    )
-    p = ap.add_parser("pick", parents=[common], help="pick schools, with the criteria they met")
-    p.add_argument("schools", metavar="SCHOOLS.csv", help="per-school figures")
-    p.add_argument("--scans", metavar="SCANS.csv", help="vulnerability scan findings")
-    p.add_argument("--capacity", type=int, metavar="N", help="how many checks there is time for")
-    p.add_argument("--svg", metavar="OUT.svg", help="write the criteria table")
-    p.set_defaults(func=cmd_audit_pick)
+        # The chart takes the records themselves.
+        rows = np.import_audit_schools(schools, policy=policy)["records"]
+        found = np.import_audit_scans(scans, policy=policy)["records"] if scans else None
+        svg = np.audit_criteria_svg(rows, found, args.capacity, policy=policy)
+        view.svg.append((args.svg, "--svg", svg))
+    return view
