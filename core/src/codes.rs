@@ -392,6 +392,11 @@ codes! {
     DrillOpen = "drill.open", Info,
         "演練尚未通報：期限 {deadline}（尚餘 {margin_zh}）。",
         "The drill is not reported yet: due {deadline} ({margin} left).";
+    /// The deadline falls after 9999-12-31, the end of the supported calendar:
+    /// the drill cannot be judged, and it does not pass (issue 14 §2).
+    DrillBeyondCalendar = "drill.beyond_calendar", Violation,
+        "演練通報期限（{notified_at} 起 {limit_hours} 小時）晚於 9999-12-31，超出可處理的日期範圍，無法判定。",
+        "The drill's deadline ({limit_hours} h from {notified_at}) is after 9999-12-31, beyond the supported calendar; it cannot be judged.";
 
     // ---- audit (RULES §8; seed 000 PART FOUR (三)) ----
     /// Criterion 1: among the top drill overtimes.

@@ -411,6 +411,7 @@ Code = Literal[
     "drill.late",
     "drill.overdue",
     "drill.open",
+    "drill.beyond_calendar",
     "audit.drill_overtime",
     "audit.incident_count",
     "audit.self_report_gaps",

@@ -144,6 +144,11 @@ pub fn evaluate(report: &DrillReport, now: DateTime<FixedOffset>, policy: &Polic
                     .with("margin_zh", text_zh(m)),
             ]
         }
+        Status::Unknown if deadline.is_none() => vec![
+            Finding::new(Code::DrillBeyondCalendar)
+                .with("notified_at", local_text(report.notified_at))
+                .with("limit_hours", limit),
+        ],
         Status::Met | Status::Unknown => Vec::new(),
     };
     DrillCheck {

@@ -7,7 +7,7 @@
 //! at most 59 seconds to spare.
 
 use crate::calendar;
-use chrono::{DateTime, FixedOffset, TimeDelta};
+use chrono::{DateTime, Datelike, FixedOffset, TimeDelta};
 use serde::{Deserialize, Deserializer};
 
 /// An instant of a record: RFC 3339 or any style [`calendar::parse_datetime`]
@@ -43,9 +43,13 @@ pub(crate) fn delay_minutes(later: DateTime<FixedOffset>, earlier: DateTime<Fixe
     ms.div_euclid(60_000) + i64::from(ms.rem_euclid(60_000) != 0)
 }
 
-/// `start + hours` on the wall clock (RULES §0: hour periods start immediately).
+/// `start + hours` on the wall clock (RULES §0: hour periods start immediately);
+/// `None` (an unknown deadline) when it falls after 9999-12-31 in Taipei, the
+/// end of the supported calendar, so no result ever shows a year `+10000`.
 pub(crate) fn add_hours(start: DateTime<FixedOffset>, hours: u32) -> Option<DateTime<FixedOffset>> {
-    start.checked_add_signed(TimeDelta::hours(i64::from(hours)))
+    start
+        .checked_add_signed(TimeDelta::hours(i64::from(hours)))
+        .filter(|d| d.with_timezone(&calendar::taipei()).year() <= calendar::MAX_YEAR)
 }
 
 fn parts(minutes: i64) -> (i64, i64, i64) {

@@ -281,7 +281,7 @@ pub fn evaluate(
             reg.notify_hours,
             incident.reported_at,
             now,
-        ),
+        )?,
         by_hours(
             Obligation::Review,
             incident.reported_at.map(|t| (TimeField::ReportedAt, t)),
@@ -292,7 +292,7 @@ pub fn evaluate(
             },
             incident.reviewed_at,
             now,
-        ),
+        )?,
     ];
     if incident.level > 0 {
         obligations.push(by_hours(
@@ -305,7 +305,7 @@ pub fn evaluate(
             },
             incident.recovered_at,
             now,
-        ));
+        )?);
         let start = incident.recovered_at;
         let period = start
             .map(|s| calendar::add_months(s, reg.report_months, policy))
@@ -347,11 +347,19 @@ fn by_hours(
     hours: u32,
     done: Option<DateTime<FixedOffset>>,
     now: DateTime<FixedOffset>,
-) -> ObligationCheck {
-    let deadline = start.and_then(|(_, s)| add_hours(s, hours));
+) -> Result<ObligationCheck> {
+    let deadline = match start {
+        // A deadline after 9999-12-31 cannot be written: out of range, never
+        // an unknown deadline that would let the incident pass.
+        Some((_, s)) => Some(
+            add_hours(s, hours)
+                .ok_or_else(|| calendar::range_error(&format!("{} + {hours} h", local_text(s))))?,
+        ),
+        None => None,
+    };
     let mut c = judge(obligation, start, deadline, done, now);
     c.limit_hours = Some(hours);
-    c
+    Ok(c)
 }
 
 fn judge(

@@ -6,7 +6,7 @@ use crate::codes::Code;
 use crate::error::{PolicyError, Result};
 use crate::finding::{Finding, Verdict};
 use crate::policy::Policy;
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, SecondsFormat};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, SecondsFormat};
 use serde::Serialize;
 
 /// Asia/Taipei: UTC+08:00, no daylight saving since 1979 (RULES §0 "Time").
@@ -118,8 +118,9 @@ pub fn expiry(
     let today = taipei_date(now, "now")?;
     let due = changed_day
         .checked_add_days(Days::new(rules.rotation_days.into()))
+        .filter(|d| d.year() <= crate::calendar::MAX_YEAR)
         .ok_or_else(|| {
-            PolicyError::invalid("last_changed", "the due date is beyond the calendar")
+            crate::calendar::range_error(&format!("{changed_day} + {} days", rules.rotation_days))
         })?;
     let days_left = (due - today).num_days();
 
