@@ -101,15 +101,22 @@ impl Function {
         let values = match args {
             Value::Object(m) => m,
             Value::Null => &*EMPTY,
-            _ => return Err(PolicyError::invalid("args", "an object of named arguments")),
+            _ => {
+                return Err(PolicyError::invalid_bilingual(
+                    "args",
+                    "an object of named arguments",
+                    "參數須為具名參數的物件",
+                ));
+            }
         };
         if let Some(unknown) = values
             .keys()
             .find(|k| !self.params.iter().any(|p| p.name == k.as_str()))
         {
-            return Err(PolicyError::invalid(
+            return Err(PolicyError::invalid_bilingual(
                 unknown.as_str(),
                 format!("{} takes no argument named {unknown:?}", self.id),
+                format!("{} 沒有名為「{unknown}」的參數", self.id),
             ));
         }
         (self.run)(&Args {
@@ -279,7 +286,13 @@ pub fn function(id: &str) -> Option<&'static Function> {
 /// Calls a function by id with JSON arguments; see [`Function::run`].
 pub fn call(id: &str, args: &Value, data: Option<&[u8]>, policy: &Policy) -> Result<Value> {
     function(id)
-        .ok_or_else(|| PolicyError::invalid("call", format!("no function {id:?}")))?
+        .ok_or_else(|| {
+            PolicyError::invalid_bilingual(
+                "call",
+                format!("no function {id:?}"),
+                format!("沒有名為「{id}」的函式"),
+            )
+        })?
         .run(args, data, policy)
 }
 

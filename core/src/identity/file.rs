@@ -162,9 +162,10 @@ fn encode(c: char, encoding: TextEncoding, out: &mut Vec<u8>) -> Result<()> {
             let s = c.to_string();
             let (bytes, _, unmappable) = encoding_rs::BIG5.encode(&s);
             if unmappable {
-                return Err(PolicyError::invalid(
+                return Err(PolicyError::invalid_bilingual(
                     "policy.identity.mask_char",
                     format!("{c:?} cannot be written in Big5"),
+                    format!("遮罩字元「{c}」無法以 Big5 編碼寫出"),
                 ));
             }
             out.extend_from_slice(&bytes);

@@ -109,9 +109,10 @@ pub fn expiry(
 ) -> Result<PasswordExpiry> {
     let rules = &policy.password;
     if last_changed > now {
-        return Err(PolicyError::invalid(
+        return Err(PolicyError::invalid_bilingual(
             "last_changed",
             "the last change is after now",
+            "最後變更時間晚於現在時間",
         ));
     }
     let changed_day = taipei_date(last_changed, "last_changed")?;
@@ -182,7 +183,13 @@ fn taipei_date(at: DateTime<FixedOffset>, field: &str) -> Result<NaiveDate> {
     at.naive_utc()
         .checked_add_offset(TAIPEI)
         .map(|local| local.date())
-        .ok_or_else(|| PolicyError::invalid(field, "the Taipei date is beyond the calendar"))
+        .ok_or_else(|| {
+            PolicyError::invalid_bilingual(
+                field,
+                "the Taipei date is beyond the calendar",
+                "換算為臺北日期後超出可處理的日期範圍",
+            )
+        })
 }
 
 /// RFC 3339 in +08:00 (`2021-10-01T08:30:00+08:00`). An alert taken into account

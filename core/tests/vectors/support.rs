@@ -76,12 +76,6 @@ pub fn subset_mismatch(want: &Value, got: &Value, path: &str) -> Option<String> 
     }
 }
 
-/// Errors built with the English-only `PolicyError::invalid` whose Chinese reason
-/// is still English: the call sites of the identity and password modules (to be
-/// converted with `PolicyError::invalid_bilingual`), and the runners' own
-/// argument conversions, which stand in for each binding's.
-const ENGLISH_ONLY_PENDING: &[&str] = &["password.json:", "identity.json:"];
-
 /// Issues 14 and 16 item 9: the reason inside a zh-TW message is Chinese. Field
 /// names, codes, values and acronyms may stay Latin: every parameter value but
 /// the Chinese reason is removed, then quoted text (「」, "", ``), identifiers
@@ -94,12 +88,6 @@ pub fn no_english_in_zh(errors: &[(String, PolicyError)]) {
             continue;
         }
         let params = e.params();
-        let english_only = params.get("reason_zh").is_some()
-            && params.get("reason_zh").map(|v| v.to_string())
-                == params.get("reason").map(|v| v.to_string());
-        if english_only && ENGLISH_ONLY_PENDING.iter().any(|p| label.starts_with(p)) {
-            continue;
-        }
         let mut zh = e.message_zh();
         for (name, value) in params.iter() {
             if name != "reason_zh" {
