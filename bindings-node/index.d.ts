@@ -61,6 +61,8 @@ export type Code =
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
   | 'incident.basis_occurred'
+  | 'incident.no_awareness_column'
+  | 'incident.columns_absent'
   | 'incident.unconfirmed'
   | 'incident.earliest_regulation'
   | 'incident.level_changed'
@@ -83,6 +85,7 @@ export type Code =
   | 'import.missing_column'
   | 'import.duplicate_column'
   | 'import.ignored_columns'
+  | 'import.group_count'
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
@@ -183,6 +186,8 @@ export type Code1 =
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
   | 'incident.basis_occurred'
+  | 'incident.no_awareness_column'
+  | 'incident.columns_absent'
   | 'incident.unconfirmed'
   | 'incident.earliest_regulation'
   | 'incident.level_changed'
@@ -205,6 +210,7 @@ export type Code1 =
   | 'import.missing_column'
   | 'import.duplicate_column'
   | 'import.ignored_columns'
+  | 'import.group_count'
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
@@ -563,6 +569,8 @@ export type Code2 =
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
   | 'incident.basis_occurred'
+  | 'incident.no_awareness_column'
+  | 'incident.columns_absent'
   | 'incident.unconfirmed'
   | 'incident.earliest_regulation'
   | 'incident.level_changed'
@@ -585,6 +593,7 @@ export type Code2 =
   | 'import.missing_column'
   | 'import.duplicate_column'
   | 'import.ignored_columns'
+  | 'import.group_count'
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
@@ -1136,6 +1145,12 @@ export interface AccountImport {
    * One error per bad row, in file order.
    */
   errors: ImportError[]
+  /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -2092,6 +2107,12 @@ export interface DrillImport {
    */
   errors: ImportError[]
   /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
+  /**
    * Header cells no field uses (ignored), as written.
    */
   ignoredColumns: string[]
@@ -2597,6 +2618,14 @@ export interface Incident {
    */
   level: number
   /**
+   * Times the source does not record at all (its file has no such column),
+   * as opposed to a blank cell: a duty done at such a time has status
+   * `unknown`, never `overdue`, and an absent awareness time is not repeated
+   * per row (the file says it once). A JSON record's missing key is a blank
+   * cell unless it is listed here.
+   */
+  notRecorded?: TimeField[]
+  /**
    * 發生時間.
    */
   occurredAt?: string | null
@@ -2625,9 +2654,16 @@ export interface Incident {
    */
   subtype?: string | null
   /**
-   * 通報單位: the reporting school or unit.
+   * 通報單位: the reporting school or unit. In the department's grouped export
+   * it is the group's name (`▲ 通報單位: 新北市三重區三重國民小學`), the only
+   * place the school is written in full.
    */
   unit: string
+  /**
+   * The row's own 通報單位 cell, as written, when `unit` came from its group
+   * line (the rows of the export are redacted: `新北市三重區 [REDACTED] 國民小學`).
+   */
+  unitAsWritten?: string | null
 }
 /**
  * An incident judged against the regulation of its date.
@@ -2667,9 +2703,13 @@ export interface IncidentCheck {
    */
   reportedLevel: number | null
   /**
-   * 通報單位, verbatim.
+   * 通報單位: the group's name in a grouped export, else the cell verbatim.
    */
   unit: string
+  /**
+   * The row's own 通報單位 cell, when `unit` came from its group line.
+   */
+  unitAsWritten: string | null
   verdict: Verdict6
 }
 /**
@@ -2814,9 +2854,13 @@ export interface IncidentCheck1 {
    */
   reportedLevel: number | null
   /**
-   * 通報單位, verbatim.
+   * 通報單位: the group's name in a grouped export, else the cell verbatim.
    */
   unit: string
+  /**
+   * The row's own 通報單位 cell, when `unit` came from its group line.
+   */
+  unitAsWritten: string | null
   verdict: Verdict6
 }
 /**
@@ -3040,6 +3084,12 @@ export interface IncidentImport {
    * One error per bad row, in file order.
    */
   errors: ImportError[]
+  /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -3418,6 +3468,12 @@ export interface MailboxImport {
    * One error per bad row, in file order.
    */
   errors: ImportError[]
+  /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -3998,6 +4054,12 @@ export interface ScanImport {
    */
   errors: ImportError[]
   /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
+  /**
    * Header cells no field uses (ignored), as written.
    */
   ignoredColumns: string[]
@@ -4086,6 +4148,12 @@ export interface SchoolImport {
    * One error per bad row, in file order.
    */
   errors: ImportError[]
+  /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
   /**
    * Header cells no field uses (ignored), as written.
    */

@@ -307,6 +307,14 @@ codes! {
     IncidentBasisOccurred = "incident.basis_occurred", Info,
         "未填知悉時間，通報與復原期限以發生時間 {occurred_at} 起算。",
         "No awareness time given: the notification and recovery deadlines run from the occurrence time {occurred_at}.";
+    /// The file has no awareness-time column: every clock runs from occurrence.
+    IncidentNoAwarenessColumn = "incident.no_awareness_column", Info,
+        "檔案沒有知悉時間欄：各事件的通報與復原期限以發生時間起算。",
+        "The file has no awareness-time column: every incident's notification and recovery deadlines run from its occurrence time.";
+    /// The file lacks columns some duties are judged by: those stay `unknown`.
+    IncidentColumnsAbsent = "incident.columns_absent", Info,
+        "檔案沒有{columns_zh}欄：{duties_zh}無法判斷是否如期，狀態列為「未知」，不算逾期。",
+        "The file has no column for the {columns}: {duties} cannot be judged and are `unknown`, not overdue.";
     /// Level 0: an unconfirmed ticket of the education system.
     IncidentUnconfirmed = "incident.unconfirmed", Info,
         "0 級為未確認的事件單：只計通報與審核期限，確認等級後才計復原與調查報告期限。",
@@ -401,6 +409,10 @@ codes! {
     ImportIgnoredColumns = "import.ignored_columns", Info,
         "檔案中有 {count} 個欄位未被讀取：{columns}。",
         "{count} columns of the file are not read: {columns}.";
+    /// A group's closing count (`筆數: N`) differs from the rows read in it.
+    ImportGroupCount = "import.group_count", Warning,
+        "「{group_zh}」的筆數小計為 {stated}，但讀到 {counted} 列（第 {line} 行）。",
+        "The subtotal of {group} says {stated} rows, but {counted} were read (line {line}).";
     /// A row repeating the value of a field that names the record (an incident's 編號).
     ImportDuplicateKey = "import.duplicate_key", Error,
         "「{field}」的值「{value}」與第 {first_line} 行重複，此列未讀入。",

@@ -99,6 +99,10 @@ class AccountImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -391,6 +395,8 @@ Code = Literal[
     "permission.attendance_counts_only",
     "permission.unknown_module",
     "incident.basis_occurred",
+    "incident.no_awareness_column",
+    "incident.columns_absent",
     "incident.unconfirmed",
     "incident.earliest_regulation",
     "incident.level_changed",
@@ -413,6 +419,7 @@ Code = Literal[
     "import.missing_column",
     "import.duplicate_column",
     "import.ignored_columns",
+    "import.group_count",
     "import.duplicate_key",
     "import.column_count",
     "import.field_too_long",
@@ -662,6 +669,10 @@ class DrillImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -981,6 +992,10 @@ class Incident(TypedDict):
     #: IP, as written (may be redacted or carry `(natIP)`).
     level: int
     #: 等級: the level after review, 0–4 (0 = unconfirmed ticket of the education system).
+    not_recorded: NotRequired[list[TimeField]]
+    #: Times the source does not record at all (its file has no such column),
+    #: as opposed to a blank cell: a duty done at such a time has status
+    #: `unknown`, never `overdue`, and an absent awareness time is not repeated
     occurred_at: NotRequired[str | None]
     #: 發生時間.
     recovered_at: NotRequired[str | None]
@@ -996,7 +1011,12 @@ class Incident(TypedDict):
     subtype: NotRequired[str | None]
     #: 子類型, e.g. `系統被入侵`, `殭屍電腦(Bot)`, `對外攻擊`.
     unit: str
-    #: 通報單位: the reporting school or unit.
+    #: 通報單位: the reporting school or unit. In the department's grouped export
+    #: it is the group's name (`▲ 通報單位: 新北市三重區三重國民小學`), the only
+    #: place the school is written in full.
+    unit_as_written: NotRequired[str | None]
+    #: The row's own 通報單位 cell, as written, when `unit` came from its group
+    #: line (the rows of the export are redacted: `新北市三重區 [REDACTED] 國民小學`).
 
 
 class IncidentCheck(TypedDict):
@@ -1020,7 +1040,9 @@ class IncidentCheck(TypedDict):
     reported_level: int | None
     #: The level of the notice, when given.
     unit: str
-    #: 通報單位, verbatim.
+    #: 通報單位: the group's name in a grouped export, else the cell verbatim.
+    unit_as_written: str | None
+    #: The row's own 通報單位 cell, when `unit` came from its group line.
     verdict: Verdict
     #: `fail` when an obligation is late or overdue; `warn` for suspicious times.
 
@@ -1068,6 +1090,10 @@ class IncidentImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -1192,6 +1218,10 @@ class MailboxImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -1686,6 +1716,10 @@ class ScanImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -1766,6 +1800,10 @@ class SchoolImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]

@@ -41,6 +41,7 @@ pub const ACCOUNT_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    groups: None,
     unique: None,
 };
 

@@ -312,6 +312,7 @@ pub const DRILL_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    groups: None,
     unique: None,
 };
 

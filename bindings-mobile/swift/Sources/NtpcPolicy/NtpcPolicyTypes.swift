@@ -1117,6 +1117,12 @@ public struct AccountImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1153,7 +1159,12 @@ public struct AccountImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -1165,6 +1176,7 @@ public struct AccountImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -1193,7 +1205,8 @@ public struct FfiConverterTypeAccountImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -1209,6 +1222,7 @@ public struct FfiConverterTypeAccountImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -3576,6 +3590,12 @@ public struct DrillImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3612,7 +3632,12 @@ public struct DrillImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -3624,6 +3649,7 @@ public struct DrillImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -3652,7 +3678,8 @@ public struct FfiConverterTypeDrillImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -3668,6 +3695,7 @@ public struct FfiConverterTypeDrillImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -5519,9 +5547,16 @@ public struct Incident: Equatable, Hashable, Codable {
      */
     public var id: String
     /**
-     * 通報單位: the reporting school or unit.
+     * 通報單位: the reporting school or unit. In the department's grouped export
+     * it is the group's name (`▲ 通報單位: 新北市三重區三重國民小學`), the only
+     * place the school is written in full.
      */
     public var unit: String
+    /**
+     * The row's own 通報單位 cell, as written, when `unit` came from its group
+     * line (the rows of the export are redacted: `新北市三重區 [REDACTED] 國民小學`).
+     */
+    public var unitAsWritten: String?
     /**
      * 等級: the level after review, 0–4 (0 = unconfirmed ticket of the education system).
      */
@@ -5566,6 +5601,14 @@ public struct Incident: Equatable, Hashable, Codable {
      * IP, as written (may be redacted or carry `(natIP)`).
      */
     public var ip: String?
+    /**
+     * Times the source does not record at all (its file has no such column),
+     * as opposed to a blank cell: a duty done at such a time has status
+     * `unknown`, never `overdue`, and an absent awareness time is not repeated
+     * per row (the file says it once). A JSON record's missing key is a blank
+     * cell unless it is listed here.
+     */
+    public var notRecorded: [TimeField]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5574,8 +5617,14 @@ public struct Incident: Equatable, Hashable, Codable {
          * 編號: the ticket number.
          */id: String, 
         /**
-         * 通報單位: the reporting school or unit.
+         * 通報單位: the reporting school or unit. In the department's grouped export
+         * it is the group's name (`▲ 通報單位: 新北市三重區三重國民小學`), the only
+         * place the school is written in full.
          */unit: String, 
+        /**
+         * The row's own 通報單位 cell, as written, when `unit` came from its group
+         * line (the rows of the export are redacted: `新北市三重區 [REDACTED] 國民小學`).
+         */unitAsWritten: String?, 
         /**
          * 等級: the level after review, 0–4 (0 = unconfirmed ticket of the education system).
          */level: UInt8, 
@@ -5608,9 +5657,17 @@ public struct Incident: Equatable, Hashable, Codable {
          */reportFiledAt: Instant?, 
         /**
          * IP, as written (may be redacted or carry `(natIP)`).
-         */ip: String?) {
+         */ip: String?, 
+        /**
+         * Times the source does not record at all (its file has no such column),
+         * as opposed to a blank cell: a duty done at such a time has status
+         * `unknown`, never `overdue`, and an absent awareness time is not repeated
+         * per row (the file says it once). A JSON record's missing key is a blank
+         * cell unless it is listed here.
+         */notRecorded: [TimeField]) {
         self.id = id
         self.unit = unit
+        self.unitAsWritten = unitAsWritten
         self.level = level
         self.reportedLevel = reportedLevel
         self.eventType = eventType
@@ -5622,6 +5679,7 @@ public struct Incident: Equatable, Hashable, Codable {
         self.recoveredAt = recoveredAt
         self.reportFiledAt = reportFiledAt
         self.ip = ip
+        self.notRecorded = notRecorded
     }
 
     
@@ -5642,6 +5700,7 @@ public struct FfiConverterTypeIncident: FfiConverterRustBuffer {
             try Incident(
                 id: FfiConverterString.read(from: &buf), 
                 unit: FfiConverterString.read(from: &buf), 
+                unitAsWritten: FfiConverterOptionString.read(from: &buf), 
                 level: FfiConverterUInt8.read(from: &buf), 
                 reportedLevel: FfiConverterOptionUInt8.read(from: &buf), 
                 eventType: FfiConverterOptionString.read(from: &buf), 
@@ -5652,13 +5711,15 @@ public struct FfiConverterTypeIncident: FfiConverterRustBuffer {
                 reviewedAt: FfiConverterOptionTypeInstant.read(from: &buf), 
                 recoveredAt: FfiConverterOptionTypeInstant.read(from: &buf), 
                 reportFiledAt: FfiConverterOptionTypeInstant.read(from: &buf), 
-                ip: FfiConverterOptionString.read(from: &buf)
+                ip: FfiConverterOptionString.read(from: &buf), 
+                notRecorded: FfiConverterSequenceTypeTimeField.read(from: &buf)
         )
     }
 
     public static func write(_ value: Incident, into buf: inout [UInt8]) {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterOptionString.write(value.unitAsWritten, into: &buf)
         FfiConverterUInt8.write(value.level, into: &buf)
         FfiConverterOptionUInt8.write(value.reportedLevel, into: &buf)
         FfiConverterOptionString.write(value.eventType, into: &buf)
@@ -5670,6 +5731,7 @@ public struct FfiConverterTypeIncident: FfiConverterRustBuffer {
         FfiConverterOptionTypeInstant.write(value.recoveredAt, into: &buf)
         FfiConverterOptionTypeInstant.write(value.reportFiledAt, into: &buf)
         FfiConverterOptionString.write(value.ip, into: &buf)
+        FfiConverterSequenceTypeTimeField.write(value.notRecorded, into: &buf)
     }
 }
 
@@ -5698,9 +5760,13 @@ public struct IncidentCheck: Equatable, Hashable, Codable {
      */
     public var id: String
     /**
-     * 通報單位, verbatim.
+     * 通報單位: the group's name in a grouped export, else the cell verbatim.
      */
     public var unit: String
+    /**
+     * The row's own 通報單位 cell, when `unit` came from its group line.
+     */
+    public var unitAsWritten: String?
     /**
      * The reviewed level.
      */
@@ -5742,8 +5808,11 @@ public struct IncidentCheck: Equatable, Hashable, Codable {
          * 編號.
          */id: String, 
         /**
-         * 通報單位, verbatim.
+         * 通報單位: the group's name in a grouped export, else the cell verbatim.
          */unit: String, 
+        /**
+         * The row's own 通報單位 cell, when `unit` came from its group line.
+         */unitAsWritten: String?, 
         /**
          * The reviewed level.
          */level: UInt8, 
@@ -5771,6 +5840,7 @@ public struct IncidentCheck: Equatable, Hashable, Codable {
          */findings: [Finding]) {
         self.id = id
         self.unit = unit
+        self.unitAsWritten = unitAsWritten
         self.level = level
         self.reportedLevel = reportedLevel
         self.regulation = regulation
@@ -5799,6 +5869,7 @@ public struct FfiConverterTypeIncidentCheck: FfiConverterRustBuffer {
             try IncidentCheck(
                 id: FfiConverterString.read(from: &buf), 
                 unit: FfiConverterString.read(from: &buf), 
+                unitAsWritten: FfiConverterOptionString.read(from: &buf), 
                 level: FfiConverterUInt8.read(from: &buf), 
                 reportedLevel: FfiConverterOptionUInt8.read(from: &buf), 
                 regulation: FfiConverterString.read(from: &buf), 
@@ -5813,6 +5884,7 @@ public struct FfiConverterTypeIncidentCheck: FfiConverterRustBuffer {
     public static func write(_ value: IncidentCheck, into buf: inout [UInt8]) {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterOptionString.write(value.unitAsWritten, into: &buf)
         FfiConverterUInt8.write(value.level, into: &buf)
         FfiConverterOptionUInt8.write(value.reportedLevel, into: &buf)
         FfiConverterString.write(value.regulation, into: &buf)
@@ -6077,6 +6149,12 @@ public struct IncidentImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6113,7 +6191,12 @@ public struct IncidentImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -6125,6 +6208,7 @@ public struct IncidentImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -6153,7 +6237,8 @@ public struct FfiConverterTypeIncidentImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -6169,6 +6254,7 @@ public struct FfiConverterTypeIncidentImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -6880,6 +6966,12 @@ public struct MailboxImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6916,7 +7008,12 @@ public struct MailboxImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -6928,6 +7025,7 @@ public struct MailboxImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -6956,7 +7054,8 @@ public struct FfiConverterTypeMailboxImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -6972,6 +7071,7 @@ public struct FfiConverterTypeMailboxImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -9456,6 +9556,12 @@ public struct ScanImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -9492,7 +9598,12 @@ public struct ScanImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -9504,6 +9615,7 @@ public struct ScanImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -9532,7 +9644,8 @@ public struct FfiConverterTypeScanImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -9548,6 +9661,7 @@ public struct FfiConverterTypeScanImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -9905,6 +10019,12 @@ public struct SchoolImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -9941,7 +10061,12 @@ public struct SchoolImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -9953,6 +10078,7 @@ public struct SchoolImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -9981,7 +10107,8 @@ public struct FfiConverterTypeSchoolImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -9997,6 +10124,7 @@ public struct FfiConverterTypeSchoolImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -16437,6 +16565,31 @@ fileprivate struct FfiConverterSequenceTypeService: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeService.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTimeField: FfiConverterRustBuffer {
+    typealias SwiftType = [TimeField]
+
+    public static func write(_ value: [TimeField], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTimeField.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TimeField] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TimeField]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTimeField.read(from: &buf))
         }
         return seq
     }
