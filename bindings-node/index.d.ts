@@ -73,6 +73,7 @@ export type Code =
   | 'incident.deadline_unknown'
   | 'drill.late'
   | 'drill.overdue'
+  | 'drill.time_order'
   | 'drill.open'
   | 'audit.drill_overtime'
   | 'audit.incident_count'
@@ -198,6 +199,7 @@ export type Code1 =
   | 'incident.deadline_unknown'
   | 'drill.late'
   | 'drill.overdue'
+  | 'drill.time_order'
   | 'drill.open'
   | 'audit.drill_overtime'
   | 'audit.incident_count'
@@ -581,6 +583,7 @@ export type Code2 =
   | 'incident.deadline_unknown'
   | 'drill.late'
   | 'drill.overdue'
+  | 'drill.time_order'
   | 'drill.open'
   | 'audit.drill_overtime'
   | 'audit.incident_count'
@@ -1852,6 +1855,11 @@ export interface DrillCheck {
    */
   drill: string | null
   /**
+   * The drill edition in force on the notice date (`109`, `110`); `None` when
+   * the policy pins the limit.
+   */
+  edition: string | null
+  /**
    * Why.
    */
   findings: Finding[]
@@ -1929,6 +1937,11 @@ export interface DrillCheck1 {
    * The drill round, when given.
    */
   drill: string | null
+  /**
+   * The drill edition in force on the notice date (`109`, `110`); `None` when
+   * the policy pins the limit.
+   */
+  edition: string | null
   /**
    * Why.
    */
@@ -2026,7 +2039,7 @@ export interface DrillRanking {
    */
   drills: DrillCheck[]
   /**
-   * The policy edition whose limit was used.
+   * The policy edition of the call.
    */
   edition: string
   /**
@@ -2034,9 +2047,10 @@ export interface DrillRanking {
    */
   lateSchools: number
   /**
-   * The limit in hours.
+   * The limit in hours when every report had the same one (each report's own
+   * limit is in `drills`); `None` for a list spanning editions or empty.
    */
-  limitHours: number
+  limitHours: number | null
   /**
    * Every school, most overtime first, then by school.
    */
@@ -2171,7 +2185,7 @@ export interface DrillRanking1 {
    */
   drills: DrillCheck[]
   /**
-   * The policy edition whose limit was used.
+   * The policy edition of the call.
    */
   edition: string
   /**
@@ -2179,9 +2193,10 @@ export interface DrillRanking1 {
    */
   lateSchools: number
   /**
-   * The limit in hours.
+   * The limit in hours when every report had the same one (each report's own
+   * limit is in `drills`); `None` for a list spanning editions or empty.
    */
-  limitHours: number
+  limitHours: number | null
   /**
    * Every school, most overtime first, then by school.
    */

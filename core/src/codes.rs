@@ -357,6 +357,10 @@ codes! {
     DrillOverdue = "drill.overdue", Violation,
         "演練尚未通報，已逾時 {overtime_zh}（期限 {deadline}，計至 {now}）。",
         "The drill is not reported: {overtime} past the deadline {deadline} at {now}.";
+    /// The report time is before the notice time.
+    DrillTimeOrder = "drill.time_order", Warning,
+        "通報時間（{reported_at}）早於演練通知時間（{notified_at}），請確認時間是否正確。",
+        "The report time ({reported_at}) is before the drill notice ({notified_at}); check the times.";
     /// The drill is not reported and the limit is still ahead.
     DrillOpen = "drill.open", Info,
         "演練尚未通報：期限 {deadline}（尚餘 {margin_zh}）。",

@@ -158,13 +158,32 @@ pub struct IncidentPolicy {
     pub max_level: u8,
 }
 
+/// The drill reporting limit of one year's rules (seed 000 PART FOUR (一)1: 109
+/// reported within 4 hours; (二)2: from 110 within 1 hour).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DrillEdition {
+    /// Name of the edition (the ROC year: `109`, `110`).
+    pub name: String,
+    /// First notice date this limit applies to.
+    pub effective_from: NaiveDate,
+    /// Hours from the drill notice to the report.
+    pub report_limit_hours: u32,
+}
+
 /// Incident report drills (RULES §7; seed 000 PART FOUR (一)1, (二)2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DrillPolicy {
-    /// Hours from the drill notice to the report (109: 4, 110 on: 1).
-    pub report_limit_hours: u32,
+    /// A limit in hours that applies to every drill whatever its date (the
+    /// caller pins it; edition `ntpc-109` pins 4). `null`: each drill takes the
+    /// limit of the edition in force on its notice date (`editions`).
+    pub report_limit_hours: Option<u32>,
+    /// The limits by notice date, oldest first; a drill takes the latest one in
+    /// force on its notice date (Taipei), a date before all of them the earliest.
+    pub editions: Vec<DrillEdition>,
 }
 
 /// Picking schools for on-site security checks (RULES §8; seed 000 PART FOUR (三)).
@@ -337,7 +356,20 @@ impl Policy {
                 max_level: 4,
             },
             drill: DrillPolicy {
-                report_limit_hours: 1,
+                report_limit_hours: None,
+                // Decided: the ROC year 110 starts 2021-01-01 (as `in_force_on`).
+                editions: vec![
+                    DrillEdition {
+                        name: "109".into(),
+                        effective_from: date(2020, 1, 1),
+                        report_limit_hours: 4,
+                    },
+                    DrillEdition {
+                        name: "110".into(),
+                        effective_from: date(2021, 1, 1),
+                        report_limit_hours: 1,
+                    },
+                ],
             },
             audit: AuditPolicy {
                 drill_top_n: 20,
@@ -374,8 +406,9 @@ impl Policy {
     fn ntpc_109() -> Policy {
         let mut p = Policy::ntpc_110();
         p.edition = "ntpc-109".into();
-        // Seed 000 PART FOUR (一)1: 109 drills had 4 hours to report.
-        p.drill.report_limit_hours = 4;
+        // Seed 000 PART FOUR (一)1: 109 drills had 4 hours to report; the 109
+        // edition pins it for every drill it judges.
+        p.drill.report_limit_hours = Some(4);
         p
     }
 
@@ -553,6 +586,12 @@ impl Policy {
             "1-100",
             mb.near_full_percent,
         )?;
+        check(
+            !self.drill.editions.is_empty() || self.drill.report_limit_hours.is_some(),
+            "drill.editions",
+            "at least one",
+            0,
+        )?;
         let inc = &self.incident;
         check(
             inc.high_level_min <= inc.max_level && inc.max_level <= 9,
@@ -702,7 +741,7 @@ mod tests {
         assert_eq!(q.password.min_length, 12);
         assert_eq!(q.password.min_classes, 3);
         let old = Policy::from_json(r#"{"edition": "ntpc-109"}"#).unwrap();
-        assert_eq!(old.drill.report_limit_hours, 4);
+        assert_eq!(old.drill.report_limit_hours, Some(4));
     }
 
     #[test]

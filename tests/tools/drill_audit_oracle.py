@@ -5,18 +5,29 @@ cut at rank <= N, ordering by (criteria met desc, best rank asc, school code),
 CVSS compared in tenths, labels ignored."""
 
 import unicodedata
-from datetime import timedelta
+from datetime import date, timedelta
 
-from secops_oracle import ceil_min, floor_min, iso, local, t, text_en, text_zh
+from secops_oracle import TPE, ceil_min, floor_min, iso, local, t, text_en, text_zh
 
 
-def drill_eval(rep, now_text, limit):
+def drill_limit(notified, pinned=None):
+    """Seed 000 PART FOUR (一)1 / (二)2: 4 h in ROC 109, 1 h from 110 (decided: the
+    year 110 starts 2021-01-01), by the Taipei notice date, unless pinned."""
+    if pinned is not None:
+        return None, pinned
+    return ("109", 4) if notified.astimezone(TPE).date() < date(2021, 1, 1) else ("110", 1)
+
+
+def drill_eval(rep, now_text, limit=None):
+    """`limit`: a pinned limit in hours; None takes the one of the notice date."""
     now = t(now_text)
     n, r = t(rep["notified_at"]), t(rep.get("reported_at"))
+    edition, limit = drill_limit(n, limit)
     d = n + timedelta(hours=limit)
     o = {
         "school": rep["school"],
         "drill": rep.get("drill"),
+        "edition": edition,
         "limit_hours": limit,
         "notified_at": iso(n),
         "deadline": iso(d),
@@ -90,6 +101,15 @@ def drill_eval(rep, now_text, limit):
                 }
             ],
         )
+    if r is not None and r < n:
+        o["findings"].append(
+            {
+                "code": "drill.time_order",
+                "params": {"reported_at": local(r), "notified_at": local(n)},
+            }
+        )
+        if o["verdict"] == "pass":
+            o["verdict"] = "warn"
     return o
 
 
@@ -107,6 +127,7 @@ def comp_ranks(values_desc):
 
 
 def drill_rank(reports, now_text, limit, edition):
+    """`limit`: a pinned limit, or None for the limit of each notice date."""
     checks = [drill_eval(r, now_text, limit) for r in reports]
     per = {}
     for r, c in zip(reports, checks):
@@ -137,7 +158,11 @@ def drill_rank(reports, now_text, limit, edition):
         )
     return {
         "edition": edition,
-        "limit_hours": limit,
+        "limit_hours": (
+            checks[0]["limit_hours"]
+            if checks and all(c["limit_hours"] == checks[0]["limit_hours"] for c in checks)
+            else (limit if not checks else None)
+        ),
         "late_schools": sum(s["overtime_minutes"] > 0 for s in schools),
         "schools": schools,
         "drills": checks,

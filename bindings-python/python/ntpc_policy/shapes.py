@@ -407,6 +407,7 @@ Code = Literal[
     "incident.deadline_unknown",
     "drill.late",
     "drill.overdue",
+    "drill.time_order",
     "drill.open",
     "audit.drill_overtime",
     "audit.incident_count",
@@ -606,6 +607,9 @@ class DrillCheck(TypedDict):
     #: Notice + limit.
     drill: str | None
     #: The drill round, when given.
+    edition: str | None
+    #: The drill edition in force on the notice date (`109`, `110`); `None` when
+    #: the policy pins the limit.
     findings: list[Finding]
     #: Why.
     limit_hours: int
@@ -693,11 +697,12 @@ class DrillRanking(TypedDict):
     drills: list[DrillCheck]
     #: Every report judged, in input order.
     edition: str
-    #: The policy edition whose limit was used.
+    #: The policy edition of the call.
     late_schools: int
     #: Schools with overtime.
-    limit_hours: int
-    #: The limit in hours.
+    limit_hours: int | None
+    #: The limit in hours when every report had the same one (each report's own
+    #: limit is in `drills`); `None` for a list spanning editions or empty.
     schools: list[SchoolOvertime]
     #: Every school, most overtime first, then by school.
 

@@ -3207,6 +3207,11 @@ public struct DrillCheck: Equatable, Hashable, Codable {
      */
     public var drill: String?
     /**
+     * The drill edition in force on the notice date (`109`, `110`); `None` when
+     * the policy pins the limit.
+     */
+    public var edition: String?
+    /**
      * The limit in hours.
      */
     public var limitHours: UInt32
@@ -3253,6 +3258,10 @@ public struct DrillCheck: Equatable, Hashable, Codable {
          * The drill round, when given.
          */drill: String?, 
         /**
+         * The drill edition in force on the notice date (`109`, `110`); `None` when
+         * the policy pins the limit.
+         */edition: String?, 
+        /**
          * The limit in hours.
          */limitHours: UInt32, 
         /**
@@ -3281,6 +3290,7 @@ public struct DrillCheck: Equatable, Hashable, Codable {
          */findings: [Finding]) {
         self.school = school
         self.drill = drill
+        self.edition = edition
         self.limitHours = limitHours
         self.notifiedAt = notifiedAt
         self.deadline = deadline
@@ -3310,6 +3320,7 @@ public struct FfiConverterTypeDrillCheck: FfiConverterRustBuffer {
             try DrillCheck(
                 school: FfiConverterString.read(from: &buf), 
                 drill: FfiConverterOptionString.read(from: &buf), 
+                edition: FfiConverterOptionString.read(from: &buf), 
                 limitHours: FfiConverterUInt32.read(from: &buf), 
                 notifiedAt: FfiConverterTypeInstant.read(from: &buf), 
                 deadline: FfiConverterOptionTypeInstant.read(from: &buf), 
@@ -3325,6 +3336,7 @@ public struct FfiConverterTypeDrillCheck: FfiConverterRustBuffer {
     public static func write(_ value: DrillCheck, into buf: inout [UInt8]) {
         FfiConverterString.write(value.school, into: &buf)
         FfiConverterOptionString.write(value.drill, into: &buf)
+        FfiConverterOptionString.write(value.edition, into: &buf)
         FfiConverterUInt32.write(value.limitHours, into: &buf)
         FfiConverterTypeInstant.write(value.notifiedAt, into: &buf)
         FfiConverterOptionTypeInstant.write(value.deadline, into: &buf)
@@ -3720,13 +3732,14 @@ public func FfiConverterTypeDrillImport_lower(_ value: DrillImport) -> RustBuffe
  */
 public struct DrillRanking: Equatable, Hashable, Codable {
     /**
-     * The policy edition whose limit was used.
+     * The policy edition of the call.
      */
     public var edition: String
     /**
-     * The limit in hours.
+     * The limit in hours when every report had the same one (each report's own
+     * limit is in `drills`); `None` for a list spanning editions or empty.
      */
-    public var limitHours: UInt32
+    public var limitHours: UInt32?
     /**
      * Schools with overtime.
      */
@@ -3744,11 +3757,12 @@ public struct DrillRanking: Equatable, Hashable, Codable {
     // declare one manually.
     public init(
         /**
-         * The policy edition whose limit was used.
+         * The policy edition of the call.
          */edition: String, 
         /**
-         * The limit in hours.
-         */limitHours: UInt32, 
+         * The limit in hours when every report had the same one (each report's own
+         * limit is in `drills`); `None` for a list spanning editions or empty.
+         */limitHours: UInt32?, 
         /**
          * Schools with overtime.
          */lateSchools: Usize, 
@@ -3782,7 +3796,7 @@ public struct FfiConverterTypeDrillRanking: FfiConverterRustBuffer {
         return
             try DrillRanking(
                 edition: FfiConverterString.read(from: &buf), 
-                limitHours: FfiConverterUInt32.read(from: &buf), 
+                limitHours: FfiConverterOptionUInt32.read(from: &buf), 
                 lateSchools: FfiConverterTypeusize.read(from: &buf), 
                 schools: FfiConverterSequenceTypeSchoolOvertime.read(from: &buf), 
                 drills: FfiConverterSequenceTypeDrillCheck.read(from: &buf)
@@ -3791,7 +3805,7 @@ public struct FfiConverterTypeDrillRanking: FfiConverterRustBuffer {
 
     public static func write(_ value: DrillRanking, into buf: inout [UInt8]) {
         FfiConverterString.write(value.edition, into: &buf)
-        FfiConverterUInt32.write(value.limitHours, into: &buf)
+        FfiConverterOptionUInt32.write(value.limitHours, into: &buf)
         FfiConverterTypeusize.write(value.lateSchools, into: &buf)
         FfiConverterSequenceTypeSchoolOvertime.write(value.schools, into: &buf)
         FfiConverterSequenceTypeDrillCheck.write(value.drills, into: &buf)
