@@ -368,7 +368,8 @@ export type Slot = 'father' | 'mother' | 'guardian1' | 'guardian2' | 'other'
  */
 export type CountBasis = 'last_login' | 'activation'
 /**
- * A criterion of the pick, in the seed's order, plus the re-scan.
+ * A criterion of the pick, in the seed's order, plus the re-scan (only with
+ * `policy.audit.rescan_is_criterion`).
  */
 export type Criterion1 =
   'drill_overtime' | 'incident_count' | 'self_report_gaps' | 'citizen_complaint' | 'security_grade' | 'rescan_high'
@@ -1471,9 +1472,14 @@ export interface AuditPick {
    */
   pickedGrade: string
   /**
+   * Whether re-scan findings counted as a sixth criterion.
+   */
+  rescanIsCriterion: boolean
+  /**
    * The CVSS score from which a re-scan finding counts.
    */
   rescanMinCvss: number
+  scanRanking: ScanRanking
   /**
    * Schools considered (the list plus schools found only in the scans).
    */
@@ -1590,6 +1596,104 @@ export interface ScanView {
   title: string | null
 }
 /**
+ * The website-scan ranking, a result of its own (001 §陸.三.(一)).
+ */
+export interface ScanRanking {
+  /**
+   * The schools with re-scan findings ≥ the threshold, in rank order.
+   */
+  mustFix: MustFix[]
+  /**
+   * The CVSS score from which a finding counts as high or above.
+   */
+  rescanMinCvss: number
+  /**
+   * Every school with a scan finding, in rank order.
+   */
+  schools: ScanRank[]
+}
+/**
+ * A school that must fix its re-scan findings and report back.
+ */
+export interface MustFix {
+  finding: Finding2
+  /**
+   * The re-scan findings of CVSS ≥ the threshold, highest score first.
+   */
+  findings: ScanView[]
+  /**
+   * Its name, when known.
+   */
+  name: string | null
+  /**
+   * The school.
+   */
+  school: string
+}
+/**
+ * One explained outcome of a rule: a stable code, its severity, the figures it used and both messages.
+ */
+export interface Finding2 {
+  code: Code
+  /**
+   * English message.
+   */
+  messageEn: string
+  /**
+   * Traditional Chinese message.
+   */
+  messageZh: string
+  params: Params
+  severity: Severity
+}
+/**
+ * One school in the website-scan ranking.
+ */
+export interface ScanRank {
+  /**
+   * It has re-scan findings to fix and report back.
+   */
+  mustFix: boolean
+  /**
+   * Its name, when the schools' list gives one.
+   */
+  name: string | null
+  /**
+   * Position 1, 2, 3, … (the sort keys end with the school code: no ties).
+   */
+  rank: number
+  scans: ScanSummary1
+  /**
+   * The school.
+   */
+  school: string
+}
+/**
+ * Its scan figures (the sort keys).
+ */
+export interface ScanSummary1 {
+  /**
+   * Findings of the initial scan.
+   */
+  initial: number
+  /**
+   * …of which CVSS ≥ the threshold.
+   */
+  initialHigh: number
+  /**
+   * The highest re-scan score.
+   */
+  maxRescanCvss: number | null
+  /**
+   * Findings of the re-scan.
+   */
+  rescan: number
+  /**
+   * …of which CVSS ≥ the threshold.
+   */
+  rescanHigh: number
+}
+/**
  * The pick.
  */
 export interface AuditPick1 {
@@ -1622,9 +1726,14 @@ export interface AuditPick1 {
    */
   pickedGrade: string
   /**
+   * Whether re-scan findings counted as a sixth criterion.
+   */
+  rescanIsCriterion: boolean
+  /**
    * The CVSS score from which a re-scan finding counts.
    */
   rescanMinCvss: number
+  scanRanking: ScanRanking
   /**
    * Schools considered (the list plus schools found only in the scans).
    */
@@ -4121,9 +4230,28 @@ export interface ScanOptions {
   loose?: boolean
 }
 /**
+ * The schools ranked by their website scans, and those that must fix and
+ * report back (seed 001 §陸.三.(一): the re-scan report left 8 schools with
+ * high-risk findings, told to fix them and report back).
+ */
+export interface ScanRanking1 {
+  /**
+   * The schools with re-scan findings ≥ the threshold, in rank order.
+   */
+  mustFix: MustFix[]
+  /**
+   * The CVSS score from which a finding counts as high or above.
+   */
+  rescanMinCvss: number
+  /**
+   * Every school with a scan finding, in rank order.
+   */
+  schools: ScanRank[]
+}
+/**
  * A school's scan figures.
  */
-export interface ScanSummary1 {
+export interface ScanSummary2 {
   /**
    * Findings of the initial scan.
    */
@@ -4787,6 +4915,13 @@ export declare function pickAuditFile(data: Uint8Array | string, options?: { sca
  * met and their figures, in a deterministic order; `capacity` takes the first N.
  */
 export declare function pickAuditSchools(schools: Array<AuditSchool>, options?: { scans?: Array<ScanFinding> | null; capacity?: number | null }, policy?: Policy | null): AuditPick
+
+/**
+ * The website-scan ranking on its own: schools by re-scan findings of CVSS ≥
+ * 7.0, highest re-scan score, initial-scan findings ≥ 7.0, school code; and
+ * the schools that must fix and report back. `schools` only supplies names.
+ */
+export declare function auditScanRanking(scans: Array<ScanFinding>, schools?: Array<AuditSchool> | null, policy?: Policy | null): ScanRanking
 
 /**
  * The pick list's criteria table, as SVG text.

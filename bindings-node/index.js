@@ -435,6 +435,15 @@ function pickAuditSchools(schools, options, policy) {
 }
 
 /**
+ * The website-scan ranking on its own: schools by re-scan findings of CVSS ≥
+ * 7.0, highest re-scan score, initial-scan findings ≥ 7.0, school code; and
+ * the schools that must fix and report back. `schools` only supplies names.
+ */
+function auditScanRanking(scans, schools, policy) {
+  return call('audit.scan_ranking', { scans, schools }, policy)
+}
+
+/**
  * The pick list's criteria table, as SVG text.
  */
 function auditCriteriaSvg(schools, options, policy) {
@@ -541,6 +550,7 @@ module.exports = {
   addMonths,
   attendanceView,
   auditCriteriaSvg,
+  auditScanRanking,
   can,
   checkAccount,
   checkAccountFile,

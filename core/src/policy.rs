@@ -199,6 +199,10 @@ pub struct AuditPolicy {
     pub picked_grade: String,
     /// CVSS score from which a re-scan finding counts as high or above (7.0).
     pub rescan_min_cvss: f64,
+    /// Count a re-scan finding of CVSS ≥ `rescan_min_cvss` as a sixth pick
+    /// criterion (opt-in; default `false`: the seed's five criteria only, 000
+    /// PART FOUR (三); the re-scan is a ranking of its own, 001 §陸.三.(一)).
+    pub rescan_is_criterion: bool,
 }
 
 /// Training quotas (RULES §9; seed 000 PART FOUR, 001 §陸.一.(五)).
@@ -376,6 +380,7 @@ impl Policy {
                 incident_top_n: 20,
                 picked_grade: "C".into(),
                 rescan_min_cvss: 7.0,
+                rescan_is_criterion: false,
             },
             training: TrainingPolicy {
                 security_hours_per_year: 3,

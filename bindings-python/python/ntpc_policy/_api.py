@@ -71,6 +71,7 @@ if TYPE_CHECKING:
         ScanFinding,
         ScanImport,
         ScanOptions,
+        ScanRanking,
         ScanRound,
         SchoolImport,
         SchoolTerm,
@@ -89,6 +90,7 @@ __all__ = [
     "add_months",
     "attendance_view",
     "audit_criteria_svg",
+    "audit_scan_ranking",
     "can",
     "check_account",
     "check_account_file",
@@ -585,6 +587,19 @@ def pick_audit_schools(
     met and their figures, in a deterministic order; `capacity` takes the first N.
     """
     return _call("audit.pick", {"schools": schools, "scans": scans, "capacity": capacity}, policy)  # type: ignore[no-any-return]
+
+
+def audit_scan_ranking(
+    scans: Sequence[ScanFinding],
+    schools: Sequence[AuditSchool] | None = None,
+    *,
+    policy: Policy | None = None,
+) -> ScanRanking:
+    """The website-scan ranking on its own: schools by re-scan findings of CVSS ≥
+    7.0, highest re-scan score, initial-scan findings ≥ 7.0, school code; and
+    the schools that must fix and report back. `schools` only supplies names.
+    """
+    return _call("audit.scan_ranking", {"scans": scans, "schools": schools}, policy)  # type: ignore[no-any-return]
 
 
 def audit_criteria_svg(

@@ -250,8 +250,12 @@ class AuditPick(TypedDict):
     #: The schools picked, in order.
     picked_grade: str
     #: The grade that picks a school.
+    rescan_is_criterion: bool
+    #: Whether re-scan findings counted as a sixth criterion.
     rescan_min_cvss: float
     #: The CVSS score from which a re-scan finding counts.
+    scan_ranking: ScanRanking
+    #: The website-scan ranking, a result of its own (001 §陸.三.(一)).
     schools_considered: int
     #: Schools considered (the list plus schools found only in the scans).
 
@@ -516,7 +520,9 @@ Criterion = Literal[
     "security_grade",
     "rescan_high",
 ]
-"""A criterion of the pick, in the seed's order, plus the re-scan."""
+"""A criterion of the pick, in the seed's order, plus the re-scan (only with
+`policy.audit.rescan_is_criterion`).
+"""
 
 
 class CriterionMet(TypedDict):
@@ -1353,6 +1359,19 @@ class MonthCount(TypedDict):
     #: The same month in the ROC calendar: `110/02`.
 
 
+class MustFix(TypedDict):
+    """A school that must fix its re-scan findings and report back."""
+
+    finding: Finding
+    #: What to do, with the figures (`audit.rescan_high`).
+    findings: list[ScanView]
+    #: The re-scan findings of CVSS ≥ the threshold, highest score first.
+    name: str | None
+    #: Its name, when known.
+    school: str
+    #: The school.
+
+
 NewCertCategory = Literal[
     "foreign", "national_without_household", "hong_kong_macao", "mainland_china"
 ]
@@ -1754,6 +1773,35 @@ class ScanOptions(TypedDict):
     #: Tolerant mode: an ID written in groups (`A 123 456 789`, `A123-456-789`,
     #: with no-break or ideographic spaces): one to three separators after its
     #: 1st, 4th and 7th characters, any of these gaps.
+
+
+class ScanRank(TypedDict):
+    """One school in the website-scan ranking."""
+
+    must_fix: bool
+    #: It has re-scan findings to fix and report back.
+    name: str | None
+    #: Its name, when the schools' list gives one.
+    rank: int
+    #: Position 1, 2, 3, … (the sort keys end with the school code: no ties).
+    scans: ScanSummary
+    #: Its scan figures (the sort keys).
+    school: str
+    #: The school.
+
+
+class ScanRanking(TypedDict):
+    """The schools ranked by their website scans, and those that must fix and
+    report back (seed 001 §陸.三.(一): the re-scan report left 8 schools with
+    high-risk findings, told to fix them and report back).
+    """
+
+    must_fix: list[MustFix]
+    #: The schools with re-scan findings ≥ the threshold, in rank order.
+    rescan_min_cvss: float
+    #: The CVSS score from which a finding counts as high or above.
+    schools: list[ScanRank]
+    #: Every school with a scan finding, in rank order.
 
 
 ScanRound = Literal["initial", "rescan"]

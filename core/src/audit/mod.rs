@@ -25,7 +25,10 @@ mod record;
 
 pub use file::pick_file;
 pub use import::{SCAN_SCHEMA, SCHOOL_SCHEMA, import_scans, import_schools};
-pub use pick::{AuditPick, Criterion, CriterionMet, PickedSchool, ScanSummary, ScanView, pick};
+pub use pick::{
+    AuditPick, Criterion, CriterionMet, MustFix, PickedSchool, ScanRank, ScanRanking, ScanSummary,
+    ScanView, pick, scan_ranking,
+};
 pub use record::{
     AuditSchool, CvssBand, CvssVersion, ScanFinding, ScanRound, cvss_band, parse_cvss_version,
     parse_scan_round,

@@ -1007,6 +1007,30 @@ fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceTypeAuditSchool: FfiConverterRustBuffer {
+    typealias SwiftType = [AuditSchool]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeAuditSchool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeAuditSchool.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionSequenceTypeOverride: FfiConverterRustBuffer {
     typealias SwiftType = [Override]?
 
@@ -2176,6 +2200,20 @@ public func auditCriteriaSvg(schools: [AuditSchool], scans: [ScanFinding]? = nil
 })
 }
 /**
+ * The website-scan ranking on its own, and the schools that must fix and
+ * report back; `schools` only supplies names.
+ */
+public func auditScanRanking(scans: [ScanFinding], schools: [AuditSchool]? = nil, policy: Policy? = nil)throws  -> ScanRanking  {
+    return try  FfiConverterTypeScanRanking_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_audit_scan_ranking(
+        FfiConverterSequenceTypeScanFinding.lower(scans),
+        FfiConverterOptionSequenceTypeAuditSchool.lower(schools),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * The department's incident table checked in one call: each incident's
  * deadlines at its line, every bad row, the counts, and the statistics.
  */
@@ -2685,6 +2723,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_audit_criteria_svg() != 28481) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_audit_scan_ranking() != 21481) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_check_incident_file() != 23534) {

@@ -2012,6 +2012,14 @@ public struct AuditPick: Equatable, Hashable, Codable {
      * Schools meeting a criterion but past the capacity, in order.
      */
     public var overCapacity: [PickedSchool]
+    /**
+     * Whether re-scan findings counted as a sixth criterion.
+     */
+    public var rescanIsCriterion: Bool
+    /**
+     * The website-scan ranking, a result of its own (001 §陸.三.(一)).
+     */
+    public var scanRanking: ScanRanking
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2042,7 +2050,13 @@ public struct AuditPick: Equatable, Hashable, Codable {
          */picked: [PickedSchool], 
         /**
          * Schools meeting a criterion but past the capacity, in order.
-         */overCapacity: [PickedSchool]) {
+         */overCapacity: [PickedSchool], 
+        /**
+         * Whether re-scan findings counted as a sixth criterion.
+         */rescanIsCriterion: Bool, 
+        /**
+         * The website-scan ranking, a result of its own (001 §陸.三.(一)).
+         */scanRanking: ScanRanking) {
         self.drillTopN = drillTopN
         self.incidentTopN = incidentTopN
         self.pickedGrade = pickedGrade
@@ -2052,6 +2066,8 @@ public struct AuditPick: Equatable, Hashable, Codable {
         self.eligible = eligible
         self.picked = picked
         self.overCapacity = overCapacity
+        self.rescanIsCriterion = rescanIsCriterion
+        self.scanRanking = scanRanking
     }
 
     
@@ -2078,7 +2094,9 @@ public struct FfiConverterTypeAuditPick: FfiConverterRustBuffer {
                 schoolsConsidered: FfiConverterTypeusize.read(from: &buf), 
                 eligible: FfiConverterTypeusize.read(from: &buf), 
                 picked: FfiConverterSequenceTypePickedSchool.read(from: &buf), 
-                overCapacity: FfiConverterSequenceTypePickedSchool.read(from: &buf)
+                overCapacity: FfiConverterSequenceTypePickedSchool.read(from: &buf), 
+                rescanIsCriterion: FfiConverterBool.read(from: &buf), 
+                scanRanking: FfiConverterTypeScanRanking.read(from: &buf)
         )
     }
 
@@ -2092,6 +2110,8 @@ public struct FfiConverterTypeAuditPick: FfiConverterRustBuffer {
         FfiConverterTypeusize.write(value.eligible, into: &buf)
         FfiConverterSequenceTypePickedSchool.write(value.picked, into: &buf)
         FfiConverterSequenceTypePickedSchool.write(value.overCapacity, into: &buf)
+        FfiConverterBool.write(value.rescanIsCriterion, into: &buf)
+        FfiConverterTypeScanRanking.write(value.scanRanking, into: &buf)
     }
 }
 
@@ -7734,6 +7754,95 @@ public func FfiConverterTypeMonthCount_lower(_ value: MonthCount) -> RustBuffer 
 
 
 /**
+ * A school that must fix its re-scan findings and report back.
+ */
+public struct MustFix: Equatable, Hashable, Codable {
+    /**
+     * The school.
+     */
+    public var school: String
+    /**
+     * Its name, when known.
+     */
+    public var name: String?
+    /**
+     * The re-scan findings of CVSS ≥ the threshold, highest score first.
+     */
+    public var findings: [ScanView]
+    /**
+     * What to do, with the figures (`audit.rescan_high`).
+     */
+    public var finding: Finding
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school.
+         */school: String, 
+        /**
+         * Its name, when known.
+         */name: String?, 
+        /**
+         * The re-scan findings of CVSS ≥ the threshold, highest score first.
+         */findings: [ScanView], 
+        /**
+         * What to do, with the figures (`audit.rescan_high`).
+         */finding: Finding) {
+        self.school = school
+        self.name = name
+        self.findings = findings
+        self.finding = finding
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MustFix: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMustFix: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MustFix {
+        return
+            try MustFix(
+                school: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                findings: FfiConverterSequenceTypeScanView.read(from: &buf), 
+                finding: FfiConverterTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MustFix, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterSequenceTypeScanView.write(value.findings, into: &buf)
+        FfiConverterTypeFinding.write(value.finding, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMustFix_lift(_ buf: RustBuffer) throws -> MustFix {
+    return try FfiConverterTypeMustFix.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMustFix_lower(_ value: MustFix) -> RustBuffer {
+    return FfiConverterTypeMustFix.lower(value)
+}
+
+
+/**
  * One obligation: its deadline and whether it was kept.
  */
 public struct ObligationCheck: Equatable, Hashable, Codable {
@@ -9774,6 +9883,186 @@ public func FfiConverterTypeScanOptions_lift(_ buf: RustBuffer) throws -> ScanOp
 #endif
 public func FfiConverterTypeScanOptions_lower(_ value: ScanOptions) -> RustBuffer {
     return FfiConverterTypeScanOptions.lower(value)
+}
+
+
+/**
+ * One school in the website-scan ranking.
+ */
+public struct ScanRank: Equatable, Hashable, Codable {
+    /**
+     * Position 1, 2, 3, … (the sort keys end with the school code: no ties).
+     */
+    public var rank: UInt32
+    /**
+     * The school.
+     */
+    public var school: String
+    /**
+     * Its name, when the schools' list gives one.
+     */
+    public var name: String?
+    /**
+     * Its scan figures (the sort keys).
+     */
+    public var scans: ScanSummary
+    /**
+     * It has re-scan findings to fix and report back.
+     */
+    public var mustFix: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position 1, 2, 3, … (the sort keys end with the school code: no ties).
+         */rank: UInt32, 
+        /**
+         * The school.
+         */school: String, 
+        /**
+         * Its name, when the schools' list gives one.
+         */name: String?, 
+        /**
+         * Its scan figures (the sort keys).
+         */scans: ScanSummary, 
+        /**
+         * It has re-scan findings to fix and report back.
+         */mustFix: Bool) {
+        self.rank = rank
+        self.school = school
+        self.name = name
+        self.scans = scans
+        self.mustFix = mustFix
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanRank: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanRank: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanRank {
+        return
+            try ScanRank(
+                rank: FfiConverterUInt32.read(from: &buf), 
+                school: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                scans: FfiConverterTypeScanSummary.read(from: &buf), 
+                mustFix: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanRank, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.rank, into: &buf)
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterTypeScanSummary.write(value.scans, into: &buf)
+        FfiConverterBool.write(value.mustFix, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRank_lift(_ buf: RustBuffer) throws -> ScanRank {
+    return try FfiConverterTypeScanRank.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRank_lower(_ value: ScanRank) -> RustBuffer {
+    return FfiConverterTypeScanRank.lower(value)
+}
+
+
+/**
+ * The schools ranked by their website scans, and those that must fix and
+ * report back (seed 001 §陸.三.(一): the re-scan report left 8 schools with
+ * high-risk findings, told to fix them and report back).
+ */
+public struct ScanRanking: Equatable, Hashable, Codable {
+    /**
+     * The CVSS score from which a finding counts as high or above.
+     */
+    public var rescanMinCvss: Double
+    /**
+     * Every school with a scan finding, in rank order.
+     */
+    public var schools: [ScanRank]
+    /**
+     * The schools with re-scan findings ≥ the threshold, in rank order.
+     */
+    public var mustFix: [MustFix]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The CVSS score from which a finding counts as high or above.
+         */rescanMinCvss: Double, 
+        /**
+         * Every school with a scan finding, in rank order.
+         */schools: [ScanRank], 
+        /**
+         * The schools with re-scan findings ≥ the threshold, in rank order.
+         */mustFix: [MustFix]) {
+        self.rescanMinCvss = rescanMinCvss
+        self.schools = schools
+        self.mustFix = mustFix
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanRanking: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanRanking: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanRanking {
+        return
+            try ScanRanking(
+                rescanMinCvss: FfiConverterDouble.read(from: &buf), 
+                schools: FfiConverterSequenceTypeScanRank.read(from: &buf), 
+                mustFix: FfiConverterSequenceTypeMustFix.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanRanking, into buf: inout [UInt8]) {
+        FfiConverterDouble.write(value.rescanMinCvss, into: &buf)
+        FfiConverterSequenceTypeScanRank.write(value.schools, into: &buf)
+        FfiConverterSequenceTypeMustFix.write(value.mustFix, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRanking_lift(_ buf: RustBuffer) throws -> ScanRanking {
+    return try FfiConverterTypeScanRanking.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRanking_lower(_ value: ScanRanking) -> RustBuffer {
+    return FfiConverterTypeScanRanking.lower(value)
 }
 
 
@@ -12023,7 +12312,8 @@ public func FfiConverterTypeCountBasis_lower(_ value: CountBasis) -> RustBuffer 
 
 
 /**
- * A criterion of the pick, in the seed's order, plus the re-scan.
+ * A criterion of the pick, in the seed's order, plus the re-scan (only with
+ * `policy.audit.rescan_is_criterion`).
  */
 
 public enum Criterion: Equatable, Hashable, Codable {
@@ -12049,7 +12339,8 @@ public enum Criterion: Equatable, Hashable, Codable {
      */
     case securityGrade
     /**
-     * The re-scan still has findings of CVSS ≥ the threshold.
+     * The re-scan still has findings of CVSS ≥ the threshold (a sixth criterion
+     * only when the policy opts in).
      */
     case rescanHigh
 
@@ -16312,6 +16603,31 @@ fileprivate struct FfiConverterSequenceTypeMonthCount: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeMustFix: FfiConverterRustBuffer {
+    typealias SwiftType = [MustFix]
+
+    public static func write(_ value: [MustFix], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMustFix.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MustFix] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MustFix]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMustFix.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeObligationCheck: FfiConverterRustBuffer {
     typealias SwiftType = [ObligationCheck]
 
@@ -16429,6 +16745,31 @@ fileprivate struct FfiConverterSequenceTypeScanFinding: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeScanFinding.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeScanRank: FfiConverterRustBuffer {
+    typealias SwiftType = [ScanRank]
+
+    public static func write(_ value: [ScanRank], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeScanRank.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ScanRank] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ScanRank]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeScanRank.read(from: &buf))
         }
         return seq
     }

@@ -547,6 +547,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_policy_editions(RustCallStatus *_No
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_audit_criteria_svg(RustBuffer schools, RustBuffer scans, RustBuffer capacity, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_AUDIT_SCAN_RANKING
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_AUDIT_SCAN_RANKING
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_audit_scan_ranking(RustBuffer scans, RustBuffer schools, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_INCIDENT_FILE
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_INCIDENT_FILE
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_incident_file(RustBuffer data, RustBuffer now, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
@@ -1258,6 +1263,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_policy_editions(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_AUDIT_CRITERIA_SVG
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_AUDIT_CRITERIA_SVG
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_audit_criteria_svg(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_AUDIT_SCAN_RANKING
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_AUDIT_SCAN_RANKING
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_audit_scan_ranking(void
     
 );
 #endif
