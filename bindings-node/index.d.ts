@@ -247,6 +247,8 @@ export type PersonStatus =
   | 'serving'
   | 'retired'
   | 'departed'
+  | 'substitute'
+  | 'temporary'
   | '在學'
   | '轉學空窗'
   | '跨階段升學'
@@ -255,6 +257,10 @@ export type PersonStatus =
   | '在職'
   | '退休'
   | '離職'
+  | '代理'
+  | '代課'
+  | '代理教師'
+  | '代課教師'
 /**
  * `pass` with access, `warn` without (or when it is about to end), `fail`
  * when the custom account must be reset.
@@ -292,6 +298,8 @@ export type PersonStatus1 =
   | 'serving'
   | 'retired'
   | 'departed'
+  | 'substitute'
+  | 'temporary'
   | '在學'
   | '轉學空窗'
   | '跨階段升學'
@@ -300,6 +308,10 @@ export type PersonStatus1 =
   | '在職'
   | '退休'
   | '離職'
+  | '代理'
+  | '代課'
+  | '代理教師'
+  | '代課教師'
 export type DateLike = string | Date
 /**
  * A right on a module.
@@ -694,7 +706,7 @@ export type PeriodRule = 'end_of_last_day' | 'next_office_day' | 'saturday_noon'
 export type PeriodRule1 = 'end_of_last_day' | 'next_office_day' | 'saturday_noon'
 /**
  * A person's status in the school admin system, which decides education-account
- * access (seed 000 PART TWO 帳號篇). The first five are students, the last three staff.
+ * access (seed 000 PART TWO 帳號篇). The first five are students, the rest staff.
  */
 export type PersonStatus2 =
   | 'enrolled'
@@ -705,6 +717,8 @@ export type PersonStatus2 =
   | 'serving'
   | 'retired'
   | 'departed'
+  | 'substitute'
+  | 'temporary'
   | '在學'
   | '轉學空窗'
   | '跨階段升學'
@@ -713,6 +727,10 @@ export type PersonStatus2 =
   | '在職'
   | '退休'
   | '離職'
+  | '代理'
+  | '代課'
+  | '代理教師'
+  | '代課教師'
 /**
  * What a phone field holds.
  */
@@ -906,7 +924,7 @@ export interface AccountNameCheck {
    */
   findings: Finding[]
   /**
-   * The local part has the format of an ID number.
+   * The local part has the format of an ID number (as the policy's rule reads it).
    */
   idFormat: boolean
   kind: IdKind

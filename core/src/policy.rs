@@ -61,6 +61,22 @@ pub struct PasswordPolicy {
     pub escalate: Vec<Code>,
 }
 
+/// How the custom-account rule (seed 000 PART TWO 自訂帳號格式規範) reads "the
+/// format of a new-style ID number".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CustomAccountRule {
+    /// The ID-like reading (default): a letter, one of `12ABCD89`, then eight
+    /// digits, as every ID format has (`b1ackberry` is not flagged).
+    #[default]
+    IdLike,
+    /// The seed's literal wording: ten characters, the first a letter, the
+    /// second one of `12abcd89` (any case), the rest anything (`b1ackberry` is
+    /// flagged).
+    Literal,
+}
+
 /// ID-number handling (RULES §2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -72,6 +88,9 @@ pub struct IdentityPolicy {
     pub mask_keep_end: u32,
     /// The masking character.
     pub mask_char: char,
+    /// How the custom-account rule reads the seed (default `id_like`).
+    #[serde(default)]
+    pub custom_account_rule: CustomAccountRule,
 }
 
 impl IdentityPolicy {
@@ -80,6 +99,7 @@ impl IdentityPolicy {
         mask_keep_start: 3,
         mask_keep_end: 3,
         mask_char: '*',
+        custom_account_rule: CustomAccountRule::IdLike,
     };
 }
 

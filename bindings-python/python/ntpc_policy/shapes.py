@@ -125,7 +125,7 @@ class AccountNameCheck(TypedDict):
     findings: list[Finding]
     #: Why.
     id_format: bool
-    #: The local part has the format of an ID number.
+    #: The local part has the format of an ID number (as the policy's rule reads it).
     kind: IdKind
     #: Which ID format it has.
     local_part_masked: str
@@ -1561,6 +1561,8 @@ PersonStatus = Literal[
     "serving",
     "retired",
     "departed",
+    "substitute",
+    "temporary",
     "在學",
     "轉學空窗",
     "跨階段升學",
@@ -1569,9 +1571,13 @@ PersonStatus = Literal[
     "在職",
     "退休",
     "離職",
+    "代理",
+    "代課",
+    "代理教師",
+    "代課教師",
 ]
 """A person's status in the school admin system, which decides education-account
-access (seed 000 PART TWO 帳號篇). The first five are students, the last three staff.
+access (seed 000 PART TWO 帳號篇). The first five are students, the rest staff.
 """
 
 

@@ -1251,7 +1251,7 @@ public struct AccountNameCheck: Equatable, Hashable, Codable {
      */
     public var verdict: Verdict
     /**
-     * The local part has the format of an ID number.
+     * The local part has the format of an ID number (as the policy's rule reads it).
      */
     public var idFormat: Bool
     /**
@@ -1278,7 +1278,7 @@ public struct AccountNameCheck: Equatable, Hashable, Codable {
          * `fail` when the name must be reset.
          */verdict: Verdict, 
         /**
-         * The local part has the format of an ID number.
+         * The local part has the format of an ID number (as the policy's rule reads it).
          */idFormat: Bool, 
         /**
          * …and its check digit is valid: very likely a real person's number.
@@ -13769,7 +13769,7 @@ public func FfiConverterTypePeriodRule_lower(_ value: PeriodRule) -> RustBuffer 
 
 /**
  * A person's status in the school admin system, which decides education-account
- * access (seed 000 PART TWO 帳號篇). The first five are students, the last three staff.
+ * access (seed 000 PART TWO 帳號篇). The first five are students, the rest staff.
  */
 
 public enum PersonStatus: Equatable, Hashable, Codable {
@@ -13807,6 +13807,16 @@ public enum PersonStatus: Equatable, Hashable, Codable {
      * 離職: staff who left (no longer serving in New Taipei).
      */
     case departed
+    /**
+     * 代理: a substitute teacher (代理教師) on a term contract, serving in New
+     * Taipei: staff with access while serving, as 在職 (issue 16 item 8).
+     */
+    case substitute
+    /**
+     * 代課: a temporary (hourly) teacher (代課教師), serving in New Taipei: staff
+     * with access while serving, as 在職.
+     */
+    case temporary
 
 
 
@@ -13843,6 +13853,10 @@ public struct FfiConverterTypePersonStatus: FfiConverterRustBuffer {
         case 7: return .retired
         
         case 8: return .departed
+        
+        case 9: return .substitute
+        
+        case 10: return .temporary
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -13882,6 +13896,14 @@ public struct FfiConverterTypePersonStatus: FfiConverterRustBuffer {
         
         case .departed:
             writeInt(&buf, Int32(8))
+        
+        
+        case .substitute:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .temporary:
+            writeInt(&buf, Int32(10))
         
         }
     }
