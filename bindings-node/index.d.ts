@@ -28,6 +28,12 @@ export type Code =
   | 'network.other_school'
   | 'training.security_hours_short'
   | 'training.smart_learning_short'
+  | 'training.smart_learning_teacher_open'
+  | 'training.smart_learning_teacher_overdue'
+  | 'training.smart_learning_quota_open'
+  | 'training.smart_learning_quota_overdue'
+  | 'training.smart_learning_all_open'
+  | 'training.smart_learning_all_overdue'
   | 'mailbox.active'
   | 'mailbox.notice'
   | 'mailbox.deletable'
@@ -154,6 +160,12 @@ export type Code1 =
   | 'network.other_school'
   | 'training.security_hours_short'
   | 'training.smart_learning_short'
+  | 'training.smart_learning_teacher_open'
+  | 'training.smart_learning_teacher_overdue'
+  | 'training.smart_learning_quota_open'
+  | 'training.smart_learning_quota_overdue'
+  | 'training.smart_learning_all_open'
+  | 'training.smart_learning_all_overdue'
   | 'mailbox.active'
   | 'mailbox.notice'
   | 'mailbox.deletable'
@@ -551,6 +563,12 @@ export type Code2 =
   | 'network.other_school'
   | 'training.security_hours_short'
   | 'training.smart_learning_short'
+  | 'training.smart_learning_teacher_open'
+  | 'training.smart_learning_teacher_overdue'
+  | 'training.smart_learning_quota_open'
+  | 'training.smart_learning_quota_overdue'
+  | 'training.smart_learning_all_open'
+  | 'training.smart_learning_all_overdue'
   | 'mailbox.active'
   | 'mailbox.notice'
   | 'mailbox.deletable'
@@ -768,6 +786,22 @@ export type TextEncoding7 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
  */
 export type ScanRound2 = 'initial' | 'rescan'
 /**
+ * Met, open or overdue.
+ */
+export type TargetStatus = 'met' | 'open' | 'overdue'
+/**
+ * Met, open or overdue.
+ */
+export type TargetStatus1 = 'met' | 'open' | 'overdue'
+/**
+ * `fail` once overdue.
+ */
+export type Verdict12 = 'pass' | 'warn' | 'fail'
+/**
+ * `fail` when a target is overdue.
+ */
+export type Verdict13 = 'pass' | 'warn' | 'fail'
+/**
  * The cell separator of a file.
  */
 export type Delimiter8 = 'auto' | 'comma' | 'tab'
@@ -778,7 +812,7 @@ export type TextEncoding8 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * `pass` when the hours are enough.
  */
-export type Verdict12 = 'pass' | 'warn' | 'fail'
+export type Verdict14 = 'pass' | 'warn' | 'fail'
 /**
  * Which field of the family record a contact is.
  */
@@ -786,7 +820,7 @@ export type Slot2 = 'father' | 'mother' | 'guardian1' | 'guardian2' | 'other'
 /**
  * `pass` when the quota is met.
  */
-export type Verdict13 = 'pass' | 'warn' | 'fail'
+export type Verdict15 = 'pass' | 'warn' | 'fail'
 /**
  * Whether the owner still serves, as set in the school admin system (校務行政系統).
  */
@@ -795,6 +829,10 @@ export type StaffStatus2 = 'serving' | 'departed' | 'retired' | '在職' | '離�
  * Where an obligation stands.
  */
 export type Status2 = 'met' | 'late' | 'open' | 'overdue' | 'unknown'
+/**
+ * Where a target stands on a day.
+ */
+export type TargetStatus2 = 'met' | 'open' | 'overdue'
 /**
  * The encoding a file was read in.
  */
@@ -806,7 +844,7 @@ export type TextEncoding10 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The overall answer of a check, derived from its findings.
  */
-export type Verdict14 = 'pass' | 'warn' | 'fail'
+export type Verdict16 = 'pass' | 'warn' | 'fail'
 /**
  * A right on a module.
  */
@@ -4292,6 +4330,130 @@ export interface ScanSummary2 {
   rescanHigh: number
 }
 /**
+ * A school's smart-learning certification on a day, per teacher and against
+ * both dates.
+ */
+export interface SchoolCertification {
+  all: SchoolTarget
+  /**
+   * Why: the school's targets, then nothing per teacher (see `teachers`).
+   */
+  findings: Finding[]
+  quota: SchoolTarget1
+  /**
+   * The share, e.g. `1/5`.
+   */
+  share: string
+  /**
+   * The teacher quota (教師員額) the share is taken of.
+   */
+  teacherQuota: number
+  /**
+   * Each teacher, in input order.
+   */
+  teachers: TeacherCertification[]
+  /**
+   * The day judged.
+   */
+  today: string
+  verdict: Verdict13
+}
+/**
+ * Every teacher of the quota, due 114/12/31.
+ */
+export interface SchoolTarget {
+  /**
+   * Teachers certified.
+   */
+  certified: number
+  /**
+   * Days from `today` to `due` (negative once past).
+   */
+  daysLeft: number
+  /**
+   * The due day.
+   */
+  due: string
+  /**
+   * Still to certify (0 when met).
+   */
+  remaining: number
+  /**
+   * Teachers the target needs.
+   */
+  required: number
+  status: TargetStatus
+}
+/**
+ * The share of the quota, due 111/07/31.
+ */
+export interface SchoolTarget1 {
+  /**
+   * Teachers certified.
+   */
+  certified: number
+  /**
+   * Days from `today` to `due` (negative once past).
+   */
+  daysLeft: number
+  /**
+   * The due day.
+   */
+  due: string
+  /**
+   * Still to certify (0 when met).
+   */
+  remaining: number
+  /**
+   * Teachers the target needs.
+   */
+  required: number
+  status: TargetStatus
+}
+/**
+ * One teacher's certification on a day.
+ */
+export interface TeacherCertification {
+  /**
+   * Both parts complete: certified.
+   */
+  certified: boolean
+  /**
+   * City-course hours completed.
+   */
+  cityHours: number
+  /**
+   * City-course hours still missing (0 when done).
+   */
+  cityMissing: number
+  /**
+   * Days from `today` to `due` (negative once past).
+   */
+  daysLeft: number
+  /**
+   * The day every teacher is due (114/12/31).
+   */
+  due: string
+  /**
+   * Why.
+   */
+  findings: Finding[]
+  /**
+   * Platform hours completed.
+   */
+  platformHours: number
+  /**
+   * Platform hours still missing (0 when done).
+   */
+  platformMissing: number
+  status: TargetStatus1
+  /**
+   * The teacher, as given.
+   */
+  teacher: string
+  verdict: Verdict12
+}
+/**
  * The schools' figures for the on-site pick, read from a file (RULES §8).
  */
 export interface SchoolImport {
@@ -4339,6 +4501,32 @@ export interface SchoolImport {
    * Whether reading stopped at `policy.limits.import_max_rows`.
    */
   truncated: boolean
+}
+/**
+ * One target of a school on a day: the ⌈1/5⌉ share, or every teacher.
+ */
+export interface SchoolTarget2 {
+  /**
+   * Teachers certified.
+   */
+  certified: number
+  /**
+   * Days from `today` to `due` (negative once past).
+   */
+  daysLeft: number
+  /**
+   * The due day.
+   */
+  due: string
+  /**
+   * Still to certify (0 when met).
+   */
+  remaining: number
+  /**
+   * Teachers the target needs.
+   */
+  required: number
+  status: TargetStatus
 }
 /**
  * The school year and semester a date belongs to.
@@ -4389,12 +4577,16 @@ export interface SecurityTrainingCheck {
    * Hours required a year (3).
    */
   requiredHours: number
-  verdict: Verdict12
+  verdict: Verdict14
 }
 /**
  * A school's smart-learning certification progress.
  */
 export interface SmartLearningProgress {
+  /**
+   * The day every teacher is due (114/12/31).
+   */
+  allDue: string
   /**
    * ROC year by which every teacher is certified (114).
    */
@@ -4412,6 +4604,10 @@ export interface SmartLearningProgress {
    */
   hoursPerTeacher: number
   /**
+   * The day the share is due (111/07/31).
+   */
+  quotaDue: string
+  /**
    * Still to certify (0 when met).
    */
   remaining: number
@@ -4423,7 +4619,7 @@ export interface SmartLearningProgress {
    * The school's teacher quota (教師員額).
    */
   teacherQuota: number
-  verdict: Verdict13
+  verdict: Verdict15
 }
 /**
  * How many mailboxes are in each state, and how many rows had errors.
@@ -4468,6 +4664,24 @@ export interface SweepLists1 {
    * The day of the sweep.
    */
   today: string
+}
+/**
+ * One teacher's smart-learning hours (seed 001 §陸.一.(五): 3 h of the city's
+ * required course + 3 h on a learning platform).
+ */
+export interface TeacherHours {
+  /**
+   * Hours of the city's required course (新北必修課) completed.
+   */
+  cityHours?: number
+  /**
+   * Hours on a learning platform (學習平台必選修) completed.
+   */
+  platformHours?: number
+  /**
+   * Whatever tells teachers apart (a name, a staff number); echoed back.
+   */
+  teacher: string
 }
 /**
  * The IDs found in the bytes of a file, and how the bytes were read.
@@ -4980,6 +5194,19 @@ export declare function securityTraining(hours: number, policy?: Policy | null):
  * Smart-learning certification against ⌈1/5⌉ of a school's teacher quota.
  */
 export declare function smartLearningProgress(teacherQuota: number, certified: number, policy?: Policy | null): SmartLearningProgress
+
+/**
+ * One teacher's smart-learning certification on `today`: 3 h of the city's
+ * course and 3 h on a platform, every teacher due 114/12/31.
+ */
+export declare function smartLearningTeacher(teacher: TeacherHours, today: string | Date, policy?: Policy | null): TeacherCertification
+
+/**
+ * A school's smart-learning certification on `today`: each teacher, the
+ * ⌈1/5⌉ share of the teacher quota due 111/07/31 and every teacher due
+ * 114/12/31 (`teacher_quota` defaults to the teachers listed).
+ */
+export declare function smartLearningSchool(teachers: Array<TeacherHours>, today: string | Date, teacherQuota?: number | null, policy?: Policy | null): SchoolCertification
 
 /**
  * A school's EMS addresses: VLAN 70, `10.239.<school no>.101`–`.110`.

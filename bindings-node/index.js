@@ -500,6 +500,23 @@ function smartLearningProgress(teacherQuota, certified, policy) {
 }
 
 /**
+ * One teacher's smart-learning certification on `today`: 3 h of the city's
+ * course and 3 h on a platform, every teacher due 114/12/31.
+ */
+function smartLearningTeacher(teacher, today, policy) {
+  return call('training.smart_learning_teacher', { teacher, today }, policy)
+}
+
+/**
+ * A school's smart-learning certification on `today`: each teacher, the
+ * ⌈1/5⌉ share of the teacher quota due 111/07/31 and every teacher due
+ * 114/12/31 (`teacher_quota` defaults to the teachers listed).
+ */
+function smartLearningSchool(teachers, today, teacherQuota, policy) {
+  return call('training.smart_learning_school', { teachers, today, teacherQuota }, policy)
+}
+
+/**
  * A school's EMS addresses: VLAN 70, `10.239.<school no>.101`–`.110`.
  */
 function emsAllocation(schoolNo, policy) {
@@ -620,6 +637,8 @@ module.exports = {
   schoolTerm,
   securityTraining,
   smartLearningProgress,
+  smartLearningSchool,
+  smartLearningTeacher,
   sweepMailboxes,
   sweepMailboxFile,
   toRoc,

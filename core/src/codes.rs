@@ -165,6 +165,30 @@ codes! {
     TrainingSmartLearningShort = "training.smart_learning_short", Violation,
         "智慧學習初階認證：應完成 {required} 人（教師員額 {teacher_quota} 的 {share}），已完成 {certified} 人，尚缺 {remaining} 人。",
         "Smart-learning certification: {required} teachers required ({share} of the quota of {teacher_quota}), {certified} certified, {remaining} to go.";
+    /// A teacher is not yet certified; the due day is ahead.
+    TrainingSmartLearningTeacherOpen = "training.smart_learning_teacher_open", Info,
+        "{teacher}尚未完成智慧學習初階認證：新北必修課尚缺 {city_missing} 小時、學習平台尚缺 {platform_missing} 小時（期限 {due_zh}）。",
+        "{teacher} is not yet certified in smart learning: {city_missing} h of the city course and {platform_missing} h on a platform to go (due {due}).";
+    /// A teacher is not certified and the due day has passed.
+    TrainingSmartLearningTeacherOverdue = "training.smart_learning_teacher_overdue", Violation,
+        "{teacher}逾期未完成智慧學習初階認證（期限 {due_zh}）：新北必修課尚缺 {city_missing} 小時、學習平台尚缺 {platform_missing} 小時。",
+        "{teacher} is past the smart-learning certification due day {due}: {city_missing} h of the city course and {platform_missing} h on a platform missing.";
+    /// The school's share is not yet reached; the due day is ahead.
+    TrainingSmartLearningQuotaOpen = "training.smart_learning_quota_open", Info,
+        "教師員額 {teacher_quota} 人的 {share} 須完成認證，需 {required} 人，已完成 {certified} 人，尚差 {remaining} 人（期限 {due_zh}）。",
+        "{share} of the teacher quota of {teacher_quota} must be certified: {required} needed, {certified} certified, {remaining} to go (due {due}).";
+    /// The school's share is not reached and its due day has passed.
+    TrainingSmartLearningQuotaOverdue = "training.smart_learning_quota_overdue", Violation,
+        "已逾期限 {due_zh}：教師員額 {teacher_quota} 人的 {share} 須完成認證（{required} 人），僅完成 {certified} 人，尚差 {remaining} 人。",
+        "Past the due day {due}: {share} of the teacher quota of {teacher_quota} ({required}) must be certified, only {certified} are; {remaining} missing.";
+    /// Not every teacher is certified yet; the due day is ahead.
+    TrainingSmartLearningAllOpen = "training.smart_learning_all_open", Info,
+        "全校教師 {required} 人須於 {due_zh} 前完成認證，已完成 {certified} 人，尚差 {remaining} 人。",
+        "All {required} teachers must be certified by {due}: {certified} are, {remaining} to go.";
+    /// Not every teacher is certified and the due day has passed.
+    TrainingSmartLearningAllOverdue = "training.smart_learning_all_overdue", Violation,
+        "已逾期限 {due_zh}：全校教師 {required} 人須完成認證，僅完成 {certified} 人，尚差 {remaining} 人。",
+        "Past the due day {due}: all {required} teachers must be certified, only {certified} are; {remaining} missing.";
     // ---- mailbox (RULES §4; seed 000 PART TWO Mail2000, 001 §陸.二.(三)) ----
     /// The mailbox is in use; says when it would become deletable.
     MailboxActive = "mailbox.active", Info,

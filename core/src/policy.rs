@@ -240,6 +240,14 @@ pub struct TrainingPolicy {
     pub smart_learning_share_denominator: u32,
     /// ROC year by which every teacher is certified (114).
     pub smart_learning_all_by_roc_year: i32,
+    /// Hours of the city's required course (3 小時新北必修課).
+    pub smart_learning_city_hours: u32,
+    /// Hours on a learning platform (3 小時學習平台必選修).
+    pub smart_learning_platform_hours: u32,
+    /// The day the school's share is due (111/07/31: 預計至7月底).
+    pub smart_learning_quota_due: NaiveDate,
+    /// The day every teacher is due (114/12/31: 至114年為止, decided as its last day).
+    pub smart_learning_all_due: NaiveDate,
 }
 
 /// Network allocations (RULES §9; seed 001 案由五).
@@ -408,6 +416,10 @@ impl Policy {
                 smart_learning_share_numerator: 1,
                 smart_learning_share_denominator: 5,
                 smart_learning_all_by_roc_year: 114,
+                smart_learning_city_hours: 3,
+                smart_learning_platform_hours: 3,
+                smart_learning_quota_due: date(2022, 7, 31),
+                smart_learning_all_due: date(2025, 12, 31),
             },
             network: NetworkPolicy {
                 ems_vlan: 70,

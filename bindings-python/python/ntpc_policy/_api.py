@@ -73,10 +73,13 @@ if TYPE_CHECKING:
         ScanOptions,
         ScanRanking,
         ScanRound,
+        SchoolCertification,
         SchoolImport,
         SchoolTerm,
         SecurityTrainingCheck,
         SmartLearningProgress,
+        TeacherCertification,
+        TeacherHours,
         TextScan,
         TitleRight,
         UbnCheck,
@@ -151,6 +154,8 @@ __all__ = [
     "school_term",
     "security_training",
     "smart_learning_progress",
+    "smart_learning_school",
+    "smart_learning_teacher",
     "sweep_mailbox_file",
     "sweep_mailboxes",
     "to_roc",
@@ -656,6 +661,33 @@ def smart_learning_progress(
     return _call(
         "training.smart_learning_progress",
         {"teacher_quota": teacher_quota, "certified": certified},
+        policy,
+    )  # type: ignore[no-any-return]
+
+
+def smart_learning_teacher(
+    teacher: TeacherHours, today: DateLike, *, policy: Policy | None = None
+) -> TeacherCertification:
+    """One teacher's smart-learning certification on `today`: 3 h of the city's
+    course and 3 h on a platform, every teacher due 114/12/31.
+    """
+    return _call("training.smart_learning_teacher", {"teacher": teacher, "today": today}, policy)  # type: ignore[no-any-return]
+
+
+def smart_learning_school(
+    teachers: Sequence[TeacherHours],
+    today: DateLike,
+    teacher_quota: int | None = None,
+    *,
+    policy: Policy | None = None,
+) -> SchoolCertification:
+    """A school's smart-learning certification on `today`: each teacher, the
+    ⌈1/5⌉ share of the teacher quota due 111/07/31 and every teacher due
+    114/12/31 (`teacher_quota` defaults to the teachers listed).
+    """
+    return _call(
+        "training.smart_learning_school",
+        {"teachers": teachers, "today": today, "teacher_quota": teacher_quota},
         policy,
     )  # type: ignore[no-any-return]
 

@@ -366,6 +366,12 @@ Code = Literal[
     "network.other_school",
     "training.security_hours_short",
     "training.smart_learning_short",
+    "training.smart_learning_teacher_open",
+    "training.smart_learning_teacher_overdue",
+    "training.smart_learning_quota_open",
+    "training.smart_learning_quota_overdue",
+    "training.smart_learning_all_open",
+    "training.smart_learning_all_overdue",
     "mailbox.active",
     "mailbox.notice",
     "mailbox.deletable",
@@ -1846,6 +1852,29 @@ class ScanView(TypedDict):
     #: The title.
 
 
+class SchoolCertification(TypedDict):
+    """A school's smart-learning certification on a day, per teacher and against
+    both dates.
+    """
+
+    all: SchoolTarget
+    #: Every teacher of the quota, due 114/12/31.
+    findings: list[Finding]
+    #: Why: the school's targets, then nothing per teacher (see `teachers`).
+    quota: SchoolTarget
+    #: The share of the quota, due 111/07/31.
+    share: str
+    #: The share, e.g. `1/5`.
+    teacher_quota: int
+    #: The teacher quota (教師員額) the share is taken of.
+    teachers: list[TeacherCertification]
+    #: Each teacher, in input order.
+    today: str
+    #: The day judged.
+    verdict: Verdict
+    #: `fail` when a target is overdue.
+
+
 class SchoolImport(TypedDict):
     """The schools' figures for the on-site pick, read from a file (RULES §8)."""
 
@@ -1903,6 +1932,23 @@ class SchoolOvertime(TypedDict):
     #: Its name, when a report gave one.
 
 
+class SchoolTarget(TypedDict):
+    """One target of a school on a day: the ⌈1/5⌉ share, or every teacher."""
+
+    certified: int
+    #: Teachers certified.
+    days_left: int
+    #: Days from `today` to `due` (negative once past).
+    due: str
+    #: The due day.
+    remaining: int
+    #: Still to certify (0 when met).
+    required: int
+    #: Teachers the target needs.
+    status: TargetStatus
+    #: Met, open or overdue.
+
+
 class SchoolTerm(TypedDict):
     """The school year and semester a date belongs to."""
 
@@ -1950,6 +1996,8 @@ Slot = Literal["father", "mother", "guardian1", "guardian2", "other"]
 class SmartLearningProgress(TypedDict):
     """A school's smart-learning certification progress."""
 
+    all_due: str
+    #: The day every teacher is due (114/12/31).
     all_teachers_by_roc_year: int
     #: ROC year by which every teacher is certified (114).
     certified: int
@@ -1958,6 +2006,8 @@ class SmartLearningProgress(TypedDict):
     #: Why.
     hours_per_teacher: int
     #: Hours of the certification (6).
+    quota_due: str
+    #: The day the share is due (111/07/31).
     remaining: int
     #: Still to certify (0 when met).
     required: int
@@ -2028,6 +2078,50 @@ class SweepRow(TypedDict):
     #: Position in the input list (0-based).
     status: MailboxStatus
     #: The mailbox's state.
+
+
+TargetStatus = Literal["met", "open", "overdue"]
+"""Where a target stands on a day."""
+
+
+class TeacherCertification(TypedDict):
+    """One teacher's certification on a day."""
+
+    certified: bool
+    #: Both parts complete: certified.
+    city_hours: float
+    #: City-course hours completed.
+    city_missing: float
+    #: City-course hours still missing (0 when done).
+    days_left: int
+    #: Days from `today` to `due` (negative once past).
+    due: str
+    #: The day every teacher is due (114/12/31).
+    findings: list[Finding]
+    #: Why.
+    platform_hours: float
+    #: Platform hours completed.
+    platform_missing: float
+    #: Platform hours still missing (0 when done).
+    status: TargetStatus
+    #: Met, open or overdue.
+    teacher: str
+    #: The teacher, as given.
+    verdict: Verdict
+    #: `fail` once overdue.
+
+
+class TeacherHours(TypedDict):
+    """One teacher's smart-learning hours (seed 001 §陸.一.(五): 3 h of the city's
+    required course + 3 h on a learning platform).
+    """
+
+    city_hours: NotRequired[float]
+    #: Hours of the city's required course (新北必修課) completed.
+    platform_hours: NotRequired[float]
+    #: Hours on a learning platform (學習平台必選修) completed.
+    teacher: str
+    #: Whatever tells teachers apart (a name, a staff number); echoed back.
 
 
 TextEncoding = Literal["utf-8", "utf-16le", "utf-16be", "big5"]

@@ -1504,6 +1504,31 @@ fileprivate struct FfiConverterSequenceTypeScanFinding: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeTeacherHours: FfiConverterRustBuffer {
+    typealias SwiftType = [TeacherHours]
+
+    public static func write(_ value: [TeacherHours], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTeacherHours.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TeacherHours] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TeacherHours]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTeacherHours.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDateStyle: FfiConverterRustBuffer {
     typealias SwiftType = [DateStyle]
 
@@ -2550,6 +2575,35 @@ public func smartLearningProgress(teacherQuota: UInt32, certified: UInt32, polic
     )
 })
 }
+/**
+ * A school's smart-learning certification on `today`: each teacher, the
+ * ⌈1/5⌉ share due 111/07/31 and every teacher due 114/12/31.
+ */
+public func smartLearningSchool(teachers: [TeacherHours], today: String, teacherQuota: UInt32? = nil, policy: Policy? = nil)throws  -> SchoolCertification  {
+    return try  FfiConverterTypeSchoolCertification_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_smart_learning_school(
+        FfiConverterSequenceTypeTeacherHours.lower(teachers),
+        FfiConverterString.lower(today),
+        FfiConverterOptionUInt32.lower(teacherQuota),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * One teacher's smart-learning certification on `today` (3 h city course + 3 h
+ * platform, every teacher by 114/12/31).
+ */
+public func smartLearningTeacher(teacher: TeacherHours, today: String, policy: Policy? = nil)throws  -> TeacherCertification  {
+    return try  FfiConverterTypeTeacherCertification_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_smart_learning_teacher(
+        FfiConverterTypeTeacherHours_lower(teacher),
+        FfiConverterString.lower(today),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -2807,6 +2861,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_smart_learning_progress() != 45446) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_smart_learning_school() != 23450) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_smart_learning_teacher() != 19977) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_method_policy_name() != 14926) {

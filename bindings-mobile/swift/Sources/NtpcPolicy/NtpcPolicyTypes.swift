@@ -10275,6 +10275,136 @@ public func FfiConverterTypeScanView_lower(_ value: ScanView) -> RustBuffer {
 
 
 /**
+ * A school's smart-learning certification on a day, per teacher and against
+ * both dates.
+ */
+public struct SchoolCertification: Equatable, Hashable, Codable {
+    /**
+     * The day judged.
+     */
+    public var today: NaiveDate
+    /**
+     * The teacher quota (教師員額) the share is taken of.
+     */
+    public var teacherQuota: UInt32
+    /**
+     * The share, e.g. `1/5`.
+     */
+    public var share: String
+    /**
+     * The share of the quota, due 111/07/31.
+     */
+    public var quota: SchoolTarget
+    /**
+     * Every teacher of the quota, due 114/12/31.
+     */
+    public var all: SchoolTarget
+    /**
+     * Each teacher, in input order.
+     */
+    public var teachers: [TeacherCertification]
+    /**
+     * `fail` when a target is overdue.
+     */
+    public var verdict: Verdict
+    /**
+     * Why: the school's targets, then nothing per teacher (see `teachers`).
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The day judged.
+         */today: NaiveDate, 
+        /**
+         * The teacher quota (教師員額) the share is taken of.
+         */teacherQuota: UInt32, 
+        /**
+         * The share, e.g. `1/5`.
+         */share: String, 
+        /**
+         * The share of the quota, due 111/07/31.
+         */quota: SchoolTarget, 
+        /**
+         * Every teacher of the quota, due 114/12/31.
+         */all: SchoolTarget, 
+        /**
+         * Each teacher, in input order.
+         */teachers: [TeacherCertification], 
+        /**
+         * `fail` when a target is overdue.
+         */verdict: Verdict, 
+        /**
+         * Why: the school's targets, then nothing per teacher (see `teachers`).
+         */findings: [Finding]) {
+        self.today = today
+        self.teacherQuota = teacherQuota
+        self.share = share
+        self.quota = quota
+        self.all = all
+        self.teachers = teachers
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SchoolCertification: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolCertification: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolCertification {
+        return
+            try SchoolCertification(
+                today: FfiConverterTypeNaiveDate.read(from: &buf), 
+                teacherQuota: FfiConverterUInt32.read(from: &buf), 
+                share: FfiConverterString.read(from: &buf), 
+                quota: FfiConverterTypeSchoolTarget.read(from: &buf), 
+                all: FfiConverterTypeSchoolTarget.read(from: &buf), 
+                teachers: FfiConverterSequenceTypeTeacherCertification.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SchoolCertification, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.today, into: &buf)
+        FfiConverterUInt32.write(value.teacherQuota, into: &buf)
+        FfiConverterString.write(value.share, into: &buf)
+        FfiConverterTypeSchoolTarget.write(value.quota, into: &buf)
+        FfiConverterTypeSchoolTarget.write(value.all, into: &buf)
+        FfiConverterSequenceTypeTeacherCertification.write(value.teachers, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolCertification_lift(_ buf: RustBuffer) throws -> SchoolCertification {
+    return try FfiConverterTypeSchoolCertification.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolCertification_lower(_ value: SchoolCertification) -> RustBuffer {
+    return FfiConverterTypeSchoolCertification.lower(value)
+}
+
+
+/**
  * The schools' figures for the on-site pick, read from a file (RULES §8).
  */
 public struct SchoolImport: Equatable, Hashable, Codable {
@@ -10599,6 +10729,115 @@ public func FfiConverterTypeSchoolOvertime_lower(_ value: SchoolOvertime) -> Rus
 
 
 /**
+ * One target of a school on a day: the ⌈1/5⌉ share, or every teacher.
+ */
+public struct SchoolTarget: Equatable, Hashable, Codable {
+    /**
+     * Teachers the target needs.
+     */
+    public var required: UInt32
+    /**
+     * Teachers certified.
+     */
+    public var certified: UInt32
+    /**
+     * Still to certify (0 when met).
+     */
+    public var remaining: UInt32
+    /**
+     * The due day.
+     */
+    public var due: NaiveDate
+    /**
+     * Days from `today` to `due` (negative once past).
+     */
+    public var daysLeft: Int64
+    /**
+     * Met, open or overdue.
+     */
+    public var status: TargetStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Teachers the target needs.
+         */required: UInt32, 
+        /**
+         * Teachers certified.
+         */certified: UInt32, 
+        /**
+         * Still to certify (0 when met).
+         */remaining: UInt32, 
+        /**
+         * The due day.
+         */due: NaiveDate, 
+        /**
+         * Days from `today` to `due` (negative once past).
+         */daysLeft: Int64, 
+        /**
+         * Met, open or overdue.
+         */status: TargetStatus) {
+        self.required = required
+        self.certified = certified
+        self.remaining = remaining
+        self.due = due
+        self.daysLeft = daysLeft
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SchoolTarget: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolTarget: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolTarget {
+        return
+            try SchoolTarget(
+                required: FfiConverterUInt32.read(from: &buf), 
+                certified: FfiConverterUInt32.read(from: &buf), 
+                remaining: FfiConverterUInt32.read(from: &buf), 
+                due: FfiConverterTypeNaiveDate.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf), 
+                status: FfiConverterTypeTargetStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SchoolTarget, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.required, into: &buf)
+        FfiConverterUInt32.write(value.certified, into: &buf)
+        FfiConverterUInt32.write(value.remaining, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.due, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+        FfiConverterTypeTargetStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolTarget_lift(_ buf: RustBuffer) throws -> SchoolTarget {
+    return try FfiConverterTypeSchoolTarget.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolTarget_lower(_ value: SchoolTarget) -> RustBuffer {
+    return FfiConverterTypeSchoolTarget.lower(value)
+}
+
+
+/**
  * The school year and semester a date belongs to.
  */
 public struct SchoolTerm: Equatable, Hashable, Codable {
@@ -10839,6 +11078,14 @@ public struct SmartLearningProgress: Equatable, Hashable, Codable {
      */
     public var allTeachersByRocYear: Int32
     /**
+     * The day the share is due (111/07/31).
+     */
+    public var quotaDue: NaiveDate
+    /**
+     * The day every teacher is due (114/12/31).
+     */
+    public var allDue: NaiveDate
+    /**
      * Why.
      */
     public var findings: [Finding]
@@ -10868,6 +11115,12 @@ public struct SmartLearningProgress: Equatable, Hashable, Codable {
          * ROC year by which every teacher is certified (114).
          */allTeachersByRocYear: Int32, 
         /**
+         * The day the share is due (111/07/31).
+         */quotaDue: NaiveDate, 
+        /**
+         * The day every teacher is due (114/12/31).
+         */allDue: NaiveDate, 
+        /**
          * Why.
          */findings: [Finding]) {
         self.verdict = verdict
@@ -10877,6 +11130,8 @@ public struct SmartLearningProgress: Equatable, Hashable, Codable {
         self.remaining = remaining
         self.hoursPerTeacher = hoursPerTeacher
         self.allTeachersByRocYear = allTeachersByRocYear
+        self.quotaDue = quotaDue
+        self.allDue = allDue
         self.findings = findings
     }
 
@@ -10903,6 +11158,8 @@ public struct FfiConverterTypeSmartLearningProgress: FfiConverterRustBuffer {
                 remaining: FfiConverterUInt32.read(from: &buf), 
                 hoursPerTeacher: FfiConverterUInt32.read(from: &buf), 
                 allTeachersByRocYear: FfiConverterInt32.read(from: &buf), 
+                quotaDue: FfiConverterTypeNaiveDate.read(from: &buf), 
+                allDue: FfiConverterTypeNaiveDate.read(from: &buf), 
                 findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
@@ -10915,6 +11172,8 @@ public struct FfiConverterTypeSmartLearningProgress: FfiConverterRustBuffer {
         FfiConverterUInt32.write(value.remaining, into: &buf)
         FfiConverterUInt32.write(value.hoursPerTeacher, into: &buf)
         FfiConverterInt32.write(value.allTeachersByRocYear, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.quotaDue, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.allDue, into: &buf)
         FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
@@ -11289,6 +11548,245 @@ public func FfiConverterTypeSweepRow_lift(_ buf: RustBuffer) throws -> SweepRow 
 #endif
 public func FfiConverterTypeSweepRow_lower(_ value: SweepRow) -> RustBuffer {
     return FfiConverterTypeSweepRow.lower(value)
+}
+
+
+/**
+ * One teacher's certification on a day.
+ */
+public struct TeacherCertification: Equatable, Hashable, Codable {
+    /**
+     * The teacher, as given.
+     */
+    public var teacher: String
+    /**
+     * City-course hours completed.
+     */
+    public var cityHours: Double
+    /**
+     * City-course hours still missing (0 when done).
+     */
+    public var cityMissing: Double
+    /**
+     * Platform hours completed.
+     */
+    public var platformHours: Double
+    /**
+     * Platform hours still missing (0 when done).
+     */
+    public var platformMissing: Double
+    /**
+     * Both parts complete: certified.
+     */
+    public var certified: Bool
+    /**
+     * The day every teacher is due (114/12/31).
+     */
+    public var due: NaiveDate
+    /**
+     * Days from `today` to `due` (negative once past).
+     */
+    public var daysLeft: Int64
+    /**
+     * Met, open or overdue.
+     */
+    public var status: TargetStatus
+    /**
+     * `fail` once overdue.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The teacher, as given.
+         */teacher: String, 
+        /**
+         * City-course hours completed.
+         */cityHours: Double, 
+        /**
+         * City-course hours still missing (0 when done).
+         */cityMissing: Double, 
+        /**
+         * Platform hours completed.
+         */platformHours: Double, 
+        /**
+         * Platform hours still missing (0 when done).
+         */platformMissing: Double, 
+        /**
+         * Both parts complete: certified.
+         */certified: Bool, 
+        /**
+         * The day every teacher is due (114/12/31).
+         */due: NaiveDate, 
+        /**
+         * Days from `today` to `due` (negative once past).
+         */daysLeft: Int64, 
+        /**
+         * Met, open or overdue.
+         */status: TargetStatus, 
+        /**
+         * `fail` once overdue.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.teacher = teacher
+        self.cityHours = cityHours
+        self.cityMissing = cityMissing
+        self.platformHours = platformHours
+        self.platformMissing = platformMissing
+        self.certified = certified
+        self.due = due
+        self.daysLeft = daysLeft
+        self.status = status
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TeacherCertification: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTeacherCertification: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TeacherCertification {
+        return
+            try TeacherCertification(
+                teacher: FfiConverterString.read(from: &buf), 
+                cityHours: FfiConverterDouble.read(from: &buf), 
+                cityMissing: FfiConverterDouble.read(from: &buf), 
+                platformHours: FfiConverterDouble.read(from: &buf), 
+                platformMissing: FfiConverterDouble.read(from: &buf), 
+                certified: FfiConverterBool.read(from: &buf), 
+                due: FfiConverterTypeNaiveDate.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf), 
+                status: FfiConverterTypeTargetStatus.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TeacherCertification, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.teacher, into: &buf)
+        FfiConverterDouble.write(value.cityHours, into: &buf)
+        FfiConverterDouble.write(value.cityMissing, into: &buf)
+        FfiConverterDouble.write(value.platformHours, into: &buf)
+        FfiConverterDouble.write(value.platformMissing, into: &buf)
+        FfiConverterBool.write(value.certified, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.due, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+        FfiConverterTypeTargetStatus.write(value.status, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherCertification_lift(_ buf: RustBuffer) throws -> TeacherCertification {
+    return try FfiConverterTypeTeacherCertification.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherCertification_lower(_ value: TeacherCertification) -> RustBuffer {
+    return FfiConverterTypeTeacherCertification.lower(value)
+}
+
+
+/**
+ * One teacher's smart-learning hours (seed 001 §陸.一.(五): 3 h of the city's
+ * required course + 3 h on a learning platform).
+ */
+public struct TeacherHours: Equatable, Hashable, Codable {
+    /**
+     * Whatever tells teachers apart (a name, a staff number); echoed back.
+     */
+    public var teacher: String
+    /**
+     * Hours of the city's required course (新北必修課) completed.
+     */
+    public var cityHours: Double
+    /**
+     * Hours on a learning platform (學習平台必選修) completed.
+     */
+    public var platformHours: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whatever tells teachers apart (a name, a staff number); echoed back.
+         */teacher: String, 
+        /**
+         * Hours of the city's required course (新北必修課) completed.
+         */cityHours: Double, 
+        /**
+         * Hours on a learning platform (學習平台必選修) completed.
+         */platformHours: Double) {
+        self.teacher = teacher
+        self.cityHours = cityHours
+        self.platformHours = platformHours
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TeacherHours: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTeacherHours: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TeacherHours {
+        return
+            try TeacherHours(
+                teacher: FfiConverterString.read(from: &buf), 
+                cityHours: FfiConverterDouble.read(from: &buf), 
+                platformHours: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TeacherHours, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.teacher, into: &buf)
+        FfiConverterDouble.write(value.cityHours, into: &buf)
+        FfiConverterDouble.write(value.platformHours, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherHours_lift(_ buf: RustBuffer) throws -> TeacherHours {
+    return try FfiConverterTypeTeacherHours.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherHours_lower(_ value: TeacherHours) -> RustBuffer {
+    return FfiConverterTypeTeacherHours.lower(value)
 }
 
 
@@ -15128,6 +15626,91 @@ public func FfiConverterTypeStatus_lower(_ value: Status) -> RustBuffer {
 
 
 /**
+ * Where a target stands on a day.
+ */
+
+public enum TargetStatus: Equatable, Hashable, Codable {
+    
+    /**
+     * Reached.
+     */
+    case met
+    /**
+     * Not reached; the due day is today or ahead.
+     */
+    case `open`
+    /**
+     * Not reached; the due day has passed.
+     */
+    case overdue
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TargetStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTargetStatus: FfiConverterRustBuffer {
+    typealias SwiftType = TargetStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TargetStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .met
+        
+        case 2: return .`open`
+        
+        case 3: return .overdue
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TargetStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .met:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .`open`:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .overdue:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTargetStatus_lift(_ buf: RustBuffer) throws -> TargetStatus {
+    return try FfiConverterTypeTargetStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTargetStatus_lower(_ value: TargetStatus) -> RustBuffer {
+    return FfiConverterTypeTargetStatus.lower(value)
+}
+
+
+
+/**
  * The encoding a file was read in.
  */
 
@@ -16892,6 +17475,31 @@ fileprivate struct FfiConverterSequenceTypeSweepRow: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeSweepRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTeacherCertification: FfiConverterRustBuffer {
+    typealias SwiftType = [TeacherCertification]
+
+    public static func write(_ value: [TeacherCertification], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTeacherCertification.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TeacherCertification] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TeacherCertification]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTeacherCertification.read(from: &buf))
         }
         return seq
     }

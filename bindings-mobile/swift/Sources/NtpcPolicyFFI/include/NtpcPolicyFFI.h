@@ -688,6 +688,16 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_security_training(double hours, Rus
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_smart_learning_progress(uint32_t teacher_quota, uint32_t certified, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_SCHOOL
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_SCHOOL
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_smart_learning_school(RustBuffer teachers, RustBuffer today, RustBuffer teacher_quota, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_TEACHER
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_TEACHER
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_smart_learning_teacher(RustBuffer teacher, RustBuffer today, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_FFI_NTPC_POLICY_MOBILE_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_NTPC_POLICY_MOBILE_RUSTBUFFER_ALLOC
 RustBuffer ffi_ntpc_policy_mobile_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -1431,6 +1441,18 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_security_training(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_PROGRESS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_PROGRESS
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_smart_learning_progress(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_SCHOOL
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_SCHOOL
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_smart_learning_school(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_TEACHER
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_TEACHER
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_smart_learning_teacher(void
     
 );
 #endif
