@@ -520,6 +520,14 @@ export type Delimiter5 = 'auto' | 'comma' | 'tab'
  */
 export type TextEncoding4 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
+ * Later, upcoming, open or past.
+ */
+export type ItemStatus = 'later' | 'upcoming' | 'open' | 'past'
+/**
+ * Where an item stands on a day.
+ */
+export type ItemStatus1 = 'later' | 'upcoming' | 'open' | 'past'
+/**
  * How the name matched (an app name is tried first).
  */
 export type MatchedAs = 'app' | 'module' | 'alias'
@@ -3339,6 +3347,50 @@ export interface IncidentStats1 {
   undated: number
 }
 /**
+ * One item on a day.
+ */
+export interface ItemOnDay {
+  /**
+   * Days from today to its end (negative once over).
+   */
+  daysToEnd: number
+  /**
+   * Days from today to its start (negative once started).
+   */
+  daysToStart: number
+  item: ScheduleItem
+  status: ItemStatus
+}
+/**
+ * The item.
+ */
+export interface ScheduleItem {
+  /**
+   * Last day (inclusive).
+   */
+  end: string
+  /**
+   * A stable id within the school year (`drill-round-1`): the event's UID.
+   */
+  id: string
+  /**
+   * The seed passage it comes from.
+   */
+  source: string
+  /**
+   * First day (inclusive).
+   */
+  start: string
+  /**
+   * The item in Chinese, as the seed names it.
+   */
+  title: string
+  /**
+   * The item in English.
+   */
+  titleEn: string
+}
+/**
  * A row found by name.
  */
 export interface Lookup {
@@ -4330,6 +4382,56 @@ export interface ScanSummary2 {
   rescanHigh: number
 }
 /**
+ * The work calendar of a school year on a day.
+ */
+export interface Schedule {
+  /**
+   * Every item, by start then id.
+   */
+  items: ItemOnDay[]
+  /**
+   * The school year (ROC).
+   */
+  schoolYear: number
+  /**
+   * The day judged.
+   */
+  today: string
+  /**
+   * The window of `upcoming`, in days.
+   */
+  upcomingDays: number
+}
+/**
+ * One item of the work calendar.
+ */
+export interface ScheduleItem1 {
+  /**
+   * Last day (inclusive).
+   */
+  end: string
+  /**
+   * A stable id within the school year (`drill-round-1`): the event's UID.
+   */
+  id: string
+  /**
+   * The seed passage it comes from.
+   */
+  source: string
+  /**
+   * First day (inclusive).
+   */
+  start: string
+  /**
+   * The item in Chinese, as the seed names it.
+   */
+  title: string
+  /**
+   * The item in English.
+   */
+  titleEn: string
+}
+/**
  * A school's smart-learning certification on a day, per teacher and against
  * both dates.
  */
@@ -5207,6 +5309,19 @@ export declare function smartLearningTeacher(teacher: TeacherHours, today: strin
  * 114/12/31 (`teacher_quota` defaults to the teachers listed).
  */
 export declare function smartLearningSchool(teachers: Array<TeacherHours>, today: string | Date, teacherQuota?: number | null, policy?: Policy | null): SchoolCertification
+
+/**
+ * The year's security work calendar on `today` (the school year of `today`
+ * unless one is named): each item `later`, `upcoming` (starts within 14
+ * days), `open` or `past`.
+ */
+export declare function scheduleOn(today: string | Date, schoolYear?: number | null, policy?: Policy | null): Schedule
+
+/**
+ * The year's security work calendar as iCalendar (RFC 5545) text for Google
+ * Calendar: deterministic (UIDs from the items, DTSTAMP from `today`).
+ */
+export declare function scheduleIcs(today: string | Date, schoolYear?: number | null, policy?: Policy | null): string
 
 /**
  * A school's EMS addresses: VLAN 70, `10.239.<school no>.101`–`.110`.

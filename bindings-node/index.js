@@ -517,6 +517,23 @@ function smartLearningSchool(teachers, today, teacherQuota, policy) {
 }
 
 /**
+ * The year's security work calendar on `today` (the school year of `today`
+ * unless one is named): each item `later`, `upcoming` (starts within 14
+ * days), `open` or `past`.
+ */
+function scheduleOn(today, schoolYear, policy) {
+  return call('schedule.on', { today, schoolYear }, policy)
+}
+
+/**
+ * The year's security work calendar as iCalendar (RFC 5545) text for Google
+ * Calendar: deterministic (UIDs from the items, DTSTAMP from `today`).
+ */
+function scheduleIcs(today, schoolYear, policy) {
+  return call('schedule.ics', { today, schoolYear }, policy)
+}
+
+/**
  * A school's EMS addresses: VLAN 70, `10.239.<school no>.101`–`.110`.
  */
 function emsAllocation(schoolNo, policy) {
@@ -634,6 +651,8 @@ module.exports = {
   redactIds: native.redactIds,
   scanIdBytes,
   scanIds: native.scanIds,
+  scheduleIcs,
+  scheduleOn,
   schoolTerm,
   securityTraining,
   smartLearningProgress,

@@ -5,6 +5,7 @@ use crate::{Result, date};
 use ntpc_policy::codes::CodeInfo;
 use ntpc_policy::import::{self, Decoded};
 use ntpc_policy::network::{self, EmsAddressCheck, EmsAllocation};
+use ntpc_policy::schedule::{self, Schedule};
 use ntpc_policy::training::{
     self, SchoolCertification, SecurityTrainingCheck, SmartLearningProgress, TeacherCertification,
     TeacherHours,
@@ -59,6 +60,35 @@ pub fn smart_learning_school(
         &teachers,
         teacher_quota,
         date(&today)?,
+        or_default(&policy),
+    )?)
+}
+
+/// The year's security work calendar on `today`: each item later, upcoming,
+/// open or past.
+#[uniffi::export(default(school_year = None, policy = None))]
+pub fn schedule_on(
+    today: String,
+    school_year: Option<i32>,
+    policy: Option<Arc<Policy>>,
+) -> Result<Schedule> {
+    Ok(schedule::on(
+        date(&today)?,
+        school_year,
+        or_default(&policy),
+    )?)
+}
+
+/// The year's security work calendar as iCalendar (RFC 5545) text.
+#[uniffi::export(default(school_year = None, policy = None))]
+pub fn schedule_ics(
+    today: String,
+    school_year: Option<i32>,
+    policy: Option<Arc<Policy>>,
+) -> Result<String> {
+    Ok(schedule::ics(
+        date(&today)?,
+        school_year,
         or_default(&policy),
     )?)
 }

@@ -250,6 +250,19 @@ pub struct TrainingPolicy {
     pub smart_learning_all_due: NaiveDate,
 }
 
+/// The year's security work calendar (RULES §9; seed 000 PART FOUR (四)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SchedulePolicy {
+    /// Days ahead within which an item that has not started is `upcoming` (decided: 14).
+    pub upcoming_days: u32,
+    /// The items of each school year, keyed by the ROC school year (`"110"`). In
+    /// a policy file this object is open: a year not shipped is added, a year
+    /// given replaces the shipped one whole.
+    pub years: std::collections::BTreeMap<String, Vec<crate::schedule::ScheduleItem>>,
+}
+
 /// Network allocations (RULES §9; seed 001 案由五).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -312,6 +325,8 @@ pub struct Policy {
     pub audit: AuditPolicy,
     /// Training quotas.
     pub training: TrainingPolicy,
+    /// The year's security work calendar.
+    pub schedule: SchedulePolicy,
     /// Network allocations.
     pub network: NetworkPolicy,
     /// Input limits.
@@ -420,6 +435,12 @@ impl Policy {
                 smart_learning_platform_hours: 3,
                 smart_learning_quota_due: date(2022, 7, 31),
                 smart_learning_all_due: date(2025, 12, 31),
+            },
+            schedule: SchedulePolicy {
+                upcoming_days: 14,
+                years: [("110".to_owned(), crate::schedule::school_year_110())]
+                    .into_iter()
+                    .collect(),
             },
             network: NetworkPolicy {
                 ems_vlan: 70,
@@ -543,6 +564,8 @@ impl Policy {
                 "0 to max_level (at most 9)" => "0 至 max_level，最多 9".into(),
                 "0 to the denominator, which is 1 or more" => "0 至分母，分母須 1 以上".into(),
                 "1 to ems_last_host, at most 254" => "1 至 ems_last_host，最多 254".into(),
+                "ROC school years such as \"110\"" => "民國學年度，例如 \"110\"".into(),
+                "on or before end" => "不晚於 end".into(),
                 "at most school_no_max" => "不超過 school_no_max".into(),
                 other => other.replace(" to ", " 至 ").replace('-', " 至 "),
             }
@@ -660,6 +683,22 @@ impl Policy {
                 tr.smart_learning_share_numerator, tr.smart_learning_share_denominator
             ),
         )?;
+        for (year, items) in &self.schedule.years {
+            check(
+                year.parse::<i32>().is_ok(),
+                "schedule.years",
+                "ROC school years such as \"110\"",
+                year,
+            )?;
+            for item in items {
+                check(
+                    item.start <= item.end,
+                    "schedule.years[].start",
+                    "on or before end",
+                    &item.id,
+                )?;
+            }
+        }
         let net = &self.network;
         check(
             net.ems_first_host >= 1
@@ -703,7 +742,7 @@ fn internal(e: impl std::fmt::Display) -> PolicyError {
 /// Objects of a policy whose keys a policy file may add to, and whose entries it
 /// replaces whole: the office calendar, keyed by year (a later year is added
 /// without repeating the shipped ones; the shape of each entry is still checked).
-const OPEN_OBJECTS: &[&str] = &["calendar.office_days"];
+const OPEN_OBJECTS: &[&str] = &["calendar.office_days", "schedule.years"];
 
 /// Deep-merges `over` into `base`. Objects merge key by key; a key the base does
 /// not have is an unknown key, reported with its path (except in [`OPEN_OBJECTS`]).

@@ -73,6 +73,7 @@ if TYPE_CHECKING:
         ScanOptions,
         ScanRanking,
         ScanRound,
+        Schedule,
         SchoolCertification,
         SchoolImport,
         SchoolTerm,
@@ -151,6 +152,8 @@ __all__ = [
     "rank_drills",
     "redact_id_bytes",
     "scan_id_bytes",
+    "schedule_ics",
+    "schedule_on",
     "school_term",
     "security_training",
     "smart_learning_progress",
@@ -690,6 +693,25 @@ def smart_learning_school(
         {"teachers": teachers, "today": today, "teacher_quota": teacher_quota},
         policy,
     )  # type: ignore[no-any-return]
+
+
+def schedule_on(
+    today: DateLike, school_year: int | None = None, *, policy: Policy | None = None
+) -> Schedule:
+    """The year's security work calendar on `today` (the school year of `today`
+    unless one is named): each item `later`, `upcoming` (starts within 14
+    days), `open` or `past`.
+    """
+    return _call("schedule.on", {"today": today, "school_year": school_year}, policy)  # type: ignore[no-any-return]
+
+
+def schedule_ics(
+    today: DateLike, school_year: int | None = None, *, policy: Policy | None = None
+) -> str:
+    """The year's security work calendar as iCalendar (RFC 5545) text for Google
+    Calendar: deterministic (UIDs from the items, DTSTAMP from `today`).
+    """
+    return _call("schedule.ics", {"today": today, "school_year": school_year}, policy)  # type: ignore[no-any-return]
 
 
 def ems_allocation(school_no: int, *, policy: Policy | None = None) -> EmsAllocation:

@@ -1165,6 +1165,23 @@ class IpInfo(TypedDict):
     #: Partly hidden (`[REDACTED]`, `*`): no address can be read.
 
 
+class ItemOnDay(TypedDict):
+    """One item on a day."""
+
+    days_to_end: int
+    #: Days from today to its end (negative once over).
+    days_to_start: int
+    #: Days from today to its start (negative once started).
+    item: ScheduleItem
+    #: The item.
+    status: ItemStatus
+    #: Later, upcoming, open or past.
+
+
+ItemStatus = Literal["later", "upcoming", "open", "past"]
+"""Where an item stands on a day."""
+
+
 class LabelCount(TypedDict):
     """Incidents with one label (subtype or school); `label` is `None` when blank."""
 
@@ -1850,6 +1867,36 @@ class ScanView(TypedDict):
     #: Initial scan or re-scan.
     title: str | None
     #: The title.
+
+
+class Schedule(TypedDict):
+    """The work calendar of a school year on a day."""
+
+    items: list[ItemOnDay]
+    #: Every item, by start then id.
+    school_year: int
+    #: The school year (ROC).
+    today: str
+    #: The day judged.
+    upcoming_days: int
+    #: The window of `upcoming`, in days.
+
+
+class ScheduleItem(TypedDict):
+    """One item of the work calendar."""
+
+    end: str
+    #: Last day (inclusive).
+    id: str
+    #: A stable id within the school year (`drill-round-1`): the event's UID.
+    source: str
+    #: The seed passage it comes from.
+    start: str
+    #: First day (inclusive).
+    title: str
+    #: The item in Chinese, as the seed names it.
+    title_en: str
+    #: The item in English.
 
 
 class SchoolCertification(TypedDict):

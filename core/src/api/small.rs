@@ -5,6 +5,7 @@ use super::{Bytes, Date, api_table};
 use crate::codes::{CodeInfo, code_table as codes};
 use crate::import::{self, Decoded};
 use crate::network::{self, EmsAddressCheck, EmsAllocation};
+use crate::schedule::{self, Schedule};
 use crate::training::{
     self, SchoolCertification, SecurityTrainingCheck, SmartLearningProgress, TeacherCertification,
     TeacherHours,
@@ -32,6 +33,19 @@ api_table! { ALL, policy;
     /// 114/12/31 (`teacher_quota` defaults to the teachers listed).
     "training.smart_learning_school" => fn smart_learning_school(teachers: Vec<TeacherHours>, today: Date, teacher_quota: Option<u32>) with [policy] -> SchoolCertification {
         training::smart_learning_school(&teachers, teacher_quota, today.0, policy)
+    }
+
+    /// The year's security work calendar on `today` (the school year of `today`
+    /// unless one is named): each item `later`, `upcoming` (starts within 14
+    /// days), `open` or `past`.
+    "schedule.on" => fn schedule_on(today: Date, school_year: Option<i32>) with [policy] -> Schedule {
+        schedule::on(today.0, school_year, policy)
+    }
+
+    /// The year's security work calendar as iCalendar (RFC 5545) text for Google
+    /// Calendar: deterministic (UIDs from the items, DTSTAMP from `today`).
+    "schedule.ics" => fn schedule_ics(today: Date, school_year: Option<i32>) with [policy] -> String as "ics" {
+        schedule::ics(today.0, school_year, policy)
     }
 
     /// A school's EMS addresses: VLAN 70, `10.239.<school no>.101`–`.110`.

@@ -839,6 +839,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
+    typealias SwiftType = Int32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
     typealias SwiftType = Bool?
 
@@ -2551,6 +2575,33 @@ public func parseCount(text: String)throws  -> UInt32  {
 })
 }
 /**
+ * The year's security work calendar as iCalendar (RFC 5545) text.
+ */
+public func scheduleIcs(today: String, schoolYear: Int32? = nil, policy: Policy? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_schedule_ics(
+        FfiConverterString.lower(today),
+        FfiConverterOptionInt32.lower(schoolYear),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * The year's security work calendar on `today`: each item later, upcoming,
+ * open or past.
+ */
+public func scheduleOn(today: String, schoolYear: Int32? = nil, policy: Policy? = nil)throws  -> Schedule  {
+    return try  FfiConverterTypeSchedule_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_schedule_on(
+        FfiConverterString.lower(today),
+        FfiConverterOptionInt32.lower(schoolYear),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * Security training hours against the 3 hours a year.
  */
 public func securityTraining(hours: Double, policy: Policy? = nil)throws  -> SecurityTrainingCheck  {
@@ -2855,6 +2906,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_parse_count() != 40489) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_schedule_ics() != 65165) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_schedule_on() != 13785) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_security_training() != 7504) {

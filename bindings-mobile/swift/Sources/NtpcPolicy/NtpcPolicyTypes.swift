@@ -6557,6 +6557,95 @@ public func FfiConverterTypeIpInfo_lower(_ value: IpInfo) -> RustBuffer {
 
 
 /**
+ * One item on a day.
+ */
+public struct ItemOnDay: Equatable, Hashable, Codable {
+    /**
+     * The item.
+     */
+    public var item: ScheduleItem
+    /**
+     * Later, upcoming, open or past.
+     */
+    public var status: ItemStatus
+    /**
+     * Days from today to its start (negative once started).
+     */
+    public var daysToStart: Int64
+    /**
+     * Days from today to its end (negative once over).
+     */
+    public var daysToEnd: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The item.
+         */item: ScheduleItem, 
+        /**
+         * Later, upcoming, open or past.
+         */status: ItemStatus, 
+        /**
+         * Days from today to its start (negative once started).
+         */daysToStart: Int64, 
+        /**
+         * Days from today to its end (negative once over).
+         */daysToEnd: Int64) {
+        self.item = item
+        self.status = status
+        self.daysToStart = daysToStart
+        self.daysToEnd = daysToEnd
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ItemOnDay: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeItemOnDay: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ItemOnDay {
+        return
+            try ItemOnDay(
+                item: FfiConverterTypeScheduleItem.read(from: &buf), 
+                status: FfiConverterTypeItemStatus.read(from: &buf), 
+                daysToStart: FfiConverterInt64.read(from: &buf), 
+                daysToEnd: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ItemOnDay, into buf: inout [UInt8]) {
+        FfiConverterTypeScheduleItem.write(value.item, into: &buf)
+        FfiConverterTypeItemStatus.write(value.status, into: &buf)
+        FfiConverterInt64.write(value.daysToStart, into: &buf)
+        FfiConverterInt64.write(value.daysToEnd, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemOnDay_lift(_ buf: RustBuffer) throws -> ItemOnDay {
+    return try FfiConverterTypeItemOnDay.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemOnDay_lower(_ value: ItemOnDay) -> RustBuffer {
+    return FfiConverterTypeItemOnDay.lower(value)
+}
+
+
+/**
  * Incidents with one label (subtype or school); `label` is `None` when blank.
  */
 public struct LabelCount: Equatable, Hashable, Codable {
@@ -10275,6 +10364,204 @@ public func FfiConverterTypeScanView_lower(_ value: ScanView) -> RustBuffer {
 
 
 /**
+ * The work calendar of a school year on a day.
+ */
+public struct Schedule: Equatable, Hashable, Codable {
+    /**
+     * The school year (ROC).
+     */
+    public var schoolYear: Int32
+    /**
+     * The day judged.
+     */
+    public var today: NaiveDate
+    /**
+     * The window of `upcoming`, in days.
+     */
+    public var upcomingDays: UInt32
+    /**
+     * Every item, by start then id.
+     */
+    public var items: [ItemOnDay]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school year (ROC).
+         */schoolYear: Int32, 
+        /**
+         * The day judged.
+         */today: NaiveDate, 
+        /**
+         * The window of `upcoming`, in days.
+         */upcomingDays: UInt32, 
+        /**
+         * Every item, by start then id.
+         */items: [ItemOnDay]) {
+        self.schoolYear = schoolYear
+        self.today = today
+        self.upcomingDays = upcomingDays
+        self.items = items
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Schedule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchedule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Schedule {
+        return
+            try Schedule(
+                schoolYear: FfiConverterInt32.read(from: &buf), 
+                today: FfiConverterTypeNaiveDate.read(from: &buf), 
+                upcomingDays: FfiConverterUInt32.read(from: &buf), 
+                items: FfiConverterSequenceTypeItemOnDay.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Schedule, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.schoolYear, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.today, into: &buf)
+        FfiConverterUInt32.write(value.upcomingDays, into: &buf)
+        FfiConverterSequenceTypeItemOnDay.write(value.items, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchedule_lift(_ buf: RustBuffer) throws -> Schedule {
+    return try FfiConverterTypeSchedule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchedule_lower(_ value: Schedule) -> RustBuffer {
+    return FfiConverterTypeSchedule.lower(value)
+}
+
+
+/**
+ * One item of the work calendar.
+ */
+public struct ScheduleItem: Equatable, Hashable, Codable {
+    /**
+     * A stable id within the school year (`drill-round-1`): the event's UID.
+     */
+    public var id: String
+    /**
+     * The item in Chinese, as the seed names it.
+     */
+    public var title: String
+    /**
+     * The item in English.
+     */
+    public var titleEn: String
+    /**
+     * First day (inclusive).
+     */
+    public var start: NaiveDate
+    /**
+     * Last day (inclusive).
+     */
+    public var end: NaiveDate
+    /**
+     * The seed passage it comes from.
+     */
+    public var source: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * A stable id within the school year (`drill-round-1`): the event's UID.
+         */id: String, 
+        /**
+         * The item in Chinese, as the seed names it.
+         */title: String, 
+        /**
+         * The item in English.
+         */titleEn: String, 
+        /**
+         * First day (inclusive).
+         */start: NaiveDate, 
+        /**
+         * Last day (inclusive).
+         */end: NaiveDate, 
+        /**
+         * The seed passage it comes from.
+         */source: String) {
+        self.id = id
+        self.title = title
+        self.titleEn = titleEn
+        self.start = start
+        self.end = end
+        self.source = source
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScheduleItem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScheduleItem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScheduleItem {
+        return
+            try ScheduleItem(
+                id: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                titleEn: FfiConverterString.read(from: &buf), 
+                start: FfiConverterTypeNaiveDate.read(from: &buf), 
+                end: FfiConverterTypeNaiveDate.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScheduleItem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.titleEn, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.start, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.end, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScheduleItem_lift(_ buf: RustBuffer) throws -> ScheduleItem {
+    return try FfiConverterTypeScheduleItem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScheduleItem_lower(_ value: ScheduleItem) -> RustBuffer {
+    return FfiConverterTypeScheduleItem.lower(value)
+}
+
+
+/**
  * A school's smart-learning certification on a day, per teacher and against
  * both dates.
  */
@@ -13734,6 +14021,101 @@ public func FfiConverterTypeIdKind_lower(_ value: IdKind) -> RustBuffer {
 
 
 /**
+ * Where an item stands on a day.
+ */
+
+public enum ItemStatus: Equatable, Hashable, Codable {
+    
+    /**
+     * It starts more than `upcoming_days` ahead.
+     */
+    case later
+    /**
+     * It starts within `upcoming_days` (today excluded: then it is open).
+     */
+    case upcoming
+    /**
+     * Today is between its start and its end.
+     */
+    case `open`
+    /**
+     * Its end is before today.
+     */
+    case past
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ItemStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeItemStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ItemStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ItemStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .later
+        
+        case 2: return .upcoming
+        
+        case 3: return .`open`
+        
+        case 4: return .past
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ItemStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .later:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .upcoming:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .`open`:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .past:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemStatus_lift(_ buf: RustBuffer) throws -> ItemStatus {
+    return try FfiConverterTypeItemStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemStatus_lower(_ value: ItemStatus) -> RustBuffer {
+    return FfiConverterTypeItemStatus.lower(value)
+}
+
+
+
+/**
  * Where a mailbox stands.
  */
 
@@ -17075,6 +17457,31 @@ fileprivate struct FfiConverterSequenceTypeIncidentFileRow: FfiConverterRustBuff
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeIncidentFileRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeItemOnDay: FfiConverterRustBuffer {
+    typealias SwiftType = [ItemOnDay]
+
+    public static func write(_ value: [ItemOnDay], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeItemOnDay.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ItemOnDay] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ItemOnDay]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeItemOnDay.read(from: &buf))
         }
         return seq
     }

@@ -678,6 +678,16 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_ems_allocation(uint32_t school_no, 
 uint32_t uniffi_ntpc_policy_mobile_fn_func_parse_count(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCHEDULE_ICS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCHEDULE_ICS
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_schedule_ics(RustBuffer today, RustBuffer school_year, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCHEDULE_ON
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCHEDULE_ON
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_schedule_on(RustBuffer today, RustBuffer school_year, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SECURITY_TRAINING
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SECURITY_TRAINING
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_security_training(double hours, RustBuffer policy, RustCallStatus *_Nonnull out_status
@@ -1429,6 +1439,18 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_ems_allocation(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_COUNT
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_PARSE_COUNT
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_count(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCHEDULE_ICS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCHEDULE_ICS
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_schedule_ics(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCHEDULE_ON
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCHEDULE_ON
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_schedule_on(void
     
 );
 #endif
