@@ -37,6 +37,12 @@ export type Code =
   | 'network.other_school'
   | 'training.security_hours_short'
   | 'training.smart_learning_short'
+  | 'training.smart_learning_teacher_open'
+  | 'training.smart_learning_teacher_overdue'
+  | 'training.smart_learning_quota_open'
+  | 'training.smart_learning_quota_overdue'
+  | 'training.smart_learning_all_open'
+  | 'training.smart_learning_all_overdue'
   | 'mailbox.active'
   | 'mailbox.notice'
   | 'mailbox.deletable'
@@ -70,6 +76,8 @@ export type Code =
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
   | 'incident.basis_occurred'
+  | 'incident.no_awareness_column'
+  | 'incident.columns_absent'
   | 'incident.unconfirmed'
   | 'incident.earliest_regulation'
   | 'incident.level_changed'
@@ -80,6 +88,7 @@ export type Code =
   | 'incident.deadline_unknown'
   | 'drill.late'
   | 'drill.overdue'
+  | 'drill.time_order'
   | 'drill.open'
   | 'drill.beyond_calendar'
   | 'audit.drill_overtime'
@@ -93,6 +102,7 @@ export type Code =
   | 'import.missing_column'
   | 'import.duplicate_column'
   | 'import.ignored_columns'
+  | 'import.group_count'
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
@@ -170,6 +180,12 @@ export type Code1 =
   | 'network.other_school'
   | 'training.security_hours_short'
   | 'training.smart_learning_short'
+  | 'training.smart_learning_teacher_open'
+  | 'training.smart_learning_teacher_overdue'
+  | 'training.smart_learning_quota_open'
+  | 'training.smart_learning_quota_overdue'
+  | 'training.smart_learning_all_open'
+  | 'training.smart_learning_all_overdue'
   | 'mailbox.active'
   | 'mailbox.notice'
   | 'mailbox.deletable'
@@ -203,6 +219,8 @@ export type Code1 =
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
   | 'incident.basis_occurred'
+  | 'incident.no_awareness_column'
+  | 'incident.columns_absent'
   | 'incident.unconfirmed'
   | 'incident.earliest_regulation'
   | 'incident.level_changed'
@@ -213,6 +231,7 @@ export type Code1 =
   | 'incident.deadline_unknown'
   | 'drill.late'
   | 'drill.overdue'
+  | 'drill.time_order'
   | 'drill.open'
   | 'drill.beyond_calendar'
   | 'audit.drill_overtime'
@@ -226,6 +245,7 @@ export type Code1 =
   | 'import.missing_column'
   | 'import.duplicate_column'
   | 'import.ignored_columns'
+  | 'import.group_count'
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
@@ -261,6 +281,8 @@ export type PersonStatus =
   | 'serving'
   | 'retired'
   | 'departed'
+  | 'substitute'
+  | 'temporary'
   | '在學'
   | '轉學空窗'
   | '跨階段升學'
@@ -269,6 +291,10 @@ export type PersonStatus =
   | '在職'
   | '退休'
   | '離職'
+  | '代理'
+  | '代課'
+  | '代理教師'
+  | '代課教師'
 /**
  * `pass` with access, `warn` without (or when it is about to end), `fail`
  * when the custom account must be reset.
@@ -306,6 +332,8 @@ export type PersonStatus1 =
   | 'serving'
   | 'retired'
   | 'departed'
+  | 'substitute'
+  | 'temporary'
   | '在學'
   | '轉學空窗'
   | '跨階段升學'
@@ -314,6 +342,10 @@ export type PersonStatus1 =
   | '在職'
   | '退休'
   | '離職'
+  | '代理'
+  | '代課'
+  | '代理教師'
+  | '代課教師'
 export type DateLike = string | Date
 /**
  * A right on a module.
@@ -382,7 +414,8 @@ export type Slot = 'father' | 'mother' | 'guardian1' | 'guardian2' | 'other'
  */
 export type CountBasis = 'last_login' | 'activation'
 /**
- * A criterion of the pick, in the seed's order, plus the re-scan.
+ * A criterion of the pick, in the seed's order, plus the re-scan (only with
+ * `policy.audit.rescan_is_criterion`).
  */
 export type Criterion1 =
   'drill_overtime' | 'incident_count' | 'self_report_gaps' | 'citizen_complaint' | 'security_grade' | 'rescan_high'
@@ -509,6 +542,14 @@ export type Delimiter5 = 'auto' | 'comma' | 'tab'
  */
 export type TextEncoding4 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
+ * Later, upcoming, open or past.
+ */
+export type ItemStatus = 'later' | 'upcoming' | 'open' | 'past'
+/**
+ * Where an item stands on a day.
+ */
+export type ItemStatus1 = 'later' | 'upcoming' | 'open' | 'past'
+/**
  * How the name matched (an app name is tried first).
  */
 export type MatchedAs = 'app' | 'module' | 'alias'
@@ -561,6 +602,12 @@ export type Code2 =
   | 'network.other_school'
   | 'training.security_hours_short'
   | 'training.smart_learning_short'
+  | 'training.smart_learning_teacher_open'
+  | 'training.smart_learning_teacher_overdue'
+  | 'training.smart_learning_quota_open'
+  | 'training.smart_learning_quota_overdue'
+  | 'training.smart_learning_all_open'
+  | 'training.smart_learning_all_overdue'
   | 'mailbox.active'
   | 'mailbox.notice'
   | 'mailbox.deletable'
@@ -594,6 +641,8 @@ export type Code2 =
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
   | 'incident.basis_occurred'
+  | 'incident.no_awareness_column'
+  | 'incident.columns_absent'
   | 'incident.unconfirmed'
   | 'incident.earliest_regulation'
   | 'incident.level_changed'
@@ -604,6 +653,7 @@ export type Code2 =
   | 'incident.deadline_unknown'
   | 'drill.late'
   | 'drill.overdue'
+  | 'drill.time_order'
   | 'drill.open'
   | 'drill.beyond_calendar'
   | 'audit.drill_overtime'
@@ -617,6 +667,7 @@ export type Code2 =
   | 'import.missing_column'
   | 'import.duplicate_column'
   | 'import.ignored_columns'
+  | 'import.group_count'
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
@@ -714,7 +765,7 @@ export type PeriodRule = 'end_of_last_day' | 'next_office_day' | 'saturday_noon'
 export type PeriodRule1 = 'end_of_last_day' | 'next_office_day' | 'saturday_noon'
 /**
  * A person's status in the school admin system, which decides education-account
- * access (seed 000 PART TWO 帳號篇). The first five are students, the last three staff.
+ * access (seed 000 PART TWO 帳號篇). The first five are students, the rest staff.
  */
 export type PersonStatus2 =
   | 'enrolled'
@@ -725,6 +776,8 @@ export type PersonStatus2 =
   | 'serving'
   | 'retired'
   | 'departed'
+  | 'substitute'
+  | 'temporary'
   | '在學'
   | '轉學空窗'
   | '跨階段升學'
@@ -733,6 +786,10 @@ export type PersonStatus2 =
   | '在職'
   | '退休'
   | '離職'
+  | '代理'
+  | '代課'
+  | '代理教師'
+  | '代課教師'
 /**
  * What a phone field holds.
  */
@@ -770,6 +827,22 @@ export type TextEncoding7 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
  */
 export type ScanRound2 = 'initial' | 'rescan'
 /**
+ * Met, open or overdue.
+ */
+export type TargetStatus = 'met' | 'open' | 'overdue'
+/**
+ * Met, open or overdue.
+ */
+export type TargetStatus1 = 'met' | 'open' | 'overdue'
+/**
+ * `fail` once overdue.
+ */
+export type Verdict12 = 'pass' | 'warn' | 'fail'
+/**
+ * `fail` when a target is overdue.
+ */
+export type Verdict13 = 'pass' | 'warn' | 'fail'
+/**
  * The cell separator of a file.
  */
 export type Delimiter8 = 'auto' | 'comma' | 'tab'
@@ -780,7 +853,7 @@ export type TextEncoding8 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * `pass` when the hours are enough.
  */
-export type Verdict12 = 'pass' | 'warn' | 'fail'
+export type Verdict14 = 'pass' | 'warn' | 'fail'
 /**
  * Which field of the family record a contact is.
  */
@@ -788,7 +861,7 @@ export type Slot2 = 'father' | 'mother' | 'guardian1' | 'guardian2' | 'other'
 /**
  * `pass` when the quota is met.
  */
-export type Verdict13 = 'pass' | 'warn' | 'fail'
+export type Verdict15 = 'pass' | 'warn' | 'fail'
 /**
  * Whether the owner still serves, as set in the school admin system (校務行政系統).
  */
@@ -797,6 +870,10 @@ export type StaffStatus2 = 'serving' | 'departed' | 'retired' | '在職' | '離�
  * Where an obligation stands.
  */
 export type Status2 = 'met' | 'late' | 'open' | 'overdue' | 'unknown'
+/**
+ * Where a target stands on a day.
+ */
+export type TargetStatus2 = 'met' | 'open' | 'overdue'
 /**
  * The encoding a file was read in.
  */
@@ -808,7 +885,7 @@ export type TextEncoding10 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The overall answer of a check, derived from its findings.
  */
-export type Verdict14 = 'pass' | 'warn' | 'fail'
+export type Verdict16 = 'pass' | 'warn' | 'fail'
 /**
  * A right on a module.
  */
@@ -926,7 +1003,7 @@ export interface AccountNameCheck {
    */
   findings: Finding[]
   /**
-   * The local part has the format of an ID number.
+   * The local part has the format of an ID number (as the policy's rule reads it).
    */
   idFormat: boolean
   kind: IdKind
@@ -1169,6 +1246,12 @@ export interface AccountImport {
    * One error per bad row, in file order.
    */
   errors: ImportError[]
+  /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -1486,9 +1569,14 @@ export interface AuditPick {
    */
   pickedGrade: string
   /**
+   * Whether re-scan findings counted as a sixth criterion.
+   */
+  rescanIsCriterion: boolean
+  /**
    * The CVSS score from which a re-scan finding counts.
    */
   rescanMinCvss: number
+  scanRanking: ScanRanking
   /**
    * Schools considered (the list plus schools found only in the scans).
    */
@@ -1605,6 +1693,104 @@ export interface ScanView {
   title: string | null
 }
 /**
+ * The website-scan ranking, a result of its own (001 §陸.三.(一)).
+ */
+export interface ScanRanking {
+  /**
+   * The schools with re-scan findings ≥ the threshold, in rank order.
+   */
+  mustFix: MustFix[]
+  /**
+   * The CVSS score from which a finding counts as high or above.
+   */
+  rescanMinCvss: number
+  /**
+   * Every school with a scan finding, in rank order.
+   */
+  schools: ScanRank[]
+}
+/**
+ * A school that must fix its re-scan findings and report back.
+ */
+export interface MustFix {
+  finding: Finding2
+  /**
+   * The re-scan findings of CVSS ≥ the threshold, highest score first.
+   */
+  findings: ScanView[]
+  /**
+   * Its name, when known.
+   */
+  name: string | null
+  /**
+   * The school.
+   */
+  school: string
+}
+/**
+ * One explained outcome of a rule: a stable code, its severity, the figures it used and both messages.
+ */
+export interface Finding2 {
+  code: Code
+  /**
+   * English message.
+   */
+  messageEn: string
+  /**
+   * Traditional Chinese message.
+   */
+  messageZh: string
+  params: Params
+  severity: Severity
+}
+/**
+ * One school in the website-scan ranking.
+ */
+export interface ScanRank {
+  /**
+   * It has re-scan findings to fix and report back.
+   */
+  mustFix: boolean
+  /**
+   * Its name, when the schools' list gives one.
+   */
+  name: string | null
+  /**
+   * Position 1, 2, 3, … (the sort keys end with the school code: no ties).
+   */
+  rank: number
+  scans: ScanSummary1
+  /**
+   * The school.
+   */
+  school: string
+}
+/**
+ * Its scan figures (the sort keys).
+ */
+export interface ScanSummary1 {
+  /**
+   * Findings of the initial scan.
+   */
+  initial: number
+  /**
+   * …of which CVSS ≥ the threshold.
+   */
+  initialHigh: number
+  /**
+   * The highest re-scan score.
+   */
+  maxRescanCvss: number | null
+  /**
+   * Findings of the re-scan.
+   */
+  rescan: number
+  /**
+   * …of which CVSS ≥ the threshold.
+   */
+  rescanHigh: number
+}
+/**
  * The pick.
  */
 export interface AuditPick1 {
@@ -1637,9 +1823,14 @@ export interface AuditPick1 {
    */
   pickedGrade: string
   /**
+   * Whether re-scan findings counted as a sixth criterion.
+   */
+  rescanIsCriterion: boolean
+  /**
    * The CVSS score from which a re-scan finding counts.
    */
   rescanMinCvss: number
+  scanRanking: ScanRanking
   /**
    * Schools considered (the list plus schools found only in the scans).
    */
@@ -1870,6 +2061,11 @@ export interface DrillCheck {
    */
   drill: string | null
   /**
+   * The drill edition in force on the notice date (`109`, `110`); `None` when
+   * the policy pins the limit.
+   */
+  edition: string | null
+  /**
    * Why.
    */
   findings: Finding[]
@@ -1947,6 +2143,11 @@ export interface DrillCheck1 {
    * The drill round, when given.
    */
   drill: string | null
+  /**
+   * The drill edition in force on the notice date (`109`, `110`); `None` when
+   * the policy pins the limit.
+   */
+  edition: string | null
   /**
    * Why.
    */
@@ -2044,7 +2245,7 @@ export interface DrillRanking {
    */
   drills: DrillCheck[]
   /**
-   * The policy edition whose limit was used.
+   * The policy edition of the call.
    */
   edition: string
   /**
@@ -2052,9 +2253,10 @@ export interface DrillRanking {
    */
   lateSchools: number
   /**
-   * The limit in hours.
+   * The limit in hours when every report had the same one (each report's own
+   * limit is in `drills`); `None` for a list spanning editions or empty.
    */
-  limitHours: number
+  limitHours: number | null
   /**
    * Every school, most overtime first, then by school.
    */
@@ -2125,6 +2327,12 @@ export interface DrillImport {
    */
   errors: ImportError[]
   /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
+  /**
    * Header cells no field uses (ignored), as written.
    */
   ignoredColumns: string[]
@@ -2183,7 +2391,7 @@ export interface DrillRanking1 {
    */
   drills: DrillCheck[]
   /**
-   * The policy edition whose limit was used.
+   * The policy edition of the call.
    */
   edition: string
   /**
@@ -2191,9 +2399,10 @@ export interface DrillRanking1 {
    */
   lateSchools: number
   /**
-   * The limit in hours.
+   * The limit in hours when every report had the same one (each report's own
+   * limit is in `drills`); `None` for a list spanning editions or empty.
    */
-  limitHours: number
+  limitHours: number | null
   /**
    * Every school, most overtime first, then by school.
    */
@@ -2630,6 +2839,14 @@ export interface Incident {
    */
   level: number
   /**
+   * Times the source does not record at all (its file has no such column),
+   * as opposed to a blank cell: a duty done at such a time has status
+   * `unknown`, never `overdue`, and an absent awareness time is not repeated
+   * per row (the file says it once). A JSON record's missing key is a blank
+   * cell unless it is listed here.
+   */
+  notRecorded?: TimeField[]
+  /**
    * 發生時間.
    */
   occurredAt?: string | null
@@ -2658,9 +2875,16 @@ export interface Incident {
    */
   subtype?: string | null
   /**
-   * 通報單位: the reporting school or unit.
+   * 通報單位: the reporting school or unit. In the department's grouped export
+   * it is the group's name (`▲ 通報單位: 新北市三重區三重國民小學`), the only
+   * place the school is written in full.
    */
   unit: string
+  /**
+   * The row's own 通報單位 cell, as written, when `unit` came from its group
+   * line (the rows of the export are redacted: `新北市三重區 [REDACTED] 國民小學`).
+   */
+  unitAsWritten?: string | null
 }
 /**
  * An incident judged against the regulation of its date.
@@ -2700,9 +2924,13 @@ export interface IncidentCheck {
    */
   reportedLevel: number | null
   /**
-   * 通報單位, verbatim.
+   * 通報單位: the group's name in a grouped export, else the cell verbatim.
    */
   unit: string
+  /**
+   * The row's own 通報單位 cell, when `unit` came from its group line.
+   */
+  unitAsWritten: string | null
   verdict: Verdict6
 }
 /**
@@ -2847,9 +3075,13 @@ export interface IncidentCheck1 {
    */
   reportedLevel: number | null
   /**
-   * 通報單位, verbatim.
+   * 通報單位: the group's name in a grouped export, else the cell verbatim.
    */
   unit: string
+  /**
+   * The row's own 通報單位 cell, when `unit` came from its group line.
+   */
+  unitAsWritten: string | null
   verdict: Verdict6
 }
 /**
@@ -3074,6 +3306,12 @@ export interface IncidentImport {
    */
   errors: ImportError[]
   /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
+  /**
    * Header cells no field uses (ignored), as written.
    */
   ignoredColumns: string[]
@@ -3140,6 +3378,50 @@ export interface IncidentStats1 {
    * Incidents with no time to place in a month or year.
    */
   undated: number
+}
+/**
+ * One item on a day.
+ */
+export interface ItemOnDay {
+  /**
+   * Days from today to its end (negative once over).
+   */
+  daysToEnd: number
+  /**
+   * Days from today to its start (negative once started).
+   */
+  daysToStart: number
+  item: ScheduleItem
+  status: ItemStatus
+}
+/**
+ * The item.
+ */
+export interface ScheduleItem {
+  /**
+   * Last day (inclusive).
+   */
+  end: string
+  /**
+   * A stable id within the school year (`drill-round-1`): the event's UID.
+   */
+  id: string
+  /**
+   * The seed passage it comes from.
+   */
+  source: string
+  /**
+   * First day (inclusive).
+   */
+  start: string
+  /**
+   * The item in Chinese, as the seed names it.
+   */
+  title: string
+  /**
+   * The item in English.
+   */
+  titleEn: string
 }
 /**
  * A row found by name.
@@ -3451,6 +3733,12 @@ export interface MailboxImport {
    * One error per bad row, in file order.
    */
   errors: ImportError[]
+  /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -4038,6 +4326,12 @@ export interface ScanImport {
    */
   errors: ImportError[]
   /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
+  /**
    * Header cells no field uses (ignored), as written.
    */
   ignoredColumns: string[]
@@ -4084,9 +4378,28 @@ export interface ScanOptions {
   loose?: boolean
 }
 /**
+ * The schools ranked by their website scans, and those that must fix and
+ * report back (seed 001 §陸.三.(一): the re-scan report left 8 schools with
+ * high-risk findings, told to fix them and report back).
+ */
+export interface ScanRanking1 {
+  /**
+   * The schools with re-scan findings ≥ the threshold, in rank order.
+   */
+  mustFix: MustFix[]
+  /**
+   * The CVSS score from which a finding counts as high or above.
+   */
+  rescanMinCvss: number
+  /**
+   * Every school with a scan finding, in rank order.
+   */
+  schools: ScanRank[]
+}
+/**
  * A school's scan figures.
  */
-export interface ScanSummary1 {
+export interface ScanSummary2 {
   /**
    * Findings of the initial scan.
    */
@@ -4109,6 +4422,180 @@ export interface ScanSummary1 {
   rescanHigh: number
 }
 /**
+ * The work calendar of a school year on a day.
+ */
+export interface Schedule {
+  /**
+   * Every item, by start then id.
+   */
+  items: ItemOnDay[]
+  /**
+   * The school year (ROC).
+   */
+  schoolYear: number
+  /**
+   * The day judged.
+   */
+  today: string
+  /**
+   * The window of `upcoming`, in days.
+   */
+  upcomingDays: number
+}
+/**
+ * One item of the work calendar.
+ */
+export interface ScheduleItem1 {
+  /**
+   * Last day (inclusive).
+   */
+  end: string
+  /**
+   * A stable id within the school year (`drill-round-1`): the event's UID.
+   */
+  id: string
+  /**
+   * The seed passage it comes from.
+   */
+  source: string
+  /**
+   * First day (inclusive).
+   */
+  start: string
+  /**
+   * The item in Chinese, as the seed names it.
+   */
+  title: string
+  /**
+   * The item in English.
+   */
+  titleEn: string
+}
+/**
+ * A school's smart-learning certification on a day, per teacher and against
+ * both dates.
+ */
+export interface SchoolCertification {
+  all: SchoolTarget
+  /**
+   * Why: the school's targets, then nothing per teacher (see `teachers`).
+   */
+  findings: Finding[]
+  quota: SchoolTarget1
+  /**
+   * The share, e.g. `1/5`.
+   */
+  share: string
+  /**
+   * The teacher quota (教師員額) the share is taken of.
+   */
+  teacherQuota: number
+  /**
+   * Each teacher, in input order.
+   */
+  teachers: TeacherCertification[]
+  /**
+   * The day judged.
+   */
+  today: string
+  verdict: Verdict13
+}
+/**
+ * Every teacher of the quota, due 114/12/31.
+ */
+export interface SchoolTarget {
+  /**
+   * Teachers certified.
+   */
+  certified: number
+  /**
+   * Days from `today` to `due` (negative once past).
+   */
+  daysLeft: number
+  /**
+   * The due day.
+   */
+  due: string
+  /**
+   * Still to certify (0 when met).
+   */
+  remaining: number
+  /**
+   * Teachers the target needs.
+   */
+  required: number
+  status: TargetStatus
+}
+/**
+ * The share of the quota, due 111/07/31.
+ */
+export interface SchoolTarget1 {
+  /**
+   * Teachers certified.
+   */
+  certified: number
+  /**
+   * Days from `today` to `due` (negative once past).
+   */
+  daysLeft: number
+  /**
+   * The due day.
+   */
+  due: string
+  /**
+   * Still to certify (0 when met).
+   */
+  remaining: number
+  /**
+   * Teachers the target needs.
+   */
+  required: number
+  status: TargetStatus
+}
+/**
+ * One teacher's certification on a day.
+ */
+export interface TeacherCertification {
+  /**
+   * Both parts complete: certified.
+   */
+  certified: boolean
+  /**
+   * City-course hours completed.
+   */
+  cityHours: number
+  /**
+   * City-course hours still missing (0 when done).
+   */
+  cityMissing: number
+  /**
+   * Days from `today` to `due` (negative once past).
+   */
+  daysLeft: number
+  /**
+   * The day every teacher is due (114/12/31).
+   */
+  due: string
+  /**
+   * Why.
+   */
+  findings: Finding[]
+  /**
+   * Platform hours completed.
+   */
+  platformHours: number
+  /**
+   * Platform hours still missing (0 when done).
+   */
+  platformMissing: number
+  status: TargetStatus1
+  /**
+   * The teacher, as given.
+   */
+  teacher: string
+  verdict: Verdict12
+}
+/**
  * The schools' figures for the on-site pick, read from a file (RULES §8).
  */
 export interface SchoolImport {
@@ -4126,6 +4613,12 @@ export interface SchoolImport {
    * One error per bad row, in file order.
    */
   errors: ImportError[]
+  /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -4150,6 +4643,32 @@ export interface SchoolImport {
    * Whether reading stopped at `policy.limits.import_max_rows`.
    */
   truncated: boolean
+}
+/**
+ * One target of a school on a day: the ⌈1/5⌉ share, or every teacher.
+ */
+export interface SchoolTarget2 {
+  /**
+   * Teachers certified.
+   */
+  certified: number
+  /**
+   * Days from `today` to `due` (negative once past).
+   */
+  daysLeft: number
+  /**
+   * The due day.
+   */
+  due: string
+  /**
+   * Still to certify (0 when met).
+   */
+  remaining: number
+  /**
+   * Teachers the target needs.
+   */
+  required: number
+  status: TargetStatus
 }
 /**
  * The school year and semester a date belongs to.
@@ -4200,12 +4719,16 @@ export interface SecurityTrainingCheck {
    * Hours required a year (3).
    */
   requiredHours: number
-  verdict: Verdict12
+  verdict: Verdict14
 }
 /**
  * A school's smart-learning certification progress.
  */
 export interface SmartLearningProgress {
+  /**
+   * The day every teacher is due (114/12/31).
+   */
+  allDue: string
   /**
    * ROC year by which every teacher is certified (114).
    */
@@ -4223,6 +4746,10 @@ export interface SmartLearningProgress {
    */
   hoursPerTeacher: number
   /**
+   * The day the share is due (111/07/31).
+   */
+  quotaDue: string
+  /**
    * Still to certify (0 when met).
    */
   remaining: number
@@ -4234,7 +4761,7 @@ export interface SmartLearningProgress {
    * The school's teacher quota (教師員額).
    */
   teacherQuota: number
-  verdict: Verdict13
+  verdict: Verdict15
 }
 /**
  * How many mailboxes are in each state, and how many rows had errors.
@@ -4279,6 +4806,24 @@ export interface SweepLists1 {
    * The day of the sweep.
    */
   today: string
+}
+/**
+ * One teacher's smart-learning hours (seed 001 §陸.一.(五): 3 h of the city's
+ * required course + 3 h on a learning platform).
+ */
+export interface TeacherHours {
+  /**
+   * Hours of the city's required course (新北必修課) completed.
+   */
+  cityHours?: number
+  /**
+   * Hours on a learning platform (學習平台必選修) completed.
+   */
+  platformHours?: number
+  /**
+   * Whatever tells teachers apart (a name, a staff number); echoed back.
+   */
+  teacher: string
 }
 /**
  * The IDs found in the bytes of a file, and how the bytes were read.
@@ -4747,6 +5292,13 @@ export declare function pickAuditFile(data: Uint8Array | string, options?: { sca
 export declare function pickAuditSchools(schools: Array<AuditSchool>, options?: { scans?: Array<ScanFinding> | null; capacity?: number | null }, policy?: Policy | null): AuditPick
 
 /**
+ * The website-scan ranking on its own: schools by re-scan findings of CVSS ≥
+ * 7.0, highest re-scan score, initial-scan findings ≥ 7.0, school code; and
+ * the schools that must fix and report back. `schools` only supplies names.
+ */
+export declare function auditScanRanking(scans: Array<ScanFinding>, schools?: Array<AuditSchool> | null, policy?: Policy | null): ScanRanking
+
+/**
  * The pick list's criteria table, as SVG text.
  */
 export declare function auditCriteriaSvg(schools: Array<AuditSchool>, options?: { scans?: Array<ScanFinding> | null; capacity?: number | null }, policy?: Policy | null): string
@@ -4785,6 +5337,32 @@ export declare function securityTraining(hours: number, policy?: Policy | null):
  * Smart-learning certification against ⌈1/5⌉ of a school's teacher quota.
  */
 export declare function smartLearningProgress(teacherQuota: number, certified: number, policy?: Policy | null): SmartLearningProgress
+
+/**
+ * One teacher's smart-learning certification on `today`: 3 h of the city's
+ * course and 3 h on a platform, every teacher due 114/12/31.
+ */
+export declare function smartLearningTeacher(teacher: TeacherHours, today: string | Date, policy?: Policy | null): TeacherCertification
+
+/**
+ * A school's smart-learning certification on `today`: each teacher, the
+ * ⌈1/5⌉ share of the teacher quota due 111/07/31 and every teacher due
+ * 114/12/31 (`teacher_quota` defaults to the teachers listed).
+ */
+export declare function smartLearningSchool(teachers: Array<TeacherHours>, today: string | Date, teacherQuota?: number | null, policy?: Policy | null): SchoolCertification
+
+/**
+ * The year's security work calendar on `today` (the school year of `today`
+ * unless one is named): each item `later`, `upcoming` (starts within 14
+ * days), `open` or `past`.
+ */
+export declare function scheduleOn(today: string | Date, schoolYear?: number | null, policy?: Policy | null): Schedule
+
+/**
+ * The year's security work calendar as iCalendar (RFC 5545) text for Google
+ * Calendar: deterministic (UIDs from the items, DTSTAMP from `today`).
+ */
+export declare function scheduleIcs(today: string | Date, schoolYear?: number | null, policy?: Policy | null): string
 
 /**
  * A school's EMS addresses: VLAN 70, `10.239.<school no>.101`–`.110`.

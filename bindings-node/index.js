@@ -435,6 +435,15 @@ function pickAuditSchools(schools, options, policy) {
 }
 
 /**
+ * The website-scan ranking on its own: schools by re-scan findings of CVSS ≥
+ * 7.0, highest re-scan score, initial-scan findings ≥ 7.0, school code; and
+ * the schools that must fix and report back. `schools` only supplies names.
+ */
+function auditScanRanking(scans, schools, policy) {
+  return call('audit.scan_ranking', { scans, schools }, policy)
+}
+
+/**
  * The pick list's criteria table, as SVG text.
  */
 function auditCriteriaSvg(schools, options, policy) {
@@ -491,6 +500,40 @@ function smartLearningProgress(teacherQuota, certified, policy) {
 }
 
 /**
+ * One teacher's smart-learning certification on `today`: 3 h of the city's
+ * course and 3 h on a platform, every teacher due 114/12/31.
+ */
+function smartLearningTeacher(teacher, today, policy) {
+  return call('training.smart_learning_teacher', { teacher, today }, policy)
+}
+
+/**
+ * A school's smart-learning certification on `today`: each teacher, the
+ * ⌈1/5⌉ share of the teacher quota due 111/07/31 and every teacher due
+ * 114/12/31 (`teacher_quota` defaults to the teachers listed).
+ */
+function smartLearningSchool(teachers, today, teacherQuota, policy) {
+  return call('training.smart_learning_school', { teachers, today, teacherQuota }, policy)
+}
+
+/**
+ * The year's security work calendar on `today` (the school year of `today`
+ * unless one is named): each item `later`, `upcoming` (starts within 14
+ * days), `open` or `past`.
+ */
+function scheduleOn(today, schoolYear, policy) {
+  return call('schedule.on', { today, schoolYear }, policy)
+}
+
+/**
+ * The year's security work calendar as iCalendar (RFC 5545) text for Google
+ * Calendar: deterministic (UIDs from the items, DTSTAMP from `today`).
+ */
+function scheduleIcs(today, schoolYear, policy) {
+  return call('schedule.ics', { today, schoolYear }, policy)
+}
+
+/**
  * A school's EMS addresses: VLAN 70, `10.239.<school no>.101`–`.110`.
  */
 function emsAllocation(schoolNo, policy) {
@@ -541,6 +584,7 @@ module.exports = {
   addMonths,
   attendanceView,
   auditCriteriaSvg,
+  auditScanRanking,
   can,
   checkAccount,
   checkAccountFile,
@@ -607,9 +651,13 @@ module.exports = {
   redactIds: native.redactIds,
   scanIdBytes,
   scanIds: native.scanIds,
+  scheduleIcs,
+  scheduleOn,
   schoolTerm,
   securityTraining,
   smartLearningProgress,
+  smartLearningSchool,
+  smartLearningTeacher,
   sweepMailboxes,
   sweepMailboxFile,
   toRoc,

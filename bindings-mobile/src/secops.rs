@@ -3,7 +3,7 @@
 use crate::policy::{Policy, or_default};
 use crate::{Result, instant};
 use ntpc_policy::audit::{
-    self, AuditPick, AuditSchool, CvssBand, CvssVersion, ScanFinding, ScanRound,
+    self, AuditPick, AuditSchool, CvssBand, CvssVersion, ScanFinding, ScanRanking, ScanRound,
 };
 use ntpc_policy::chart;
 use ntpc_policy::drill::{self, DrillCheck, DrillRanking, DrillReport};
@@ -143,6 +143,21 @@ pub fn pick_audit_schools(
         &schools,
         &scans.unwrap_or_default(),
         capacity,
+        or_default(&policy),
+    )?)
+}
+
+/// The website-scan ranking on its own, and the schools that must fix and
+/// report back; `schools` only supplies names.
+#[uniffi::export(default(schools = None, policy = None))]
+pub fn audit_scan_ranking(
+    scans: Vec<ScanFinding>,
+    schools: Option<Vec<AuditSchool>>,
+    policy: Option<Arc<Policy>>,
+) -> Result<ScanRanking> {
+    Ok(audit::scan_ranking(
+        &scans,
+        &schools.unwrap_or_default(),
         or_default(&policy),
     )?)
 }

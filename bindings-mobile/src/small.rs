@@ -1,11 +1,15 @@
 //! The smaller rules (RULES §9), the importer's helpers, and the code table.
 
-use crate::Result;
 use crate::policy::{Policy, or_default};
+use crate::{Result, date};
 use ntpc_policy::codes::CodeInfo;
 use ntpc_policy::import::{self, Decoded};
 use ntpc_policy::network::{self, EmsAddressCheck, EmsAllocation};
-use ntpc_policy::training::{self, SecurityTrainingCheck, SmartLearningProgress};
+use ntpc_policy::schedule::{self, Schedule};
+use ntpc_policy::training::{
+    self, SchoolCertification, SecurityTrainingCheck, SmartLearningProgress, TeacherCertification,
+    TeacherHours,
+};
 use std::sync::Arc;
 
 /// Security training hours against the 3 hours a year.
@@ -24,6 +28,67 @@ pub fn smart_learning_progress(
     Ok(training::smart_learning_progress(
         teacher_quota,
         certified,
+        or_default(&policy),
+    )?)
+}
+
+/// One teacher's smart-learning certification on `today` (3 h city course + 3 h
+/// platform, every teacher by 114/12/31).
+#[uniffi::export(default(policy = None))]
+pub fn smart_learning_teacher(
+    teacher: TeacherHours,
+    today: String,
+    policy: Option<Arc<Policy>>,
+) -> Result<TeacherCertification> {
+    Ok(training::smart_learning_teacher(
+        &teacher,
+        date(&today)?,
+        or_default(&policy),
+    )?)
+}
+
+/// A school's smart-learning certification on `today`: each teacher, the
+/// ⌈1/5⌉ share due 111/07/31 and every teacher due 114/12/31.
+#[uniffi::export(default(teacher_quota = None, policy = None))]
+pub fn smart_learning_school(
+    teachers: Vec<TeacherHours>,
+    today: String,
+    teacher_quota: Option<u32>,
+    policy: Option<Arc<Policy>>,
+) -> Result<SchoolCertification> {
+    Ok(training::smart_learning_school(
+        &teachers,
+        teacher_quota,
+        date(&today)?,
+        or_default(&policy),
+    )?)
+}
+
+/// The year's security work calendar on `today`: each item later, upcoming,
+/// open or past.
+#[uniffi::export(default(school_year = None, policy = None))]
+pub fn schedule_on(
+    today: String,
+    school_year: Option<i32>,
+    policy: Option<Arc<Policy>>,
+) -> Result<Schedule> {
+    Ok(schedule::on(
+        date(&today)?,
+        school_year,
+        or_default(&policy),
+    )?)
+}
+
+/// The year's security work calendar as iCalendar (RFC 5545) text.
+#[uniffi::export(default(school_year = None, policy = None))]
+pub fn schedule_ics(
+    today: String,
+    school_year: Option<i32>,
+    policy: Option<Arc<Policy>>,
+) -> Result<String> {
+    Ok(schedule::ics(
+        date(&today)?,
+        school_year,
         or_default(&policy),
     )?)
 }

@@ -204,6 +204,30 @@ codes! {
     TrainingSmartLearningShort = "training.smart_learning_short", Violation,
         "智慧學習初階認證：應完成 {required} 人（教師員額 {teacher_quota} 的 {share}），已完成 {certified} 人，尚缺 {remaining} 人。",
         "Smart-learning certification: {required} teachers required ({share} of the quota of {teacher_quota}), {certified} certified, {remaining} to go.";
+    /// A teacher is not yet certified; the due day is ahead.
+    TrainingSmartLearningTeacherOpen = "training.smart_learning_teacher_open", Info,
+        "{teacher}尚未完成智慧學習初階認證：新北必修課尚缺 {city_missing} 小時、學習平台尚缺 {platform_missing} 小時（期限 {due_zh}）。",
+        "{teacher} is not yet certified in smart learning: {city_missing} h of the city course and {platform_missing} h on a platform to go (due {due}).";
+    /// A teacher is not certified and the due day has passed.
+    TrainingSmartLearningTeacherOverdue = "training.smart_learning_teacher_overdue", Violation,
+        "{teacher}逾期未完成智慧學習初階認證（期限 {due_zh}）：新北必修課尚缺 {city_missing} 小時、學習平台尚缺 {platform_missing} 小時。",
+        "{teacher} is past the smart-learning certification due day {due}: {city_missing} h of the city course and {platform_missing} h on a platform missing.";
+    /// The school's share is not yet reached; the due day is ahead.
+    TrainingSmartLearningQuotaOpen = "training.smart_learning_quota_open", Info,
+        "教師員額 {teacher_quota} 人的 {share} 須完成認證，需 {required} 人，已完成 {certified} 人，尚差 {remaining} 人（期限 {due_zh}）。",
+        "{share} of the teacher quota of {teacher_quota} must be certified: {required} needed, {certified} certified, {remaining} to go (due {due}).";
+    /// The school's share is not reached and its due day has passed.
+    TrainingSmartLearningQuotaOverdue = "training.smart_learning_quota_overdue", Violation,
+        "已逾期限 {due_zh}：教師員額 {teacher_quota} 人的 {share} 須完成認證（{required} 人），僅完成 {certified} 人，尚差 {remaining} 人。",
+        "Past the due day {due}: {share} of the teacher quota of {teacher_quota} ({required}) must be certified, only {certified} are; {remaining} missing.";
+    /// Not every teacher is certified yet; the due day is ahead.
+    TrainingSmartLearningAllOpen = "training.smart_learning_all_open", Info,
+        "全校教師 {required} 人須於 {due_zh} 前完成認證，已完成 {certified} 人，尚差 {remaining} 人。",
+        "All {required} teachers must be certified by {due}: {certified} are, {remaining} to go.";
+    /// Not every teacher is certified and the due day has passed.
+    TrainingSmartLearningAllOverdue = "training.smart_learning_all_overdue", Violation,
+        "已逾期限 {due_zh}：全校教師 {required} 人須完成認證，僅完成 {certified} 人，尚差 {remaining} 人。",
+        "Past the due day {due}: all {required} teachers must be certified, only {certified} are; {remaining} missing.";
     // ---- mailbox (RULES §4; seed 000 PART TWO Mail2000, 001 §陸.二.(三)) ----
     /// The mailbox is in use; says when it would become deletable.
     MailboxActive = "mailbox.active", Info,
@@ -346,6 +370,14 @@ codes! {
     IncidentBasisOccurred = "incident.basis_occurred", Info,
         "未填知悉時間，通報與復原期限以發生時間 {occurred_at} 起算。",
         "No awareness time given: the notification and recovery deadlines run from the occurrence time {occurred_at}.";
+    /// The file has no awareness-time column: every clock runs from occurrence.
+    IncidentNoAwarenessColumn = "incident.no_awareness_column", Info,
+        "檔案沒有知悉時間欄：各事件的通報與復原期限以發生時間起算。",
+        "The file has no awareness-time column: every incident's notification and recovery deadlines run from its occurrence time.";
+    /// The file lacks columns some duties are judged by: those stay `unknown`.
+    IncidentColumnsAbsent = "incident.columns_absent", Info,
+        "檔案沒有{columns_zh}欄：{duties_zh}無法判斷是否如期，狀態列為「未知」，不算逾期。",
+        "The file has no column for the {columns}: {duties} cannot be judged and are `unknown`, not overdue.";
     /// Level 0: an unconfirmed ticket of the education system.
     IncidentUnconfirmed = "incident.unconfirmed", Info,
         "0 級為未確認的事件單：只計通報與審核期限，確認等級後才計復原與調查報告期限。",
@@ -388,6 +420,10 @@ codes! {
     DrillOverdue = "drill.overdue", Violation,
         "演練尚未通報，已逾時 {overtime_zh}（期限 {deadline}，計至 {now}）。",
         "The drill is not reported: {overtime} past the deadline {deadline} at {now}.";
+    /// The report time is before the notice time.
+    DrillTimeOrder = "drill.time_order", Warning,
+        "通報時間（{reported_at}）早於演練通知時間（{notified_at}），請確認時間是否正確。",
+        "The report time ({reported_at}) is before the drill notice ({notified_at}); check the times.";
     /// The drill is not reported and the limit is still ahead.
     DrillOpen = "drill.open", Info,
         "演練尚未通報：期限 {deadline}（尚餘 {margin_zh}）。",
@@ -445,6 +481,10 @@ codes! {
     ImportIgnoredColumns = "import.ignored_columns", Info,
         "檔案中有 {count} 個欄位未被讀取：{columns}。",
         "{count} columns of the file are not read: {columns}.";
+    /// A group's closing count (`筆數: N`) differs from the rows read in it.
+    ImportGroupCount = "import.group_count", Warning,
+        "「{group_zh}」的筆數小計為 {stated}，但讀到 {counted} 列（第 {line} 行）。",
+        "The subtotal of {group} says {stated} rows, but {counted} were read (line {line}).";
     /// A row repeating the value of a field that names the record (an incident's 編號).
     ImportDuplicateKey = "import.duplicate_key", Error,
         "「{field}」的值「{value}」與第 {first_line} 行重複，此列未讀入。",

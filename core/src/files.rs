@@ -27,7 +27,7 @@
 
 use crate::codes::Code;
 use crate::finding::{Finding, Verdict};
-use crate::import::{ColumnUse, Delimiter, RowError, TextEncoding};
+use crate::import::{ColumnUse, Delimiter, ImportResult, RowError, TextEncoding};
 use serde::Serialize;
 
 /// How a file was read.
@@ -106,16 +106,20 @@ fn worst(a: Verdict, b: Verdict) -> Verdict {
     if rank(b) > rank(a) { b } else { a }
 }
 
-/// The findings about a file as a whole: the columns nobody reads.
-pub(crate) fn source_findings(source: &FileSource) -> Vec<Finding> {
-    if source.ignored_columns.is_empty() {
-        return Vec::new();
+/// The findings about a file as a whole: the columns nobody reads, then what
+/// the reader found (group subtotals that disagree, absent columns).
+pub(crate) fn source_findings<O: ImportResult>(imp: &O) -> Vec<Finding> {
+    let source = imp.source();
+    let mut out = Vec::new();
+    if !source.ignored_columns.is_empty() {
+        out.push(
+            Finding::new(Code::ImportIgnoredColumns)
+                .with("count", source.ignored_columns.len())
+                .with("columns", source.ignored_columns.join("、")),
+        );
     }
-    vec![
-        Finding::new(Code::ImportIgnoredColumns)
-            .with("count", source.ignored_columns.len())
-            .with("columns", source.ignored_columns.join("、")),
-    ]
+    out.extend(imp.findings().iter().cloned());
+    out
 }
 
 /// Declares the result type of one file workflow, with its row type when the

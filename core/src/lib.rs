@@ -66,6 +66,7 @@ pub mod password;
 pub mod permission;
 pub mod policy;
 pub mod records;
+pub mod schedule;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod training;

@@ -81,6 +81,22 @@ pub struct PasswordPolicy {
     pub context_years_to: u32,
 }
 
+/// How the custom-account rule (seed 000 PART TWO 自訂帳號格式規範) reads "the
+/// format of a new-style ID number".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CustomAccountRule {
+    /// The ID-like reading (default): a letter, one of `12ABCD89`, then eight
+    /// digits, as every ID format has (`b1ackberry` is not flagged).
+    #[default]
+    IdLike,
+    /// The seed's literal wording: ten characters, the first a letter, the
+    /// second one of `12abcd89` (any case), the rest anything (`b1ackberry` is
+    /// flagged).
+    Literal,
+}
+
 /// ID-number handling (RULES §2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -92,6 +108,9 @@ pub struct IdentityPolicy {
     pub mask_keep_end: u32,
     /// The masking character.
     pub mask_char: char,
+    /// How the custom-account rule reads the seed (default `id_like`).
+    #[serde(default)]
+    pub custom_account_rule: CustomAccountRule,
 }
 
 impl IdentityPolicy {
@@ -100,6 +119,7 @@ impl IdentityPolicy {
         mask_keep_start: 3,
         mask_keep_end: 3,
         mask_char: '*',
+        custom_account_rule: CustomAccountRule::IdLike,
     };
 }
 
@@ -178,13 +198,32 @@ pub struct IncidentPolicy {
     pub max_level: u8,
 }
 
+/// The drill reporting limit of one year's rules (seed 000 PART FOUR (一)1: 109
+/// reported within 4 hours; (二)2: from 110 within 1 hour).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DrillEdition {
+    /// Name of the edition (the ROC year: `109`, `110`).
+    pub name: String,
+    /// First notice date this limit applies to.
+    pub effective_from: NaiveDate,
+    /// Hours from the drill notice to the report.
+    pub report_limit_hours: u32,
+}
+
 /// Incident report drills (RULES §7; seed 000 PART FOUR (一)1, (二)2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DrillPolicy {
-    /// Hours from the drill notice to the report (109: 4, 110 on: 1).
-    pub report_limit_hours: u32,
+    /// A limit in hours that applies to every drill whatever its date (the
+    /// caller pins it; edition `ntpc-109` pins 4). `null`: each drill takes the
+    /// limit of the edition in force on its notice date (`editions`).
+    pub report_limit_hours: Option<u32>,
+    /// The limits by notice date, oldest first; a drill takes the latest one in
+    /// force on its notice date (Taipei), a date before all of them the earliest.
+    pub editions: Vec<DrillEdition>,
 }
 
 /// Picking schools for on-site security checks (RULES §8; seed 000 PART FOUR (三)).
@@ -200,6 +239,10 @@ pub struct AuditPolicy {
     pub picked_grade: String,
     /// CVSS score from which a re-scan finding counts as high or above (7.0).
     pub rescan_min_cvss: f64,
+    /// Count a re-scan finding of CVSS ≥ `rescan_min_cvss` as a sixth pick
+    /// criterion (opt-in; default `false`: the seed's five criteria only, 000
+    /// PART FOUR (三); the re-scan is a ranking of its own, 001 §陸.三.(一)).
+    pub rescan_is_criterion: bool,
 }
 
 /// Training quotas (RULES §9; seed 000 PART FOUR, 001 §陸.一.(五)).
@@ -217,6 +260,27 @@ pub struct TrainingPolicy {
     pub smart_learning_share_denominator: u32,
     /// ROC year by which every teacher is certified (114).
     pub smart_learning_all_by_roc_year: i32,
+    /// Hours of the city's required course (3 小時新北必修課).
+    pub smart_learning_city_hours: u32,
+    /// Hours on a learning platform (3 小時學習平台必選修).
+    pub smart_learning_platform_hours: u32,
+    /// The day the school's share is due (111/07/31: 預計至7月底).
+    pub smart_learning_quota_due: NaiveDate,
+    /// The day every teacher is due (114/12/31: 至114年為止, decided as its last day).
+    pub smart_learning_all_due: NaiveDate,
+}
+
+/// The year's security work calendar (RULES §9; seed 000 PART FOUR (四)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SchedulePolicy {
+    /// Days ahead within which an item that has not started is `upcoming` (decided: 14).
+    pub upcoming_days: u32,
+    /// The items of each school year, keyed by the ROC school year (`"110"`). In
+    /// a policy file this object is open: a year not shipped is added, a year
+    /// given replaces the shipped one whole.
+    pub years: std::collections::BTreeMap<String, Vec<crate::schedule::ScheduleItem>>,
 }
 
 /// Network allocations (RULES §9; seed 001 案由五).
@@ -281,6 +345,8 @@ pub struct Policy {
     pub audit: AuditPolicy,
     /// Training quotas.
     pub training: TrainingPolicy,
+    /// The year's security work calendar.
+    pub schedule: SchedulePolicy,
     /// Network allocations.
     pub network: NetworkPolicy,
     /// Input limits.
@@ -365,13 +431,27 @@ impl Policy {
                 max_level: 4,
             },
             drill: DrillPolicy {
-                report_limit_hours: 1,
+                report_limit_hours: None,
+                // Decided: the ROC year 110 starts 2021-01-01 (as `in_force_on`).
+                editions: vec![
+                    DrillEdition {
+                        name: "109".into(),
+                        effective_from: date(2020, 1, 1),
+                        report_limit_hours: 4,
+                    },
+                    DrillEdition {
+                        name: "110".into(),
+                        effective_from: date(2021, 1, 1),
+                        report_limit_hours: 1,
+                    },
+                ],
             },
             audit: AuditPolicy {
                 drill_top_n: 20,
                 incident_top_n: 20,
                 picked_grade: "C".into(),
                 rescan_min_cvss: 7.0,
+                rescan_is_criterion: false,
             },
             training: TrainingPolicy {
                 security_hours_per_year: 3,
@@ -379,6 +459,16 @@ impl Policy {
                 smart_learning_share_numerator: 1,
                 smart_learning_share_denominator: 5,
                 smart_learning_all_by_roc_year: 114,
+                smart_learning_city_hours: 3,
+                smart_learning_platform_hours: 3,
+                smart_learning_quota_due: date(2022, 7, 31),
+                smart_learning_all_due: date(2025, 12, 31),
+            },
+            schedule: SchedulePolicy {
+                upcoming_days: 14,
+                years: [("110".to_owned(), crate::schedule::school_year_110())]
+                    .into_iter()
+                    .collect(),
             },
             network: NetworkPolicy {
                 ems_vlan: 70,
@@ -402,8 +492,9 @@ impl Policy {
     fn ntpc_109() -> Policy {
         let mut p = Policy::ntpc_110();
         p.edition = "ntpc-109".into();
-        // Seed 000 PART FOUR (一)1: 109 drills had 4 hours to report.
-        p.drill.report_limit_hours = 4;
+        // Seed 000 PART FOUR (一)1: 109 drills had 4 hours to report; the 109
+        // edition pins it for every drill it judges.
+        p.drill.report_limit_hours = Some(4);
         p
     }
 
@@ -501,6 +592,8 @@ impl Policy {
                 "0 to max_level (at most 9)" => "0 至 max_level，最多 9".into(),
                 "0 to the denominator, which is 1 or more" => "0 至分母，分母須 1 以上".into(),
                 "1 to ems_last_host, at most 254" => "1 至 ems_last_host，最多 254".into(),
+                "ROC school years such as \"110\"" => "民國學年度，例如 \"110\"".into(),
+                "on or before end" => "不晚於 end".into(),
                 "at most school_no_max" => "不超過 school_no_max".into(),
                 other => other.replace(" to ", " 至 ").replace('-', " 至 "),
             }
@@ -605,6 +698,12 @@ impl Policy {
             "1-100",
             mb.near_full_percent,
         )?;
+        check(
+            !self.drill.editions.is_empty() || self.drill.report_limit_hours.is_some(),
+            "drill.editions",
+            "at least one",
+            0,
+        )?;
         let inc = &self.incident;
         check(
             inc.high_level_min <= inc.max_level && inc.max_level <= 9,
@@ -636,6 +735,22 @@ impl Policy {
                 tr.smart_learning_share_numerator, tr.smart_learning_share_denominator
             ),
         )?;
+        for (year, items) in &self.schedule.years {
+            check(
+                year.parse::<i32>().is_ok(),
+                "schedule.years",
+                "ROC school years such as \"110\"",
+                year,
+            )?;
+            for item in items {
+                check(
+                    item.start <= item.end,
+                    "schedule.years[].start",
+                    "on or before end",
+                    &item.id,
+                )?;
+            }
+        }
         let net = &self.network;
         check(
             net.ems_first_host >= 1
@@ -679,7 +794,7 @@ fn internal(e: impl std::fmt::Display) -> PolicyError {
 /// Objects of a policy whose keys a policy file may add to, and whose entries it
 /// replaces whole: the office calendar, keyed by year (a later year is added
 /// without repeating the shipped ones; the shape of each entry is still checked).
-const OPEN_OBJECTS: &[&str] = &["calendar.office_days"];
+const OPEN_OBJECTS: &[&str] = &["calendar.office_days", "schedule.years"];
 
 /// Deep-merges `over` into `base`. Objects merge key by key; a key the base does
 /// not have is an unknown key, reported with its path (except in [`OPEN_OBJECTS`]).
@@ -754,7 +869,7 @@ mod tests {
         assert_eq!(q.password.min_length, 12);
         assert_eq!(q.password.min_classes, 3);
         let old = Policy::from_json(r#"{"edition": "ntpc-109"}"#).unwrap();
-        assert_eq!(old.drill.report_limit_hours, 4);
+        assert_eq!(old.drill.report_limit_hours, Some(4));
     }
 
     #[test]

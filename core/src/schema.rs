@@ -226,7 +226,10 @@ pub fn person_status_aliases(schema: &mut Schema) {
     use crate::account::PersonStatus;
     add_aliases(
         schema,
-        PersonStatus::ALL.iter().map(|s| (s.as_str(), s.as_zh())),
+        PersonStatus::ALL
+            .iter()
+            .map(|s| (s.as_str(), s.as_zh()))
+            .chain([("substitute", "代理教師"), ("temporary", "代課教師")]),
     );
 }
 

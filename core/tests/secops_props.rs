@@ -56,7 +56,8 @@ proptest! {
         let inc = Incident {
             id: "x".into(), unit: "u".into(), level, reported_level: None, event_type: None, subtype: None,
             occurred_at: None, aware_at: aware.map(at), reported_at: reported.map(at), reviewed_at: None,
-            recovered_at: None, report_filed_at: None, ip: None,
+            recovered_at: None, report_filed_at: None, ip: None, unit_as_written: None,
+            not_recorded: Vec::new(),
         };
         let r = incident::evaluate(&inc, at(now), &Policy::default()).unwrap();
         prop_assert_eq!(r.obligations.len(), if level == 0 { 2 } else { 4 });

@@ -82,7 +82,8 @@ val ENUM_PARSERS: Map<String, (String) -> Enum<*>> = mapOf(
 )
 
 val enumReader = JsonDeserializer<Enum<*>> { j, t, _ ->
-    val cls = t as Class<*>
+    // A list of enums in a record (`List<TimeField>`) reaches here as `? extends TimeField`.
+    val cls = (if (t is java.lang.reflect.WildcardType) t.upperBounds[0] else t) as Class<*>
     val text = j.asString
     ENUM_PARSERS[cls.simpleName]?.let { parse ->
         return@JsonDeserializer try { parse(text) } catch (e: PolicyException) { throw JsonSyntaxException(e.toString()) }

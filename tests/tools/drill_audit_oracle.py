@@ -5,18 +5,29 @@ cut at rank <= N, ordering by (criteria met desc, best rank asc, school code),
 CVSS compared in tenths, labels ignored."""
 
 import unicodedata
-from datetime import timedelta
+from datetime import date, timedelta
 
-from secops_oracle import ceil_min, floor_min, iso, local, t, text_en, text_zh
+from secops_oracle import TPE, ceil_min, floor_min, iso, local, t, text_en, text_zh
 
 
-def drill_eval(rep, now_text, limit):
+def drill_limit(notified, pinned=None):
+    """Seed 000 PART FOUR (一)1 / (二)2: 4 h in ROC 109, 1 h from 110 (decided: the
+    year 110 starts 2021-01-01), by the Taipei notice date, unless pinned."""
+    if pinned is not None:
+        return None, pinned
+    return ("109", 4) if notified.astimezone(TPE).date() < date(2021, 1, 1) else ("110", 1)
+
+
+def drill_eval(rep, now_text, limit=None):
+    """`limit`: a pinned limit in hours; None takes the one of the notice date."""
     now = t(now_text)
     n, r = t(rep["notified_at"]), t(rep.get("reported_at"))
+    edition, limit = drill_limit(n, limit)
     d = n + timedelta(hours=limit)
     o = {
         "school": rep["school"],
         "drill": rep.get("drill"),
+        "edition": edition,
         "limit_hours": limit,
         "notified_at": iso(n),
         "deadline": iso(d),
@@ -90,6 +101,15 @@ def drill_eval(rep, now_text, limit):
                 }
             ],
         )
+    if r is not None and r < n:
+        o["findings"].append(
+            {
+                "code": "drill.time_order",
+                "params": {"reported_at": local(r), "notified_at": local(n)},
+            }
+        )
+        if o["verdict"] == "pass":
+            o["verdict"] = "warn"
     return o
 
 
@@ -107,6 +127,7 @@ def comp_ranks(values_desc):
 
 
 def drill_rank(reports, now_text, limit, edition):
+    """`limit`: a pinned limit, or None for the limit of each notice date."""
     checks = [drill_eval(r, now_text, limit) for r in reports]
     per = {}
     for r, c in zip(reports, checks):
@@ -137,7 +158,11 @@ def drill_rank(reports, now_text, limit, edition):
         )
     return {
         "edition": edition,
-        "limit_hours": limit,
+        "limit_hours": (
+            checks[0]["limit_hours"]
+            if checks and all(c["limit_hours"] == checks[0]["limit_hours"] for c in checks)
+            else (limit if not checks else None)
+        ),
         "late_schools": sum(s["overtime_minutes"] > 0 for s in schools),
         "schools": schools,
         "drills": checks,
@@ -171,7 +196,84 @@ def band(score, version):
     )
 
 
-def pick(schools, scans, capacity=None, drill_top=20, incident_top=20, grade="C", min_cvss=7.0):
+def scan_rank(scans, schools=(), min_cvss=7.0):
+    """The website-scan ranking (issue 16 item 5; seed 001 §陸.三.(一)): schools with a
+    scan finding, by re-scan findings >= the threshold desc, highest re-scan CVSS desc
+    (none lowest), initial-scan findings >= the threshold desc, school code; the
+    schools with re-scan findings >= the threshold must fix and report back."""
+    names = {s["school"].strip(): s.get("name") for s in schools}
+
+    def high(f):
+        return round(f["cvss"] * 10) >= round(min_cvss * 10)
+
+    rows = []
+    for c in sorted({f["school"].strip() for f in scans}):
+        mine = [f for f in scans if f["school"].strip() == c]
+        init = [f for f in mine if f["scan"] == "initial"]
+        res = [f for f in mine if f["scan"] == "rescan"]
+        fix = sorted([f for f in res if high(f)], key=lambda f: -f["cvss"])
+        summary = {
+            "initial": len(init),
+            "initial_high": sum(map(high, init)),
+            "rescan": len(res),
+            "rescan_high": len(fix),
+            "max_rescan_cvss": max((f["cvss"] for f in res), default=None),
+        }
+        rows.append((c, summary, fix))
+    rows.sort(
+        key=lambda r: (
+            -r[1]["rescan_high"],
+            -(round(r[1]["max_rescan_cvss"] * 10) if r[1]["max_rescan_cvss"] is not None else -1),
+            -r[1]["initial_high"],
+            r[0],
+        )
+    )
+    out = {"rescan_min_cvss": min_cvss, "schools": [], "must_fix": []}
+    for i, (c, summary, fix) in enumerate(rows):
+        out["schools"].append(
+            {"rank": i + 1, "school": c, "name": names.get(c), "scans": summary, "must_fix": bool(fix)}
+        )
+        if fix:
+            out["must_fix"].append(
+                {
+                    "school": c,
+                    "name": names.get(c),
+                    "findings": [
+                        {
+                            "scan": "rescan",
+                            "cvss": f["cvss"],
+                            "cvss_version": ver(f.get("cvss_version")),
+                            "band": band(f["cvss"], ver(f.get("cvss_version"))),
+                            "label": f.get("label"),
+                            "title": f.get("title"),
+                        }
+                        for f in fix
+                    ],
+                    "finding": {
+                        "code": "audit.rescan_high",
+                        "params": {
+                            "count": len(fix),
+                            "max_cvss": f"{fix[0]['cvss']:.1f}",
+                            "min_cvss": f"{min_cvss:.1f}",
+                        },
+                    },
+                }
+            )
+    return out
+
+
+def pick(
+    schools,
+    scans,
+    capacity=None,
+    drill_top=20,
+    incident_top=20,
+    grade="C",
+    min_cvss=7.0,
+    rescan_criterion=False,
+):
+    """The seed's five criteria (000 PART FOUR (三)); the re-scan is a sixth only
+    when `rescan_criterion` (the policy switch) is on."""
     codes = {s["school"].strip(): s for s in schools}
     for f in scans:
         codes.setdefault(f["school"].strip(), {"school": f["school"].strip()})
@@ -259,7 +361,7 @@ def pick(schools, scans, capacity=None, drill_top=20, incident_top=20, grade="C"
             "rescan_high": len(fix),
             "max_rescan_cvss": max((f["cvss"] for f in res), default=None),
         }
-        if fix:
+        if fix and rescan_criterion:
             crit.append(
                 {
                     "criterion": "rescan_high",
@@ -317,4 +419,6 @@ def pick(schools, scans, capacity=None, drill_top=20, incident_top=20, grade="C"
         "eligible": len(out),
         "picked": out[:cut],
         "over_capacity": out[cut:],
+        "rescan_is_criterion": rescan_criterion,
+        "scan_ranking": scan_rank(scans, schools, min_cvss),
     }

@@ -180,6 +180,46 @@ C.append({"name": "import: a blank status is a missing value", "call": "account.
 C.append({"name": "import: no status column", "call": "account.import", "args": {"data": "姓名,班級\n甲,501\n"}, "error": "import.missing_column"})
 C.append({"name": "import: an empty file", "call": "account.import", "args": {"data": ""}, "error": "import.empty_file"})
 
+# Issue 16 item 8, by hand: substitute (代理) and temporary (代課) teachers are
+# staff serving in New Taipei: access to the five staff services, like 在職.
+for status, word in [("substitute", "代理"), ("temporary", "代課"), ("substitute", "代理教師"),
+                     ("temporary", "代課教師")]:
+    ok(f"{word} is a staff status with access while serving", A,
+       {"record": {"status": word}, "today": T},
+       {"role": "staff", "status": status, "access": True, "reason": "account.active_staff",
+        "services": STAFF, "backup": None, "verdict": "pass",
+        "findings": [{"code": "account.active_staff", "severity": "info"}]})
+C.append({"name": "import: 代理 and 代課 rows are staff, not errors", "call": "account.import",
+          "args": {"data": "姓名,狀態\n林老師,代理\n張老師,代課教師\n王老師,temporary\n"},
+          "expect": {"records": [{"person": "林老師", "status": "substitute"},
+                                 {"person": "張老師", "status": "temporary"},
+                                 {"person": "王老師", "status": "temporary"}],
+                     "lines": [2, 3, 4], "errors": []}})
+# The custom-account rule: the ID-like reading (default) and the seed's literal
+# wording (policy identity.custom_account_rule = literal). By hand:
+# b1ackberry: letter, 1, then letters — literal only. x9-and-8: letter, 9, any.
+# a123456789: ID-shaped (and a valid checksum) under both. ae12345678: second
+# character e — neither. b1ack: five characters — neither.
+LIT = {"identity": {"custom_account_rule": "literal"}}
+for name, id_like, literal in [("b1ackberry", False, True), ("x9-and-8ok", False, True),
+                               ("ae12345678", False, False), ("b1ack", False, False),
+                               ("Ｂ1ackberry", False, True)]:
+    ok(f"custom account {name}: ID-like reading", "identity.check_account", {"name": name},
+       {"id_format": id_like, "verdict": "fail" if id_like else "pass"})
+    exp = {"id_format": literal, "verdict": "fail" if literal else "pass"}
+    if literal:
+        exp["findings"] = [{"code": "identity.account_id_format", "params": {"kind": "literal"}}]
+    ok(f"custom account {name}: the seed's literal wording", "identity.check_account",
+       {"name": name, "policy": LIT}, exp)
+ok("custom account a123456789: an ID under the literal wording too", "identity.check_account",
+   {"name": "a123456789@apps.ntpc.edu.tw", "policy": LIT},
+   {"id_format": True, "checksum_valid": True, "local_part_masked": "A12****789", "verdict": "fail",
+    "findings": [{"code": "identity.account_id_format", "params": {"kind": "national_id"}},
+                 {"code": "identity.account_real_id"}]})
+ok("people file with the literal wording: b1ackberry must be reset", "account.check",
+   {"record": {"status": "代理", "account": "b1ackberry"}, "today": T, "policy": LIT},
+   {"access": True, "account_name": {"id_format": True}, "verdict": "fail"})
+
 doc = {"rule": "account",
        "description": "Education-account access of students and staff, backup advice, custom-account rule (RULES §5, §2).",
        "cases": C}

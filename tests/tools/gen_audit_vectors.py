@@ -12,8 +12,10 @@ from vector_doc import ROOT, Doc
 # --------------------------------------------------------------------------- audit
 A = Doc(
     "audit",
-    "Picking schools for on-site security checks (RULES §8; seed 000 PART FOUR (三)): five criteria "
-    "plus the re-scan at CVSS >= 7.0, ties kept at the 20th, ordering, capacity; CVSS bands; imports.",
+    "Picking schools for on-site security checks (RULES §8; seed 000 PART FOUR (三)): the five criteria "
+    "(the re-scan at CVSS >= 7.0 a sixth only with audit.rescan_is_criterion), ties kept at the 20th, "
+    "ordering, capacity; the website-scan ranking and the schools to fix and report back "
+    "(seed 001 §陸.三.(一)); CVSS bands; imports.",
 )
 
 
@@ -37,10 +39,45 @@ every = {
     "citizen_complaints": 1,
     "security_grade": "C",
 }
+SIX = {"audit": {"rescan_is_criterion": True}}
+every_scans = [
+    {
+        "school": "900099",
+        "scan": "rescan",
+        "cvss": 9.8,
+        "cvss_version": "3.1",
+        "label": "Critical",
+        "title": "SQL injection",
+    },
+    {
+        "school": "900099",
+        "scan": "rescan",
+        "cvss": 7.2,
+        "cvss_version": "2.0",
+        "label": "High",
+        "title": "XSS",
+    },
+    {"school": "900099", "scan": "initial", "cvss": 5.3, "cvss_version": "3.1"},
+]
 e = a_pick(
-    "a school meeting every criterion carries all six with the figures",
+    "default policy: the seed's five criteria; the re-scan goes to the scan ranking",
     [every, {"school": "900098"}],
-    [
+    every_scans,
+)
+assert [c["criterion"] for c in e["picked"][0]["criteria"]] == [
+    "drill_overtime",
+    "incident_count",
+    "self_report_gaps",
+    "citizen_complaint",
+    "security_grade",
+]
+assert [m["school"] for m in e["scan_ranking"]["must_fix"]] == ["900099"]
+e = a_pick(
+    "with the policy switch a school meeting every criterion carries all six with the figures",
+    [every, {"school": "900098"}],
+    policy=SIX,
+    rescan_criterion=True,
+    scans=[
         {
             "school": "900099",
             "scan": "rescan",
@@ -359,14 +396,46 @@ A.ok(
     },
 )
 e = a_pick("the example schools and scans", ex_schools, ex_scans)
-# By hand: 900002 drill #2, incidents #1, gaps, grade C (4); 900004 drill #1 + re-scan 7.5 (2, best rank 1);
-# 900001 incidents #2 + re-scan 7.0 v2 (2, best rank 2); 900005 incidents #3 (1); 900003 complaint (1, no rank).
+# By hand, the five criteria: 900002 drill #2, incidents #1, gaps, grade C (4);
+# then one criterion each by best rank: 900004 drill #1, 900001 incidents #2,
+# 900005 incidents #3, 900003 complaint (no rank).
 assert [(s["school"], s["criteria_met"], s["worst_rank"]) for s in e["picked"]] == [
     ("900002", 4, 1),
-    ("900004", 2, 1),
-    ("900001", 2, 2),
+    ("900004", 1, 1),
+    ("900001", 1, 2),
     ("900005", 1, 3),
     ("900003", 1, None),
+]
+# By hand, the scan ranking: 900004 (1 re-scan ≥ 7.0, max 7.5, 1 initial ≥ 7.0),
+# 900001 (1, max 7.0 — v2 "Medium" label ignored), 900005 (0, max 6.9 though
+# labelled "High"). Must fix: 900004, 900001.
+sr = e["scan_ranking"]
+assert [(x["rank"], x["school"], x["must_fix"]) for x in sr["schools"]] == [
+    (1, "900004", True),
+    (2, "900001", True),
+    (3, "900005", False),
+]
+assert [m["school"] for m in sr["must_fix"]] == ["900004", "900001"]
+A.ok(
+    "the scan ranking of the example scans on its own, names from the schools",
+    "audit.scan_ranking",
+    {"scans": ex_scans, "schools": ex_schools},
+    sr,
+)
+e = a_pick(
+    "the example schools with the re-scan switch on: the re-scan is a sixth criterion",
+    ex_schools,
+    ex_scans,
+    policy=SIX,
+    rescan_criterion=True,
+)
+# By hand: 900002 (4), 900004 (2: drill #1 + re-scan), 900001 (2: incidents #2 + re-scan), 900005, 900003.
+assert [(s["school"], s["criteria_met"]) for s in e["picked"]] == [
+    ("900002", 4),
+    ("900004", 2),
+    ("900001", 2),
+    ("900005", 1),
+    ("900003", 1),
 ]
 A.ok(
     "school rows with bad figures are row errors",
@@ -404,5 +473,40 @@ A.err(
     "audit.import_scans",
     {"data": "學校代碼,掃描別\nA,複掃\n"},
     "import.missing_column",
+)
+# Scan ranking keys by hand. P: 2 re-scans ≥ 7.0 (max 7.1) beats Q: 1 (max 9.9);
+# Q beats R: 1 (max 8.0) on the highest score; S and T tie on re-scan (1 at 7.5)
+# and are split by initial findings ≥ 7.0 (T 2, S 1); U and V have no re-scan at
+# all: U's initial 7.0 puts it before V (initial 6.0), and a re-scan of 3.0 (W)
+# ranks above no re-scan at all (U, V) on the highest-score key.
+rk_scans = [
+    {"school": "P", "scan": "rescan", "cvss": 7.1},
+    {"school": "P", "scan": "rescan", "cvss": 7.0},
+    {"school": "Q", "scan": "rescan", "cvss": 9.9},
+    {"school": "R", "scan": "rescan", "cvss": 8.0},
+    {"school": "S", "scan": "rescan", "cvss": 7.5},
+    {"school": "S", "scan": "initial", "cvss": 9.0},
+    {"school": "T", "scan": "rescan", "cvss": 7.5},
+    {"school": "T", "scan": "initial", "cvss": 7.0},
+    {"school": "T", "scan": "initial", "cvss": 8.0},
+    {"school": "U", "scan": "initial", "cvss": 7.0},
+    {"school": "V", "scan": "initial", "cvss": 6.0},
+    {"school": "W", "scan": "rescan", "cvss": 3.0},
+]
+exp = o.scan_rank(rk_scans)
+assert [x["school"] for x in exp["schools"]] == ["P", "Q", "R", "T", "S", "W", "U", "V"]
+assert [m["school"] for m in exp["must_fix"]] == ["P", "Q", "R", "T", "S"]
+A.ok("scan ranking: every sort key in turn", "audit.scan_ranking", {"scans": rk_scans}, exp)
+A.ok(
+    "scan ranking: no scans, nothing ranked",
+    "audit.scan_ranking",
+    {"scans": []},
+    {"rescan_min_cvss": 7.0, "schools": [], "must_fix": []},
+)
+A.err(
+    "scan ranking: a CVSS over 10.0",
+    "audit.scan_ranking",
+    {"scans": [{"school": "A", "scan": "rescan", "cvss": 10.5}]},
+    "input.invalid_argument",
 )
 A.write()

@@ -21,7 +21,7 @@ DNOW = "2021-09-30T00:00:00+08:00"
 
 
 def d_eval(name, rep, now=DNOW, policy=None):
-    limit = 4 if policy == P109 else 1
+    limit = 4 if policy == P109 else None  # ntpc-109 pins 4 h; else by notice date
     args = {"report": rep, "now": now}
     if policy:
         args["policy"] = policy
@@ -78,6 +78,56 @@ d_eval(
     "a day late",
     {"school": "900003", "notified_at": n9, "reported_at": "2021-09-07T10:00:00+08:00"},
 )
+# Issue 16 item 4: the edition of the notice date. By hand: notified 2020-09-07
+# 09:00 (ROC 109): 4 h, due 13:00; reported 12:30 → met, 30 min to spare. The
+# same delay on 2021-09-06 (110): 1 h, due 10:00 → 2 h 30 min late.
+d_eval(
+    "notified 2020-09-07 (ROC 109): the 4-hour limit of its date, with the default policy",
+    {
+        "school": "900001",
+        "notified_at": "2020-09-07T09:00:00+08:00",
+        "reported_at": "2020-09-07T12:30:00+08:00",
+    },
+)
+d_eval(
+    "notified 2021-01-01 00:00, the first moment of 110: 1 hour",
+    {
+        "school": "900001",
+        "notified_at": "2021-01-01T00:00:00+08:00",
+        "reported_at": "2021-01-01T01:01:00+08:00",
+    },
+)
+d_eval(
+    "notified 2020-12-31 23:30 Taipei (15:30 UTC): still 109's 4 hours",
+    {
+        "school": "900001",
+        "notified_at": "2020-12-31T15:30:00Z",
+        "reported_at": "2021-01-01T03:00:00+08:00",
+    },
+)
+d_eval(
+    "a policy pinning 2 hours applies to a 2020 drill too",
+    {
+        "school": "900001",
+        "notified_at": "2020-09-07T09:00:00+08:00",
+        "reported_at": "2020-09-07T11:30:00+08:00",
+    },
+    policy={"drill": {"report_limit_hours": 2}},
+)
+D.cases[-1]["expect"] = o.drill_eval(D.cases[-1]["args"]["report"], DNOW, 2)
+# By hand: reported 08:50 for a 09:00 notice: before the notice, a warning; the
+# 1-hour deadline 10:00 is "met" with 70 minutes to spare.
+exp = o.drill_eval(
+    {"school": "900001", "notified_at": n9, "reported_at": "2021-09-06T08:50:00+08:00"}, DNOW
+)
+assert exp["verdict"] == "warn" and exp["margin_minutes"] == 70
+d_eval(
+    "a report time before the notice time is drill.time_order",
+    {"school": "900001", "notified_at": n9, "reported_at": "2021-09-06T08:50:00+08:00"},
+)
+D.cases[-1]["expect"]["findings"][0]["message_zh"] = (
+    "通報時間（2021-09-06 08:50）早於演練通知時間（2021-09-06 09:00），請確認時間是否正確。"
+)
 D.err(
     "missing notice time",
     "drill.evaluate",
@@ -108,7 +158,7 @@ D.err(
 
 
 def d_rank(name, reps, now=DNOW, policy=None):
-    limit, ed = (4, "ntpc-109") if policy == P109 else (1, "ntpc-110")
+    limit, ed = (4, "ntpc-109") if policy == P109 else (None, "ntpc-110")
     args = {"reports": reps, "now": now}
     if policy:
         args["policy"] = policy
@@ -152,6 +202,15 @@ d_rank(
 d_rank("open reports do not rank", [rep("A", None), rep("B", 75)], now="2021-09-06T09:30:00+08:00")
 d_rank("school order breaks ties", [rep("Z", 70), rep("M", 70), rep("A", 70)])
 d_rank("the name comes from the first report that has one", [rep("A", 70), rep("A", 65, "甲國小")])
+# By hand: A's 2020 drill (4 h) reported after 3 h is on time; B's 2021 drill
+# (1 h) after 1 h 30 min is 30 min late. Two limits: the list has none of its own.
+span = [
+    {"school": "A", "notified_at": "2020-09-07T09:00:00+08:00", "reported_at": "2020-09-07T12:00:00+08:00"},
+    {"school": "B", "notified_at": n9, "reported_at": "2021-09-06T10:30:00+08:00"},
+]
+_r = o.drill_rank(span, DNOW, None, "ntpc-110")
+assert _r["limit_hours"] is None and [s_["overtime_minutes"] for s_ in _r["schools"]] == [30, 0]
+d_rank("a list spanning 109 and 110: each drill by its own notice date", span)
 DHEAD = "學校代碼,學校名稱,梯次,通知時間,通報時間"
 drills_csv = (ROOT / "examples" / "data" / "drills.csv").read_text(encoding="utf-8")
 assert drills_csv.splitlines()[0] == DHEAD
@@ -239,7 +298,7 @@ ex_reps = [
         "reported_at": "2021/09/14 10:05",
     },
 ]
-r = o.drill_rank(ex_reps, DNOW, 1, "ntpc-110")
+r = o.drill_rank(ex_reps, DNOW, None, "ntpc-110")
 # By hand: 900004 3 h 20 min - 1 h = 140 min; 900002 (95 - 60) + (65 - 60) = 40 min; 900003 exactly 1 h; 900001 42 min.
 assert [(s["school"], s["overtime_minutes"], s["rank"]) for s in r["schools"]] == [
     ("900004", 140, 1),

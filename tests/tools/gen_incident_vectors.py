@@ -9,7 +9,7 @@ script checks that the oracle agrees with every hand figure before writing."""
 from pathlib import Path
 
 import secops_oracle as o
-from seed_incidents import HEAD, SEED, seed_record, seed_records
+from seed_incidents import GROUP, HEAD, SEED, grouped_records, seed_record, seed_records
 from vector_doc import ROOT, Doc
 
 # --------------------------------------------------------------------------- incident
@@ -501,18 +501,161 @@ if not seed_text.exists():
     seed_text = Path("/work/shared/seeds/000_15b069b9233e889a.txt")
 pasted = "\n".join(seed_text.read_text(encoding="utf-8").splitlines()[239:254]) + "\n"
 assert pasted.startswith("編號\t") and pasted.count("▲") == 4
+# Issue 16 item 1: the group lines name the school; the rows keep their cells.
+NOT_RECORDED_FINDINGS = [
+    {"code": "incident.no_awareness_column", "severity": "info", "params": {}},
+    {
+        "code": "incident.columns_absent",
+        "severity": "info",
+        "params": {
+            "columns": "recovery time, report time",
+            "columns_zh": "復原時間、報告時間",
+            "duties": "Damage control or recovery, Investigation and improvement report",
+            "duties_zh": "損害控制或復原、調查、處理及改善報告",
+        },
+        "message_zh": "檔案沒有復原時間、報告時間欄：損害控制或復原、調查、處理及改善報告無法判斷是否如期，狀態列為「未知」，不算逾期。",
+    },
+]
+GROUPED_IMPORT = {
+    "records": grouped_records,
+    "lines": [3, 6, 9, 10, 11, 14],
+    "errors": [],
+    "delimiter": "tab",
+    "rows": 6,
+    "skipped_rows": 8,
+    "findings": NOT_RECORDED_FINDINGS,
+}
 INC.ok(
-    "the seed table pasted from the web page (TSV with group lines)",
+    "the seed table pasted from the web page: each group line names the school of its rows",
     "incident.import",
     {"data": pasted},
+    GROUPED_IMPORT,
+)
+with_title = "\n".join(seed_text.read_text(encoding="utf-8").splitlines()[237:254]) + "\n"
+assert with_title.startswith("↑ 通報單位 ×\n\n編號\t")
+INC.ok(
+    "the seed table pasted with the title line above it (↑ 通報單位 ×)",
+    "incident.import",
+    {"data": with_title},
+    {**GROUPED_IMPORT, "lines": [5, 8, 11, 12, 13, 16]},
+)
+grouped_csv = pasted.replace("\t", ",")
+assert "," not in pasted
+INC.ok(
+    "the grouped table as CSV",
+    "incident.import",
+    {"data": grouped_csv},
+    {**GROUPED_IMPORT, "delimiter": "comma"},
+)
+INC.ok(
+    "the grouped table in Big5 (CP950) with CRLF",
+    "incident.import",
+    {"data_hex": pasted.replace("\n", "\r\n").encode("cp950").hex()},
+    {**GROUPED_IMPORT, "encoding": "big5", "bom": False},
+)
+INC.ok(
+    "the grouped table in UTF-16LE with a BOM (Excel's Unicode text)",
+    "incident.import",
+    {"data_hex": ("\ufeff" + pasted).encode("utf-16-le").hex()},
+    {**GROUPED_IMPORT, "encoding": "utf-16le", "bom": True},
+)
+# The 三重 group closes with 筆數: 3; say 2 instead: one finding, rows still read.
+wrong = pasted.replace("筆數: 3\t\t\t\t\t\t\t\t筆數: 3", "筆數: 2\t\t\t\t\t\t\t\t筆數: 2")
+assert wrong != pasted
+INC.ok(
+    "a group subtotal that disagrees with the rows read is a finding",
+    "incident.import",
+    {"data": wrong},
     {
-        "records": seed_records,
-        "lines": [3, 6, 9, 10, 11, 14],
-        "errors": [],
-        "delimiter": "tab",
-        "rows": 6,
-        "skipped_rows": 8,
+        **GROUPED_IMPORT,
+        "findings": [
+            {
+                "code": "import.group_count",
+                "severity": "warning",
+                "params": {
+                    "group": "新北市三重區三重國民小學",
+                    "group_zh": "新北市三重區三重國民小學",
+                    "line": 12,
+                    "stated": "2",
+                    "counted": 3,
+                },
+                "message_zh": "「新北市三重區三重國民小學」的筆數小計為 2，但讀到 3 列（第 12 行）。",
+            },
+            *NOT_RECORDED_FINDINGS,
+        ],
     },
+)
+# A file with every time column: nothing is absent, nothing said.
+full = (
+    "編號,通報單位,等級,知悉日期,通報時間,審核時間,復原時間,報告時間,發生時間\n"
+    "9,甲國小,1級,2021/09/01 10:00,2021/09/01 10:30,2021/09/01 11:00,,,\n"
+)
+INC.ok(
+    "知悉日期 is the awareness column; with every time column present nothing is absent",
+    "incident.import",
+    {"data": full},
+    {
+        "records": [
+            {
+                "id": "9",
+                "unit": "甲國小",
+                "unit_as_written": None,
+                "aware_at": "2021-09-01T10:00:00+08:00",
+                "not_recorded": [],
+            }
+        ],
+        "findings": [],
+    },
+)
+# Check of the pasted seed table on NOW: 190902 met both of its deadlines, and
+# recovery/report are unknown (no columns), so it passes; the five others were
+# notified late. Per school (by hand from the group lines): 三重 3, 二重 1,
+# 永福 1, 時雨 1 — most first, ties by label in code point order (新 < 財; 二 < 永).
+INC.ok(
+    "check of the pasted seed table: per-school counts from the group lines, absent columns unknown",
+    "incident.check_file",
+    {"data": pasted, "now": NOW},
+    {
+        "rows": [
+            {"line": ln, "result": {"id": i, "unit": GROUP[i], "verdict": v}}
+            for ln, i, v in [
+                (3, "189750", "fail"),
+                (6, "190349", "fail"),
+                (9, "194481", "fail"),
+                (10, "194418", "fail"),
+                (11, "190902", "pass"),
+                (14, "193862", "fail"),
+            ]
+        ],
+        "errors": [],
+        "findings": NOT_RECORDED_FINDINGS,
+        "summary": {"checked": 6, "passed": 1, "warned": 0, "failed": 5, "errors": 0, "verdict": "fail"},
+        "total": {
+            "total": 6,
+            "by_school": [
+                {"label": "新北市三重區三重國民小學", "count": 3},
+                {"label": "新北市三重區二重國民小學", "count": 1},
+                {"label": "新北市三重區永福國民小學", "count": 1},
+                {"label": "財團法人新北市私立時雨高級中學", "count": 1},
+            ],
+            "late": {"notify": 5, "review": 0, "recover": 0, "report": 0},
+            "overdue": {"notify": 0, "review": 0, "recover": 0, "report": 0},
+            "incidents_late": 5,
+        },
+    },
+)
+# 190902 alone, as the export gives it (no recovery/report columns): by hand,
+# notified 08:37 for a deadline of 08:42 (5 min to spare), reviewed 10:09 for
+# 16:37 (388 min); recovery due 2021-04-01 07:42 but unknown, report unknown.
+inc = {**seed_record(SEED[4]), "not_recorded": ["aware_at", "recovered_at", "report_filed_at"]}
+exp = ev_case("190902 from the export: recovery and report unknown, not overdue; passes", inc)
+assert exp["verdict"] == "pass"
+assert [o["status"] for o in exp["obligations"]] == ["met", "met", "unknown", "unknown"]
+assert exp["obligations"][2]["deadline"] == "2021-04-01T07:42:00+08:00"
+assert [f["code"] for f in exp["findings"]] == ["incident.earliest_regulation"]
+ev_case(
+    "a recovery column present but empty past the deadline is overdue",
+    {**seed_record(SEED[4]), "not_recorded": ["aware_at", "report_filed_at"]},
 )
 INC.ok(
     "English headers, ROC times, extra columns ignored",
@@ -631,6 +774,23 @@ by_hand = {
     "not_evaluated": [],
 }
 assert st == by_hand, st
+# The same rows as the export gives them (no awareness, recovery or report
+# column): by hand, nothing is overdue; the five late notifications remain.
+nr_json = [
+    {**r, "not_recorded": ["aware_at", "recovered_at", "report_filed_at"]} for r in seed_json
+]
+by_hand_nr = {
+    **by_hand,
+    "overdue": {"notify": 0, "review": 0, "recover": 0, "report": 0},
+    "incidents_late": 5,
+}
+assert o.stats(nr_json, NOW) == by_hand_nr
+INC.ok(
+    "seed statistics with the export's absent columns: late notifications only, nothing overdue",
+    "incident.stats",
+    {"incidents": nr_json, "now": NOW},
+    by_hand_nr,
+)
 INC.ok(
     "seed statistics: by month, subtype, school, year; late per obligation",
     "incident.stats",

@@ -232,14 +232,19 @@ def evaluate(inc, now_text, regs=REGS, cal=None):
     now = t(now_text)
     g = {k: t(inc.get(k)) for k in FIELD}
     level, rlevel = inc["level"], inc.get("reported_level")
+    # Issue 16 item 2: times the source has no column for. A duty whose completion
+    # time is not recorded is unknown, never overdue; what is not recorded is said
+    # once per file, not per incident.
+    nr = set(inc.get("not_recorded", []))
     findings = []
     if g["aware_at"]:
         basis, start = "aware_at", g["aware_at"]
     elif g["occurred_at"]:
         basis, start = "occurred_at", g["occurred_at"]
-        findings.append(
-            {"code": "incident.basis_occurred", "params": {"occurred_at": local(start)}}
-        )
+        if "aware_at" not in nr:
+            findings.append(
+                {"code": "incident.basis_occurred", "params": {"occurred_at": local(start)}}
+            )
     else:
         basis, start = None, None
     day = (start or g["reported_at"] or now).astimezone(TPE).date()
@@ -342,7 +347,24 @@ def evaluate(inc, now_text, regs=REGS, cal=None):
             obs[-1]["shifted_from"] = period["shifted_from"] and period["shifted_from"].isoformat()
     else:
         period = None
+    starts_done = {
+        "notify": (("aware_at", "occurred_at"), "reported_at"),
+        "review": (("reported_at",), "reviewed_at"),
+        "recover": (("aware_at", "occurred_at"), "recovered_at"),
+        "report": (("recovered_at",), "report_filed_at"),
+    }
+    silent = set()
     for o in obs:
+        starts, done = starts_done[o["obligation"]]
+        if o["done_at"] is None and done in nr:
+            o["status"], o["margin_minutes"], o["delay_minutes"] = "unknown", None, None
+        if o["status"] == "unknown" and (
+            done in nr if o["deadline"] else all(f in nr for f in starts)
+        ):
+            silent.add(o["obligation"])
+    for o in obs:
+        if o["obligation"] in silent:
+            continue
         en, zh = OBL[o["obligation"]]
         p = {"obligation": en, "obligation_zh": zh}
         dl = o["deadline"] and local(t(o["deadline"]))
@@ -383,6 +405,7 @@ def evaluate(inc, now_text, regs=REGS, cal=None):
     return {
         "id": inc["id"],
         "unit": inc["unit"],
+        "unit_as_written": inc.get("unit_as_written"),
         "level": level,
         "reported_level": rlevel,
         "regulation": reg["name"],

@@ -95,8 +95,32 @@ def imported(rec):
         "report_filed_at": None,
         "reported_level": None,
         "ip": rec["ip"],
+        "unit_as_written": None,
+        # The seed table has no awareness, recovery or report column (issue 16 item 2).
+        "not_recorded": ["aware_at", "recovered_at", "report_filed_at"],
     }
     return out
 
 
 seed_records = [imported(seed_record(r)) for r in SEED]
+
+
+# Seed 000 PART FOUR: the school each row's group line (▲ 通報單位: …) names, read
+# off the seed by hand. Per school: 時雨 1, 二重 1, 三重 3, 永福 1.
+GROUP = {
+    "189750": "財團法人新北市私立時雨高級中學",
+    "190349": "新北市三重區二重國民小學",
+    "194481": "新北市三重區三重國民小學",
+    "194418": "新北市三重區三重國民小學",
+    "190902": "新北市三重區三重國民小學",
+    "193862": "新北市三重區永福國民小學",
+}
+
+
+def grouped(rec):
+    """A record as the grouped export gives it: the group's school as the unit,
+    the row's redacted cell kept beside it."""
+    return {**rec, "unit": GROUP[rec["id"]], "unit_as_written": rec["unit"]}
+
+
+grouped_records = [grouped(r) for r in seed_records]

@@ -71,11 +71,16 @@ if TYPE_CHECKING:
         ScanFinding,
         ScanImport,
         ScanOptions,
+        ScanRanking,
         ScanRound,
+        Schedule,
+        SchoolCertification,
         SchoolImport,
         SchoolTerm,
         SecurityTrainingCheck,
         SmartLearningProgress,
+        TeacherCertification,
+        TeacherHours,
         TextScan,
         TitleRight,
         UbnCheck,
@@ -89,6 +94,7 @@ __all__ = [
     "add_months",
     "attendance_view",
     "audit_criteria_svg",
+    "audit_scan_ranking",
     "can",
     "check_account",
     "check_account_file",
@@ -146,9 +152,13 @@ __all__ = [
     "rank_drills",
     "redact_id_bytes",
     "scan_id_bytes",
+    "schedule_ics",
+    "schedule_on",
     "school_term",
     "security_training",
     "smart_learning_progress",
+    "smart_learning_school",
+    "smart_learning_teacher",
     "sweep_mailbox_file",
     "sweep_mailboxes",
     "to_roc",
@@ -587,6 +597,19 @@ def pick_audit_schools(
     return _call("audit.pick", {"schools": schools, "scans": scans, "capacity": capacity}, policy)  # type: ignore[no-any-return]
 
 
+def audit_scan_ranking(
+    scans: Sequence[ScanFinding],
+    schools: Sequence[AuditSchool] | None = None,
+    *,
+    policy: Policy | None = None,
+) -> ScanRanking:
+    """The website-scan ranking on its own: schools by re-scan findings of CVSS ≥
+    7.0, highest re-scan score, initial-scan findings ≥ 7.0, school code; and
+    the schools that must fix and report back. `schools` only supplies names.
+    """
+    return _call("audit.scan_ranking", {"scans": scans, "schools": schools}, policy)  # type: ignore[no-any-return]
+
+
 def audit_criteria_svg(
     schools: Sequence[AuditSchool],
     scans: Sequence[ScanFinding] | None = None,
@@ -643,6 +666,52 @@ def smart_learning_progress(
         {"teacher_quota": teacher_quota, "certified": certified},
         policy,
     )  # type: ignore[no-any-return]
+
+
+def smart_learning_teacher(
+    teacher: TeacherHours, today: DateLike, *, policy: Policy | None = None
+) -> TeacherCertification:
+    """One teacher's smart-learning certification on `today`: 3 h of the city's
+    course and 3 h on a platform, every teacher due 114/12/31.
+    """
+    return _call("training.smart_learning_teacher", {"teacher": teacher, "today": today}, policy)  # type: ignore[no-any-return]
+
+
+def smart_learning_school(
+    teachers: Sequence[TeacherHours],
+    today: DateLike,
+    teacher_quota: int | None = None,
+    *,
+    policy: Policy | None = None,
+) -> SchoolCertification:
+    """A school's smart-learning certification on `today`: each teacher, the
+    ⌈1/5⌉ share of the teacher quota due 111/07/31 and every teacher due
+    114/12/31 (`teacher_quota` defaults to the teachers listed).
+    """
+    return _call(
+        "training.smart_learning_school",
+        {"teachers": teachers, "today": today, "teacher_quota": teacher_quota},
+        policy,
+    )  # type: ignore[no-any-return]
+
+
+def schedule_on(
+    today: DateLike, school_year: int | None = None, *, policy: Policy | None = None
+) -> Schedule:
+    """The year's security work calendar on `today` (the school year of `today`
+    unless one is named): each item `later`, `upcoming` (starts within 14
+    days), `open` or `past`.
+    """
+    return _call("schedule.on", {"today": today, "school_year": school_year}, policy)  # type: ignore[no-any-return]
+
+
+def schedule_ics(
+    today: DateLike, school_year: int | None = None, *, policy: Policy | None = None
+) -> str:
+    """The year's security work calendar as iCalendar (RFC 5545) text for Google
+    Calendar: deterministic (UIDs from the items, DTSTAMP from `today`).
+    """
+    return _call("schedule.ics", {"today": today, "school_year": school_year}, policy)  # type: ignore[no-any-return]
 
 
 def ems_allocation(school_no: int, *, policy: Policy | None = None) -> EmsAllocation:

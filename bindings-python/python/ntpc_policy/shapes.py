@@ -99,6 +99,10 @@ class AccountImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -121,7 +125,7 @@ class AccountNameCheck(TypedDict):
     findings: list[Finding]
     #: Why.
     id_format: bool
-    #: The local part has the format of an ID number.
+    #: The local part has the format of an ID number (as the policy's rule reads it).
     kind: IdKind
     #: Which ID format it has.
     local_part_masked: str
@@ -246,8 +250,12 @@ class AuditPick(TypedDict):
     #: The schools picked, in order.
     picked_grade: str
     #: The grade that picks a school.
+    rescan_is_criterion: bool
+    #: Whether re-scan findings counted as a sixth criterion.
     rescan_min_cvss: float
     #: The CVSS score from which a re-scan finding counts.
+    scan_ranking: ScanRanking
+    #: The website-scan ranking, a result of its own (001 §陸.三.(一)).
     schools_considered: int
     #: Schools considered (the list plus schools found only in the scans).
 
@@ -367,6 +375,12 @@ Code = Literal[
     "network.other_school",
     "training.security_hours_short",
     "training.smart_learning_short",
+    "training.smart_learning_teacher_open",
+    "training.smart_learning_teacher_overdue",
+    "training.smart_learning_quota_open",
+    "training.smart_learning_quota_overdue",
+    "training.smart_learning_all_open",
+    "training.smart_learning_all_overdue",
     "mailbox.active",
     "mailbox.notice",
     "mailbox.deletable",
@@ -400,6 +414,8 @@ Code = Literal[
     "permission.attendance_counts_only",
     "permission.unknown_module",
     "incident.basis_occurred",
+    "incident.no_awareness_column",
+    "incident.columns_absent",
     "incident.unconfirmed",
     "incident.earliest_regulation",
     "incident.level_changed",
@@ -410,6 +426,7 @@ Code = Literal[
     "incident.deadline_unknown",
     "drill.late",
     "drill.overdue",
+    "drill.time_order",
     "drill.open",
     "drill.beyond_calendar",
     "audit.drill_overtime",
@@ -423,6 +440,7 @@ Code = Literal[
     "import.missing_column",
     "import.duplicate_column",
     "import.ignored_columns",
+    "import.group_count",
     "import.duplicate_key",
     "import.column_count",
     "import.field_too_long",
@@ -519,7 +537,9 @@ Criterion = Literal[
     "security_grade",
     "rescan_high",
 ]
-"""A criterion of the pick, in the seed's order, plus the re-scan."""
+"""A criterion of the pick, in the seed's order, plus the re-scan (only with
+`policy.audit.rescan_is_criterion`).
+"""
 
 
 class CriterionMet(TypedDict):
@@ -610,6 +630,9 @@ class DrillCheck(TypedDict):
     #: Notice + limit.
     drill: str | None
     #: The drill round, when given.
+    edition: str | None
+    #: The drill edition in force on the notice date (`109`, `110`); `None` when
+    #: the policy pins the limit.
     findings: list[Finding]
     #: Why.
     limit_hours: int
@@ -673,6 +696,10 @@ class DrillImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -693,11 +720,12 @@ class DrillRanking(TypedDict):
     drills: list[DrillCheck]
     #: Every report judged, in input order.
     edition: str
-    #: The policy edition whose limit was used.
+    #: The policy edition of the call.
     late_schools: int
     #: Schools with overtime.
-    limit_hours: int
-    #: The limit in hours.
+    limit_hours: int | None
+    #: The limit in hours when every report had the same one (each report's own
+    #: limit is in `drills`); `None` for a list spanning editions or empty.
     schools: list[SchoolOvertime]
     #: Every school, most overtime first, then by school.
 
@@ -992,6 +1020,10 @@ class Incident(TypedDict):
     #: IP, as written (may be redacted or carry `(natIP)`).
     level: int
     #: 等級: the level after review, 0–4 (0 = unconfirmed ticket of the education system).
+    not_recorded: NotRequired[list[TimeField]]
+    #: Times the source does not record at all (its file has no such column),
+    #: as opposed to a blank cell: a duty done at such a time has status
+    #: `unknown`, never `overdue`, and an absent awareness time is not repeated
     occurred_at: NotRequired[str | None]
     #: 發生時間.
     recovered_at: NotRequired[str | None]
@@ -1007,7 +1039,12 @@ class Incident(TypedDict):
     subtype: NotRequired[str | None]
     #: 子類型, e.g. `系統被入侵`, `殭屍電腦(Bot)`, `對外攻擊`.
     unit: str
-    #: 通報單位: the reporting school or unit.
+    #: 通報單位: the reporting school or unit. In the department's grouped export
+    #: it is the group's name (`▲ 通報單位: 新北市三重區三重國民小學`), the only
+    #: place the school is written in full.
+    unit_as_written: NotRequired[str | None]
+    #: The row's own 通報單位 cell, as written, when `unit` came from its group
+    #: line (the rows of the export are redacted: `新北市三重區 [REDACTED] 國民小學`).
 
 
 class IncidentCheck(TypedDict):
@@ -1031,7 +1068,9 @@ class IncidentCheck(TypedDict):
     reported_level: int | None
     #: The level of the notice, when given.
     unit: str
-    #: 通報單位, verbatim.
+    #: 通報單位: the group's name in a grouped export, else the cell verbatim.
+    unit_as_written: str | None
+    #: The row's own 通報單位 cell, when `unit` came from its group line.
     verdict: Verdict
     #: `fail` when an obligation is late or overdue; `warn` for suspicious times.
 
@@ -1079,6 +1118,10 @@ class IncidentImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -1131,6 +1174,23 @@ class IpInfo(TypedDict):
     #: The cell as written.
     redacted: bool
     #: Partly hidden (`[REDACTED]`, `*`): no address can be read.
+
+
+class ItemOnDay(TypedDict):
+    """One item on a day."""
+
+    days_to_end: int
+    #: Days from today to its end (negative once over).
+    days_to_start: int
+    #: Days from today to its start (negative once started).
+    item: ScheduleItem
+    #: The item.
+    status: ItemStatus
+    #: Later, upcoming, open or past.
+
+
+ItemStatus = Literal["later", "upcoming", "open", "past"]
+"""Where an item stands on a day."""
 
 
 class LabelCount(TypedDict):
@@ -1203,6 +1263,10 @@ class MailboxImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -1327,6 +1391,19 @@ class MonthCount(TypedDict):
     #: `2021-02`.
     roc_month: str
     #: The same month in the ROC calendar: `110/02`.
+
+
+class MustFix(TypedDict):
+    """A school that must fix its re-scan findings and report back."""
+
+    finding: Finding
+    #: What to do, with the figures (`audit.rescan_high`).
+    findings: list[ScanView]
+    #: The re-scan findings of CVSS ≥ the threshold, highest score first.
+    name: str | None
+    #: Its name, when known.
+    school: str
+    #: The school.
 
 
 NewCertCategory = Literal[
@@ -1522,6 +1599,8 @@ PersonStatus = Literal[
     "serving",
     "retired",
     "departed",
+    "substitute",
+    "temporary",
     "在學",
     "轉學空窗",
     "跨階段升學",
@@ -1530,9 +1609,13 @@ PersonStatus = Literal[
     "在職",
     "退休",
     "離職",
+    "代理",
+    "代課",
+    "代理教師",
+    "代課教師",
 ]
 """A person's status in the school admin system, which decides education-account
-access (seed 000 PART TWO 帳號篇). The first five are students, the last three staff.
+access (seed 000 PART TWO 帳號篇). The first five are students, the rest staff.
 """
 
 
@@ -1701,6 +1784,10 @@ class ScanImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -1730,6 +1817,35 @@ class ScanOptions(TypedDict):
     #: Tolerant mode: an ID written in groups (`A 123 456 789`, `A123-456-789`,
     #: with no-break or ideographic spaces): one to three separators after its
     #: 1st, 4th and 7th characters, any of these gaps.
+
+
+class ScanRank(TypedDict):
+    """One school in the website-scan ranking."""
+
+    must_fix: bool
+    #: It has re-scan findings to fix and report back.
+    name: str | None
+    #: Its name, when the schools' list gives one.
+    rank: int
+    #: Position 1, 2, 3, … (the sort keys end with the school code: no ties).
+    scans: ScanSummary
+    #: Its scan figures (the sort keys).
+    school: str
+    #: The school.
+
+
+class ScanRanking(TypedDict):
+    """The schools ranked by their website scans, and those that must fix and
+    report back (seed 001 §陸.三.(一): the re-scan report left 8 schools with
+    high-risk findings, told to fix them and report back).
+    """
+
+    must_fix: list[MustFix]
+    #: The schools with re-scan findings ≥ the threshold, in rank order.
+    rescan_min_cvss: float
+    #: The CVSS score from which a finding counts as high or above.
+    schools: list[ScanRank]
+    #: Every school with a scan finding, in rank order.
 
 
 ScanRound = Literal["initial", "rescan"]
@@ -1768,6 +1884,59 @@ class ScanView(TypedDict):
     #: The title.
 
 
+class Schedule(TypedDict):
+    """The work calendar of a school year on a day."""
+
+    items: list[ItemOnDay]
+    #: Every item, by start then id.
+    school_year: int
+    #: The school year (ROC).
+    today: str
+    #: The day judged.
+    upcoming_days: int
+    #: The window of `upcoming`, in days.
+
+
+class ScheduleItem(TypedDict):
+    """One item of the work calendar."""
+
+    end: str
+    #: Last day (inclusive).
+    id: str
+    #: A stable id within the school year (`drill-round-1`): the event's UID.
+    source: str
+    #: The seed passage it comes from.
+    start: str
+    #: First day (inclusive).
+    title: str
+    #: The item in Chinese, as the seed names it.
+    title_en: str
+    #: The item in English.
+
+
+class SchoolCertification(TypedDict):
+    """A school's smart-learning certification on a day, per teacher and against
+    both dates.
+    """
+
+    all: SchoolTarget
+    #: Every teacher of the quota, due 114/12/31.
+    findings: list[Finding]
+    #: Why: the school's targets, then nothing per teacher (see `teachers`).
+    quota: SchoolTarget
+    #: The share of the quota, due 111/07/31.
+    share: str
+    #: The share, e.g. `1/5`.
+    teacher_quota: int
+    #: The teacher quota (教師員額) the share is taken of.
+    teachers: list[TeacherCertification]
+    #: Each teacher, in input order.
+    today: str
+    #: The day judged.
+    verdict: Verdict
+    #: `fail` when a target is overdue.
+
+
 class SchoolImport(TypedDict):
     """The schools' figures for the on-site pick, read from a file (RULES §8)."""
 
@@ -1781,6 +1950,10 @@ class SchoolImport(TypedDict):
     #: The encoding the file was read in.
     errors: list[ImportError]
     #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -1819,6 +1992,23 @@ class SchoolOvertime(TypedDict):
     #: The school.
     school_name: str | None
     #: Its name, when a report gave one.
+
+
+class SchoolTarget(TypedDict):
+    """One target of a school on a day: the ⌈1/5⌉ share, or every teacher."""
+
+    certified: int
+    #: Teachers certified.
+    days_left: int
+    #: Days from `today` to `due` (negative once past).
+    due: str
+    #: The due day.
+    remaining: int
+    #: Still to certify (0 when met).
+    required: int
+    #: Teachers the target needs.
+    status: TargetStatus
+    #: Met, open or overdue.
 
 
 class SchoolTerm(TypedDict):
@@ -1868,6 +2058,8 @@ Slot = Literal["father", "mother", "guardian1", "guardian2", "other"]
 class SmartLearningProgress(TypedDict):
     """A school's smart-learning certification progress."""
 
+    all_due: str
+    #: The day every teacher is due (114/12/31).
     all_teachers_by_roc_year: int
     #: ROC year by which every teacher is certified (114).
     certified: int
@@ -1876,6 +2068,8 @@ class SmartLearningProgress(TypedDict):
     #: Why.
     hours_per_teacher: int
     #: Hours of the certification (6).
+    quota_due: str
+    #: The day the share is due (111/07/31).
     remaining: int
     #: Still to certify (0 when met).
     required: int
@@ -1946,6 +2140,50 @@ class SweepRow(TypedDict):
     #: Position in the input list (0-based).
     status: MailboxStatus
     #: The mailbox's state.
+
+
+TargetStatus = Literal["met", "open", "overdue"]
+"""Where a target stands on a day."""
+
+
+class TeacherCertification(TypedDict):
+    """One teacher's certification on a day."""
+
+    certified: bool
+    #: Both parts complete: certified.
+    city_hours: float
+    #: City-course hours completed.
+    city_missing: float
+    #: City-course hours still missing (0 when done).
+    days_left: int
+    #: Days from `today` to `due` (negative once past).
+    due: str
+    #: The day every teacher is due (114/12/31).
+    findings: list[Finding]
+    #: Why.
+    platform_hours: float
+    #: Platform hours completed.
+    platform_missing: float
+    #: Platform hours still missing (0 when done).
+    status: TargetStatus
+    #: Met, open or overdue.
+    teacher: str
+    #: The teacher, as given.
+    verdict: Verdict
+    #: `fail` once overdue.
+
+
+class TeacherHours(TypedDict):
+    """One teacher's smart-learning hours (seed 001 §陸.一.(五): 3 h of the city's
+    required course + 3 h on a learning platform).
+    """
+
+    city_hours: NotRequired[float]
+    #: Hours of the city's required course (新北必修課) completed.
+    platform_hours: NotRequired[float]
+    #: Hours on a learning platform (學習平台必選修) completed.
+    teacher: str
+    #: Whatever tells teachers apart (a name, a staff number); echoed back.
 
 
 TextEncoding = Literal["utf-8", "utf-16le", "utf-16be", "big5"]

@@ -149,7 +149,7 @@ fn event_of(status: PersonStatus) -> Option<(BackupEvent, Code, bool)> {
         S::Graduated => Some((BackupEvent::Graduation, Code::AccountGraduated, false)),
         S::Retired => Some((BackupEvent::Retirement, Code::AccountStaffLeft, false)),
         S::Departed => Some((BackupEvent::Departure, Code::AccountStaffLeft, false)),
-        S::Enrolled | S::Serving => None,
+        S::Enrolled | S::Serving | S::Substitute | S::Temporary => None,
     }
 }
 
@@ -210,7 +210,7 @@ pub fn check(record: &AccountRecord, today: NaiveDate, policy: &Policy) -> Accou
                 false
             }
         },
-        (PersonStatus::Serving, _) => {
+        (PersonStatus::Serving | PersonStatus::Substitute | PersonStatus::Temporary, _) => {
             findings.push(Finding::new(Code::AccountActiveStaff));
             true
         }

@@ -17,6 +17,7 @@ pub fn check_file(
 ) -> Result<AccountFile> {
     let imp = import(data, options, policy)?;
     let source = imp.source();
+    let findings = source_findings(&imp);
     let rows: Vec<AccountFileRow> = imp
         .records
         .iter()
@@ -29,7 +30,7 @@ pub fn check_file(
         .collect();
     let summary = FileSummary::of(rows.iter().map(|r| r.result.verdict), imp.errors.len());
     Ok(AccountFile {
-        findings: source_findings(&source),
+        findings,
         source,
         rows,
         errors: imp.errors,

@@ -41,6 +41,7 @@ pub const ACCOUNT_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    groups: None,
     unique: None,
 };
 
@@ -57,13 +58,13 @@ pub fn import(data: &[u8], options: &ImportOptions, policy: &Policy) -> Result<A
 }
 
 /// A status as written: 在學, 轉學空窗, 跨階段升學, 離開本市, 畢業, 在職, 退休,
-/// 離職, or their English codes.
+/// 離職, 代理(教師), 代課(教師), or their English codes.
 fn status(text: &str) -> Result<PersonStatus> {
     serde_json::from_value(serde_json::Value::String(text.to_lowercase())).map_err(|_| {
         invalid_value(
             text,
-            "expected enrolled, transfer_gap, level_change, left_city, graduated, serving, retired or departed",
-            "須為在學、轉學空窗、跨階段升學、離開本市、畢業、在職、退休或離職",
+            "expected enrolled, transfer_gap, level_change, left_city, graduated, serving, retired, departed, substitute or temporary",
+            "須為在學、轉學空窗、跨階段升學、離開本市、畢業、在職、退休、離職、代理或代課",
         )
     })
 }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A person's status in the school admin system, which decides education-account
-/// access (seed 000 PART TWO 帳號篇). The first five are students, the last three staff.
+/// access (seed 000 PART TWO 帳號篇). The first five are students, the rest staff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -36,6 +36,14 @@ pub enum PersonStatus {
     /// 離職: staff who left (no longer serving in New Taipei).
     #[serde(alias = "離職")]
     Departed,
+    /// 代理: a substitute teacher (代理教師) on a term contract, serving in New
+    /// Taipei: staff with access while serving, as 在職 (issue 16 item 8).
+    #[serde(alias = "代理", alias = "代理教師")]
+    Substitute,
+    /// 代課: a temporary (hourly) teacher (代課教師), serving in New Taipei: staff
+    /// with access while serving, as 在職.
+    #[serde(alias = "代課", alias = "代課教師")]
+    Temporary,
 }
 
 /// Student or staff, from the status.
@@ -52,7 +60,7 @@ pub enum Role {
 
 impl PersonStatus {
     /// Every status.
-    pub const ALL: [PersonStatus; 8] = [
+    pub const ALL: [PersonStatus; 10] = [
         PersonStatus::Enrolled,
         PersonStatus::TransferGap,
         PersonStatus::LevelChange,
@@ -61,6 +69,8 @@ impl PersonStatus {
         PersonStatus::Serving,
         PersonStatus::Retired,
         PersonStatus::Departed,
+        PersonStatus::Substitute,
+        PersonStatus::Temporary,
     ];
 
     /// The stable string form, e.g. `transfer_gap`.
@@ -74,6 +84,8 @@ impl PersonStatus {
             PersonStatus::Serving => "serving",
             PersonStatus::Retired => "retired",
             PersonStatus::Departed => "departed",
+            PersonStatus::Substitute => "substitute",
+            PersonStatus::Temporary => "temporary",
         }
     }
 
@@ -88,13 +100,19 @@ impl PersonStatus {
             PersonStatus::Serving => "在職",
             PersonStatus::Retired => "退休",
             PersonStatus::Departed => "離職",
+            PersonStatus::Substitute => "代理",
+            PersonStatus::Temporary => "代課",
         }
     }
 
     /// Student or staff.
     pub const fn role(self) -> Role {
         match self {
-            PersonStatus::Serving | PersonStatus::Retired | PersonStatus::Departed => Role::Staff,
+            PersonStatus::Serving
+            | PersonStatus::Retired
+            | PersonStatus::Departed
+            | PersonStatus::Substitute
+            | PersonStatus::Temporary => Role::Staff,
             _ => Role::Student,
         }
     }

@@ -2,7 +2,9 @@
 //! pick of schools for on-site checks, with their charts.
 
 use super::{Bytes, Instant, api_table};
-use crate::audit::{self, AuditPick, AuditSchool, CvssBand, CvssVersion, ScanFinding, ScanRound};
+use crate::audit::{
+    self, AuditPick, AuditSchool, CvssBand, CvssVersion, ScanFinding, ScanRanking, ScanRound,
+};
 use crate::chart;
 use crate::drill::{self, DrillCheck, DrillRanking, DrillReport};
 use crate::files::{AuditFile, DrillFile, IncidentFile};
@@ -88,6 +90,13 @@ api_table! { ALL, policy;
     /// met and their figures, in a deterministic order; `capacity` takes the first N.
     "audit.pick" => fn pick_audit_schools(schools: Vec<AuditSchool>, scans: Option<Vec<ScanFinding>>, capacity: Option<u32>) with [policy] -> AuditPick {
         audit::pick(&schools, &scans.unwrap_or_default(), capacity, policy)
+    }
+
+    /// The website-scan ranking on its own: schools by re-scan findings of CVSS ≥
+    /// 7.0, highest re-scan score, initial-scan findings ≥ 7.0, school code; and
+    /// the schools that must fix and report back. `schools` only supplies names.
+    "audit.scan_ranking" => fn audit_scan_ranking(scans: Vec<ScanFinding>, schools: Option<Vec<AuditSchool>>) with [policy] -> ScanRanking {
+        audit::scan_ranking(&scans, &schools.unwrap_or_default(), policy)
     }
 
     /// The pick list's criteria table, as SVG text.

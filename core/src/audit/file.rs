@@ -19,12 +19,12 @@ pub fn pick_file(
 ) -> Result<AuditFile> {
     let s = import_schools(schools, options, policy)?;
     let source = s.source();
-    let mut findings = source_findings(&source);
+    let mut findings = source_findings(&s);
     let mut errors = s.errors;
     let mut scan_rows = Vec::new();
     if let Some(data) = scans {
         let f = import_scans(data, options, policy)?;
-        findings.extend(source_findings(&f.source()));
+        findings.extend(source_findings(&f));
         errors.extend(f.errors.into_iter().map(|mut e| {
             e.file = Some("scans");
             e

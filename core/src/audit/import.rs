@@ -60,6 +60,7 @@ pub const SCHOOL_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    groups: None,
     unique: Some("school"),
 };
 
@@ -100,6 +101,7 @@ pub const SCAN_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    groups: None,
     unique: None,
 };
 

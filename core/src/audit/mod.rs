@@ -4,9 +4,11 @@
 //! Per school: drill overtime, the previous year's incident count, unresolved
 //! self-report gaps, citizen complaints, the security grade; per website scan
 //! finding: initial scan or re-scan, CVSS score and version, the scanner's label.
-//! [`pick`] applies the five criteria plus "the re-scan still has findings with
-//! CVSS ≥ 7.0", with the tie and ordering rules of RULES §8 and an optional
-//! capacity; [`import_schools`] and [`import_scans`] read both lists from CSV.
+//! [`pick`] applies the seed's five criteria (the re-scan only with the opt-in
+//! `policy.audit.rescan_is_criterion`), with the tie and ordering rules of RULES
+//! §8 and an optional capacity; [`scan_ranking`] ranks the schools by their
+//! website scans and lists those that must fix and report back (seed 001
+//! §陸.三.(一)); [`import_schools`] and [`import_scans`] read both lists from CSV.
 //!
 //! ```
 //! use ntpc_policy::{Policy, audit::{self, AuditSchool, ScanFinding}};
@@ -15,7 +17,8 @@
 //! let scans: Vec<ScanFinding> = serde_json::from_value(serde_json::json!([
 //!   {"school": "014601", "scan": "rescan", "cvss": 7.0, "cvss_version": "v2", "label": "Medium"}])).unwrap();
 //! let p = audit::pick(&schools, &scans, Some(4), &Policy::default()).unwrap();
-//! assert_eq!(p.picked[0].criteria_met, 3); // overtime rank 1, grade C, re-scan 7.0
+//! assert_eq!(p.picked[0].criteria_met, 2); // overtime rank 1, grade C
+//! assert_eq!(p.scan_ranking.must_fix[0].school, "014601"); // re-scan 7.0: fix, report back
 //! ```
 
 mod file;
@@ -25,7 +28,10 @@ mod record;
 
 pub use file::pick_file;
 pub use import::{SCAN_SCHEMA, SCHOOL_SCHEMA, import_scans, import_schools};
-pub use pick::{AuditPick, Criterion, CriterionMet, PickedSchool, ScanSummary, ScanView, pick};
+pub use pick::{
+    AuditPick, Criterion, CriterionMet, MustFix, PickedSchool, ScanRank, ScanRanking, ScanSummary,
+    ScanView, pick, scan_ranking,
+};
 pub use record::{
     AuditSchool, CvssBand, CvssVersion, ScanFinding, ScanRound, cvss_band, parse_cvss_version,
     parse_scan_round,

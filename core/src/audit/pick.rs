@@ -13,7 +13,8 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
-/// A criterion of the pick, in the seed's order, plus the re-scan.
+/// A criterion of the pick, in the seed's order, plus the re-scan (only with
+/// `policy.audit.rescan_is_criterion`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -29,7 +30,8 @@ pub enum Criterion {
     CitizenComplaint,
     /// 5. The picked security grade.
     SecurityGrade,
-    /// The re-scan still has findings of CVSS ≥ the threshold.
+    /// The re-scan still has findings of CVSS ≥ the threshold (a sixth criterion
+    /// only when the policy opts in).
     RescanHigh,
 }
 
@@ -129,6 +131,57 @@ pub struct AuditPick {
     pub picked: Vec<PickedSchool>,
     /// Schools meeting a criterion but past the capacity, in order.
     pub over_capacity: Vec<PickedSchool>,
+    /// Whether re-scan findings counted as a sixth criterion.
+    pub rescan_is_criterion: bool,
+    /// The website-scan ranking, a result of its own (001 §陸.三.(一)).
+    pub scan_ranking: ScanRanking,
+}
+
+/// One school in the website-scan ranking.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ScanRank {
+    /// Position 1, 2, 3, … (the sort keys end with the school code: no ties).
+    pub rank: u32,
+    /// The school.
+    pub school: String,
+    /// Its name, when the schools' list gives one.
+    pub name: Option<String>,
+    /// Its scan figures (the sort keys).
+    pub scans: ScanSummary,
+    /// It has re-scan findings to fix and report back.
+    pub must_fix: bool,
+}
+
+/// A school that must fix its re-scan findings and report back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct MustFix {
+    /// The school.
+    pub school: String,
+    /// Its name, when known.
+    pub name: Option<String>,
+    /// The re-scan findings of CVSS ≥ the threshold, highest score first.
+    pub findings: Vec<ScanView>,
+    /// What to do, with the figures (`audit.rescan_high`).
+    pub finding: Finding,
+}
+
+/// The schools ranked by their website scans, and those that must fix and
+/// report back (seed 001 §陸.三.(一): the re-scan report left 8 schools with
+/// high-risk findings, told to fix them and report back).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ScanRanking {
+    /// The CVSS score from which a finding counts as high or above.
+    pub rescan_min_cvss: f64,
+    /// Every school with a scan finding, in rank order.
+    pub schools: Vec<ScanRank>,
+    /// The schools with re-scan findings ≥ the threshold, in rank order.
+    pub must_fix: Vec<MustFix>,
 }
 
 /// Grade text compared: NFKC, trimmed, upper case, without a trailing 級.
@@ -143,11 +196,14 @@ fn cvss_text(tenths: i64) -> String {
 
 /// Picks the schools for on-site checks (RULES §8; seed 000 PART FOUR (三)).
 ///
-/// A school is picked when any criterion holds: (1) drill overtime ranked in the
-/// top `policy.audit.drill_top_n`; (2) previous-year incident count ranked in the
-/// top `incident_top_n`; (3) unresolved self-report gaps; (4) a citizen
-/// complaint; (5) security grade `picked_grade`; (6) a re-scan finding with CVSS ≥
-/// `rescan_min_cvss`.
+/// A school is picked when any of the seed's five criteria holds: (1) drill
+/// overtime ranked in the top `policy.audit.drill_top_n`; (2) previous-year
+/// incident count ranked in the top `incident_top_n`; (3) unresolved self-report
+/// gaps; (4) a citizen complaint; (5) security grade `picked_grade`. Only when
+/// `policy.audit.rescan_is_criterion` opts in, (6) a re-scan finding with CVSS ≥
+/// `rescan_min_cvss` picks a school too. The scan ranking and the schools that
+/// must fix and report back are `scan_ranking` (see [`scan_ranking`]), whatever
+/// the switch.
 ///
 /// Decided (RULES §8): ranks are competition ranks over the schools with a
 /// non-zero value, and a top-N cut keeps every school whose rank is ≤ N — so all
@@ -173,7 +229,8 @@ fn cvss_text(tenths: i64) -> String {
 ///   {"school": "C", "scan": "rescan", "cvss": 6.9, "cvss_version": "3.1"}])).unwrap();
 /// let p = audit::pick(&schools, &scans, None, &Policy::default()).unwrap();
 /// let order: Vec<_> = p.picked.iter().map(|s| s.school.as_str()).collect();
-/// assert_eq!(order, ["A", "B"]); // 6.9 is below 7.0
+/// assert_eq!(order, ["A", "B"]); // the scans are not a criterion
+/// assert!(p.scan_ranking.must_fix.is_empty()); // 6.9 is below 7.0
 /// ```
 pub fn pick(
     schools: &[AuditSchool],
@@ -207,30 +264,14 @@ pub fn pick(
             ));
         }
     }
-    let mut views: BTreeMap<String, Vec<(ScanView, bool)>> = BTreeMap::new();
-    for (i, f) in scans.iter().enumerate() {
-        let t = tenths(f.cvss).ok_or_else(|| {
-            PolicyError::invalid_bilingual(
-                format!("scans[{i}].cvss"),
-                format!("a CVSS score is 0.0 to 10.0, got {}", f.cvss),
-                format!("CVSS 分數為 0.0 至 10.0，此為 {}", f.cvss),
-            )
-        })?;
-        let code = f.school.trim().to_owned();
+    let mut views = scan_views(scans, min_t)?;
+    for code in views.keys() {
         by_code.entry(code.clone()).or_insert_with(|| AuditSchool {
             school: code.clone(),
             ..AuditSchool::default()
         });
-        let view = ScanView {
-            scan: f.scan,
-            cvss: f.cvss,
-            cvss_version: f.cvss_version,
-            band: cvss_band(f.cvss, f.cvss_version)?,
-            label: f.label.clone(),
-            title: f.title.clone(),
-        };
-        views.entry(code).or_default().push((view, t >= min_t));
     }
+    let ranking = rank_scans(&views, &by_code, min_t, a.rescan_min_cvss);
 
     let drill = top_ranks(
         &by_code,
@@ -300,35 +341,14 @@ pub fn pick(
                 finding: Finding::new(Code::AuditSecurityGrade).with("grade", g),
             });
         }
-        let mine = views.remove(code).unwrap_or_default();
-        let mut summary = ScanSummary::default();
-        let mut to_fix = Vec::new();
-        for (v, high) in mine {
-            match v.scan {
-                ScanRound::Initial => {
-                    summary.initial += 1;
-                    summary.initial_high += usize::from(high);
-                }
-                ScanRound::Rescan => {
-                    summary.rescan += 1;
-                    summary.max_rescan_cvss =
-                        Some(summary.max_rescan_cvss.map_or(v.cvss, |m| m.max(v.cvss)));
-                    if high {
-                        summary.rescan_high += 1;
-                        to_fix.push(v);
-                    }
-                }
-            }
-        }
-        to_fix.sort_by(|x, y| y.cvss.total_cmp(&x.cvss));
-        if let Some(top) = to_fix.first() {
+        let (summary, to_fix) = summarize(views.remove(code).unwrap_or_default());
+        if a.rescan_is_criterion
+            && let Some(top) = to_fix.first()
+        {
             criteria.push(CriterionMet {
                 criterion: Criterion::RescanHigh,
                 rank: None,
-                finding: Finding::new(Code::AuditRescanHigh)
-                    .with("count", to_fix.len())
-                    .with("max_cvss", cvss_text(tenths(top.cvss).unwrap_or(0)))
-                    .with("min_cvss", cvss_text(min_t)),
+                finding: rescan_finding(to_fix.len(), top.cvss, min_t),
             });
         }
         if criteria.is_empty() {
@@ -371,7 +391,169 @@ pub fn pick(
         eligible: total,
         picked: eligible,
         over_capacity,
+        rescan_is_criterion: a.rescan_is_criterion,
+        scan_ranking: ranking,
     })
+}
+
+/// The `audit.rescan_high` finding: `count` findings to fix, the highest `max`.
+fn rescan_finding(count: usize, max: f64, min_t: i64) -> Finding {
+    Finding::new(Code::AuditRescanHigh)
+        .with("count", count)
+        .with("max_cvss", cvss_text(tenths(max).unwrap_or(0)))
+        .with("min_cvss", cvss_text(min_t))
+}
+
+/// Each school's scan findings as shown, each with whether it reaches the
+/// threshold (in tenths); a score outside 0.0–10.0 is an error naming it.
+fn scan_views(
+    scans: &[ScanFinding],
+    min_t: i64,
+) -> Result<BTreeMap<String, Vec<(ScanView, bool)>>> {
+    let mut views: BTreeMap<String, Vec<(ScanView, bool)>> = BTreeMap::new();
+    for (i, f) in scans.iter().enumerate() {
+        let t = tenths(f.cvss).ok_or_else(|| {
+            PolicyError::invalid_bilingual(
+                format!("scans[{i}].cvss"),
+                format!("a CVSS score is 0.0 to 10.0, got {}", f.cvss),
+                format!("CVSS 分數為 0.0 至 10.0，此為 {}", f.cvss),
+            )
+        })?;
+        let view = ScanView {
+            scan: f.scan,
+            cvss: f.cvss,
+            cvss_version: f.cvss_version,
+            band: cvss_band(f.cvss, f.cvss_version)?,
+            label: f.label.clone(),
+            title: f.title.clone(),
+        };
+        views
+            .entry(f.school.trim().to_owned())
+            .or_default()
+            .push((view, t >= min_t));
+    }
+    Ok(views)
+}
+
+/// A school's scan figures and its re-scan findings to fix, highest first.
+fn summarize(mine: Vec<(ScanView, bool)>) -> (ScanSummary, Vec<ScanView>) {
+    let mut summary = ScanSummary::default();
+    let mut to_fix = Vec::new();
+    for (v, high) in mine {
+        match v.scan {
+            ScanRound::Initial => {
+                summary.initial += 1;
+                summary.initial_high += usize::from(high);
+            }
+            ScanRound::Rescan => {
+                summary.rescan += 1;
+                summary.max_rescan_cvss =
+                    Some(summary.max_rescan_cvss.map_or(v.cvss, |m| m.max(v.cvss)));
+                if high {
+                    summary.rescan_high += 1;
+                    to_fix.push(v);
+                }
+            }
+        }
+    }
+    to_fix.sort_by(|x, y| y.cvss.total_cmp(&x.cvss));
+    (summary, to_fix)
+}
+
+/// The scan ranking. Sort keys, in order (issue 16 item 5): re-scan findings
+/// with CVSS ≥ the threshold (descending), the highest re-scan score
+/// (descending; none below any), initial-scan findings ≥ the threshold
+/// (descending), school code.
+fn rank_scans(
+    views: &BTreeMap<String, Vec<(ScanView, bool)>>,
+    schools: &BTreeMap<String, AuditSchool>,
+    min_t: i64,
+    min_cvss: f64,
+) -> ScanRanking {
+    let mut rows: Vec<(ScanRank, Vec<ScanView>)> = views
+        .iter()
+        .map(|(code, mine)| {
+            let (scans, to_fix) = summarize(mine.clone());
+            let name = schools
+                .get(code)
+                .and_then(|s| s.name.clone())
+                .filter(|n| !n.trim().is_empty());
+            let rank = ScanRank {
+                rank: 0,
+                school: code.clone(),
+                name,
+                must_fix: !to_fix.is_empty(),
+                scans,
+            };
+            (rank, to_fix)
+        })
+        .collect();
+    let max_t = |s: &ScanSummary| s.max_rescan_cvss.and_then(tenths).unwrap_or(-1);
+    rows.sort_by(|(x, _), (y, _)| {
+        y.scans
+            .rescan_high
+            .cmp(&x.scans.rescan_high)
+            .then_with(|| max_t(&y.scans).cmp(&max_t(&x.scans)))
+            .then_with(|| y.scans.initial_high.cmp(&x.scans.initial_high))
+            .then_with(|| x.school.cmp(&y.school))
+    });
+    let mut must_fix = Vec::new();
+    let mut ranked = Vec::with_capacity(rows.len());
+    for (i, (mut r, to_fix)) in rows.into_iter().enumerate() {
+        r.rank = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if let Some(top) = to_fix.first() {
+            must_fix.push(MustFix {
+                school: r.school.clone(),
+                name: r.name.clone(),
+                finding: rescan_finding(to_fix.len(), top.cvss, min_t),
+                findings: to_fix,
+            });
+        }
+        ranked.push(r);
+    }
+    ScanRanking {
+        rescan_min_cvss: min_cvss,
+        schools: ranked,
+        must_fix,
+    }
+}
+
+/// The website-scan ranking on its own (RULES §8; seed 001 §陸.三.(一)): every
+/// school with a scan finding, ranked by re-scan findings of CVSS ≥
+/// `policy.audit.rescan_min_cvss` (descending), the highest re-scan score
+/// (descending), initial-scan findings ≥ the threshold (descending) and school
+/// code; and the schools that must fix their re-scan findings and report back.
+/// `schools` only supplies names.
+///
+/// ```
+/// use ntpc_policy::{Policy, audit::{self, ScanFinding}};
+/// let scans: Vec<ScanFinding> = serde_json::from_value(serde_json::json!([
+///   {"school": "B", "scan": "rescan", "cvss": 7.5},
+///   {"school": "A", "scan": "rescan", "cvss": 6.9},
+///   {"school": "A", "scan": "initial", "cvss": 9.8}])).unwrap();
+/// let r = audit::scan_ranking(&scans, &[], &Policy::default()).unwrap();
+/// assert_eq!(r.schools[0].school, "B");
+/// assert_eq!(r.must_fix.len(), 1);
+/// ```
+pub fn scan_ranking(
+    scans: &[ScanFinding],
+    schools: &[AuditSchool],
+    policy: &Policy,
+) -> Result<ScanRanking> {
+    let min_cvss = policy.audit.rescan_min_cvss;
+    let min_t = tenths(min_cvss).ok_or_else(|| {
+        PolicyError::invalid_bilingual(
+            "policy.audit.rescan_min_cvss",
+            "a CVSS score is 0.0 to 10.0",
+            "CVSS 分數為 0.0 至 10.0",
+        )
+    })?;
+    let views = scan_views(scans, min_t)?;
+    let names: BTreeMap<String, AuditSchool> = schools
+        .iter()
+        .map(|s| (s.school.trim().to_owned(), s.clone()))
+        .collect();
+    Ok(rank_scans(&views, &names, min_t, min_cvss))
 }
 
 /// Schools whose competition rank by `value` (non-zero values only) is ≤ `top_n`.

@@ -18,6 +18,7 @@ pub fn rank_file(
 ) -> Result<DrillFile> {
     let imp = import(data, options, policy)?;
     let source = imp.source();
+    let findings = source_findings(&imp);
     let ranking = rank(&imp.records, now, policy);
     let rows: Vec<DrillFileRow> = ranking
         .drills
@@ -31,7 +32,7 @@ pub fn rank_file(
         .collect();
     let summary = FileSummary::of(rows.iter().map(|r| r.result.verdict), imp.errors.len());
     Ok(DrillFile {
-        findings: source_findings(&source),
+        findings,
         source,
         rows,
         errors: imp.errors,

@@ -2,8 +2,10 @@
 //! school, and the list by overtime (RULES §7; seed 000 PART FOUR (一)1: 4 hours
 //! in 109, (二)2: 1 hour from 110).
 //!
-//! The limit is `policy.drill.report_limit_hours` of the edition the caller picks
-//! (`Policy::edition("ntpc-109")`, or `Policy::in_force_on(date)`); results name
+//! Each drill is judged by the limit in force on its notice date
+//! (`policy.drill.editions`: 4 h from 2020 (ROC 109), 1 h from 2021 (110)), as
+//! incidents are by their date, unless the policy pins one limit for every drill
+//! (`policy.drill.report_limit_hours`; edition `ntpc-109` pins 4 h). Results name
 //! the edition and the limit used.
 //!
 //! ```
@@ -69,6 +71,9 @@ pub struct DrillCheck {
     pub school: String,
     /// The drill round, when given.
     pub drill: Option<String>,
+    /// The drill edition in force on the notice date (`109`, `110`); `None` when
+    /// the policy pins the limit.
+    pub edition: Option<String>,
     /// The limit in hours.
     pub limit_hours: u32,
     /// The notice time.
@@ -103,7 +108,7 @@ pub struct DrillCheck {
 /// assert_eq!((c.status, c.overtime_minutes), (Status::Late, 1));
 /// ```
 pub fn evaluate(report: &DrillReport, now: DateTime<FixedOffset>, policy: &Policy) -> DrillCheck {
-    let limit = policy.drill.report_limit_hours;
+    let (edition, limit) = limit_for(report.notified_at, policy);
     let deadline = add_hours(report.notified_at, limit);
     let (status, overtime, margin) = match (deadline, report.reported_at) {
         (None, _) => (Status::Unknown, 0, None),
@@ -151,9 +156,19 @@ pub fn evaluate(report: &DrillReport, now: DateTime<FixedOffset>, policy: &Polic
         ],
         Status::Met | Status::Unknown => Vec::new(),
     };
+    let mut findings = findings;
+    // A report before its notice cannot be right (as for incidents, RULES §7).
+    if let Some(r) = report.reported_at.filter(|r| *r < report.notified_at) {
+        findings.push(
+            Finding::new(Code::DrillTimeOrder)
+                .with("reported_at", local_text(r))
+                .with("notified_at", local_text(report.notified_at)),
+        );
+    }
     DrillCheck {
         school: report.school.clone(),
         drill: report.drill.clone(),
+        edition,
         limit_hours: limit,
         notified_at: report.notified_at,
         deadline,
@@ -164,6 +179,24 @@ pub fn evaluate(report: &DrillReport, now: DateTime<FixedOffset>, policy: &Polic
         verdict: Verdict::of(&findings),
         findings,
     }
+}
+
+/// The limit of a drill notified at `notified_at`: the pinned one, else the
+/// edition in force on the Taipei notice date (the earliest for a date before
+/// all). With no edition at all (a policy file emptied the list and pinned
+/// nothing, which validation refuses) the answer is 1 h of the seed's 110.
+fn limit_for(notified_at: DateTime<FixedOffset>, policy: &Policy) -> (Option<String>, u32) {
+    let d = &policy.drill;
+    if let Some(h) = d.report_limit_hours {
+        return (None, h);
+    }
+    let day = notified_at.with_timezone(&calendar::taipei()).date_naive();
+    d.editions
+        .iter()
+        .filter(|e| e.effective_from <= day)
+        .max_by_key(|e| e.effective_from)
+        .or_else(|| d.editions.iter().min_by_key(|e| e.effective_from))
+        .map_or((None, 1), |e| (Some(e.name.clone()), e.report_limit_hours))
 }
 
 /// A school's drill overtime.
@@ -199,10 +232,11 @@ pub struct SchoolOvertime {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DrillRanking {
-    /// The policy edition whose limit was used.
+    /// The policy edition of the call.
     pub edition: String,
-    /// The limit in hours.
-    pub limit_hours: u32,
+    /// The limit in hours when every report had the same one (each report's own
+    /// limit is in `drills`); `None` for a list spanning editions or empty.
+    pub limit_hours: Option<u32>,
     /// Schools with overtime.
     pub late_schools: usize,
     /// Every school, most overtime first, then by school.
@@ -260,7 +294,13 @@ pub fn rank(reports: &[DrillReport], now: DateTime<FixedOffset>, policy: &Policy
     }
     DrillRanking {
         edition: policy.edition.clone(),
-        limit_hours: policy.drill.report_limit_hours,
+        limit_hours: match drills.first() {
+            Some(f) if drills.iter().all(|c| c.limit_hours == f.limit_hours) => Some(f.limit_hours),
+            _ => policy
+                .drill
+                .report_limit_hours
+                .filter(|_| drills.is_empty()),
+        },
         late_schools: schools.iter().filter(|s| s.overtime_minutes > 0).count(),
         schools,
         drills,
@@ -317,6 +357,7 @@ pub const DRILL_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    groups: None,
     unique: None,
 };
 

@@ -4,13 +4,15 @@
 //! character a letter, second any of 1 2 a b c d 8 9, ten characters in all —
 //! must be reset for security reasons." Decided: characters 3–10 must be digits,
 //! as in all three ID formats (`b1ackberry` is not flagged). The rule is
-//! case-insensitive and looks at the local part of e-mail-style names.
+//! case-insensitive and looks at the local part of e-mail-style names. The
+//! seed's literal wording (the rest of the ten characters anything) is the
+//! policy option `identity.custom_account_rule: literal`.
 
 use super::classify::{IdKind, classify};
 use super::mask::mask;
 use crate::codes::Code;
 use crate::finding::{Finding, Verdict};
-use crate::policy::Policy;
+use crate::policy::{CustomAccountRule, Policy};
 use serde::Serialize;
 
 /// The custom-account rule applied to one account name.
@@ -20,7 +22,7 @@ use serde::Serialize;
 pub struct AccountNameCheck {
     /// `fail` when the name must be reset.
     pub verdict: Verdict,
-    /// The local part has the format of an ID number.
+    /// The local part has the format of an ID number (as the policy's rule reads it).
     pub id_format: bool,
     /// …and its check digit is valid: very likely a real person's number.
     pub checksum_valid: bool,
@@ -48,10 +50,20 @@ pub fn check_account(name: &str, policy: &Policy) -> AccountNameCheck {
         None => name,
     };
     let info = classify(local);
+    let id_format = match policy.identity.custom_account_rule {
+        CustomAccountRule::IdLike => info.format_valid,
+        CustomAccountRule::Literal => info.format_valid || literal_id_shape(local),
+    };
     let mut findings = Vec::new();
+    if id_format {
+        let kind = if info.format_valid {
+            kind_str(info.kind)
+        } else {
+            "literal"
+        };
+        findings.push(Finding::new(Code::IdentityAccountIdFormat).with("kind", kind));
+    }
     if info.format_valid {
-        findings
-            .push(Finding::new(Code::IdentityAccountIdFormat).with("kind", kind_str(info.kind)));
         if info.checksum_valid {
             findings.push(Finding::new(Code::IdentityAccountRealId));
         }
@@ -65,16 +77,26 @@ pub fn check_account(name: &str, policy: &Policy) -> AccountNameCheck {
     }
     AccountNameCheck {
         verdict: Verdict::of(&findings),
-        id_format: info.format_valid,
+        id_format,
         checksum_valid: info.checksum_valid,
         kind: info.kind,
-        local_part_masked: if info.format_valid {
+        local_part_masked: if id_format || info.format_valid {
             mask(local, &policy.identity)
         } else {
             local.trim().to_owned()
         },
         findings,
     }
+}
+
+/// The seed's literal wording: ten characters (after trimming), the first an
+/// ASCII letter, the second one of `12abcd89` in any case.
+fn literal_id_shape(local: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let chars: Vec<char> = local.trim().nfkc().collect();
+    chars.len() == 10
+        && chars[0].is_ascii_alphabetic()
+        && "12abcd89".contains(chars[1].to_ascii_lowercase())
 }
 
 pub(crate) fn kind_str(k: IdKind) -> &'static str {

@@ -87,6 +87,7 @@ mod tests {
                 mask_keep_start: ks,
                 mask_keep_end: ke,
                 mask_char: c,
+                ..IdentityPolicy::DEFAULT
             };
             assert_eq!(
                 mask_id(b"A123456789", &p),

@@ -21,7 +21,14 @@
 //!   header-only file is *not* an error — it is an empty result (a week without
 //!   incidents exports just the header line).
 //! - **Rows**: blank rows and rows starting with a schema's skip prefix are
-//!   skipped (counted). A row with the wrong number of cells, a cell over
+//!   skipped (counted).
+//! - **Groups** (the department's incident export, seed 000 PART FOUR): a line
+//!   `▲ 通報單位: <school>` opens a group whose name the rows below take for the
+//!   group's field ([`Row::group`]), and `筆數: N` closes it; both are skipped
+//!   (counted), and a closing count that differs from the data rows read in the
+//!   group (good and bad) is an `import.group_count` finding of the file. A
+//!   single-cell title line above the header line (`↑ 通報單位 ×`, as pasted from
+//!   the page) is passed over. A row with the wrong number of cells, a cell over
 //!   `policy.limits.import_max_field_chars`, or a value the record cannot use is a
 //!   [`RowError`] `{line, column, header, field, code, params, message_zh,
 //!   message_en}`; the good rows are still returned. After
@@ -47,7 +54,7 @@ mod table;
 pub(crate) use decode::decode_cow;
 pub use decode::{Decoded, TextEncoding, decode};
 pub use escape::csv_escape_cell;
-pub use table::{ColumnSpec, Row, Schema, invalid_value};
+pub use table::{ColumnSpec, GroupLines, Row, Schema, invalid_value};
 
 use crate::codes::Code;
 use crate::error::{PolicyError, Result};
@@ -183,6 +190,10 @@ macro_rules! import_results {
             pub skipped_rows: u64,
             /// Whether reading stopped at `policy.limits.import_max_rows`.
             pub truncated: bool,
+            /// About the file as a whole: a group subtotal (`筆數: N`) that
+            /// disagrees with the rows read, columns the record's duties need
+            /// that the file lacks.
+            pub findings: Vec<$crate::finding::Finding>,
         }
 
         impl $crate::import::ImportResult for $name {
@@ -198,6 +209,9 @@ macro_rules! import_results {
                     skipped_rows: self.skipped_rows,
                     truncated: self.truncated,
                 }
+            }
+            fn findings(&self) -> &[$crate::finding::Finding] {
+                &self.findings
             }
             fn new(
                 encoding: $crate::import::TextEncoding,
@@ -216,6 +230,7 @@ macro_rules! import_results {
                     rows: 0,
                     skipped_rows: 0,
                     truncated: false,
+                    findings: Vec::new(),
                 }
             }
             fn parts(&mut self) -> $crate::import::Parts<'_, $record> {
@@ -228,6 +243,7 @@ macro_rules! import_results {
                     rows: &mut self.rows,
                     skipped_rows: &mut self.skipped_rows,
                     truncated: &mut self.truncated,
+                    findings: &mut self.findings,
                 }
             }
         }
@@ -244,6 +260,8 @@ pub trait ImportResult {
     fn new(encoding: TextEncoding, bom: bool, delimiter: Delimiter) -> Self;
     /// How the file was read.
     fn source(&self) -> crate::files::FileSource;
+    /// What the reader found about the file as a whole.
+    fn findings(&self) -> &[crate::finding::Finding];
     /// The parts the reader fills.
     fn parts(&mut self) -> Parts<'_, Self::Record>;
 }
@@ -266,6 +284,8 @@ pub struct Parts<'a, T> {
     pub skipped_rows: &'a mut u64,
     /// Reading stopped at the row limit.
     pub truncated: &'a mut bool,
+    /// Findings about the file as a whole.
+    pub findings: &'a mut Vec<crate::finding::Finding>,
 }
 
 import_results! {

@@ -28,15 +28,42 @@ pub struct Schema {
     pub record_zh: &'static str,
     /// Its columns.
     pub columns: &'static [ColumnSpec],
-    /// Rows whose first cell starts with one of these are not data (e.g. the group
-    /// lines `▲ 通報單位: …` and `筆數: 1` of a table copied from the department's
-    /// web page) and are skipped.
+    /// Rows whose first cell starts with one of these are not data and are skipped.
     pub skip_prefixes: &'static [&'static str],
+    /// The group lines of a grouped table, when the record type has them (the
+    /// department's incident export: `▲ 通報單位: <school>` … `筆數: N`).
+    pub groups: Option<GroupLines>,
     /// A field whose value names the record (an incident's 編號, a school's
     /// code): a later row with the same value is `import.duplicate_key` at that
     /// row, naming the line of the first, so a file edited by hand cannot count
     /// one incident twice.
     pub unique: Option<&'static str>,
+}
+
+/// The group lines of a grouped export (seed 000 PART FOUR 各校通報事件統計): an
+/// opening line `▲ 通報單位: 新北市三重區三重國民小學` names the value of one field
+/// for the rows below it, and a closing line `筆數: 3` states how many rows the
+/// group has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupLines {
+    /// The first cell of an opening line starts with this (`▲`).
+    pub opener: &'static str,
+    /// The field the group names (`unit`): [`Row::group`] gives its value.
+    pub field: &'static str,
+    /// The first cell of a closing line starts with this (`筆數`).
+    pub subtotal: &'static str,
+}
+
+/// The group being read: its name, the line that opened it, the rows read since.
+struct OpenGroup {
+    name: Option<String>,
+    line: Option<u64>,
+    rows: u64,
+}
+
+/// The value after the first `:` or `：` (or the whole text without one), trimmed.
+fn after_colon(text: &str) -> &str {
+    text.split_once([':', '：']).map_or(text, |(_, v)| v).trim()
 }
 
 /// A cell of a data row, with where it came from.
@@ -54,9 +81,25 @@ pub struct Row {
     pub line: u64,
     schema: Schema,
     cells: Vec<Option<Cell>>,
+    group: Option<String>,
 }
 
 impl Row {
+    /// The name of the group the row is in (the value its opening line gives for
+    /// the schema's group field), when the file is grouped.
+    pub fn group(&self) -> Option<&str> {
+        self.group.as_deref()
+    }
+
+    /// Whether the header line has a column for `field`.
+    pub fn has_column(&self, field: &str) -> bool {
+        self.schema
+            .columns
+            .iter()
+            .position(|c| c.field == field)
+            .is_some_and(|i| self.cells.get(i).is_some_and(Option::is_some))
+    }
+
     fn cell(&self, field: &str) -> Option<&Cell> {
         let i = self.schema.columns.iter().position(|c| c.field == field)?;
         self.cells.get(i).and_then(Option::as_ref)
@@ -163,21 +206,28 @@ fn fold(header: &str) -> String {
         .collect()
 }
 
-/// Tab when the header line has more tabs than commas (outside quotes), else comma.
+/// Tab when the header line has more tabs than commas (outside quotes), else
+/// comma. The header line is the first non-blank line with a separator (a title
+/// line of one cell above it says nothing).
 fn detect(text: &str) -> u8 {
-    let first = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default();
-    let (mut tabs, mut commas, mut quoted) = (0usize, 0usize, false);
-    for c in first.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '\t' if !quoted => tabs += 1,
-            ',' if !quoted => commas += 1,
-            _ => {}
+    let count = |line: &str| {
+        let (mut tabs, mut commas, mut quoted) = (0usize, 0usize, false);
+        for c in line.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                '\t' if !quoted => tabs += 1,
+                ',' if !quoted => commas += 1,
+                _ => {}
+            }
         }
-    }
+        (tabs, commas)
+    };
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let first = lines.next().unwrap_or_default();
+    let (tabs, commas) = match count(first) {
+        (0, 0) => lines.next().map_or((0, 0), count),
+        c => c,
+    };
     if tabs > commas { b'\t' } else { b',' }
 }
 
@@ -253,10 +303,26 @@ pub(super) fn read<O: ImportResult>(
     let mut records = reader.records();
     let blank = |r: &csv::StringRecord| r.iter().all(|c| c.trim().is_empty());
 
-    // The header line: the first record that is not blank.
+    // The header line: the first record that is not blank. A grouped export
+    // pasted from the web page may carry a title line above it (`↑ 通報單位 ×`, a
+    // sort control): one cell that names no column is passed over when a later
+    // line does name one.
+    let names_a_column = |r: &csv::StringRecord| {
+        r.iter().any(|h| {
+            let f = fold(h);
+            schema
+                .columns
+                .iter()
+                .any(|c| c.headers.iter().any(|a| fold(a) == f))
+        })
+    };
+    let mut preamble: Option<csv::StringRecord> = None;
     let header = loop {
         match records.next() {
-            None => return Err(PolicyError::ImportEmpty),
+            None => match preamble.take() {
+                Some(r) => break r,
+                None => return Err(PolicyError::ImportEmpty),
+            },
             Some(Err(e)) => {
                 return Err(PolicyError::invalid_bilingual(
                     "file",
@@ -265,6 +331,17 @@ pub(super) fn read<O: ImportResult>(
                 ));
             }
             Some(Ok(r)) if blank(&r) => continue,
+            Some(Ok(r))
+                if schema.groups.is_some()
+                    && preamble.is_none()
+                    && !names_a_column(&r)
+                    && r.iter().filter(|c| !c.trim().is_empty()).count() == 1 =>
+            {
+                preamble = Some(r);
+            }
+            Some(Ok(r)) if preamble.is_some() && !names_a_column(&r) => {
+                break preamble.take().unwrap_or(r);
+            }
             Some(Ok(r)) => break r,
         }
     };
@@ -332,6 +409,11 @@ pub(super) fn read<O: ImportResult>(
         .collect();
     out.columns.sort_by_key(|c| c.column);
 
+    let mut group = OpenGroup {
+        name: None,
+        line: None,
+        rows: 0,
+    };
     for record in records {
         let record = match record {
             Ok(r) => r,
@@ -349,10 +431,50 @@ pub(super) fn read<O: ImportResult>(
             }
         };
         let line = lines.of(record.position());
-        let first = record.get(0).unwrap_or_default().trim_start();
+        let first = record.get(0).unwrap_or_default().trim();
         if blank(&record) || schema.skip_prefixes.iter().any(|p| first.starts_with(p)) {
             *out.skipped_rows += 1;
             continue;
+        }
+        if let Some(g) = &schema.groups {
+            if let Some(rest) = first.strip_prefix(g.opener) {
+                let name = after_colon(rest);
+                group = OpenGroup {
+                    name: (!name.is_empty()).then(|| name.to_owned()),
+                    line: Some(line),
+                    rows: 0,
+                };
+                *out.skipped_rows += 1;
+                continue;
+            }
+            if let Some(rest) = first.strip_prefix(g.subtotal) {
+                let stated = after_colon(rest);
+                let agrees = stated.parse::<u64>().ok() == Some(group.rows);
+                if !agrees {
+                    let (name, name_zh) = match (&group.name, group.line) {
+                        (Some(n), _) => (n.clone(), n.clone()),
+                        (None, Some(l)) => {
+                            (format!("the group of line {l}"), format!("第 {l} 行的分組"))
+                        }
+                        (None, None) => ("the rows above".to_owned(), "上方各列".to_owned()),
+                    };
+                    out.findings.push(
+                        crate::finding::Finding::new(crate::codes::Code::ImportGroupCount)
+                            .with("group", name)
+                            .with("group_zh", name_zh)
+                            .with("line", line)
+                            .with("stated", calendar::clip(stated))
+                            .with("counted", group.rows),
+                    );
+                }
+                group = OpenGroup {
+                    name: None,
+                    line: None,
+                    rows: 0,
+                };
+                *out.skipped_rows += 1;
+                continue;
+            }
         }
         if *out.rows >= limits.import_max_rows {
             *out.truncated = true;
@@ -365,6 +487,7 @@ pub(super) fn read<O: ImportResult>(
             break;
         }
         *out.rows += 1;
+        group.rows += 1;
         if record.len() != header.len() {
             out.errors.push(RowError::at_line(
                 line,
@@ -408,6 +531,7 @@ pub(super) fn read<O: ImportResult>(
                     })
                 })
                 .collect(),
+            group: group.name.clone(),
         };
         let key = schema
             .unique
@@ -460,6 +584,7 @@ mod tests {
             required: true,
         }],
         skip_prefixes: &["#"],
+        groups: None,
         unique: None,
     };
 

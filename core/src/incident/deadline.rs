@@ -8,7 +8,7 @@ use crate::error::{PolicyError, Result};
 use crate::finding::{Finding, Verdict};
 use crate::policy::{IncidentRegulation, Policy};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// An obligation of the regulation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -35,7 +35,7 @@ impl Obligation {
         Obligation::Report,
     ];
 
-    fn names(self) -> (&'static str, &'static str) {
+    pub(crate) fn names(self) -> (&'static str, &'static str) {
         match self {
             Obligation::Notify => ("Notification", "通報"),
             Obligation::Review => ("Level review", "等級審核"),
@@ -67,7 +67,7 @@ pub enum Status {
 }
 
 /// A time field of the record that a clock runs from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
@@ -87,7 +87,29 @@ pub enum TimeField {
 }
 
 impl TimeField {
-    fn names(self) -> (&'static str, &'static str) {
+    /// Every time field, in the order of the steps.
+    pub const ALL: [TimeField; 6] = [
+        TimeField::OccurredAt,
+        TimeField::AwareAt,
+        TimeField::ReportedAt,
+        TimeField::ReviewedAt,
+        TimeField::RecoveredAt,
+        TimeField::ReportFiledAt,
+    ];
+
+    /// The record's field name (`aware_at`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TimeField::OccurredAt => "occurred_at",
+            TimeField::AwareAt => "aware_at",
+            TimeField::ReportedAt => "reported_at",
+            TimeField::ReviewedAt => "reviewed_at",
+            TimeField::RecoveredAt => "recovered_at",
+            TimeField::ReportFiledAt => "report_filed_at",
+        }
+    }
+
+    pub(crate) fn names(self) -> (&'static str, &'static str) {
         match self {
             TimeField::OccurredAt => ("occurrence time", "發生時間"),
             TimeField::AwareAt => ("awareness time", "知悉時間"),
@@ -138,8 +160,10 @@ pub struct ObligationCheck {
 pub struct IncidentCheck {
     /// 編號.
     pub id: String,
-    /// 通報單位, verbatim.
+    /// 通報單位: the group's name in a grouped export, else the cell verbatim.
     pub unit: String,
+    /// The row's own 通報單位 cell, when `unit` came from its group line.
+    pub unit_as_written: Option<String>,
     /// The reviewed level.
     pub level: u8,
     /// The level of the notice, when given.
@@ -240,8 +264,12 @@ pub fn evaluate(
     let basis = match (incident.aware_at, incident.occurred_at) {
         (Some(t), _) => Some((TimeField::AwareAt, t)),
         (None, Some(t)) => {
-            findings
-                .push(Finding::new(Code::IncidentBasisOccurred).with("occurred_at", local_text(t)));
+            // Without an awareness column the file says it once (item 2, issue 16).
+            if !incident.not_recorded.contains(&TimeField::AwareAt) {
+                findings.push(
+                    Finding::new(Code::IncidentBasisOccurred).with("occurred_at", local_text(t)),
+                );
+            }
             Some((TimeField::OccurredAt, t))
         }
         (None, None) => None,
@@ -325,11 +353,46 @@ pub fn evaluate(
         }
         obligations.push(c);
     }
-    findings.extend(obligations.iter().filter_map(|c| finding_of(c, now)));
+    // A duty done at a time the source does not record cannot be judged: its
+    // status is `unknown`, not `overdue` (issue 16 item 2); a start time the
+    // source does not record is not repeated per row either.
+    let absent = |f: TimeField| incident.not_recorded.contains(&f);
+    let fields = |o: Obligation| match o {
+        Obligation::Notify => (
+            &[TimeField::AwareAt, TimeField::OccurredAt][..],
+            TimeField::ReportedAt,
+        ),
+        Obligation::Review => (&[TimeField::ReportedAt][..], TimeField::ReviewedAt),
+        Obligation::Recover => (
+            &[TimeField::AwareAt, TimeField::OccurredAt][..],
+            TimeField::RecoveredAt,
+        ),
+        Obligation::Report => (&[TimeField::RecoveredAt][..], TimeField::ReportFiledAt),
+    };
+    for c in &mut obligations {
+        if c.done_at.is_none() && absent(fields(c.obligation).1) {
+            c.status = Status::Unknown;
+            c.margin_minutes = None;
+            c.delay_minutes = None;
+        }
+    }
+    findings.extend(obligations.iter().filter_map(|c| {
+        let (starts, done) = fields(c.obligation);
+        let not_recorded = match c.deadline {
+            Some(_) => absent(done),
+            None => starts.iter().all(|f| absent(*f)),
+        };
+        if c.status == Status::Unknown && not_recorded {
+            None
+        } else {
+            finding_of(c, now)
+        }
+    }));
     findings.extend(period_findings);
     Ok(IncidentCheck {
         id: incident.id.clone(),
         unit: incident.unit.clone(),
+        unit_as_written: incident.unit_as_written.clone(),
         level: incident.level,
         reported_level: incident.reported_level,
         regulation: reg.name.clone(),

@@ -19,6 +19,7 @@ pub fn check_file(
 ) -> Result<IncidentFile> {
     let imp = import(data, options, policy)?;
     let source = imp.source();
+    let findings = source_findings(&imp);
     let mut errors = imp.errors;
     let mut rows = Vec::with_capacity(imp.records.len());
     for (incident, &line) in imp.records.iter().zip(&imp.lines) {
@@ -34,7 +35,7 @@ pub fn check_file(
     errors.sort_by_key(|e| e.line);
     let summary = FileSummary::of(rows.iter().map(|r| r.result.verdict), errors.len());
     Ok(IncidentFile {
-        findings: source_findings(&source),
+        findings,
         source,
         total: stats(&imp.records, now, policy),
         rows,

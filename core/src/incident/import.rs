@@ -1,9 +1,14 @@
 //! Reading the department's incident table from CSV/TSV.
 
+use super::deadline::{Obligation, TimeField};
 use super::record::{Incident, check_level, parse_level};
 use crate::calendar;
+use crate::codes::Code;
 use crate::error::Result;
-use crate::import::{self, ColumnSpec, ImportOptions, IncidentImport, Row, RowError, Schema};
+use crate::finding::Finding;
+use crate::import::{
+    self, ColumnSpec, GroupLines, ImportOptions, IncidentImport, Row, RowError, Schema,
+};
 use crate::policy::Policy;
 
 /// The header table of [`Incident`]: the seed's Chinese headers (編號, 通報單位,
@@ -50,7 +55,7 @@ pub const INCIDENT_SCHEMA: Schema = Schema {
         },
         ColumnSpec {
             field: "aware_at",
-            headers: &["知悉時間", "aware_at", "aware"],
+            headers: &["知悉時間", "知悉日期", "aware_at", "aware"],
             required: false,
         },
         ColumnSpec {
@@ -90,8 +95,14 @@ pub const INCIDENT_SCHEMA: Schema = Schema {
             required: false,
         },
     ],
-    // The group lines of the department's web table (▲ 通報單位: …, 筆數: 1).
-    skip_prefixes: &["▲", "筆數"],
+    skip_prefixes: &[],
+    // The group lines of the department's web table (▲ 通報單位: …, 筆數: 1):
+    // the group names the school, the rows' own cells are redacted.
+    groups: Some(GroupLines {
+        opener: "▲",
+        field: "unit",
+        subtotal: "筆數",
+    }),
     unique: Some("id"),
 };
 
@@ -110,9 +121,71 @@ pub const INCIDENT_SCHEMA: Schema = Schema {
 /// assert_eq!((got.errors[0].line, got.errors[0].column), (3, Some(3)));
 /// ```
 pub fn import(data: &[u8], options: &ImportOptions, policy: &Policy) -> Result<IncidentImport> {
-    import::import_with(data, &INCIDENT_SCHEMA, options, policy, |row| {
-        incident_of(row, policy)
-    })
+    let mut imp: IncidentImport =
+        import::import_with(data, &INCIDENT_SCHEMA, options, policy, |row| {
+            incident_of(row, policy)
+        })?;
+    let absent: Vec<TimeField> = TimeField::ALL
+        .into_iter()
+        .filter(|f| !imp.columns.iter().any(|c| c.field == f.as_str()))
+        .collect();
+    if !absent.is_empty() {
+        for r in &mut imp.records {
+            r.not_recorded.clone_from(&absent);
+        }
+        imp.findings.extend(absent_findings(&absent));
+    }
+    Ok(imp)
+}
+
+/// What a file without some time columns cannot show, said once for the file
+/// (issue 16 item 2): the duties that stay `unknown`, and the basis of the
+/// clocks when there is no awareness column.
+fn absent_findings(absent: &[TimeField]) -> Vec<Finding> {
+    let no = |f: TimeField| absent.contains(&f);
+    let mut out = Vec::new();
+    if no(TimeField::AwareAt) && !no(TimeField::OccurredAt) {
+        out.push(Finding::new(Code::IncidentNoAwarenessColumn));
+    }
+    let no_start = no(TimeField::AwareAt) && no(TimeField::OccurredAt);
+    let duties: Vec<Obligation> = Obligation::ALL
+        .into_iter()
+        .filter(|o| match o {
+            Obligation::Notify => no_start || no(TimeField::ReportedAt),
+            Obligation::Review => no(TimeField::ReportedAt) || no(TimeField::ReviewedAt),
+            Obligation::Recover => no_start || no(TimeField::RecoveredAt),
+            Obligation::Report => no(TimeField::RecoveredAt) || no(TimeField::ReportFiledAt),
+        })
+        .collect();
+    let cols: Vec<TimeField> = absent
+        .iter()
+        .copied()
+        .filter(|f| *f != TimeField::AwareAt || no_start)
+        .filter(|f| *f != TimeField::OccurredAt || no_start)
+        .collect();
+    if !duties.is_empty() {
+        let join = |v: Vec<&str>, sep: &str| v.join(sep);
+        out.push(
+            Finding::new(Code::IncidentColumnsAbsent)
+                .with(
+                    "columns",
+                    join(cols.iter().map(|f| f.names().0).collect(), ", "),
+                )
+                .with(
+                    "columns_zh",
+                    join(cols.iter().map(|f| f.names().1).collect(), "、"),
+                )
+                .with(
+                    "duties",
+                    join(duties.iter().map(|o| o.names().0).collect(), ", "),
+                )
+                .with(
+                    "duties_zh",
+                    join(duties.iter().map(|o| o.names().1).collect(), "、"),
+                ),
+        );
+    }
+    out
 }
 
 fn incident_of(row: &Row, policy: &Policy) -> std::result::Result<Incident, RowError> {
@@ -132,7 +205,13 @@ fn incident_of(row: &Row, policy: &Policy) -> std::result::Result<Incident, RowE
     let text = |field: &str| row.get(field).map(str::to_owned);
     Ok(Incident {
         id: row.required("id")?.to_owned(),
-        unit: row.required("unit")?.to_owned(),
+        // A grouped export names the school on the group line; the row keeps its
+        // own (redacted) cell beside it.
+        unit: match row.group() {
+            Some(g) => g.to_owned(),
+            None => row.required("unit")?.to_owned(),
+        },
+        unit_as_written: row.group().and(text("unit")),
         level: row.parse_required("level", level_of)?,
         reported_level: row.parse("reported_level", level_of)?,
         event_type: text("event_type"),
@@ -144,5 +223,6 @@ fn incident_of(row: &Row, policy: &Policy) -> std::result::Result<Incident, RowE
         recovered_at: time("recovered_at")?,
         report_filed_at: time("report_filed_at")?,
         ip: text("ip"),
+        not_recorded: Vec::new(),
     })
 }

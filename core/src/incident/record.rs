@@ -21,8 +21,14 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Incident {
     /// 編號: the ticket number.
     pub id: String,
-    /// 通報單位: the reporting school or unit.
+    /// 通報單位: the reporting school or unit. In the department's grouped export
+    /// it is the group's name (`▲ 通報單位: 新北市三重區三重國民小學`), the only
+    /// place the school is written in full.
     pub unit: String,
+    /// The row's own 通報單位 cell, as written, when `unit` came from its group
+    /// line (the rows of the export are redacted: `新北市三重區 [REDACTED] 國民小學`).
+    #[serde(default)]
+    pub unit_as_written: Option<String>,
     /// 等級: the level after review, 0–4 (0 = unconfirmed ticket of the education system).
     pub level: u8,
     /// 原通報等級: the level the notice gave, when the review changed it.
@@ -55,6 +61,13 @@ pub struct Incident {
     /// IP, as written (may be redacted or carry `(natIP)`).
     #[serde(default)]
     pub ip: Option<String>,
+    /// Times the source does not record at all (its file has no such column),
+    /// as opposed to a blank cell: a duty done at such a time has status
+    /// `unknown`, never `overdue`, and an absent awareness time is not repeated
+    /// per row (the file says it once). A JSON record's missing key is a blank
+    /// cell unless it is listed here.
+    #[serde(default)]
+    pub not_recorded: Vec<super::TimeField>,
 }
 
 /// An IP cell: the raw text and, when it holds a whole address, the address.

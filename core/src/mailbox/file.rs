@@ -29,6 +29,7 @@ pub fn sweep_file(
 ) -> Result<MailboxFile> {
     let imp = import(data, options, policy)?;
     let source = imp.source();
+    let findings = source_findings(&imp);
     let swept = sweep(&imp.records, today, policy);
     let line = |i: usize| imp.lines.get(i).copied().unwrap_or(0);
     let mut errors = imp.errors;
@@ -68,7 +69,7 @@ pub fn sweep_file(
     counts.errors = errors.len();
     let summary = FileSummary::of(rows.iter().map(|r| r.result.verdict), errors.len());
     Ok(MailboxFile {
-        findings: source_findings(&source),
+        findings,
         source,
         rows,
         errors,

@@ -53,6 +53,7 @@ pub const MAILBOX_SCHEMA: Schema = Schema {
         },
     ],
     skip_prefixes: &[],
+    groups: None,
     unique: Some("account"),
 };
 

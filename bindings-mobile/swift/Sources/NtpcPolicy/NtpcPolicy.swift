@@ -839,6 +839,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
+    typealias SwiftType = Int32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
     typealias SwiftType = Bool?
 
@@ -999,6 +1023,30 @@ fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeAuditSchool: FfiConverterRustBuffer {
+    typealias SwiftType = [AuditSchool]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeAuditSchool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeAuditSchool.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -1472,6 +1520,31 @@ fileprivate struct FfiConverterSequenceTypeScanFinding: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeScanFinding.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTeacherHours: FfiConverterRustBuffer {
+    typealias SwiftType = [TeacherHours]
+
+    public static func write(_ value: [TeacherHours], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTeacherHours.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TeacherHours] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TeacherHours]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTeacherHours.read(from: &buf))
         }
         return seq
     }
@@ -2185,6 +2258,20 @@ public func auditCriteriaSvg(schools: [AuditSchool], scans: [ScanFinding]? = nil
 })
 }
 /**
+ * The website-scan ranking on its own, and the schools that must fix and
+ * report back; `schools` only supplies names.
+ */
+public func auditScanRanking(scans: [ScanFinding], schools: [AuditSchool]? = nil, policy: Policy? = nil)throws  -> ScanRanking  {
+    return try  FfiConverterTypeScanRanking_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_audit_scan_ranking(
+        FfiConverterSequenceTypeScanFinding.lower(scans),
+        FfiConverterOptionSequenceTypeAuditSchool.lower(schools),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * The department's incident table checked in one call: each incident's
  * deadlines at its line, every bad row, the counts, and the statistics.
  */
@@ -2497,6 +2584,33 @@ public func parseCount(text: String)throws  -> UInt32  {
 })
 }
 /**
+ * The year's security work calendar as iCalendar (RFC 5545) text.
+ */
+public func scheduleIcs(today: String, schoolYear: Int32? = nil, policy: Policy? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_schedule_ics(
+        FfiConverterString.lower(today),
+        FfiConverterOptionInt32.lower(schoolYear),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * The year's security work calendar on `today`: each item later, upcoming,
+ * open or past.
+ */
+public func scheduleOn(today: String, schoolYear: Int32? = nil, policy: Policy? = nil)throws  -> Schedule  {
+    return try  FfiConverterTypeSchedule_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_schedule_on(
+        FfiConverterString.lower(today),
+        FfiConverterOptionInt32.lower(schoolYear),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * Security training hours against the 3 hours a year.
  */
 public func securityTraining(hours: Double, policy: Policy? = nil)throws  -> SecurityTrainingCheck  {
@@ -2517,6 +2631,35 @@ public func smartLearningProgress(teacherQuota: UInt32, certified: UInt32, polic
     uniffi_ntpc_policy_mobile_fn_func_smart_learning_progress(
         FfiConverterUInt32.lower(teacherQuota),
         FfiConverterUInt32.lower(certified),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * A school's smart-learning certification on `today`: each teacher, the
+ * ⌈1/5⌉ share due 111/07/31 and every teacher due 114/12/31.
+ */
+public func smartLearningSchool(teachers: [TeacherHours], today: String, teacherQuota: UInt32? = nil, policy: Policy? = nil)throws  -> SchoolCertification  {
+    return try  FfiConverterTypeSchoolCertification_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_smart_learning_school(
+        FfiConverterSequenceTypeTeacherHours.lower(teachers),
+        FfiConverterString.lower(today),
+        FfiConverterOptionUInt32.lower(teacherQuota),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * One teacher's smart-learning certification on `today` (3 h city course + 3 h
+ * platform, every teacher by 114/12/31).
+ */
+public func smartLearningTeacher(teacher: TeacherHours, today: String, policy: Policy? = nil)throws  -> TeacherCertification  {
+    return try  FfiConverterTypeTeacherCertification_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_smart_learning_teacher(
+        FfiConverterTypeTeacherHours_lower(teacher),
+        FfiConverterString.lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -2696,6 +2839,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_audit_criteria_svg() != 28481) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_ntpc_policy_mobile_checksum_func_audit_scan_ranking() != 21481) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_ntpc_policy_mobile_checksum_func_check_incident_file() != 23534) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2771,10 +2917,22 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_parse_count() != 40489) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_ntpc_policy_mobile_checksum_func_schedule_ics() != 65165) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_schedule_on() != 13785) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_ntpc_policy_mobile_checksum_func_security_training() != 7504) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_smart_learning_progress() != 45446) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_smart_learning_school() != 23450) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_smart_learning_teacher() != 19977) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_method_policy_name() != 14926) {

@@ -1117,6 +1117,12 @@ public struct AccountImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1153,7 +1159,12 @@ public struct AccountImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -1165,6 +1176,7 @@ public struct AccountImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -1193,7 +1205,8 @@ public struct FfiConverterTypeAccountImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -1209,6 +1222,7 @@ public struct FfiConverterTypeAccountImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -1237,7 +1251,7 @@ public struct AccountNameCheck: Equatable, Hashable, Codable {
      */
     public var verdict: Verdict
     /**
-     * The local part has the format of an ID number.
+     * The local part has the format of an ID number (as the policy's rule reads it).
      */
     public var idFormat: Bool
     /**
@@ -1264,7 +1278,7 @@ public struct AccountNameCheck: Equatable, Hashable, Codable {
          * `fail` when the name must be reset.
          */verdict: Verdict, 
         /**
-         * The local part has the format of an ID number.
+         * The local part has the format of an ID number (as the policy's rule reads it).
          */idFormat: Bool, 
         /**
          * …and its check digit is valid: very likely a real person's number.
@@ -1998,6 +2012,14 @@ public struct AuditPick: Equatable, Hashable, Codable {
      * Schools meeting a criterion but past the capacity, in order.
      */
     public var overCapacity: [PickedSchool]
+    /**
+     * Whether re-scan findings counted as a sixth criterion.
+     */
+    public var rescanIsCriterion: Bool
+    /**
+     * The website-scan ranking, a result of its own (001 §陸.三.(一)).
+     */
+    public var scanRanking: ScanRanking
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2028,7 +2050,13 @@ public struct AuditPick: Equatable, Hashable, Codable {
          */picked: [PickedSchool], 
         /**
          * Schools meeting a criterion but past the capacity, in order.
-         */overCapacity: [PickedSchool]) {
+         */overCapacity: [PickedSchool], 
+        /**
+         * Whether re-scan findings counted as a sixth criterion.
+         */rescanIsCriterion: Bool, 
+        /**
+         * The website-scan ranking, a result of its own (001 §陸.三.(一)).
+         */scanRanking: ScanRanking) {
         self.drillTopN = drillTopN
         self.incidentTopN = incidentTopN
         self.pickedGrade = pickedGrade
@@ -2038,6 +2066,8 @@ public struct AuditPick: Equatable, Hashable, Codable {
         self.eligible = eligible
         self.picked = picked
         self.overCapacity = overCapacity
+        self.rescanIsCriterion = rescanIsCriterion
+        self.scanRanking = scanRanking
     }
 
     
@@ -2064,7 +2094,9 @@ public struct FfiConverterTypeAuditPick: FfiConverterRustBuffer {
                 schoolsConsidered: FfiConverterTypeusize.read(from: &buf), 
                 eligible: FfiConverterTypeusize.read(from: &buf), 
                 picked: FfiConverterSequenceTypePickedSchool.read(from: &buf), 
-                overCapacity: FfiConverterSequenceTypePickedSchool.read(from: &buf)
+                overCapacity: FfiConverterSequenceTypePickedSchool.read(from: &buf), 
+                rescanIsCriterion: FfiConverterBool.read(from: &buf), 
+                scanRanking: FfiConverterTypeScanRanking.read(from: &buf)
         )
     }
 
@@ -2078,6 +2110,8 @@ public struct FfiConverterTypeAuditPick: FfiConverterRustBuffer {
         FfiConverterTypeusize.write(value.eligible, into: &buf)
         FfiConverterSequenceTypePickedSchool.write(value.picked, into: &buf)
         FfiConverterSequenceTypePickedSchool.write(value.overCapacity, into: &buf)
+        FfiConverterBool.write(value.rescanIsCriterion, into: &buf)
+        FfiConverterTypeScanRanking.write(value.scanRanking, into: &buf)
     }
 }
 
@@ -3193,6 +3227,11 @@ public struct DrillCheck: Equatable, Hashable, Codable {
      */
     public var drill: String?
     /**
+     * The drill edition in force on the notice date (`109`, `110`); `None` when
+     * the policy pins the limit.
+     */
+    public var edition: String?
+    /**
      * The limit in hours.
      */
     public var limitHours: UInt32
@@ -3239,6 +3278,10 @@ public struct DrillCheck: Equatable, Hashable, Codable {
          * The drill round, when given.
          */drill: String?, 
         /**
+         * The drill edition in force on the notice date (`109`, `110`); `None` when
+         * the policy pins the limit.
+         */edition: String?, 
+        /**
          * The limit in hours.
          */limitHours: UInt32, 
         /**
@@ -3267,6 +3310,7 @@ public struct DrillCheck: Equatable, Hashable, Codable {
          */findings: [Finding]) {
         self.school = school
         self.drill = drill
+        self.edition = edition
         self.limitHours = limitHours
         self.notifiedAt = notifiedAt
         self.deadline = deadline
@@ -3296,6 +3340,7 @@ public struct FfiConverterTypeDrillCheck: FfiConverterRustBuffer {
             try DrillCheck(
                 school: FfiConverterString.read(from: &buf), 
                 drill: FfiConverterOptionString.read(from: &buf), 
+                edition: FfiConverterOptionString.read(from: &buf), 
                 limitHours: FfiConverterUInt32.read(from: &buf), 
                 notifiedAt: FfiConverterTypeInstant.read(from: &buf), 
                 deadline: FfiConverterOptionTypeInstant.read(from: &buf), 
@@ -3311,6 +3356,7 @@ public struct FfiConverterTypeDrillCheck: FfiConverterRustBuffer {
     public static func write(_ value: DrillCheck, into buf: inout [UInt8]) {
         FfiConverterString.write(value.school, into: &buf)
         FfiConverterOptionString.write(value.drill, into: &buf)
+        FfiConverterOptionString.write(value.edition, into: &buf)
         FfiConverterUInt32.write(value.limitHours, into: &buf)
         FfiConverterTypeInstant.write(value.notifiedAt, into: &buf)
         FfiConverterOptionTypeInstant.write(value.deadline, into: &buf)
@@ -3576,6 +3622,12 @@ public struct DrillImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3612,7 +3664,12 @@ public struct DrillImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -3624,6 +3681,7 @@ public struct DrillImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -3652,7 +3710,8 @@ public struct FfiConverterTypeDrillImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -3668,6 +3727,7 @@ public struct FfiConverterTypeDrillImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -3692,13 +3752,14 @@ public func FfiConverterTypeDrillImport_lower(_ value: DrillImport) -> RustBuffe
  */
 public struct DrillRanking: Equatable, Hashable, Codable {
     /**
-     * The policy edition whose limit was used.
+     * The policy edition of the call.
      */
     public var edition: String
     /**
-     * The limit in hours.
+     * The limit in hours when every report had the same one (each report's own
+     * limit is in `drills`); `None` for a list spanning editions or empty.
      */
-    public var limitHours: UInt32
+    public var limitHours: UInt32?
     /**
      * Schools with overtime.
      */
@@ -3716,11 +3777,12 @@ public struct DrillRanking: Equatable, Hashable, Codable {
     // declare one manually.
     public init(
         /**
-         * The policy edition whose limit was used.
+         * The policy edition of the call.
          */edition: String, 
         /**
-         * The limit in hours.
-         */limitHours: UInt32, 
+         * The limit in hours when every report had the same one (each report's own
+         * limit is in `drills`); `None` for a list spanning editions or empty.
+         */limitHours: UInt32?, 
         /**
          * Schools with overtime.
          */lateSchools: Usize, 
@@ -3754,7 +3816,7 @@ public struct FfiConverterTypeDrillRanking: FfiConverterRustBuffer {
         return
             try DrillRanking(
                 edition: FfiConverterString.read(from: &buf), 
-                limitHours: FfiConverterUInt32.read(from: &buf), 
+                limitHours: FfiConverterOptionUInt32.read(from: &buf), 
                 lateSchools: FfiConverterTypeusize.read(from: &buf), 
                 schools: FfiConverterSequenceTypeSchoolOvertime.read(from: &buf), 
                 drills: FfiConverterSequenceTypeDrillCheck.read(from: &buf)
@@ -3763,7 +3825,7 @@ public struct FfiConverterTypeDrillRanking: FfiConverterRustBuffer {
 
     public static func write(_ value: DrillRanking, into buf: inout [UInt8]) {
         FfiConverterString.write(value.edition, into: &buf)
-        FfiConverterUInt32.write(value.limitHours, into: &buf)
+        FfiConverterOptionUInt32.write(value.limitHours, into: &buf)
         FfiConverterTypeusize.write(value.lateSchools, into: &buf)
         FfiConverterSequenceTypeSchoolOvertime.write(value.schools, into: &buf)
         FfiConverterSequenceTypeDrillCheck.write(value.drills, into: &buf)
@@ -5519,9 +5581,16 @@ public struct Incident: Equatable, Hashable, Codable {
      */
     public var id: String
     /**
-     * 通報單位: the reporting school or unit.
+     * 通報單位: the reporting school or unit. In the department's grouped export
+     * it is the group's name (`▲ 通報單位: 新北市三重區三重國民小學`), the only
+     * place the school is written in full.
      */
     public var unit: String
+    /**
+     * The row's own 通報單位 cell, as written, when `unit` came from its group
+     * line (the rows of the export are redacted: `新北市三重區 [REDACTED] 國民小學`).
+     */
+    public var unitAsWritten: String?
     /**
      * 等級: the level after review, 0–4 (0 = unconfirmed ticket of the education system).
      */
@@ -5566,6 +5635,14 @@ public struct Incident: Equatable, Hashable, Codable {
      * IP, as written (may be redacted or carry `(natIP)`).
      */
     public var ip: String?
+    /**
+     * Times the source does not record at all (its file has no such column),
+     * as opposed to a blank cell: a duty done at such a time has status
+     * `unknown`, never `overdue`, and an absent awareness time is not repeated
+     * per row (the file says it once). A JSON record's missing key is a blank
+     * cell unless it is listed here.
+     */
+    public var notRecorded: [TimeField]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5574,8 +5651,14 @@ public struct Incident: Equatable, Hashable, Codable {
          * 編號: the ticket number.
          */id: String, 
         /**
-         * 通報單位: the reporting school or unit.
+         * 通報單位: the reporting school or unit. In the department's grouped export
+         * it is the group's name (`▲ 通報單位: 新北市三重區三重國民小學`), the only
+         * place the school is written in full.
          */unit: String, 
+        /**
+         * The row's own 通報單位 cell, as written, when `unit` came from its group
+         * line (the rows of the export are redacted: `新北市三重區 [REDACTED] 國民小學`).
+         */unitAsWritten: String?, 
         /**
          * 等級: the level after review, 0–4 (0 = unconfirmed ticket of the education system).
          */level: UInt8, 
@@ -5608,9 +5691,17 @@ public struct Incident: Equatable, Hashable, Codable {
          */reportFiledAt: Instant?, 
         /**
          * IP, as written (may be redacted or carry `(natIP)`).
-         */ip: String?) {
+         */ip: String?, 
+        /**
+         * Times the source does not record at all (its file has no such column),
+         * as opposed to a blank cell: a duty done at such a time has status
+         * `unknown`, never `overdue`, and an absent awareness time is not repeated
+         * per row (the file says it once). A JSON record's missing key is a blank
+         * cell unless it is listed here.
+         */notRecorded: [TimeField]) {
         self.id = id
         self.unit = unit
+        self.unitAsWritten = unitAsWritten
         self.level = level
         self.reportedLevel = reportedLevel
         self.eventType = eventType
@@ -5622,6 +5713,7 @@ public struct Incident: Equatable, Hashable, Codable {
         self.recoveredAt = recoveredAt
         self.reportFiledAt = reportFiledAt
         self.ip = ip
+        self.notRecorded = notRecorded
     }
 
     
@@ -5642,6 +5734,7 @@ public struct FfiConverterTypeIncident: FfiConverterRustBuffer {
             try Incident(
                 id: FfiConverterString.read(from: &buf), 
                 unit: FfiConverterString.read(from: &buf), 
+                unitAsWritten: FfiConverterOptionString.read(from: &buf), 
                 level: FfiConverterUInt8.read(from: &buf), 
                 reportedLevel: FfiConverterOptionUInt8.read(from: &buf), 
                 eventType: FfiConverterOptionString.read(from: &buf), 
@@ -5652,13 +5745,15 @@ public struct FfiConverterTypeIncident: FfiConverterRustBuffer {
                 reviewedAt: FfiConverterOptionTypeInstant.read(from: &buf), 
                 recoveredAt: FfiConverterOptionTypeInstant.read(from: &buf), 
                 reportFiledAt: FfiConverterOptionTypeInstant.read(from: &buf), 
-                ip: FfiConverterOptionString.read(from: &buf)
+                ip: FfiConverterOptionString.read(from: &buf), 
+                notRecorded: FfiConverterSequenceTypeTimeField.read(from: &buf)
         )
     }
 
     public static func write(_ value: Incident, into buf: inout [UInt8]) {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterOptionString.write(value.unitAsWritten, into: &buf)
         FfiConverterUInt8.write(value.level, into: &buf)
         FfiConverterOptionUInt8.write(value.reportedLevel, into: &buf)
         FfiConverterOptionString.write(value.eventType, into: &buf)
@@ -5670,6 +5765,7 @@ public struct FfiConverterTypeIncident: FfiConverterRustBuffer {
         FfiConverterOptionTypeInstant.write(value.recoveredAt, into: &buf)
         FfiConverterOptionTypeInstant.write(value.reportFiledAt, into: &buf)
         FfiConverterOptionString.write(value.ip, into: &buf)
+        FfiConverterSequenceTypeTimeField.write(value.notRecorded, into: &buf)
     }
 }
 
@@ -5698,9 +5794,13 @@ public struct IncidentCheck: Equatable, Hashable, Codable {
      */
     public var id: String
     /**
-     * 通報單位, verbatim.
+     * 通報單位: the group's name in a grouped export, else the cell verbatim.
      */
     public var unit: String
+    /**
+     * The row's own 通報單位 cell, when `unit` came from its group line.
+     */
+    public var unitAsWritten: String?
     /**
      * The reviewed level.
      */
@@ -5742,8 +5842,11 @@ public struct IncidentCheck: Equatable, Hashable, Codable {
          * 編號.
          */id: String, 
         /**
-         * 通報單位, verbatim.
+         * 通報單位: the group's name in a grouped export, else the cell verbatim.
          */unit: String, 
+        /**
+         * The row's own 通報單位 cell, when `unit` came from its group line.
+         */unitAsWritten: String?, 
         /**
          * The reviewed level.
          */level: UInt8, 
@@ -5771,6 +5874,7 @@ public struct IncidentCheck: Equatable, Hashable, Codable {
          */findings: [Finding]) {
         self.id = id
         self.unit = unit
+        self.unitAsWritten = unitAsWritten
         self.level = level
         self.reportedLevel = reportedLevel
         self.regulation = regulation
@@ -5799,6 +5903,7 @@ public struct FfiConverterTypeIncidentCheck: FfiConverterRustBuffer {
             try IncidentCheck(
                 id: FfiConverterString.read(from: &buf), 
                 unit: FfiConverterString.read(from: &buf), 
+                unitAsWritten: FfiConverterOptionString.read(from: &buf), 
                 level: FfiConverterUInt8.read(from: &buf), 
                 reportedLevel: FfiConverterOptionUInt8.read(from: &buf), 
                 regulation: FfiConverterString.read(from: &buf), 
@@ -5813,6 +5918,7 @@ public struct FfiConverterTypeIncidentCheck: FfiConverterRustBuffer {
     public static func write(_ value: IncidentCheck, into buf: inout [UInt8]) {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterOptionString.write(value.unitAsWritten, into: &buf)
         FfiConverterUInt8.write(value.level, into: &buf)
         FfiConverterOptionUInt8.write(value.reportedLevel, into: &buf)
         FfiConverterString.write(value.regulation, into: &buf)
@@ -6077,6 +6183,12 @@ public struct IncidentImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6113,7 +6225,12 @@ public struct IncidentImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -6125,6 +6242,7 @@ public struct IncidentImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -6153,7 +6271,8 @@ public struct FfiConverterTypeIncidentImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -6169,6 +6288,7 @@ public struct FfiConverterTypeIncidentImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -6433,6 +6553,95 @@ public func FfiConverterTypeIpInfo_lift(_ buf: RustBuffer) throws -> IpInfo {
 #endif
 public func FfiConverterTypeIpInfo_lower(_ value: IpInfo) -> RustBuffer {
     return FfiConverterTypeIpInfo.lower(value)
+}
+
+
+/**
+ * One item on a day.
+ */
+public struct ItemOnDay: Equatable, Hashable, Codable {
+    /**
+     * The item.
+     */
+    public var item: ScheduleItem
+    /**
+     * Later, upcoming, open or past.
+     */
+    public var status: ItemStatus
+    /**
+     * Days from today to its start (negative once started).
+     */
+    public var daysToStart: Int64
+    /**
+     * Days from today to its end (negative once over).
+     */
+    public var daysToEnd: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The item.
+         */item: ScheduleItem, 
+        /**
+         * Later, upcoming, open or past.
+         */status: ItemStatus, 
+        /**
+         * Days from today to its start (negative once started).
+         */daysToStart: Int64, 
+        /**
+         * Days from today to its end (negative once over).
+         */daysToEnd: Int64) {
+        self.item = item
+        self.status = status
+        self.daysToStart = daysToStart
+        self.daysToEnd = daysToEnd
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ItemOnDay: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeItemOnDay: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ItemOnDay {
+        return
+            try ItemOnDay(
+                item: FfiConverterTypeScheduleItem.read(from: &buf), 
+                status: FfiConverterTypeItemStatus.read(from: &buf), 
+                daysToStart: FfiConverterInt64.read(from: &buf), 
+                daysToEnd: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ItemOnDay, into buf: inout [UInt8]) {
+        FfiConverterTypeScheduleItem.write(value.item, into: &buf)
+        FfiConverterTypeItemStatus.write(value.status, into: &buf)
+        FfiConverterInt64.write(value.daysToStart, into: &buf)
+        FfiConverterInt64.write(value.daysToEnd, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemOnDay_lift(_ buf: RustBuffer) throws -> ItemOnDay {
+    return try FfiConverterTypeItemOnDay.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemOnDay_lower(_ value: ItemOnDay) -> RustBuffer {
+    return FfiConverterTypeItemOnDay.lower(value)
 }
 
 
@@ -6880,6 +7089,12 @@ public struct MailboxImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6916,7 +7131,12 @@ public struct MailboxImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -6928,6 +7148,7 @@ public struct MailboxImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -6956,7 +7177,8 @@ public struct FfiConverterTypeMailboxImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -6972,6 +7194,7 @@ public struct FfiConverterTypeMailboxImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -7616,6 +7839,95 @@ public func FfiConverterTypeMonthCount_lift(_ buf: RustBuffer) throws -> MonthCo
 #endif
 public func FfiConverterTypeMonthCount_lower(_ value: MonthCount) -> RustBuffer {
     return FfiConverterTypeMonthCount.lower(value)
+}
+
+
+/**
+ * A school that must fix its re-scan findings and report back.
+ */
+public struct MustFix: Equatable, Hashable, Codable {
+    /**
+     * The school.
+     */
+    public var school: String
+    /**
+     * Its name, when known.
+     */
+    public var name: String?
+    /**
+     * The re-scan findings of CVSS ≥ the threshold, highest score first.
+     */
+    public var findings: [ScanView]
+    /**
+     * What to do, with the figures (`audit.rescan_high`).
+     */
+    public var finding: Finding
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school.
+         */school: String, 
+        /**
+         * Its name, when known.
+         */name: String?, 
+        /**
+         * The re-scan findings of CVSS ≥ the threshold, highest score first.
+         */findings: [ScanView], 
+        /**
+         * What to do, with the figures (`audit.rescan_high`).
+         */finding: Finding) {
+        self.school = school
+        self.name = name
+        self.findings = findings
+        self.finding = finding
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MustFix: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMustFix: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MustFix {
+        return
+            try MustFix(
+                school: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                findings: FfiConverterSequenceTypeScanView.read(from: &buf), 
+                finding: FfiConverterTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MustFix, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterSequenceTypeScanView.write(value.findings, into: &buf)
+        FfiConverterTypeFinding.write(value.finding, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMustFix_lift(_ buf: RustBuffer) throws -> MustFix {
+    return try FfiConverterTypeMustFix.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMustFix_lower(_ value: MustFix) -> RustBuffer {
+    return FfiConverterTypeMustFix.lower(value)
 }
 
 
@@ -9472,6 +9784,12 @@ public struct ScanImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -9508,7 +9826,12 @@ public struct ScanImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -9520,6 +9843,7 @@ public struct ScanImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -9548,7 +9872,8 @@ public struct FfiConverterTypeScanImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -9564,6 +9889,7 @@ public struct FfiConverterTypeScanImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -9662,6 +9988,186 @@ public func FfiConverterTypeScanOptions_lift(_ buf: RustBuffer) throws -> ScanOp
 #endif
 public func FfiConverterTypeScanOptions_lower(_ value: ScanOptions) -> RustBuffer {
     return FfiConverterTypeScanOptions.lower(value)
+}
+
+
+/**
+ * One school in the website-scan ranking.
+ */
+public struct ScanRank: Equatable, Hashable, Codable {
+    /**
+     * Position 1, 2, 3, … (the sort keys end with the school code: no ties).
+     */
+    public var rank: UInt32
+    /**
+     * The school.
+     */
+    public var school: String
+    /**
+     * Its name, when the schools' list gives one.
+     */
+    public var name: String?
+    /**
+     * Its scan figures (the sort keys).
+     */
+    public var scans: ScanSummary
+    /**
+     * It has re-scan findings to fix and report back.
+     */
+    public var mustFix: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position 1, 2, 3, … (the sort keys end with the school code: no ties).
+         */rank: UInt32, 
+        /**
+         * The school.
+         */school: String, 
+        /**
+         * Its name, when the schools' list gives one.
+         */name: String?, 
+        /**
+         * Its scan figures (the sort keys).
+         */scans: ScanSummary, 
+        /**
+         * It has re-scan findings to fix and report back.
+         */mustFix: Bool) {
+        self.rank = rank
+        self.school = school
+        self.name = name
+        self.scans = scans
+        self.mustFix = mustFix
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanRank: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanRank: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanRank {
+        return
+            try ScanRank(
+                rank: FfiConverterUInt32.read(from: &buf), 
+                school: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                scans: FfiConverterTypeScanSummary.read(from: &buf), 
+                mustFix: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanRank, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.rank, into: &buf)
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterTypeScanSummary.write(value.scans, into: &buf)
+        FfiConverterBool.write(value.mustFix, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRank_lift(_ buf: RustBuffer) throws -> ScanRank {
+    return try FfiConverterTypeScanRank.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRank_lower(_ value: ScanRank) -> RustBuffer {
+    return FfiConverterTypeScanRank.lower(value)
+}
+
+
+/**
+ * The schools ranked by their website scans, and those that must fix and
+ * report back (seed 001 §陸.三.(一): the re-scan report left 8 schools with
+ * high-risk findings, told to fix them and report back).
+ */
+public struct ScanRanking: Equatable, Hashable, Codable {
+    /**
+     * The CVSS score from which a finding counts as high or above.
+     */
+    public var rescanMinCvss: Double
+    /**
+     * Every school with a scan finding, in rank order.
+     */
+    public var schools: [ScanRank]
+    /**
+     * The schools with re-scan findings ≥ the threshold, in rank order.
+     */
+    public var mustFix: [MustFix]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The CVSS score from which a finding counts as high or above.
+         */rescanMinCvss: Double, 
+        /**
+         * Every school with a scan finding, in rank order.
+         */schools: [ScanRank], 
+        /**
+         * The schools with re-scan findings ≥ the threshold, in rank order.
+         */mustFix: [MustFix]) {
+        self.rescanMinCvss = rescanMinCvss
+        self.schools = schools
+        self.mustFix = mustFix
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanRanking: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanRanking: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanRanking {
+        return
+            try ScanRanking(
+                rescanMinCvss: FfiConverterDouble.read(from: &buf), 
+                schools: FfiConverterSequenceTypeScanRank.read(from: &buf), 
+                mustFix: FfiConverterSequenceTypeMustFix.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanRanking, into buf: inout [UInt8]) {
+        FfiConverterDouble.write(value.rescanMinCvss, into: &buf)
+        FfiConverterSequenceTypeScanRank.write(value.schools, into: &buf)
+        FfiConverterSequenceTypeMustFix.write(value.mustFix, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRanking_lift(_ buf: RustBuffer) throws -> ScanRanking {
+    return try FfiConverterTypeScanRanking.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRanking_lower(_ value: ScanRanking) -> RustBuffer {
+    return FfiConverterTypeScanRanking.lower(value)
 }
 
 
@@ -9874,6 +10380,334 @@ public func FfiConverterTypeScanView_lower(_ value: ScanView) -> RustBuffer {
 
 
 /**
+ * The work calendar of a school year on a day.
+ */
+public struct Schedule: Equatable, Hashable, Codable {
+    /**
+     * The school year (ROC).
+     */
+    public var schoolYear: Int32
+    /**
+     * The day judged.
+     */
+    public var today: NaiveDate
+    /**
+     * The window of `upcoming`, in days.
+     */
+    public var upcomingDays: UInt32
+    /**
+     * Every item, by start then id.
+     */
+    public var items: [ItemOnDay]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school year (ROC).
+         */schoolYear: Int32, 
+        /**
+         * The day judged.
+         */today: NaiveDate, 
+        /**
+         * The window of `upcoming`, in days.
+         */upcomingDays: UInt32, 
+        /**
+         * Every item, by start then id.
+         */items: [ItemOnDay]) {
+        self.schoolYear = schoolYear
+        self.today = today
+        self.upcomingDays = upcomingDays
+        self.items = items
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Schedule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchedule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Schedule {
+        return
+            try Schedule(
+                schoolYear: FfiConverterInt32.read(from: &buf), 
+                today: FfiConverterTypeNaiveDate.read(from: &buf), 
+                upcomingDays: FfiConverterUInt32.read(from: &buf), 
+                items: FfiConverterSequenceTypeItemOnDay.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Schedule, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.schoolYear, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.today, into: &buf)
+        FfiConverterUInt32.write(value.upcomingDays, into: &buf)
+        FfiConverterSequenceTypeItemOnDay.write(value.items, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchedule_lift(_ buf: RustBuffer) throws -> Schedule {
+    return try FfiConverterTypeSchedule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchedule_lower(_ value: Schedule) -> RustBuffer {
+    return FfiConverterTypeSchedule.lower(value)
+}
+
+
+/**
+ * One item of the work calendar.
+ */
+public struct ScheduleItem: Equatable, Hashable, Codable {
+    /**
+     * A stable id within the school year (`drill-round-1`): the event's UID.
+     */
+    public var id: String
+    /**
+     * The item in Chinese, as the seed names it.
+     */
+    public var title: String
+    /**
+     * The item in English.
+     */
+    public var titleEn: String
+    /**
+     * First day (inclusive).
+     */
+    public var start: NaiveDate
+    /**
+     * Last day (inclusive).
+     */
+    public var end: NaiveDate
+    /**
+     * The seed passage it comes from.
+     */
+    public var source: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * A stable id within the school year (`drill-round-1`): the event's UID.
+         */id: String, 
+        /**
+         * The item in Chinese, as the seed names it.
+         */title: String, 
+        /**
+         * The item in English.
+         */titleEn: String, 
+        /**
+         * First day (inclusive).
+         */start: NaiveDate, 
+        /**
+         * Last day (inclusive).
+         */end: NaiveDate, 
+        /**
+         * The seed passage it comes from.
+         */source: String) {
+        self.id = id
+        self.title = title
+        self.titleEn = titleEn
+        self.start = start
+        self.end = end
+        self.source = source
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScheduleItem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScheduleItem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScheduleItem {
+        return
+            try ScheduleItem(
+                id: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                titleEn: FfiConverterString.read(from: &buf), 
+                start: FfiConverterTypeNaiveDate.read(from: &buf), 
+                end: FfiConverterTypeNaiveDate.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScheduleItem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.titleEn, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.start, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.end, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScheduleItem_lift(_ buf: RustBuffer) throws -> ScheduleItem {
+    return try FfiConverterTypeScheduleItem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScheduleItem_lower(_ value: ScheduleItem) -> RustBuffer {
+    return FfiConverterTypeScheduleItem.lower(value)
+}
+
+
+/**
+ * A school's smart-learning certification on a day, per teacher and against
+ * both dates.
+ */
+public struct SchoolCertification: Equatable, Hashable, Codable {
+    /**
+     * The day judged.
+     */
+    public var today: NaiveDate
+    /**
+     * The teacher quota (教師員額) the share is taken of.
+     */
+    public var teacherQuota: UInt32
+    /**
+     * The share, e.g. `1/5`.
+     */
+    public var share: String
+    /**
+     * The share of the quota, due 111/07/31.
+     */
+    public var quota: SchoolTarget
+    /**
+     * Every teacher of the quota, due 114/12/31.
+     */
+    public var all: SchoolTarget
+    /**
+     * Each teacher, in input order.
+     */
+    public var teachers: [TeacherCertification]
+    /**
+     * `fail` when a target is overdue.
+     */
+    public var verdict: Verdict
+    /**
+     * Why: the school's targets, then nothing per teacher (see `teachers`).
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The day judged.
+         */today: NaiveDate, 
+        /**
+         * The teacher quota (教師員額) the share is taken of.
+         */teacherQuota: UInt32, 
+        /**
+         * The share, e.g. `1/5`.
+         */share: String, 
+        /**
+         * The share of the quota, due 111/07/31.
+         */quota: SchoolTarget, 
+        /**
+         * Every teacher of the quota, due 114/12/31.
+         */all: SchoolTarget, 
+        /**
+         * Each teacher, in input order.
+         */teachers: [TeacherCertification], 
+        /**
+         * `fail` when a target is overdue.
+         */verdict: Verdict, 
+        /**
+         * Why: the school's targets, then nothing per teacher (see `teachers`).
+         */findings: [Finding]) {
+        self.today = today
+        self.teacherQuota = teacherQuota
+        self.share = share
+        self.quota = quota
+        self.all = all
+        self.teachers = teachers
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SchoolCertification: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolCertification: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolCertification {
+        return
+            try SchoolCertification(
+                today: FfiConverterTypeNaiveDate.read(from: &buf), 
+                teacherQuota: FfiConverterUInt32.read(from: &buf), 
+                share: FfiConverterString.read(from: &buf), 
+                quota: FfiConverterTypeSchoolTarget.read(from: &buf), 
+                all: FfiConverterTypeSchoolTarget.read(from: &buf), 
+                teachers: FfiConverterSequenceTypeTeacherCertification.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SchoolCertification, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.today, into: &buf)
+        FfiConverterUInt32.write(value.teacherQuota, into: &buf)
+        FfiConverterString.write(value.share, into: &buf)
+        FfiConverterTypeSchoolTarget.write(value.quota, into: &buf)
+        FfiConverterTypeSchoolTarget.write(value.all, into: &buf)
+        FfiConverterSequenceTypeTeacherCertification.write(value.teachers, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolCertification_lift(_ buf: RustBuffer) throws -> SchoolCertification {
+    return try FfiConverterTypeSchoolCertification.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolCertification_lower(_ value: SchoolCertification) -> RustBuffer {
+    return FfiConverterTypeSchoolCertification.lower(value)
+}
+
+
+/**
  * The schools' figures for the on-site pick, read from a file (RULES §8).
  */
 public struct SchoolImport: Equatable, Hashable, Codable {
@@ -9921,6 +10755,12 @@ public struct SchoolImport: Equatable, Hashable, Codable {
      * Whether reading stopped at `policy.limits.import_max_rows`.
      */
     public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -9957,7 +10797,12 @@ public struct SchoolImport: Equatable, Hashable, Codable {
          */skippedRows: UInt64, 
         /**
          * Whether reading stopped at `policy.limits.import_max_rows`.
-         */truncated: Bool) {
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
         self.records = records
         self.lines = lines
         self.errors = errors
@@ -9969,6 +10814,7 @@ public struct SchoolImport: Equatable, Hashable, Codable {
         self.rows = rows
         self.skippedRows = skippedRows
         self.truncated = truncated
+        self.findings = findings
     }
 
     
@@ -9997,7 +10843,8 @@ public struct FfiConverterTypeSchoolImport: FfiConverterRustBuffer {
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
                 skippedRows: FfiConverterUInt64.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
 
@@ -10013,6 +10860,7 @@ public struct FfiConverterTypeSchoolImport: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.rows, into: &buf)
         FfiConverterUInt64.write(value.skippedRows, into: &buf)
         FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
 
@@ -10180,6 +11028,115 @@ public func FfiConverterTypeSchoolOvertime_lift(_ buf: RustBuffer) throws -> Sch
 #endif
 public func FfiConverterTypeSchoolOvertime_lower(_ value: SchoolOvertime) -> RustBuffer {
     return FfiConverterTypeSchoolOvertime.lower(value)
+}
+
+
+/**
+ * One target of a school on a day: the ⌈1/5⌉ share, or every teacher.
+ */
+public struct SchoolTarget: Equatable, Hashable, Codable {
+    /**
+     * Teachers the target needs.
+     */
+    public var required: UInt32
+    /**
+     * Teachers certified.
+     */
+    public var certified: UInt32
+    /**
+     * Still to certify (0 when met).
+     */
+    public var remaining: UInt32
+    /**
+     * The due day.
+     */
+    public var due: NaiveDate
+    /**
+     * Days from `today` to `due` (negative once past).
+     */
+    public var daysLeft: Int64
+    /**
+     * Met, open or overdue.
+     */
+    public var status: TargetStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Teachers the target needs.
+         */required: UInt32, 
+        /**
+         * Teachers certified.
+         */certified: UInt32, 
+        /**
+         * Still to certify (0 when met).
+         */remaining: UInt32, 
+        /**
+         * The due day.
+         */due: NaiveDate, 
+        /**
+         * Days from `today` to `due` (negative once past).
+         */daysLeft: Int64, 
+        /**
+         * Met, open or overdue.
+         */status: TargetStatus) {
+        self.required = required
+        self.certified = certified
+        self.remaining = remaining
+        self.due = due
+        self.daysLeft = daysLeft
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SchoolTarget: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolTarget: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolTarget {
+        return
+            try SchoolTarget(
+                required: FfiConverterUInt32.read(from: &buf), 
+                certified: FfiConverterUInt32.read(from: &buf), 
+                remaining: FfiConverterUInt32.read(from: &buf), 
+                due: FfiConverterTypeNaiveDate.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf), 
+                status: FfiConverterTypeTargetStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SchoolTarget, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.required, into: &buf)
+        FfiConverterUInt32.write(value.certified, into: &buf)
+        FfiConverterUInt32.write(value.remaining, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.due, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+        FfiConverterTypeTargetStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolTarget_lift(_ buf: RustBuffer) throws -> SchoolTarget {
+    return try FfiConverterTypeSchoolTarget.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolTarget_lower(_ value: SchoolTarget) -> RustBuffer {
+    return FfiConverterTypeSchoolTarget.lower(value)
 }
 
 
@@ -10424,6 +11381,14 @@ public struct SmartLearningProgress: Equatable, Hashable, Codable {
      */
     public var allTeachersByRocYear: Int32
     /**
+     * The day the share is due (111/07/31).
+     */
+    public var quotaDue: NaiveDate
+    /**
+     * The day every teacher is due (114/12/31).
+     */
+    public var allDue: NaiveDate
+    /**
      * Why.
      */
     public var findings: [Finding]
@@ -10453,6 +11418,12 @@ public struct SmartLearningProgress: Equatable, Hashable, Codable {
          * ROC year by which every teacher is certified (114).
          */allTeachersByRocYear: Int32, 
         /**
+         * The day the share is due (111/07/31).
+         */quotaDue: NaiveDate, 
+        /**
+         * The day every teacher is due (114/12/31).
+         */allDue: NaiveDate, 
+        /**
          * Why.
          */findings: [Finding]) {
         self.verdict = verdict
@@ -10462,6 +11433,8 @@ public struct SmartLearningProgress: Equatable, Hashable, Codable {
         self.remaining = remaining
         self.hoursPerTeacher = hoursPerTeacher
         self.allTeachersByRocYear = allTeachersByRocYear
+        self.quotaDue = quotaDue
+        self.allDue = allDue
         self.findings = findings
     }
 
@@ -10488,6 +11461,8 @@ public struct FfiConverterTypeSmartLearningProgress: FfiConverterRustBuffer {
                 remaining: FfiConverterUInt32.read(from: &buf), 
                 hoursPerTeacher: FfiConverterUInt32.read(from: &buf), 
                 allTeachersByRocYear: FfiConverterInt32.read(from: &buf), 
+                quotaDue: FfiConverterTypeNaiveDate.read(from: &buf), 
+                allDue: FfiConverterTypeNaiveDate.read(from: &buf), 
                 findings: FfiConverterSequenceTypeFinding.read(from: &buf)
         )
     }
@@ -10500,6 +11475,8 @@ public struct FfiConverterTypeSmartLearningProgress: FfiConverterRustBuffer {
         FfiConverterUInt32.write(value.remaining, into: &buf)
         FfiConverterUInt32.write(value.hoursPerTeacher, into: &buf)
         FfiConverterInt32.write(value.allTeachersByRocYear, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.quotaDue, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.allDue, into: &buf)
         FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
     }
 }
@@ -10874,6 +11851,245 @@ public func FfiConverterTypeSweepRow_lift(_ buf: RustBuffer) throws -> SweepRow 
 #endif
 public func FfiConverterTypeSweepRow_lower(_ value: SweepRow) -> RustBuffer {
     return FfiConverterTypeSweepRow.lower(value)
+}
+
+
+/**
+ * One teacher's certification on a day.
+ */
+public struct TeacherCertification: Equatable, Hashable, Codable {
+    /**
+     * The teacher, as given.
+     */
+    public var teacher: String
+    /**
+     * City-course hours completed.
+     */
+    public var cityHours: Double
+    /**
+     * City-course hours still missing (0 when done).
+     */
+    public var cityMissing: Double
+    /**
+     * Platform hours completed.
+     */
+    public var platformHours: Double
+    /**
+     * Platform hours still missing (0 when done).
+     */
+    public var platformMissing: Double
+    /**
+     * Both parts complete: certified.
+     */
+    public var certified: Bool
+    /**
+     * The day every teacher is due (114/12/31).
+     */
+    public var due: NaiveDate
+    /**
+     * Days from `today` to `due` (negative once past).
+     */
+    public var daysLeft: Int64
+    /**
+     * Met, open or overdue.
+     */
+    public var status: TargetStatus
+    /**
+     * `fail` once overdue.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The teacher, as given.
+         */teacher: String, 
+        /**
+         * City-course hours completed.
+         */cityHours: Double, 
+        /**
+         * City-course hours still missing (0 when done).
+         */cityMissing: Double, 
+        /**
+         * Platform hours completed.
+         */platformHours: Double, 
+        /**
+         * Platform hours still missing (0 when done).
+         */platformMissing: Double, 
+        /**
+         * Both parts complete: certified.
+         */certified: Bool, 
+        /**
+         * The day every teacher is due (114/12/31).
+         */due: NaiveDate, 
+        /**
+         * Days from `today` to `due` (negative once past).
+         */daysLeft: Int64, 
+        /**
+         * Met, open or overdue.
+         */status: TargetStatus, 
+        /**
+         * `fail` once overdue.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.teacher = teacher
+        self.cityHours = cityHours
+        self.cityMissing = cityMissing
+        self.platformHours = platformHours
+        self.platformMissing = platformMissing
+        self.certified = certified
+        self.due = due
+        self.daysLeft = daysLeft
+        self.status = status
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TeacherCertification: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTeacherCertification: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TeacherCertification {
+        return
+            try TeacherCertification(
+                teacher: FfiConverterString.read(from: &buf), 
+                cityHours: FfiConverterDouble.read(from: &buf), 
+                cityMissing: FfiConverterDouble.read(from: &buf), 
+                platformHours: FfiConverterDouble.read(from: &buf), 
+                platformMissing: FfiConverterDouble.read(from: &buf), 
+                certified: FfiConverterBool.read(from: &buf), 
+                due: FfiConverterTypeNaiveDate.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf), 
+                status: FfiConverterTypeTargetStatus.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TeacherCertification, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.teacher, into: &buf)
+        FfiConverterDouble.write(value.cityHours, into: &buf)
+        FfiConverterDouble.write(value.cityMissing, into: &buf)
+        FfiConverterDouble.write(value.platformHours, into: &buf)
+        FfiConverterDouble.write(value.platformMissing, into: &buf)
+        FfiConverterBool.write(value.certified, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.due, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+        FfiConverterTypeTargetStatus.write(value.status, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherCertification_lift(_ buf: RustBuffer) throws -> TeacherCertification {
+    return try FfiConverterTypeTeacherCertification.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherCertification_lower(_ value: TeacherCertification) -> RustBuffer {
+    return FfiConverterTypeTeacherCertification.lower(value)
+}
+
+
+/**
+ * One teacher's smart-learning hours (seed 001 §陸.一.(五): 3 h of the city's
+ * required course + 3 h on a learning platform).
+ */
+public struct TeacherHours: Equatable, Hashable, Codable {
+    /**
+     * Whatever tells teachers apart (a name, a staff number); echoed back.
+     */
+    public var teacher: String
+    /**
+     * Hours of the city's required course (新北必修課) completed.
+     */
+    public var cityHours: Double
+    /**
+     * Hours on a learning platform (學習平台必選修) completed.
+     */
+    public var platformHours: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whatever tells teachers apart (a name, a staff number); echoed back.
+         */teacher: String, 
+        /**
+         * Hours of the city's required course (新北必修課) completed.
+         */cityHours: Double, 
+        /**
+         * Hours on a learning platform (學習平台必選修) completed.
+         */platformHours: Double) {
+        self.teacher = teacher
+        self.cityHours = cityHours
+        self.platformHours = platformHours
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TeacherHours: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTeacherHours: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TeacherHours {
+        return
+            try TeacherHours(
+                teacher: FfiConverterString.read(from: &buf), 
+                cityHours: FfiConverterDouble.read(from: &buf), 
+                platformHours: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TeacherHours, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.teacher, into: &buf)
+        FfiConverterDouble.write(value.cityHours, into: &buf)
+        FfiConverterDouble.write(value.platformHours, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherHours_lift(_ buf: RustBuffer) throws -> TeacherHours {
+    return try FfiConverterTypeTeacherHours.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherHours_lower(_ value: TeacherHours) -> RustBuffer {
+    return FfiConverterTypeTeacherHours.lower(value)
 }
 
 
@@ -11897,7 +13113,8 @@ public func FfiConverterTypeCountBasis_lower(_ value: CountBasis) -> RustBuffer 
 
 
 /**
- * A criterion of the pick, in the seed's order, plus the re-scan.
+ * A criterion of the pick, in the seed's order, plus the re-scan (only with
+ * `policy.audit.rescan_is_criterion`).
  */
 
 public enum Criterion: Equatable, Hashable, Codable {
@@ -11923,7 +13140,8 @@ public enum Criterion: Equatable, Hashable, Codable {
      */
     case securityGrade
     /**
-     * The re-scan still has findings of CVSS ≥ the threshold.
+     * The re-scan still has findings of CVSS ≥ the threshold (a sixth criterion
+     * only when the policy opts in).
      */
     case rescanHigh
 
@@ -12819,6 +14037,101 @@ public func FfiConverterTypeIdKind_lower(_ value: IdKind) -> RustBuffer {
 
 
 /**
+ * Where an item stands on a day.
+ */
+
+public enum ItemStatus: Equatable, Hashable, Codable {
+    
+    /**
+     * It starts more than `upcoming_days` ahead.
+     */
+    case later
+    /**
+     * It starts within `upcoming_days` (today excluded: then it is open).
+     */
+    case upcoming
+    /**
+     * Today is between its start and its end.
+     */
+    case `open`
+    /**
+     * Its end is before today.
+     */
+    case past
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ItemStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeItemStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ItemStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ItemStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .later
+        
+        case 2: return .upcoming
+        
+        case 3: return .`open`
+        
+        case 4: return .past
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ItemStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .later:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .upcoming:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .`open`:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .past:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemStatus_lift(_ buf: RustBuffer) throws -> ItemStatus {
+    return try FfiConverterTypeItemStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemStatus_lower(_ value: ItemStatus) -> RustBuffer {
+    return FfiConverterTypeItemStatus.lower(value)
+}
+
+
+
+/**
  * Where a mailbox stands.
  */
 
@@ -13352,7 +14665,7 @@ public func FfiConverterTypePeriodRule_lower(_ value: PeriodRule) -> RustBuffer 
 
 /**
  * A person's status in the school admin system, which decides education-account
- * access (seed 000 PART TWO 帳號篇). The first five are students, the last three staff.
+ * access (seed 000 PART TWO 帳號篇). The first five are students, the rest staff.
  */
 
 public enum PersonStatus: Equatable, Hashable, Codable {
@@ -13390,6 +14703,16 @@ public enum PersonStatus: Equatable, Hashable, Codable {
      * 離職: staff who left (no longer serving in New Taipei).
      */
     case departed
+    /**
+     * 代理: a substitute teacher (代理教師) on a term contract, serving in New
+     * Taipei: staff with access while serving, as 在職 (issue 16 item 8).
+     */
+    case substitute
+    /**
+     * 代課: a temporary (hourly) teacher (代課教師), serving in New Taipei: staff
+     * with access while serving, as 在職.
+     */
+    case temporary
 
 
 
@@ -13426,6 +14749,10 @@ public struct FfiConverterTypePersonStatus: FfiConverterRustBuffer {
         case 7: return .retired
         
         case 8: return .departed
+        
+        case 9: return .substitute
+        
+        case 10: return .temporary
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -13465,6 +14792,14 @@ public struct FfiConverterTypePersonStatus: FfiConverterRustBuffer {
         
         case .departed:
             writeInt(&buf, Int32(8))
+        
+        
+        case .substitute:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .temporary:
+            writeInt(&buf, Int32(10))
         
         }
     }
@@ -14684,6 +16019,91 @@ public func FfiConverterTypeStatus_lift(_ buf: RustBuffer) throws -> Status {
 #endif
 public func FfiConverterTypeStatus_lower(_ value: Status) -> RustBuffer {
     return FfiConverterTypeStatus.lower(value)
+}
+
+
+
+/**
+ * Where a target stands on a day.
+ */
+
+public enum TargetStatus: Equatable, Hashable, Codable {
+    
+    /**
+     * Reached.
+     */
+    case met
+    /**
+     * Not reached; the due day is today or ahead.
+     */
+    case `open`
+    /**
+     * Not reached; the due day has passed.
+     */
+    case overdue
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TargetStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTargetStatus: FfiConverterRustBuffer {
+    typealias SwiftType = TargetStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TargetStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .met
+        
+        case 2: return .`open`
+        
+        case 3: return .overdue
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TargetStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .met:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .`open`:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .overdue:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTargetStatus_lift(_ buf: RustBuffer) throws -> TargetStatus {
+    return try FfiConverterTypeTargetStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTargetStatus_lower(_ value: TargetStatus) -> RustBuffer {
+    return FfiConverterTypeTargetStatus.lower(value)
 }
 
 
@@ -16061,6 +17481,31 @@ fileprivate struct FfiConverterSequenceTypeIncidentFileRow: FfiConverterRustBuff
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeItemOnDay: FfiConverterRustBuffer {
+    typealias SwiftType = [ItemOnDay]
+
+    public static func write(_ value: [ItemOnDay], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeItemOnDay.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ItemOnDay] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ItemOnDay]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeItemOnDay.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeLabelCount: FfiConverterRustBuffer {
     typealias SwiftType = [LabelCount]
 
@@ -16178,6 +17623,31 @@ fileprivate struct FfiConverterSequenceTypeMonthCount: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeMonthCount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMustFix: FfiConverterRustBuffer {
+    typealias SwiftType = [MustFix]
+
+    public static func write(_ value: [MustFix], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMustFix.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MustFix] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MustFix]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMustFix.read(from: &buf))
         }
         return seq
     }
@@ -16311,6 +17781,31 @@ fileprivate struct FfiConverterSequenceTypeScanFinding: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeScanRank: FfiConverterRustBuffer {
+    typealias SwiftType = [ScanRank]
+
+    public static func write(_ value: [ScanRank], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeScanRank.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ScanRank] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ScanRank]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeScanRank.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeScanView: FfiConverterRustBuffer {
     typealias SwiftType = [ScanView]
 
@@ -16411,6 +17906,31 @@ fileprivate struct FfiConverterSequenceTypeSweepRow: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeTeacherCertification: FfiConverterRustBuffer {
+    typealias SwiftType = [TeacherCertification]
+
+    public static func write(_ value: [TeacherCertification], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTeacherCertification.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TeacherCertification] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TeacherCertification]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTeacherCertification.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeYearCount: FfiConverterRustBuffer {
     typealias SwiftType = [YearCount]
 
@@ -16453,6 +17973,31 @@ fileprivate struct FfiConverterSequenceTypeService: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeService.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTimeField: FfiConverterRustBuffer {
+    typealias SwiftType = [TimeField]
+
+    public static func write(_ value: [TimeField], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTimeField.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TimeField] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TimeField]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTimeField.read(from: &buf))
         }
         return seq
     }

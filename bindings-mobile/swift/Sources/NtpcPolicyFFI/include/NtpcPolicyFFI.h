@@ -547,6 +547,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_policy_editions(RustCallStatus *_No
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_audit_criteria_svg(RustBuffer schools, RustBuffer scans, RustBuffer capacity, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_AUDIT_SCAN_RANKING
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_AUDIT_SCAN_RANKING
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_audit_scan_ranking(RustBuffer scans, RustBuffer schools, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_INCIDENT_FILE
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_INCIDENT_FILE
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_incident_file(RustBuffer data, RustBuffer now, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
@@ -673,6 +678,16 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_ems_allocation(uint32_t school_no, 
 uint32_t uniffi_ntpc_policy_mobile_fn_func_parse_count(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCHEDULE_ICS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCHEDULE_ICS
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_schedule_ics(RustBuffer today, RustBuffer school_year, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCHEDULE_ON
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCHEDULE_ON
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_schedule_on(RustBuffer today, RustBuffer school_year, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SECURITY_TRAINING
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SECURITY_TRAINING
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_security_training(double hours, RustBuffer policy, RustCallStatus *_Nonnull out_status
@@ -681,6 +696,16 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_security_training(double hours, Rus
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_PROGRESS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_PROGRESS
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_smart_learning_progress(uint32_t teacher_quota, uint32_t certified, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_SCHOOL
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_SCHOOL
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_smart_learning_school(RustBuffer teachers, RustBuffer today, RustBuffer teacher_quota, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_TEACHER
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SMART_LEARNING_TEACHER
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_smart_learning_teacher(RustBuffer teacher, RustBuffer today, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_NTPC_POLICY_MOBILE_RUSTBUFFER_ALLOC
@@ -1261,6 +1286,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_audit_criteria_svg(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_AUDIT_SCAN_RANKING
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_AUDIT_SCAN_RANKING
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_audit_scan_ranking(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_INCIDENT_FILE
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_CHECK_INCIDENT_FILE
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_check_incident_file(void
@@ -1411,6 +1442,18 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_parse_count(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCHEDULE_ICS
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCHEDULE_ICS
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_schedule_ics(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCHEDULE_ON
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCHEDULE_ON
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_schedule_on(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SECURITY_TRAINING
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SECURITY_TRAINING
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_security_training(void
@@ -1420,6 +1463,18 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_security_training(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_PROGRESS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_PROGRESS
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_smart_learning_progress(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_SCHOOL
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_SCHOOL
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_smart_learning_school(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_TEACHER
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SMART_LEARNING_TEACHER
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_smart_learning_teacher(void
     
 );
 #endif
