@@ -60,6 +60,7 @@ export type Code =
   | 'permission.title_no_match'
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
+  | 'permission.too_many_overrides'
   | 'incident.basis_occurred'
   | 'incident.unconfirmed'
   | 'incident.earliest_regulation'
@@ -86,6 +87,8 @@ export type Code =
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
+  | 'import.too_many_columns'
+  | 'import.broken_quote'
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
@@ -182,6 +185,7 @@ export type Code1 =
   | 'permission.title_no_match'
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
+  | 'permission.too_many_overrides'
   | 'incident.basis_occurred'
   | 'incident.unconfirmed'
   | 'incident.earliest_regulation'
@@ -208,6 +212,8 @@ export type Code1 =
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
+  | 'import.too_many_columns'
+  | 'import.broken_quote'
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
@@ -562,6 +568,7 @@ export type Code2 =
   | 'permission.title_no_match'
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
+  | 'permission.too_many_overrides'
   | 'incident.basis_occurred'
   | 'incident.unconfirmed'
   | 'incident.earliest_regulation'
@@ -588,6 +595,8 @@ export type Code2 =
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
+  | 'import.too_many_columns'
+  | 'import.broken_quote'
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
@@ -4602,13 +4611,13 @@ export declare function permissionLookup(name: string): Lookup
 /**
  * Who holds a right on a module by default, after the school's overrides.
  */
-export declare function whoCan(module: string, right: Right, overrides?: Array<Override> | null): WhoCan
+export declare function whoCan(module: string, right: Right, overrides?: Array<Override> | null, policy?: Policy | null): WhoCan
 
 /**
  * Whether a person (job titles, roles) holds a right on an app or module,
  * and the rule that decided.
  */
-export declare function can(person: Person, appOrModule: string, right: Right, overrides?: Array<Override> | null): Decision
+export declare function can(person: Person, appOrModule: string, right: Right, overrides?: Array<Override> | null, policy?: Policy | null): Decision
 
 /**
  * The contact book's right for a job title (電子聯絡簿 has no web module).
@@ -4619,7 +4628,7 @@ export declare function contactBookRight(title: string): TitleRight
  * Whether a person sees attendance per student or only per-class counts
  * without names (data minimisation, seed 001 案由二).
  */
-export declare function attendanceView(person: Person, overrides?: Array<Override> | null): AttendanceAccess
+export declare function attendanceView(person: Person, overrides?: Array<Override> | null, policy?: Policy | null): AttendanceAccess
 
 /**
  * Per-class daily counts of absent students, with no names.
