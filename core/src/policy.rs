@@ -543,7 +543,7 @@ impl Policy {
             is_visible(self.identity.mask_char),
             "identity.mask_char",
             "a visible character: a letter, digit, punctuation mark or symbol",
-            format!("U+{:04X}", u32::from(self.identity.mask_char)),
+            format!("\"U+{:04X}\"", u32::from(self.identity.mask_char)),
         )?;
         let cal = &self.calendar;
         for (key, m) in [
