@@ -317,7 +317,10 @@ pub fn policy_json(data: &[u8]) {
             assert_eq!(back, p, "policy JSON round trip from {text:?}");
             // Issue 14 §5: the mask is a visible character.
             let m = p.identity.mask_char;
-            assert!(!m.is_control() && !m.is_whitespace(), "mask_char {m:?} loaded");
+            assert!(
+                !m.is_control() && !m.is_whitespace(),
+                "mask_char {m:?} loaded"
+            );
             // A key given twice, at the top or one level down, is refused
             // whatever the values (never "the last one wins").
             let twice = [
@@ -859,7 +862,10 @@ pub fn chart_svg(data: &[u8]) {
     let now = calendar::parse_datetime("2021-12-31T09:00:00+08:00").expect("a date");
     let stats = incident::stats(&incidents, now, &policy);
     parse_svg(&chart::monthly_svg(&stats));
-    assert_eq!(parse_svg(&chart::subtype_svg(&stats)), stats.by_subtype.len());
+    assert_eq!(
+        parse_svg(&chart::subtype_svg(&stats)),
+        stats.by_subtype.len()
+    );
     match audit::pick(&schools, &[], Some(8), &policy) {
         Ok(pick) => {
             parse_svg(&chart::criteria_table_svg(&pick));

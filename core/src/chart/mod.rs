@@ -177,7 +177,10 @@ mod tests {
         assert_eq!(n(-0.5), "-0.5");
         assert_eq!(n(f64::NAN), "0");
         assert_eq!(esc("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
-        assert_eq!(esc("a\u{FFFE}b\u{FFFF}\u{0}\u{1b}\u{85}\u{7f}c\u{10FFFF}"), "abc\u{10FFFF}");
+        assert_eq!(
+            esc("a\u{FFFE}b\u{FFFF}\u{0}\u{1b}\u{85}\u{7f}c\u{10FFFF}"),
+            "abc\u{10FFFF}"
+        );
         assert_eq!(clip("系統被入侵", 4), "系統被…");
         assert_eq!(axis(0), (1, 1));
         assert_eq!(axis(3), (3, 1));
