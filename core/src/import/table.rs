@@ -156,6 +156,14 @@ pub fn invalid_value(value: &str, reason: &str, reason_zh: &str) -> PolicyError 
 
 /// Header text folded for matching: NFKC, lowercase, no spaces, `_` or `-`.
 fn fold(header: &str) -> String {
+    if header.is_ascii() {
+        // NFKC leaves ASCII as it is.
+        return header
+            .chars()
+            .map(|c| c.to_ascii_lowercase())
+            .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
+            .collect();
+    }
     header
         .nfkc()
         .flat_map(char::to_lowercase)
@@ -187,14 +195,30 @@ struct Record {
     line: u64,
     /// Byte offset of its first character.
     start: usize,
-    /// Its cells, at most the number the caller asked to keep.
-    cells: Vec<String>,
+    /// Its kept cells (at most the number the caller asked for), one after
+    /// another: one allocation per row, not per cell.
+    buf: String,
+    /// The end of each kept cell in `buf`.
+    ends: Vec<usize>,
     /// How many cells it has (kept or not).
     count: usize,
     /// Every cell is blank (spaces only), kept or not.
     blank: bool,
     /// A quoted cell of it spans lines.
     multiline: bool,
+}
+
+impl Record {
+    /// The kept cell `i`.
+    fn cell(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.buf[start..self.ends[i]]
+    }
+
+    /// The kept cells in order.
+    fn cells(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|i| self.cell(i))
+    }
 }
 
 /// What the splitter read next.
@@ -231,6 +255,11 @@ struct Splitter<'a> {
     pos: usize,
     line: u64,
     delim: u8,
+    /// The last search for a quote: where it started and what it found. A
+    /// later search starting between the two has the same answer, so rows that
+    /// each open a quote that never closes do not each scan to the end of the
+    /// text (that would be quadratic).
+    quote_search: Option<(usize, Option<usize>)>,
 }
 
 impl<'a> Splitter<'a> {
@@ -240,7 +269,24 @@ impl<'a> Splitter<'a> {
             pos: 0,
             line: 1,
             delim,
+            quote_search: None,
         }
+    }
+
+    /// The first `"` at or after `from`.
+    fn next_quote(&mut self, from: usize) -> Option<usize> {
+        if let Some((start, found)) = self.quote_search
+            && start <= from
+            && found.is_none_or(|q| from <= q)
+        {
+            return found;
+        }
+        let found = self.bytes()[from..]
+            .iter()
+            .position(|&b| b == b'"')
+            .map(|i| from + i);
+        self.quote_search = Some((from, found));
+        found
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -314,23 +360,24 @@ impl<'a> Splitter<'a> {
         let mut rec = Record {
             line,
             start,
-            cells: Vec::new(),
+            buf: String::new(),
+            ends: Vec::new(),
             count: 0,
             blank: true,
             multiline: false,
         };
         loop {
-            let mut cell = String::new();
+            let cell_start = rec.buf.len();
+            let cell = &mut rec.buf;
             if self.bytes().get(self.pos) == Some(&b'"') {
                 self.pos += 1;
                 let mut spans_lines = false;
                 loop {
                     let from = self.pos;
-                    let Some(q) = self.bytes()[from..].iter().position(|&b| b == b'"') else {
+                    let Some(q) = self.next_quote(from) else {
                         // The end of the text inside quotes.
                         return self.skip_row(start, line);
                     };
-                    let q = from + q;
                     let piece = &self.src[from..q];
                     let lines = Self::count_lines(piece.as_bytes());
                     self.line += lines;
@@ -360,9 +407,11 @@ impl<'a> Splitter<'a> {
                 cell.push_str(&self.src[self.pos..end]);
                 self.pos = end;
             }
-            rec.blank &= cell.trim().is_empty();
+            rec.blank &= rec.buf[cell_start..].trim().is_empty();
             if rec.count < keep {
-                rec.cells.push(cell);
+                rec.ends.push(rec.buf.len());
+            } else {
+                rec.buf.truncate(cell_start);
             }
             rec.count += 1;
             match self.bytes().get(self.pos) {
@@ -432,7 +481,7 @@ pub(super) fn read<O: ImportResult>(
             actual: header.count as u64,
         });
     }
-    let header = header.cells;
+    let header: Vec<String> = header.cells().map(str::to_owned).collect();
     // First line of each value of the schema's unique field, folded as the
     // account rule folds names (identity::normalize: case, width, invisible
     // characters; issue 14 §5).
@@ -505,8 +554,8 @@ pub(super) fn read<O: ImportResult>(
             Next::Record(r) => {
                 if r.blank
                     || schema.skip_prefixes.iter().any(|p| {
-                        r.cells
-                            .first()
+                        r.cells()
+                            .next()
                             .is_some_and(|c| c.trim_start().starts_with(p))
                     })
                 {
@@ -555,8 +604,7 @@ pub(super) fn read<O: ImportResult>(
             continue;
         }
         if let Some((i, len)) = record
-            .cells
-            .iter()
+            .cells()
             .map(|c| c.chars().count() as u64)
             .enumerate()
             .find(|(_, n)| *n > limits.import_max_field_chars)
@@ -575,7 +623,6 @@ pub(super) fn read<O: ImportResult>(
             });
             continue;
         }
-        let mut cells = record.cells;
         let row = Row {
             line,
             schema: *schema,
@@ -583,7 +630,7 @@ pub(super) fn read<O: ImportResult>(
                 .iter()
                 .map(|s| {
                     s.as_ref().map(|(i, h)| Cell {
-                        text: std::mem::take(&mut cells[*i]),
+                        text: record.cell(*i).to_owned(),
                         column: *i as u64 + 1,
                         header: h.clone(),
                     })
@@ -811,8 +858,8 @@ mod tests {
                     Next::End => break,
                     Next::Broken { line } => panic!("broken at {line} in {text:?}"),
                     Next::Record(r) => {
-                        proptest::prop_assert_eq!(r.count, r.cells.len());
-                        got.push(r.cells);
+                        proptest::prop_assert_eq!(r.count, r.ends.len());
+                        got.push(r.cells().map(str::to_owned).collect::<Vec<_>>());
                     }
                 }
             }

@@ -2,7 +2,7 @@
 //! seed 000 PART FIVE: 可透過ROOT模組權限控管自行調整之).
 
 use super::decide::{Holder, Rule};
-use super::table::{AppModule, Right, lookup};
+use super::table::{AppModule, Lookup, Right, lookup};
 use crate::error::{PolicyError, Result};
 use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
@@ -68,8 +68,13 @@ pub(crate) fn changes_for(
     let mut all: HashMap<(&'static str, Right, String), bool> = HashMap::new();
     let mut out: [Changes; 2] = Default::default();
     let mut kept: HashSet<(Right, bool, String)> = HashSet::new();
+    // Schools repeat a module name over many overrides: each is looked up once.
+    let mut looked: HashMap<&str, Option<Lookup>> = HashMap::new();
     for (i, o) in overrides.iter().enumerate() {
-        let target = lookup(&o.module).map_err(|_| {
+        let found = *looked
+            .entry(o.module.as_str())
+            .or_insert_with(|| lookup(&o.module).ok());
+        let target = found.ok_or_else(|| {
             let shown = crate::calendar::clip(&o.module);
             PolicyError::invalid_bilingual(
                 format!("overrides[{i}].module"),
@@ -97,11 +102,11 @@ pub(crate) fn changes_for(
         let defaults = target.row.holders(o.right);
         for (what, list) in [("add", &o.add), ("remove", &o.remove)] {
             for (j, r) in list.iter().enumerate() {
-                let field = format!("overrides[{i}].{what}[{j}]");
+                let field = || format!("overrides[{i}].{what}[{j}]");
                 let name = clean(r);
                 if name.is_empty() {
                     return Err(PolicyError::invalid_bilingual(
-                        field,
+                        field(),
                         "a blank role name",
                         "角色名稱空白",
                     ));
@@ -109,7 +114,7 @@ pub(crate) fn changes_for(
                 let added = what == "add";
                 if !added && !defaults.contains(&name.as_str()) {
                     return Err(PolicyError::invalid_bilingual(
-                        field,
+                        field(),
                         format!(
                             "{name} is not a default holder of {} of {}",
                             o.right.as_zh(),
@@ -125,7 +130,7 @@ pub(crate) fn changes_for(
                 let previous = all.insert((target.row.app, o.right, name.clone()), added);
                 if previous.is_some_and(|p| p != added) {
                     return Err(PolicyError::invalid_bilingual(
-                        field,
+                        field(),
                         format!(
                             "{name} is both added to and removed from {} of {}",
                             o.right.as_zh(),
