@@ -75,6 +75,7 @@ export type Code =
   | 'permission.title_no_match'
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
+  | 'permission.too_many_overrides'
   | 'incident.basis_occurred'
   | 'incident.no_awareness_column'
   | 'incident.columns_absent'
@@ -106,6 +107,8 @@ export type Code =
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
+  | 'import.too_many_columns'
+  | 'import.broken_quote'
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
@@ -218,6 +221,7 @@ export type Code1 =
   | 'permission.title_no_match'
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
+  | 'permission.too_many_overrides'
   | 'incident.basis_occurred'
   | 'incident.no_awareness_column'
   | 'incident.columns_absent'
@@ -249,6 +253,8 @@ export type Code1 =
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
+  | 'import.too_many_columns'
+  | 'import.broken_quote'
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
@@ -640,6 +646,7 @@ export type Code2 =
   | 'permission.title_no_match'
   | 'permission.attendance_counts_only'
   | 'permission.unknown_module'
+  | 'permission.too_many_overrides'
   | 'incident.basis_occurred'
   | 'incident.no_awareness_column'
   | 'incident.columns_absent'
@@ -671,6 +678,8 @@ export type Code2 =
   | 'import.duplicate_key'
   | 'import.column_count'
   | 'import.field_too_long'
+  | 'import.too_many_columns'
+  | 'import.broken_quote'
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
@@ -5188,13 +5197,13 @@ export declare function permissionLookup(name: string): Lookup
 /**
  * Who holds a right on a module by default, after the school's overrides.
  */
-export declare function whoCan(module: string, right: Right, overrides?: Array<Override> | null): WhoCan
+export declare function whoCan(module: string, right: Right, overrides?: Array<Override> | null, policy?: Policy | null): WhoCan
 
 /**
  * Whether a person (job titles, roles) holds a right on an app or module,
  * and the rule that decided.
  */
-export declare function can(person: Person, appOrModule: string, right: Right, overrides?: Array<Override> | null): Decision
+export declare function can(person: Person, appOrModule: string, right: Right, overrides?: Array<Override> | null, policy?: Policy | null): Decision
 
 /**
  * The contact book's right for a job title (電子聯絡簿 has no web module).
@@ -5205,7 +5214,7 @@ export declare function contactBookRight(title: string): TitleRight
  * Whether a person sees attendance per student or only per-class counts
  * without names (data minimisation, seed 001 案由二).
  */
-export declare function attendanceView(person: Person, overrides?: Array<Override> | null): AttendanceAccess
+export declare function attendanceView(person: Person, overrides?: Array<Override> | null, policy?: Policy | null): AttendanceAccess
 
 /**
  * Per-class daily counts of absent students, with no names.

@@ -293,16 +293,16 @@ function permissionLookup(name) {
 /**
  * Who holds a right on a module by default, after the school's overrides.
  */
-function whoCan(module, right, overrides) {
-  return call('permission.who_can', { module, right, overrides })
+function whoCan(module, right, overrides, policy) {
+  return call('permission.who_can', { module, right, overrides }, policy)
 }
 
 /**
  * Whether a person (job titles, roles) holds a right on an app or module,
  * and the rule that decided.
  */
-function can(person, appOrModule, right, overrides) {
-  return call('permission.can', { person, appOrModule, right, overrides })
+function can(person, appOrModule, right, overrides, policy) {
+  return call('permission.can', { person, appOrModule, right, overrides }, policy)
 }
 
 /**
@@ -316,8 +316,8 @@ function contactBookRight(title) {
  * Whether a person sees attendance per student or only per-class counts
  * without names (data minimisation, seed 001 案由二).
  */
-function attendanceView(person, overrides) {
-  return call('permission.attendance_view', { person, overrides })
+function attendanceView(person, overrides, policy) {
+  return call('permission.attendance_view', { person, overrides }, policy)
 }
 
 /**

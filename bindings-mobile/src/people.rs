@@ -145,28 +145,36 @@ pub fn permission_lookup(name: String) -> Result<Lookup> {
 }
 
 /// Who holds a right on a module, after the school's overrides.
-#[uniffi::export(default(overrides = None))]
-pub fn who_can(module: String, right: String, overrides: Option<Vec<Override>>) -> Result<WhoCan> {
+#[uniffi::export(default(overrides = None, policy = None))]
+pub fn who_can(
+    module: String,
+    right: String,
+    overrides: Option<Vec<Override>>,
+    policy: Option<Arc<Policy>>,
+) -> Result<WhoCan> {
     Ok(permission::who_can(
         &module,
         self::right(&right)?,
         &overrides.unwrap_or_default(),
+        or_default(&policy),
     )?)
 }
 
 /// Whether a person holds a right on an app or module, and the rule that decided.
-#[uniffi::export(default(overrides = None))]
+#[uniffi::export(default(overrides = None, policy = None))]
 pub fn can(
     person: Person,
     app_or_module: String,
     right: String,
     overrides: Option<Vec<Override>>,
+    policy: Option<Arc<Policy>>,
 ) -> Result<Decision> {
     Ok(permission::can(
         &person,
         &app_or_module,
         self::right(&right)?,
         &overrides.unwrap_or_default(),
+        or_default(&policy),
     )?)
 }
 
@@ -177,14 +185,16 @@ pub fn contact_book_right(title: String) -> Result<TitleRight> {
 }
 
 /// Whether a person sees attendance per student or only per-class counts.
-#[uniffi::export(default(overrides = None))]
+#[uniffi::export(default(overrides = None, policy = None))]
 pub fn attendance_view(
     person: Person,
     overrides: Option<Vec<Override>>,
+    policy: Option<Arc<Policy>>,
 ) -> Result<AttendanceAccess> {
     Ok(permission::attendance_view(
         &person,
         &overrides.unwrap_or_default(),
+        or_default(&policy),
     )?)
 }
 

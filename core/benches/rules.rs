@@ -384,5 +384,117 @@ fn linear(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench, people, linear);
+/// Each input limit of issue 14 §4 at its worst case (target ≤ 1 s each).
+fn limits(c: &mut Criterion) {
+    use ntpc_policy::import::ImportOptions;
+    use ntpc_policy::mailbox;
+    use ntpc_policy::permission::{self, Override, Person, Right};
+    let policy = Policy::default();
+    let mut g = c.benchmark_group("limits");
+    g.sample_size(10);
+    // 30 MB whose header is one line of unknown cells: refused at the column
+    // limit (it was ~20 µs per cell, over a minute).
+    let mut wide = String::from("帳號,開通日期");
+    let mut i = 0;
+    while wide.len() < 30 << 20 {
+        wide.push_str(&format!(",欄{i}"));
+        i += 1;
+    }
+    wide.push_str("\na@ntpc.edu.tw,110/01/01\n");
+    g.bench_function("import 30 MB header of unknown cells (refused)", |b| {
+        b.iter(|| {
+            mailbox::import(
+                black_box(wide.as_bytes()),
+                &ImportOptions::default(),
+                &policy,
+            )
+            .is_err()
+        })
+    });
+    // The same header in 30 MB with the limit raised past it: the mapping is linear.
+    let mut open = policy.clone();
+    open.limits.import_max_columns = u64::MAX;
+    g.bench_function("import 30 MB header of unknown cells (limit lifted)", |b| {
+        b.iter(|| {
+            mailbox::import(black_box(wide.as_bytes()), &ImportOptions::default(), &open).is_ok()
+        })
+    });
+    // 1 024 columns (the limit) and rows of 1 024 cells up to 64 MiB (the byte limit).
+    let mut at_cap = String::from("帳號,開通日期");
+    for k in 2..1024 {
+        at_cap.push_str(&format!(",欄{k}"));
+    }
+    at_cap.push('\n');
+    let mut n = 0;
+    while at_cap.len() < (64 << 20) - 4096 {
+        at_cap.push_str(&format!("u{n}@ntpc.edu.tw,110/01/01"));
+        at_cap.push_str(&",x".repeat(1022));
+        at_cap.push('\n');
+        n += 1;
+    }
+    g.bench_function("import 64 MiB at 1 024 columns", |b| {
+        b.iter(|| {
+            mailbox::import(
+                black_box(at_cap.as_bytes()),
+                &ImportOptions::default(),
+                &policy,
+            )
+            .map(|r| r.records.len())
+        })
+    });
+    // 64 MiB of rows with a stray quote in each: one broken row each.
+    let mut quotes = String::from("帳號,開通日期,備註\n");
+    let mut n = 0;
+    while quotes.len() < (64 << 20) - 4096 && n < 100_000 {
+        quotes.push_str(&format!(
+            "u{n}@ntpc.edu.tw,110/01/01,\"{}\n",
+            "x".repeat(600)
+        ));
+        n += 1;
+    }
+    g.bench_function("import 64 MiB, 100 000 rows each with a stray quote", |b| {
+        b.iter(|| {
+            mailbox::import(
+                black_box(quotes.as_bytes()),
+                &ImportOptions::default(),
+                &policy,
+            )
+            .map(|r| r.errors.len())
+        })
+    });
+    // Overrides: the limit (1 000 role changes) and 16 000 with the limit lifted.
+    let overrides = |n: usize| -> Vec<Override> {
+        (0..n)
+            .map(|i| Override {
+                module: "上課yo".into(),
+                right: Right::Manage,
+                add: vec![format!("角色{i}")],
+                remove: Vec::new(),
+            })
+            .collect()
+    };
+    let nobody = Person {
+        title: None,
+        roles: vec!["nobody".into()],
+    };
+    let mut lifted = policy.clone();
+    lifted.limits.permission_max_overrides = u64::MAX;
+    for (n, p) in [(1000usize, &policy), (16_000, &lifted)] {
+        let o = overrides(n);
+        g.bench_function(format!("who_can {n} overrides"), |b| {
+            b.iter(|| {
+                permission::who_can("上課yo", Right::Edit, black_box(&o), p)
+                    .map(|w| w.holders.len())
+            })
+        });
+        g.bench_function(format!("can {n} overrides"), |b| {
+            b.iter(|| {
+                permission::can(&nobody, "上課yo", Right::Edit, black_box(&o), p).map(|d| d.allowed)
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, people, linear, limits);
 criterion_main!(benches);

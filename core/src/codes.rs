@@ -365,6 +365,12 @@ codes! {
     PermissionUnknownModule = "permission.unknown_module", Error,
         "權限對應表中沒有 APP 或模組「{name}」。",
         "No app or web module \"{name}\" in the permission table.";
+    /// More role changes in the overrides than `policy.limits.permission_max_overrides`
+    /// (issue 14 §4: the cost of `who_can` / `can` is bounded).
+    PermissionTooManyOverrides = "permission.too_many_overrides", Error,
+        "權限調整共 {actual} 項角色異動，超過 {limit} 項的上限。",
+        "The overrides change {actual} roles, over the limit of {limit}.";
+
     // ---- incident (RULES §7; seed 000 PART FOUR; 資通安全事件通報及應變辦法) ----
     /// No awareness time: the clocks run from the occurrence time.
     IncidentBasisOccurred = "incident.basis_occurred", Info,
@@ -497,6 +503,16 @@ codes! {
     ImportFieldTooLong = "import.field_too_long", Error,
         "欄位內容過長：最多 {limit} 個字元，此格有 {actual} 個。",
         "Cell too long: at most {limit} characters, this one has {actual}.";
+    /// A header line with more columns than `policy.limits.import_max_columns`
+    /// (issue 14 §4: a very wide header must not cost minutes).
+    ImportTooManyColumns = "import.too_many_columns", Error,
+        "標題列有 {actual} 欄，超過 {limit} 欄的上限，檔案未讀取。",
+        "The header line has {actual} columns, over the limit of {limit}: the file was not read.";
+    /// A quote that does not close where a cell can end (a stray `"`): only the
+    /// row it opens on is lost, reading goes on at the next line (issue 14 §2).
+    ImportBrokenQuote = "import.broken_quote", Error,
+        "第 {line} 行的引號（\"）沒有在儲存格結尾處結束：此列未讀取，自下一行起繼續讀取。",
+        "The quote (\") opened on line {line} does not close where a cell ends: this row is not read; reading goes on at the next line.";
     /// Rows past the row limit were not read.
     ImportTooManyRows = "import.too_many_rows", Error,
         "資料超過 {limit} 列的上限，自此列起未讀取。",

@@ -146,6 +146,25 @@ pub enum PolicyError {
         /// The cell's length in characters.
         actual: u64,
     },
+    /// A header line wider than `policy.limits.import_max_columns`.
+    ImportTooManyColumns {
+        /// The limit.
+        limit: u64,
+        /// Cells in the header line.
+        actual: u64,
+    },
+    /// A quote that does not close where a cell can end.
+    ImportBrokenQuote {
+        /// The line (1-based) of the row the quote opens on.
+        line: u64,
+    },
+    /// Overrides changing more roles than `policy.limits.permission_max_overrides`.
+    TooManyOverrides {
+        /// The limit.
+        limit: u64,
+        /// Roles added and removed by the overrides given.
+        actual: u64,
+    },
     /// Rows past `policy.limits.import_max_rows`.
     ImportTooManyRows {
         /// The limit.
@@ -200,6 +219,9 @@ impl PolicyError {
             PolicyError::ImportColumnCount { .. } => Code::ImportColumnCount,
             PolicyError::ImportFieldTooLong { .. } => Code::ImportFieldTooLong,
             PolicyError::ImportTooManyRows { .. } => Code::ImportTooManyRows,
+            PolicyError::ImportTooManyColumns { .. } => Code::ImportTooManyColumns,
+            PolicyError::ImportBrokenQuote { .. } => Code::ImportBrokenQuote,
+            PolicyError::TooManyOverrides { .. } => Code::PermissionTooManyOverrides,
             PolicyError::ImportMissingValue { .. } => Code::ImportMissingValue,
             PolicyError::ImportDuplicateKey { .. } => Code::ImportDuplicateKey,
             PolicyError::ImportInvalidValue { .. } => Code::ImportInvalidValue,
@@ -288,6 +310,11 @@ impl PolicyError {
                 p.with("limit", *limit).with("actual", *actual)
             }
             PolicyError::ImportTooManyRows { limit } => p.with("limit", *limit),
+            PolicyError::ImportTooManyColumns { limit, actual }
+            | PolicyError::TooManyOverrides { limit, actual } => {
+                p.with("limit", *limit).with("actual", *actual)
+            }
+            PolicyError::ImportBrokenQuote { line } => p.with("line", *line),
             PolicyError::ImportMissingValue { field } => p.with("field", field.clone()),
             PolicyError::ImportDuplicateKey {
                 field,

@@ -176,10 +176,16 @@ impl Params {
     }
 }
 
+/// Keys in code-point order (issue 14 §5). The JSON door (`api::call`) hands
+/// results over as `serde_json::Value`, whose objects sort their keys, while the
+/// fast paths of the bindings write the result directly: writing the keys
+/// sorted here gives every binding and every path the same order.
 impl Serialize for Params {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
+        let mut sorted: Vec<&(&'static str, ParamValue)> = self.0.iter().collect();
+        sorted.sort_by_key(|(k, _)| *k);
+        let mut m = s.serialize_map(Some(sorted.len()))?;
+        for (k, v) in sorted {
             m.serialize_entry(k, v)?;
         }
         m.end()
@@ -262,6 +268,17 @@ mod tests {
         assert!(f.message_zh().contains("目前為 6"));
         let p = Params::new();
         assert_eq!(p.render("a {x} b {"), "a {x} b {");
+    }
+
+    /// Issue 14 §5: params serialise in key order, whatever order the rule
+    /// added them in, so the JSON door and the fast paths agree.
+    #[test]
+    fn params_serialise_in_key_order() {
+        let f = Finding::new(Code::PasswordTooShort)
+            .with("min", 8)
+            .with("actual", 6);
+        let json = serde_json::to_string(&f.params).unwrap();
+        assert_eq!(json, r#"{"actual":6,"min":8}"#);
     }
 
     #[test]

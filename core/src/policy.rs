@@ -320,6 +320,16 @@ pub struct LimitsPolicy {
     pub import_max_rows: u64,
     /// Longest cell an importer accepts, in characters (decided: 4 096).
     pub import_max_field_chars: u64,
+    /// Most cells of a header line an importer reads (decided: 1 024, far wider
+    /// than any export of the school admin or mail system; Excel's own limit is
+    /// 16 384). A wider header is `import.too_many_columns` (issue 14 §4).
+    pub import_max_columns: u64,
+    /// Most role changes (each role an override adds or removes) that
+    /// `permission::who_can`, `can` and `attendance_view` take in one call; every
+    /// override changes at least one role, so this bounds the overrides too
+    /// (decided: 1 000, for 16 rows × 2 rights of the seed's table; issue 14 §4).
+    /// More is `permission.too_many_overrides`.
+    pub permission_max_overrides: u64,
 }
 
 /// Every number of every rule, as one value. See the module docs.
@@ -485,6 +495,8 @@ impl Policy {
                 import_max_bytes: 64 << 20,
                 import_max_rows: 100_000,
                 import_max_field_chars: 4096,
+                import_max_columns: 1024,
+                permission_max_overrides: 1000,
             },
         }
     }
@@ -540,9 +552,25 @@ impl Policy {
                 actual: depth as u64,
             });
         }
-        let given: Value = serde_json::from_str(text).map_err(|e| {
-            PolicyError::policy_file(e.to_string(), format!("不是有效的 JSON：「{e}」"))
-        })?;
+        // Parsed through `Unique`, which refuses a key repeated in one object
+        // (serde_json's `Value` would keep the last one silently; issue 14 §5).
+        let given: Value = serde_json::from_str::<Unique>(text)
+            .map_err(|e| {
+                let msg = e.to_string();
+                match msg.strip_prefix(DUPLICATE_KEY) {
+                    Some(rest) => {
+                        let key = rest.rsplit_once(" at line ").map_or(rest, |(k, _)| k);
+                        PolicyError::policy_file(
+                            format!("the key {key} is given twice in one object"),
+                            format!("同一個物件中的設定鍵 {key} 重複出現"),
+                        )
+                    }
+                    None => {
+                        PolicyError::policy_file(msg.clone(), format!("不是有效的 JSON：「{msg}」"))
+                    }
+                }
+            })?
+            .0;
         let Value::Object(ref map) = given else {
             return Err(PolicyError::policy_file(
                 "the document must be a JSON object",
@@ -595,6 +623,9 @@ impl Policy {
                 "ROC school years such as \"110\"" => "民國學年度，例如 \"110\"".into(),
                 "on or before end" => "不晚於 end".into(),
                 "at most school_no_max" => "不超過 school_no_max".into(),
+                "a visible character: a letter, digit, punctuation mark or symbol" => {
+                    "看得見的字元：文字、數字、標點或符號".into()
+                }
                 other => other.replace(" to ", " 至 ").replace('-', " 至 "),
             }
         }
@@ -652,6 +683,12 @@ impl Policy {
             "password.context_years_to",
             "context_years_from to 2099",
             pw.context_years_to,
+        )?;
+        check(
+            is_visible(self.identity.mask_char),
+            "identity.mask_char",
+            "a visible character: a letter, digit, punctuation mark or symbol",
+            format!("\"U+{:04X}\"", u32::from(self.identity.mask_char)),
         )?;
         let cal = &self.calendar;
         for (key, m) in [
@@ -772,6 +809,11 @@ impl Policy {
             ("limits.import_max_bytes", lim.import_max_bytes),
             ("limits.import_max_rows", lim.import_max_rows),
             ("limits.import_max_field_chars", lim.import_max_field_chars),
+            ("limits.import_max_columns", lim.import_max_columns),
+            (
+                "limits.permission_max_overrides",
+                lim.permission_max_overrides,
+            ),
         ] {
             check(v >= 1, key, "1 or more", v)?;
         }
@@ -828,6 +870,97 @@ fn merge(base: &mut Value, over: Value, path: &str) -> Result<()> {
             *slot = v;
             Ok(())
         }
+    }
+}
+
+/// Whether a character can be seen on its own, so a mask made of it shows where
+/// the hidden characters are (issue 14 §5): a letter, number, punctuation mark
+/// or symbol. Refused: controls, format characters (zero-width, bidi marks),
+/// separators and whitespace, combining marks (they draw on the character
+/// before), private-use, unassigned code points and noncharacters.
+fn is_visible(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup as G, UnicodeGeneralCategory};
+    matches!(
+        c.general_category_group(),
+        G::Letter | G::Number | G::Punctuation | G::Symbol
+    ) && !c.is_whitespace()
+}
+
+/// The start of the message of a repeated key (see [`Unique`]).
+const DUPLICATE_KEY: &str = "duplicate key ";
+
+/// A JSON value read with a check serde_json's `Value` does not make: a key may
+/// appear once per object, at any depth. Depth is bounded before parsing
+/// ([`max_nesting`]), so the recursion is too.
+struct Unique(Value);
+
+impl<'de> serde::Deserialize<'de> for Unique {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(UniqueVisitor).map(Unique)
+    }
+}
+
+struct UniqueVisitor;
+
+impl<'de> serde::de::Visitor<'de> for UniqueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Unique(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                let shown = crate::calendar::clip(&key);
+                return Err(serde::de::Error::custom(format!(
+                    "{DUPLICATE_KEY}{shown:?}"
+                )));
+            }
+            let Unique(v) = map.next_value()?;
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
     }
 }
 
@@ -892,5 +1025,48 @@ mod tests {
         );
         let e = Policy::from_json(r#"{"password": {"min_length": "eight"}}"#).unwrap_err();
         assert_eq!(e.code(), Code::PolicyInvalidFile);
+    }
+
+    /// Issue 14 §5: a key given twice is refused at any depth, not "last wins".
+    #[test]
+    fn refuses_duplicate_keys_at_any_depth() {
+        for doc in [
+            r#"{"password": {"min_length": 12}, "password": {"min_length": 6}}"#,
+            r#"{"password": {"min_length": 12, "min_length": 6}}"#,
+            r#"{"calendar": {"office_days": {"2030": {"days_off": [], "days_off": []}}}}"#,
+            r#"{"edition": "ntpc-110", "edition": "ntpc-109"}"#,
+        ] {
+            let e = Policy::from_json(doc).unwrap_err();
+            assert_eq!(e.code(), Code::PolicyInvalidFile, "{doc}");
+            assert!(e.message_en().contains("twice"), "{}", e.message_en());
+        }
+        // The same key in two objects is fine.
+        let p = Policy::from_json(
+            r#"{"password": {"min_length": 12}, "mailbox": {"notice_days": 30}}"#,
+        );
+        assert_eq!(p.unwrap().password.min_length, 12);
+    }
+
+    /// Issue 14 §5: the mask must be seen.
+    #[test]
+    fn mask_char_must_be_visible() {
+        for ok in ['*', '＊', '●', 'X', '〇', '#', '×'] {
+            let doc = format!(r#"{{"identity": {{"mask_char": "{ok}"}}}}"#);
+            assert!(Policy::from_json(&doc).is_ok(), "{ok:?}");
+        }
+        for bad in [
+            "\\u0000", "\\u001b", " ", "\\u00a0", "\\u3000", "\\u200b", "\\u00ad", "\\u202e",
+            "\\ufeff", "\\u0301", "\\u20dd", "\\ufffe", "\\uffff", "\\ue000", "\\u0378", "\\ufdd0",
+            "\\u2028", "\\u0085", "\\t",
+        ] {
+            let doc = format!(r#"{{"identity": {{"mask_char": "{bad}"}}}}"#);
+            let e = Policy::from_json(&doc).unwrap_err();
+            assert_eq!(e.code(), Code::PolicyInvalidFile, "{bad}");
+            assert!(
+                e.message_en().contains("identity.mask_char"),
+                "{}",
+                e.message_en()
+            );
+        }
     }
 }

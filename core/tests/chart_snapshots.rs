@@ -84,3 +84,62 @@ fn charts_are_deterministic_and_well_formed() {
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
     }
 }
+
+/// Issue 14 §5: every chart is XML 1.0 an XML parser reads, whatever the labels
+/// hold: noncharacters U+FFFE/U+FFFF, C0 and C1 controls, markup, `]]>`,
+/// entities, lone combining marks, astral characters. The charts of the seed
+/// data are checked with the parser too.
+#[test]
+fn svg_is_well_formed_xml_for_any_label() {
+    let xml = |svg: &str| {
+        roxmltree::Document::parse(svg)
+            .unwrap_or_else(|e| panic!("not well-formed ({e}): {svg}"))
+            .root_element()
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .map(|n| n.text().unwrap_or_default().to_owned())
+            .collect::<Vec<String>>()
+    };
+    let s = seed_stats();
+    xml(&chart::monthly_svg(&s));
+    xml(&chart::subtype_svg(&s));
+    let labels = [
+        "a\u{FFFE}b",
+        "\u{FFFF}",
+        "x\u{0}\u{1}\u{8}\u{b}\u{c}\u{1b}[31m\u{7f}\u{85}\u{9f}y",
+        "<script>&amp;</script>]]>",
+        "&#xFFFE;&bogus;",
+        "\u{301}\u{200B}\u{202E}",
+        "𝐀\u{10FFFF}\u{E000}",
+        "\"quoted' \r\n\t",
+    ];
+    let incidents: Vec<incident::Incident> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            serde_json::from_value(serde_json::json!({
+                "id": i.to_string(), "unit": l, "level": 1, "subtype": l,
+                "reported_at": format!("2021-0{}-01T09:00:00+08:00", 1 + i),
+            }))
+            .unwrap()
+        })
+        .collect();
+    let now = calendar::parse_datetime("2021-12-07T00:00:00+08:00").unwrap();
+    let stats = incident::stats(&incidents, now, &Policy::default());
+    xml(&chart::monthly_svg(&stats));
+    let texts = xml(&chart::subtype_svg(&stats)).join("\n");
+    // The markup is text: shown, not interpreted.
+    assert!(texts.contains("<script>&amp;"), "{texts}");
+    assert!(texts.contains("ab") && texts.contains("x[31m"), "{texts}");
+    let schools: Vec<audit::AuditSchool> = labels
+        .iter()
+        .map(|l| audit::AuditSchool {
+            school: (*l).to_owned(),
+            name: Some((*l).to_owned()),
+            security_grade: Some("C".into()),
+            ..Default::default()
+        })
+        .collect();
+    let pick = audit::pick(&schools, &[], None, &Policy::default()).unwrap();
+    xml(&chart::criteria_table_svg(&pick));
+}

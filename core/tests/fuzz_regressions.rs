@@ -122,6 +122,16 @@ fn the_checks_accept_ordinary_inputs() {
                 "{",
                 "[]",
                 r#"{"edition": "ntpc-109"}"#,
+                r#"{"password": {"min_length": 12}, "password": {"min_length": 6}}"#,
+                r#"{"identity": {"mask_char": "\u0301"}}"#,
+            ],
+        ),
+        (
+            "chart_svg",
+            &[
+                "",
+                "系統被入侵\u{1}對外攻擊",
+                "a\u{FFFE}b\u{1}\u{FFFF}\u{1}<x>&amp;]]>",
             ],
         ),
     ];

@@ -73,7 +73,7 @@ proptest! {
         let _ = permission::contact_book_right(&a);
         let person = Person { title: Some(a.clone()), roles: vec![b.clone()] };
         for m in ["上課yo", "電子聯絡簿"] {
-            prop_assert!(permission::can(&person, m, Right::Edit, &[]).is_ok());
+            prop_assert!(permission::can(&person, m, Right::Edit, &[], &Policy::default()).is_ok());
         }
     }
 

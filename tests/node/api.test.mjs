@@ -213,3 +213,50 @@ test('the fast paths work in a worker thread (one set of helpers per environment
   await w.terminate()
   assert.deepEqual(got, [np.classifyId('A123456789'), np.classifyIds(['hello']), true, 'pass'])
 })
+
+test('no silent passes (issue 14 §2): every example of the issue, and NaN-like values inside records', () => {
+  const bad = (e) => e instanceof Error && e.code === 'input.invalid_argument'
+  const inc = { id: '1', unit: '某校', level: 1 }
+  const now = '2021-12-07T09:00:00+08:00'
+  for (const f of [
+    () => np.mailboxQuota(Infinity),
+    () => np.mailboxQuota(-Infinity),
+    () => np.mailboxQuota(1.5),
+    () => np.mailboxQuota(2 ** 64),
+    () => np.checkMessageSize(NaN),
+    () => np.checkMessageSize(0.5),
+    () => np.passwordExpiry('2021-01-01', new Date(NaN)),
+    () => np.evaluateIncident(inc, new Date(NaN)),
+    () => np.evaluateIncident({ ...inc, level: NaN }, now),
+    () => np.evaluateIncident({ ...inc, level: 1.5 }, now),
+    () => np.evaluateIncident({ ...inc, level: 2 ** 53 }, now),
+    () => np.fromRoc(NaN, 12, 7),
+    () => np.fromRoc(110, 12, Infinity),
+    () => np.fromRoc(110, 12.5, 7),
+    () => np.fromRoc(-(2 ** 32), 12, 7),
+    () => np.securityTraining(NaN),
+    () => np.cvssBand(NaN),
+    () => np.cvssBand(Infinity),
+    () => np.mailboxStatus({ account: 'a@ntpc.edu.tw', activatedOn: '2021-01-01', usedBytes: Infinity }, '2021-12-07'),
+    () => np.mailboxStatus({ account: 'a@ntpc.edu.tw', activatedOn: new Date(NaN) }, '2021-12-07'),
+  ]) {
+    assert.throws(f, bad, f.toString())
+  }
+  // Whole numbers written as floats are still whole numbers.
+  assert.equal(np.fromRoc(110, 12.0, 7), '2021-12-07')
+})
+
+test('finding and error params come out in one key order, whichever path built them (issue 14 §5)', () => {
+  const sorted = (o) => JSON.stringify(Object.keys(o)) === JSON.stringify(Object.keys(o).sort())
+  // The fast path (checkPassword) and the JSON door (can) alike.
+  for (const f of np.checkPassword('abc').findings) assert.ok(sorted(f.params), f.code)
+  for (const f of np.can({ title: '導師' }, '上課yo', 'edit').findings) assert.ok(sorted(f.params), f.code)
+  const viaDoor = native.call('password.check', { password: 'abc' })
+  assert.deepEqual(
+    viaDoor.findings.map((f) => Object.keys(f.params)),
+    np.checkPassword('abc').findings.map((f) => Object.keys(f.params)),
+  )
+  assert.throws(() => np.fromRoc(110, 2, 30), (e) => sorted(e.params))
+  const r = np.sweepMailboxFile('帳號,開通日期\na@x,110/02/30\n', '2021-12-07')
+  for (const e of r.errors) assert.ok(sorted(e.params), e.code)
+})

@@ -179,6 +179,215 @@ err("file: over the policy's byte limit", "incident.import",
     {"data": csv_ok, "policy": {"limits": {"import_max_bytes": 10}}}, "input.too_large")
 err("file: an unknown option", "incident.import", {"data": csv_ok, "options": {"sheet": 2}}, E)
 
+# ==== Issue 14 §2, §4, §5 (core side): stray quotes, bounded cost, policy documents ====
+# Worked out by hand from the rules of docs/rules.md: a quoted cell must close
+# before a delimiter or line end, else the row it opens on is import.broken_quote
+# at its line and reading goes on at the next line; a quote inside a cell is text.
+
+# ---- §2 a stray quote costs one row ----
+# Mailboxes on 110/12/07 (inactive_days 500, notice_days 30): last login 109/07/25
+# is 500 days ago (deletable); 109/08/04, 109/08/14, 109/08/24 are 490, 480 and
+# 470 days ago (notices due, days 470-499).
+MB_HEAD = "帳號,開通日期,最後登入,備註"
+MB_ROWS = [
+    "lin@ntpc.edu.tw,108/09/01,109/07/25,",
+    "wang@ntpc.edu.tw,108/09/01,109/08/04,請留意",
+    "chen@ntpc.edu.tw,108/09/01,109/08/14,",
+    "lee@ntpc.edu.tw,108/09/01,109/08/24,x",
+]
+
+
+def mb_file(rows: list[str]) -> str:
+    return "\n".join([MB_HEAD, *rows]) + "\n"
+
+
+def mb_counts(active: int, notice: int, deletable: int, errors: int) -> dict:
+    return {"active": active, "notice": notice, "deletable": deletable, "disabled": 0, "errors": errors}
+
+
+ok("stray quote: the export without it reads 4 mailboxes (3 notices due, 1 deletable)", "mailbox.sweep_file",
+   {"data": mb_file(MB_ROWS), "today": "110/12/07"},
+   {"source": {"rows": 4}, "errors": [], "total": {"counts": mb_counts(0, 3, 1, 0)}})
+stray = [MB_ROWS[0], MB_ROWS[1].replace("請留意", '"請留意'), MB_ROWS[2], MB_ROWS[3]]
+ok("stray quote: it costs only the row it opens on, which the error names; the rows after it are read",
+   "mailbox.sweep_file", {"data": mb_file(stray), "today": "110/12/07"},
+   {"source": {"rows": 4},
+    "rows": [{"line": 2, "result": {"account": "lin@ntpc.edu.tw", "state": "deletable"}},
+             {"line": 4, "result": {"account": "chen@ntpc.edu.tw", "state": "notice", "days_inactive": 480}},
+             {"line": 5, "result": {"account": "lee@ntpc.edu.tw", "state": "notice", "days_inactive": 470}}],
+    "errors": [{"line": 3, "code": "import.broken_quote", "params": {"line": 3}}],
+    "total": {"counts": mb_counts(0, 2, 1, 1)}})
+ok("stray quote: a later quoted cell does not close it; both later rows are read", "mailbox.sweep_file",
+   {"data": mb_file([MB_ROWS[0], MB_ROWS[1].replace("請留意", '"請留意'), MB_ROWS[2],
+                     MB_ROWS[3].replace(",x", ',"a, b"')]), "today": "110/12/07"},
+   {"source": {"rows": 4}, "errors": [{"line": 3, "code": "import.broken_quote"}],
+    "total": {"counts": mb_counts(0, 2, 1, 1)}})
+ok("stray quote: a quote inside a cell is an ordinary character", "mailbox.import",
+   {"data": mb_file([MB_ROWS[0], MB_ROWS[1].replace("請留意", '請"留意'), MB_ROWS[2], MB_ROWS[3]])},
+   {"rows": 4, "errors": [], "lines": [2, 3, 4, 5]})
+ok("stray quote: at the start of the account cell", "mailbox.import",
+   {"data": mb_file([MB_ROWS[0], '"' + MB_ROWS[1], MB_ROWS[2], MB_ROWS[3]])},
+   {"records": [{"account": "lin@ntpc.edu.tw"}, {"account": "chen@ntpc.edu.tw"}, {"account": "lee@ntpc.edu.tw"}],
+    "lines": [2, 4, 5], "errors": [{"line": 3, "code": "import.broken_quote"}]})
+ok("stray quote: two stray quotes cost two rows", "mailbox.import",
+   {"data": mb_file(['"' + MB_ROWS[0], MB_ROWS[1], MB_ROWS[2].replace("109/08/14,", '109/08/14,"'), MB_ROWS[3]])},
+   {"lines": [3, 5], "errors": [{"line": 2, "code": "import.broken_quote"}, {"line": 4, "code": "import.broken_quote"}]})
+ok("stray quote: on the last line, never closed", "incident.import",
+   {"data": "編號,通報單位,等級\n1,甲校,1級\n2,\"乙校,2級\n"},
+   {"records": [{"id": "1"}], "lines": [2], "rows": 2, "errors": [{"line": 3, "code": "import.broken_quote"}]})
+ok("stray quote: CRLF line ends, the line after it is read", "incident.import",
+   {"data": "編號,通報單位,等級\r\n1,\"甲校,1級\r\n2,乙校,2級\r\n3,丙校,1級\r\n"},
+   {"records": [{"id": "2"}, {"id": "3"}], "lines": [3, 4], "errors": [{"line": 2, "code": "import.broken_quote"}]})
+ok("stray quote: in a TSV file", "incident.import",
+   {"data": "編號\t通報單位\t等級\n1\t\"甲校\t1級\n2\t乙校\t2級\n"},
+   {"delimiter": "tab", "records": [{"id": "2", "unit": "乙校"}], "errors": [{"line": 2, "code": "import.broken_quote"}]})
+err("stray quote: in the header line the file cannot be read", "incident.import",
+    {"data": "編號,\"通報單位,等級\n1,甲校,1級\n"}, "import.broken_quote")
+ok("quotes: a cell quoted over two lines is still one cell", "incident.import",
+   {"data": "編號,通報單位,等級\n1,\"新北市\n某國小\",1級\n2,乙校,2級\n"},
+   {"records": [{"id": "1", "unit": "新北市\n某國小"}, {"id": "2"}], "lines": [2, 4], "errors": []})
+ok("quotes: a closed quote followed by text on its line reads as Excel reads it", "incident.import",
+   {"data": "編號,通報單位,等級\n1,\"甲\"校,1級\n"},
+   {"records": [{"id": "1", "unit": "甲校"}], "errors": []})
+ok("quotes: doubled quotes inside a quoted cell", "incident.import",
+   {"data": "編號,通報單位,等級\n1,\"甲\"\"乙\"\"校\",1級\n"},
+   {"records": [{"id": "1", "unit": "甲\"乙\"校"}], "errors": []})
+ok("stray quote: a multi-line row of the wrong width costs its first line; the rest is read as rows", "incident.import",
+   {"data": "編號,通報單位,等級\n1,\"甲校\n2\",乙校,2級\n3,丙校,1級\n"},
+   {"records": [{"id": "2\"", "unit": "乙校"}, {"id": "3"}], "lines": [3, 4],
+    "errors": [{"line": 2, "code": "import.broken_quote"}]})
+ok("stray quote: a broken row counts toward the row limit", "incident.import",
+   {"data": "編號,通報單位,等級\n1,\"甲校,1級\n2,乙校,2級\n3,丙校,1級\n", "policy": {"limits": {"import_max_rows": 2}}},
+   {"records": [{"id": "2"}], "rows": 2, "truncated": True,
+    "errors": [{"line": 2, "code": "import.broken_quote"}, {"line": 4, "code": "import.too_many_rows"}]})
+ok("stray quote: drill reports", "drill.import",
+   {"data": "學校代碼,通知時間\n900001,\"110/09/06 09:00\n900002,110/09/06 09:00\n"},
+   {"records": [{"school": "900002"}], "errors": [{"line": 2, "code": "import.broken_quote"}]})
+ok("stray quote: audit figures", "audit.import_schools",
+   {"data": "學校代碼,學校名稱,資安等級\n900001,\"甲校,C\n900002,乙校,A\n"},
+   {"records": [{"school": "900002", "security_grade": "A"}], "errors": [{"line": 2, "code": "import.broken_quote"}]})
+ok("stray quote: scan findings", "audit.import_scans",
+   {"data": "學校代碼,掃描別,CVSS\n900001,\"複掃,7.5\n900002,複掃,9.8\n"},
+   {"records": [{"school": "900002", "cvss": 9.8}], "errors": [{"line": 2, "code": "import.broken_quote"}]})
+ok("stray quote: people of a school-admin export", "account.import",
+   {"data": "姓名,狀態\n王小明,\"在學\n李小華,在學\n"},
+   {"lines": [3], "errors": [{"line": 2, "code": "import.broken_quote"}]})
+
+# ---- §4 the header line's width is capped ----
+INC3 = "編號,通報單位,等級"
+err("columns: a header of 1,025 cells is over the default limit of 1,024", "incident.import",
+    {"data": INC3 + ",x" * 1022 + "\n1,甲校,1級" + "," * 1022 + "\n"}, "import.too_many_columns")
+ok("columns: a header of 1,024 cells is read; the unknown ones are ignored", "incident.import",
+   {"data": INC3 + ",x" * 1021 + "\n1,甲校,1級" + "," * 1021 + "\n"},
+   {"records": [{"id": "1", "unit": "甲校", "level": 1}], "errors": []})
+err("columns: over the policy's column limit", "incident.import",
+    {"data": INC3 + ",備註\n1,甲校,1級,x\n", "policy": {"limits": {"import_max_columns": 3}}}, "import.too_many_columns")
+ok("columns: exactly the policy's column limit", "incident.import",
+   {"data": INC3 + "\n1,甲校,1級\n", "policy": {"limits": {"import_max_columns": 3}}},
+   {"records": [{"id": "1"}], "errors": []})
+err("columns: blank header cells count toward the limit", "incident.import",
+    {"data": INC3 + ",,\n1,甲校,1級,,\n", "policy": {"limits": {"import_max_columns": 4}}}, "import.too_many_columns")
+ok("columns: a data row of 5,000 cells is one column-count error at its line", "incident.import",
+   {"data": INC3 + "\n1,甲校,1級" + ",x" * 4997 + "\n2,乙校,2級\n"},
+   {"records": [{"id": "2"}], "errors": [{"line": 2, "code": "import.column_count",
+                                          "params": {"expected": 3, "actual": 5000}}]})
+ok("columns: unknown header cells within the limit are listed as ignored", "incident.import",
+   {"data": INC3 + ",甲,乙,丙\n1,某校,1級,a,b,c\n"},
+   {"records": [{"id": "1"}], "ignored_columns": ["甲", "乙", "丙"], "errors": []})
+err("policy: a column limit of 0", "policy.load", {"json": '{"limits": {"import_max_columns": 0}}'}, "policy.invalid_file")
+
+# ---- §4 the overrides of a permission call are capped ----
+# 上課yo (新學生出缺席) management: 學務處相關人員, 生教組, 幹事 by default.
+YO_DEFAULT = [{"role": r, "right": "manage", "rule": "default"} for r in ["學務處相關人員", "生教組", "幹事"]]
+add3 = [{"module": "上課yo", "right": "manage", "add": ["營養師", "護理師", "會計"]}]
+err("overrides: 3 role changes over a policy limit of 2", "permission.who_can",
+    {"module": "上課yo", "right": "manage", "overrides": add3,
+     "policy": {"limits": {"permission_max_overrides": 2}}}, "permission.too_many_overrides")
+ok("overrides: 2 role changes at a policy limit of 2", "permission.who_can",
+   {"module": "上課yo", "right": "manage",
+    "overrides": [{"module": "上課yo", "right": "manage", "add": ["營養師"], "remove": ["幹事"]}],
+    "policy": {"limits": {"permission_max_overrides": 2}}},
+   {"holders": [YO_DEFAULT[0], YO_DEFAULT[1], {"role": "營養師", "right": "manage", "rule": "override_add"}],
+    "removed": ["幹事"]})
+err("overrides: can refuses them over the limit too", "permission.can",
+    {"person": {"title": "營養師"}, "app_or_module": "上課yo", "right": "manage", "overrides": add3,
+     "policy": {"limits": {"permission_max_overrides": 2}}}, "permission.too_many_overrides")
+err("overrides: the attendance view refuses them over the limit too", "permission.attendance_view",
+    {"person": {"title": "營養師"}, "overrides": add3,
+     "policy": {"limits": {"permission_max_overrides": 2}}}, "permission.too_many_overrides")
+err("overrides: the limit is checked before the overrides are read (3 empty overrides, limit 2)",
+    "permission.who_can",
+    {"module": "上課yo", "right": "manage", "overrides": [{"module": "上課yo", "right": "manage"}] * 3,
+     "policy": {"limits": {"permission_max_overrides": 2}}}, "permission.too_many_overrides")
+err("overrides: 1,001 over the default limit of 1,000", "permission.who_can",
+    {"module": "上課yo", "right": "manage",
+     "overrides": [{"module": "上課yo", "right": "manage", "add": ["營養師"]}] * 1001}, "permission.too_many_overrides")
+ok("overrides: 1,000 at the default limit; a role added 1,000 times is one holder", "permission.who_can",
+   {"module": "上課yo", "right": "manage",
+    "overrides": [{"module": "上課yo", "right": "manage", "add": ["營養師"]}] * 1000},
+   {"holders": [*YO_DEFAULT, {"role": "營養師", "right": "manage", "rule": "override_add"}], "removed": []})
+ok("overrides: can with 1,000 overrides at the limit", "permission.can",
+   {"person": {"roles": ["營養師"]}, "app_or_module": "上課yo", "right": "edit",
+    "overrides": [{"module": "上課yo", "right": "manage", "add": ["營養師"]}] * 1000},
+   {"allowed": True, "rule": "override_add", "granted_right": "manage", "matched_role": "營養師"})
+err("policy: an override limit of 0", "policy.load", {"json": '{"limits": {"permission_max_overrides": 0}}'},
+    "policy.invalid_file")
+
+# ---- §5 a key given twice in a policy document ----
+err("policy: a top-level key given twice (the last one used to win)", "policy.load",
+    {"json": '{"password": {"min_length": 12}, "password": {"min_length": 6}}'}, "policy.invalid_file")
+err("policy: a nested key given twice", "policy.load",
+    {"json": '{"password": {"min_length": 12, "min_length": 6}}'}, "policy.invalid_file")
+err("policy: a key given twice in an office-calendar year", "policy.load",
+    {"json": '{"calendar": {"office_days": {"2030": {"days_off": [], "days_off": []}}}}'}, "policy.invalid_file")
+err("policy: the edition given twice", "policy.load",
+    {"json": '{"edition": "ntpc-110", "edition": "ntpc-109"}'}, "policy.invalid_file")
+err("policy: the same key twice with the same value", "policy.load",
+    {"json": '{"mailbox": {"notice_days": 30, "notice_days": 30}}'}, "policy.invalid_file")
+ok("policy: the same key name in two objects is no repeat", "policy.load",
+   {"json": '{"password": {"max_length": 200}, "limits": {"scan_max_bytes": 200}}'},
+   {"password": {"max_length": 200}, "limits": {"scan_max_bytes": 200}})
+
+# ---- §5 the mask must be a visible character ----
+for label, ch in [
+    ("a zero-width space", "\u200b"), ("a space", " "), ("a no-break space", "\u00a0"),
+    ("an ideographic space", "\u3000"), ("a tab", "\t"), ("NUL", "\u0000"), ("ESC", "\u001b"),
+    ("a soft hyphen", "\u00ad"), ("a right-to-left override", "\u202e"), ("a byte-order mark", "\ufeff"),
+    ("a combining acute accent", "\u0301"), ("the noncharacter U+FFFE", "\ufffe"),
+    ("the noncharacter U+FDD0", "\ufdd0"), ("an unassigned code point", "\u0378"),
+    ("a private-use character", "\ue000"), ("the line separator", "\u2028"),
+]:
+    err(f"policy: mask_char {label} hides the mask", "policy.load",
+        {"json": json.dumps({"identity": {"mask_char": ch}})}, "policy.invalid_file")
+ok("policy: mask_char ● is visible", "identity.mask",
+   {"value": "A123456789", "policy": {"identity": {"mask_char": "●"}}}, {"masked": "A12●●●●789"})
+ok("policy: mask_char ＊ (full width) is visible", "identity.mask",
+   {"value": "A123456789", "policy": {"identity": {"mask_char": "＊"}}}, {"masked": "A12＊＊＊＊789"})
+err("policy: an invisible mask given with a call is refused, not used", "identity.mask",
+    {"value": "A123456789", "policy": {"identity": {"mask_char": "\u200b"}}}, "policy.invalid_file")
+
+# ---- §5 repeated keys of an import fold case and width as the account rule does ----
+MB2 = "帳號,開通日期\n"
+ok("duplicate key: an account differing only in case", "mailbox.import",
+   {"data": MB2 + "wang@ntpc.edu.tw,110/02/01\nWANG@ntpc.edu.tw,110/03/01\n"},
+   {"records": [{"account": "wang@ntpc.edu.tw"}],
+    "errors": [{"line": 3, "code": "import.duplicate_key", "params": {"value": "WANG@ntpc.edu.tw", "first_line": 2}}]})
+ok("duplicate key: an account typed in full width", "mailbox.import",
+   {"data": MB2 + "wang@ntpc.edu.tw,110/02/01\nｗａｎｇ＠ｎｔｐｃ．ｅｄｕ．ｔｗ,110/03/01\n"},
+   {"records": [{"account": "wang@ntpc.edu.tw"}], "errors": [{"line": 3, "code": "import.duplicate_key"}]})
+ok("duplicate key: an account with a zero-width space inside", "mailbox.import",
+   {"data": MB2 + "wang@ntpc.edu.tw,110/02/01\nwa\u200bng@ntpc.edu.tw,110/03/01\n"},
+   {"records": [{"account": "wang@ntpc.edu.tw"}], "errors": [{"line": 3, "code": "import.duplicate_key"}]})
+ok("duplicate key: accounts that differ after folding are both read", "mailbox.import",
+   {"data": MB2 + "wang@ntpc.edu.tw,110/02/01\nwang1@ntpc.edu.tw,110/03/01\nwa.ng@ntpc.edu.tw,110/03/01\n"},
+   {"lines": [2, 3, 4], "errors": []})
+ok("duplicate key: an incident id in full-width digits", "incident.import",
+   {"data": "編號,通報單位,等級\n189750,甲校,1級\n１８９７５０,乙校,2級\n"},
+   {"records": [{"id": "189750"}], "errors": [{"line": 3, "code": "import.duplicate_key", "params": {"first_line": 2}}]})
+ok("duplicate key: a school code in full-width digits", "audit.import_schools",
+   {"data": "學校代碼,資安等級\n014601,A\n０１４６０１,C\n"},
+   {"records": [{"school": "014601"}], "errors": [{"line": 3, "code": "import.duplicate_key"}]})
+
 doc = {
     "rule": "bad_input",
     "description": "Hostile input across every rule (issue #9): the error code each must raise, "

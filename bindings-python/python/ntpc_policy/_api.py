@@ -431,13 +431,26 @@ def permission_lookup(name: str) -> Lookup:
     return _call("permission.lookup", {"name": name})  # type: ignore[no-any-return]
 
 
-def who_can(module: str, right: Right, overrides: Sequence[Override] | None = None) -> WhoCan:
+def who_can(
+    module: str,
+    right: Right,
+    overrides: Sequence[Override] | None = None,
+    *,
+    policy: Policy | None = None,
+) -> WhoCan:
     """Who holds a right on a module by default, after the school's overrides."""
-    return _call("permission.who_can", {"module": module, "right": right, "overrides": overrides})  # type: ignore[no-any-return]
+    return _call(
+        "permission.who_can", {"module": module, "right": right, "overrides": overrides}, policy
+    )  # type: ignore[no-any-return]
 
 
 def can(
-    person: Person, app_or_module: str, right: Right, overrides: Sequence[Override] | None = None
+    person: Person,
+    app_or_module: str,
+    right: Right,
+    overrides: Sequence[Override] | None = None,
+    *,
+    policy: Policy | None = None,
 ) -> Decision:
     """Whether a person (job titles, roles) holds a right on an app or module,
     and the rule that decided.
@@ -445,6 +458,7 @@ def can(
     return _call(
         "permission.can",
         {"person": person, "app_or_module": app_or_module, "right": right, "overrides": overrides},
+        policy,
     )  # type: ignore[no-any-return]
 
 
@@ -454,12 +468,12 @@ def contact_book_right(title: str) -> TitleRight:
 
 
 def attendance_view(
-    person: Person, overrides: Sequence[Override] | None = None
+    person: Person, overrides: Sequence[Override] | None = None, *, policy: Policy | None = None
 ) -> AttendanceAccess:
     """Whether a person sees attendance per student or only per-class counts
     without names (data minimisation, seed 001 案由二).
     """
-    return _call("permission.attendance_view", {"person": person, "overrides": overrides})  # type: ignore[no-any-return]
+    return _call("permission.attendance_view", {"person": person, "overrides": overrides}, policy)  # type: ignore[no-any-return]
 
 
 def absent_counts(records: Sequence[AttendanceRecord]) -> AbsentCounts:

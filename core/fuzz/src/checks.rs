@@ -25,6 +25,7 @@ pub const TARGETS: &[&str] = &[
     "policy_json",
     "csv_import",
     "record_json",
+    "chart_svg",
 ];
 
 /// Runs the check of a target by name.
@@ -38,6 +39,7 @@ pub fn run(target: &str, data: &[u8]) {
         "policy_json" => policy_json(data),
         "csv_import" => csv_import(data),
         "record_json" => record_json(data),
+        "chart_svg" => chart_svg(data),
         other => panic!("unknown fuzz target {other:?}"),
     }
 }
@@ -382,9 +384,26 @@ pub fn policy_json(data: &[u8]) {
     match Policy::from_json(text) {
         Err(e) => assert_error(&e),
         Ok(p) => {
-            let back = Policy::from_json(&p.to_json())
+            let json = p.to_json();
+            let back = Policy::from_json(&json)
                 .unwrap_or_else(|e| panic!("to_json of a loaded policy does not load: {e}"));
             assert_eq!(back, p, "policy JSON round trip from {text:?}");
+            // Issue 14 §5: the mask is a visible character.
+            let m = p.identity.mask_char;
+            assert!(
+                !m.is_control() && !m.is_whitespace(),
+                "mask_char {m:?} loaded"
+            );
+            // A key given twice, at the top or one level down, is refused
+            // whatever the values (never "the last one wins").
+            let twice = [
+                json.replacen('{', "{\"edition\": \"ntpc-110\",", 1),
+                json.replacen("\"password\": {", "\"password\": {\"min_length\": 8,", 1),
+            ];
+            for doc in twice {
+                let e = Policy::from_json(&doc).expect_err("a repeated key loads");
+                assert_eq!(e.code(), Code::PolicyInvalidFile, "{doc}");
+            }
         }
     }
 }
@@ -432,6 +451,7 @@ pub fn csv_import(data: &[u8]) {
     let mut policy = Policy::default();
     policy.limits.import_max_rows = 50;
     policy.limits.import_max_field_chars = 200;
+    policy.limits.import_max_columns = 24;
     let p = &policy;
     let now = calendar::parse_datetime("2021-12-07T09:00:00+08:00").unwrap();
     let today = now.date_naive();
@@ -516,7 +536,8 @@ pub fn record_json(data: &[u8]) {
             if let Ok(who) = serde_json::from_str::<permission::Person>(text) {
                 for row in permission::table() {
                     for right in [permission::Right::Manage, permission::Right::Edit] {
-                        let d = permission::can(&who, row.app, right, &[]).unwrap();
+                        let d =
+                            permission::can(&who, row.app, right, &[], &Policy::default()).unwrap();
                         assert_findings(&d.findings);
                     }
                 }
@@ -865,4 +886,63 @@ pub fn scan_classify(data: &[u8]) {
         again.is_empty(),
         "redact({text:?}) = {red:?} still has {again:?}"
     );
+}
+
+/// A chart as XML: roxmltree reads it (XML 1.0 well-formed: every character
+/// allowed, every `&` and `<` escaped), its root is `<svg>`; the number of bars
+/// (`rect` filled with the bar colour) is returned.
+pub fn parse_svg(svg: &str) -> usize {
+    let doc = roxmltree::Document::parse(svg)
+        .unwrap_or_else(|e| panic!("not well-formed XML ({e}): {svg:?}"));
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some("#2f6db5"))
+        .count()
+}
+
+/// The three SVG charts on labels made of any characters (issue 14 §5): the
+/// bytes, read as text, are cut at U+0001 into labels; each is an incident's
+/// subtype and unit (1–3 incidents each, in months the next byte picks) and a
+/// picked school's code and name. Every chart is well-formed XML, and the
+/// subtype chart draws one bar per subtype of the statistics.
+pub fn chart_svg(data: &[u8]) {
+    use ntpc_policy::{audit, chart, incident};
+    let text = String::from_utf8_lossy(data);
+    let labels: Vec<&str> = text.split('\u{1}').take(64).collect();
+    let mut incidents = Vec::new();
+    let mut schools = Vec::new();
+    for (i, label) in labels.iter().enumerate() {
+        let month = 1 + (label.len() + i) % 12;
+        for k in 0..=(i % 3) {
+            let v = serde_json::json!({
+                "id": format!("{i}-{k}"),
+                "unit": label,
+                "level": 1 + (i % 4),
+                "subtype": label,
+                "reported_at": format!("2021-{month:02}-0{}T09:00:00+08:00", 1 + k),
+            });
+            incidents.push(serde_json::from_value::<incident::Incident>(v).expect("an incident"));
+        }
+        schools.push(audit::AuditSchool {
+            school: format!("{label}{i}"),
+            name: Some((*label).to_owned()),
+            security_grade: Some("C".into()),
+            previous_year_incidents: Some(i as u32),
+            ..Default::default()
+        });
+    }
+    let policy = Policy::default();
+    let now = calendar::parse_datetime("2021-12-31T09:00:00+08:00").expect("a date");
+    let stats = incident::stats(&incidents, now, &policy);
+    parse_svg(&chart::monthly_svg(&stats));
+    assert_eq!(
+        parse_svg(&chart::subtype_svg(&stats)),
+        stats.by_subtype.len()
+    );
+    match audit::pick(&schools, &[], Some(8), &policy) {
+        Ok(pick) => {
+            parse_svg(&chart::criteria_table_svg(&pick));
+        }
+        Err(e) => assert_error(&e),
+    }
 }

@@ -105,14 +105,14 @@ api_table! { ALL, policy;
     }
 
     /// Who holds a right on a module by default, after the school's overrides.
-    "permission.who_can" => fn who_can(module: String, right: Right, overrides: Option<Vec<Override>>) -> WhoCan {
-        permission::who_can(&module, right, &overrides.unwrap_or_default())
+    "permission.who_can" => fn who_can(module: String, right: Right, overrides: Option<Vec<Override>>) with [policy] -> WhoCan {
+        permission::who_can(&module, right, &overrides.unwrap_or_default(), policy)
     }
 
     /// Whether a person (job titles, roles) holds a right on an app or module,
     /// and the rule that decided.
-    "permission.can" => fn can(person: Person, app_or_module: String, right: Right, overrides: Option<Vec<Override>>) -> Decision {
-        permission::can(&person, &app_or_module, right, &overrides.unwrap_or_default())
+    "permission.can" => fn can(person: Person, app_or_module: String, right: Right, overrides: Option<Vec<Override>>) with [policy] -> Decision {
+        permission::can(&person, &app_or_module, right, &overrides.unwrap_or_default(), policy)
     }
 
     /// The contact book's right for a job title (電子聯絡簿 has no web module).
@@ -122,8 +122,8 @@ api_table! { ALL, policy;
 
     /// Whether a person sees attendance per student or only per-class counts
     /// without names (data minimisation, seed 001 案由二).
-    "permission.attendance_view" => fn attendance_view(person: Person, overrides: Option<Vec<Override>>) -> AttendanceAccess {
-        permission::attendance_view(&person, &overrides.unwrap_or_default())
+    "permission.attendance_view" => fn attendance_view(person: Person, overrides: Option<Vec<Override>>) with [policy] -> AttendanceAccess {
+        permission::attendance_view(&person, &overrides.unwrap_or_default(), policy)
     }
 
     /// Per-class daily counts of absent students, with no names.

@@ -56,7 +56,14 @@ fn n(x: f64) -> String {
     }
 }
 
-/// Text escaped for XML content and attributes.
+/// Text escaped for XML content and attributes, keeping only characters XML 1.0
+/// allows (issue 14 §5: a label with U+FFFE made the SVG unreadable).
+///
+/// XML 1.0 §2.2 `Char` is tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and
+/// U+10000 and above; a reference (`&#xFFFE;`) to anything else is an error too,
+/// so those characters are dropped, as are all other controls (C0, DEL, C1: a
+/// label has no use for them, and some viewers stop at them). Labels are
+/// one-line, so line ends go as well.
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -67,6 +74,7 @@ fn esc(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c if c.is_control() && c != '\t' => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -169,6 +177,10 @@ mod tests {
         assert_eq!(n(-0.5), "-0.5");
         assert_eq!(n(f64::NAN), "0");
         assert_eq!(esc("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(
+            esc("a\u{FFFE}b\u{FFFF}\u{0}\u{1b}\u{85}\u{7f}c\u{10FFFF}"),
+            "abc\u{10FFFF}"
+        );
         assert_eq!(clip("系統被入侵", 4), "系統被…");
         assert_eq!(axis(0), (1, 1));
         assert_eq!(axis(3), (3, 1));

@@ -109,7 +109,7 @@ pub fn criteria_table_svg(pick: &AuditPick) -> String {
         for (_, x, w, cell) in COLUMNS {
             svg.text(
                 f64::from(x + w / 2),
-                f64::from(y + 19),
+                f64::from(y.saturating_add(19)),
                 "middle",
                 12,
                 &cell(s),

@@ -199,6 +199,14 @@ pub fn invalid_value(value: &str, reason: &str, reason_zh: &str) -> PolicyError 
 
 /// Header text folded for matching: NFKC, lowercase, no spaces, `_` or `-`.
 fn fold(header: &str) -> String {
+    if header.is_ascii() {
+        // NFKC leaves ASCII as it is.
+        return header
+            .chars()
+            .map(|c| c.to_ascii_lowercase())
+            .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
+            .collect();
+    }
     header
         .nfkc()
         .flat_map(char::to_lowercase)
@@ -231,38 +239,253 @@ fn detect(text: &str) -> u8 {
     if tabs > commas { b'\t' } else { b',' }
 }
 
-/// Line numbers from the csv reader's byte positions. The reader's own line count
-/// is off after CRLF endings and skipped empty lines, and a record's byte position
-/// is where the reader *started* (before any empty lines it skipped), so those
-/// line endings are stepped over here. Records come in order: counting is linear.
-struct Lines<'a> {
-    text: &'a [u8],
-    pos: usize,
+/// One row of the text as the splitter cut it.
+struct Record {
+    /// The line (1-based) it starts on.
     line: u64,
+    /// Byte offset of its first character.
+    start: usize,
+    /// Its kept cells (at most the number the caller asked for), one after
+    /// another: one allocation per row, not per cell.
+    buf: String,
+    /// The end of each kept cell in `buf`.
+    ends: Vec<usize>,
+    /// How many cells it has (kept or not).
+    count: usize,
+    /// Every cell is blank (spaces only), kept or not.
+    blank: bool,
+    /// A quoted cell of it spans lines.
+    multiline: bool,
 }
 
-impl Lines<'_> {
-    fn of(&mut self, position: Option<&csv::Position>) -> u64 {
-        let target = position
-            .map_or(self.pos, |p| p.byte() as usize)
-            .min(self.text.len());
-        if target >= self.pos {
-            self.line += self.text[self.pos..target]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64;
-            self.pos = target;
-        }
-        while let Some(&b) = self
-            .text
-            .get(self.pos)
-            .filter(|b| matches!(b, b'\r' | b'\n'))
-        {
-            self.line += u64::from(b == b'\n');
-            self.pos += 1;
-        }
-        self.line
+impl Record {
+    /// The kept cell `i`.
+    fn cell(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.buf[start..self.ends[i]]
     }
+
+    /// The kept cells in order.
+    fn cells(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|i| self.cell(i))
+    }
+}
+
+/// What the splitter read next.
+enum Next {
+    Record(Record),
+    /// A quote opened on this line that does not close where a cell can end;
+    /// the splitter has moved on to the next line.
+    Broken {
+        line: u64,
+    },
+    End,
+}
+
+/// Cuts decoded text into rows and cells the way Excel writes CSV/TSV: a cell
+/// that starts with `"` is quoted (`""` inside is one `"`, delimiters and line
+/// ends inside are text); a quote anywhere else is an ordinary character; CRLF,
+/// LF and a lone CR end lines; empty lines are not rows.
+///
+/// **A broken quote costs one row** (issue 14 §2). A quoted cell must close
+/// with a `"` followed by the delimiter, a line end or the end of the text.
+/// When it never closes, or closes into other text after spanning lines, the
+/// quote was a stray one (`"Wang` in a name, a quote typed by hand): the row it
+/// opens on is reported ([`Next::Broken`]) and reading goes on at the next
+/// line, where the rows the quote would have swallowed are read as usual.
+/// (A quoted cell on one line followed by text, `"a"b`, reads as `ab`, as Excel
+/// and the csv crate read it.) Rows spanning lines whose cell count then
+/// differs from the header's are treated the same way by the reader.
+///
+/// The delimiter, quote and line ends are ASCII, so cutting UTF-8 at them keeps
+/// every piece valid text. One pass, no backtracking except the one line of a
+/// broken row: linear in the text.
+struct Splitter<'a> {
+    src: &'a str,
+    pos: usize,
+    line: u64,
+    delim: u8,
+    /// The last search for a quote: where it started and what it found. A
+    /// later search starting between the two has the same answer, so rows that
+    /// each open a quote that never closes do not each scan to the end of the
+    /// text (that would be quadratic).
+    quote_search: Option<(usize, Option<usize>)>,
+}
+
+impl<'a> Splitter<'a> {
+    fn new(src: &'a str, delim: u8) -> Self {
+        Splitter {
+            src,
+            pos: 0,
+            line: 1,
+            delim,
+            quote_search: None,
+        }
+    }
+
+    /// The first `"` at or after `from`.
+    fn next_quote(&mut self, from: usize) -> Option<usize> {
+        if let Some((start, found)) = self.quote_search
+            && start <= from
+            && found.is_none_or(|q| from <= q)
+        {
+            return found;
+        }
+        let found = self.bytes()[from..]
+            .iter()
+            .position(|&b| b == b'"')
+            .map(|i| from + i);
+        self.quote_search = Some((from, found));
+        found
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.src.as_bytes()
+    }
+
+    /// Steps over one line end at `pos` (CRLF, LF or CR), if there is one.
+    fn line_end(&mut self) -> bool {
+        let b = self.bytes();
+        match b.get(self.pos) {
+            Some(b'\n') => self.pos += 1,
+            Some(b'\r') => {
+                self.pos += 1;
+                if b.get(self.pos) == Some(&b'\n') {
+                    self.pos += 1;
+                }
+            }
+            _ => return false,
+        }
+        self.line += 1;
+        true
+    }
+
+    /// Lines ended inside a piece of a quoted cell (CRLF counts once).
+    fn count_lines(piece: &[u8]) -> u64 {
+        let mut n = 0;
+        for (i, &b) in piece.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && piece.get(i + 1) != Some(&b'\n')) {
+                n += 1;
+            }
+        }
+        n
+    }
+
+    /// The end of an unquoted piece: the next delimiter or line end.
+    fn piece_end(&self, from: usize) -> usize {
+        let d = self.delim;
+        self.bytes()[from..]
+            .iter()
+            .position(|&b| b == d || b == b'\n' || b == b'\r')
+            .map_or(self.bytes().len(), |i| from + i)
+    }
+
+    /// Goes back to the row starting at `start` on `line` and on to the line
+    /// after its first one.
+    fn skip_row(&mut self, start: usize, line: u64) -> Next {
+        self.pos = start;
+        self.line = line;
+        self.pos = self.piece_end_any(start);
+        if !self.line_end() {
+            self.line = line + 1;
+        }
+        Next::Broken { line }
+    }
+
+    /// The next line end at or after `from` (or the end of the text).
+    fn piece_end_any(&self, from: usize) -> usize {
+        self.bytes()[from..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(self.bytes().len(), |i| from + i)
+    }
+
+    /// The next row, keeping at most `keep` of its cells.
+    fn next(&mut self, keep: usize) -> Next {
+        while self.line_end() {}
+        if self.pos >= self.bytes().len() {
+            return Next::End;
+        }
+        let (start, line) = (self.pos, self.line);
+        let mut rec = Record {
+            line,
+            start,
+            buf: String::new(),
+            ends: Vec::new(),
+            count: 0,
+            blank: true,
+            multiline: false,
+        };
+        loop {
+            let cell_start = rec.buf.len();
+            let cell = &mut rec.buf;
+            if self.bytes().get(self.pos) == Some(&b'"') {
+                self.pos += 1;
+                let mut spans_lines = false;
+                loop {
+                    let from = self.pos;
+                    let Some(q) = self.next_quote(from) else {
+                        // The end of the text inside quotes.
+                        return self.skip_row(start, line);
+                    };
+                    let piece = &self.src[from..q];
+                    let lines = Self::count_lines(piece.as_bytes());
+                    self.line += lines;
+                    spans_lines |= lines > 0;
+                    cell.push_str(piece);
+                    self.pos = q + 1;
+                    if self.bytes().get(self.pos) == Some(&b'"') {
+                        cell.push('"');
+                        self.pos += 1;
+                        continue;
+                    }
+                    break;
+                }
+                rec.multiline |= spans_lines;
+                match self.bytes().get(self.pos) {
+                    None | Some(b'\n' | b'\r') => {}
+                    Some(&b) if b == self.delim => {}
+                    Some(_) if spans_lines => return self.skip_row(start, line),
+                    Some(_) => {
+                        let end = self.piece_end(self.pos);
+                        cell.push_str(&self.src[self.pos..end]);
+                        self.pos = end;
+                    }
+                }
+            } else {
+                let end = self.piece_end(self.pos);
+                cell.push_str(&self.src[self.pos..end]);
+                self.pos = end;
+            }
+            rec.blank &= rec.buf[cell_start..].trim().is_empty();
+            if rec.count < keep {
+                rec.ends.push(rec.buf.len());
+            } else {
+                rec.buf.truncate(cell_start);
+            }
+            rec.count += 1;
+            match self.bytes().get(self.pos) {
+                Some(&b) if b == self.delim => self.pos += 1,
+                _ => {
+                    self.line_end();
+                    return Next::Record(rec);
+                }
+            }
+        }
+    }
+}
+
+/// The folded header names of a schema, each with its column: built once per
+/// file, so mapping a header line costs one fold and one look-up per cell
+/// (issue 14 §4: it was every alias of every field, folded again, per cell).
+fn header_index(schema: &Schema) -> std::collections::HashMap<String, usize> {
+    let mut index = std::collections::HashMap::new();
+    for (k, c) in schema.columns.iter().enumerate() {
+        for a in c.headers {
+            index.entry(fold(a)).or_insert(k);
+        }
+    }
+    index
 }
 
 /// Reads a file's rows against a schema and converts each with `convert`.
@@ -290,62 +513,49 @@ pub(super) fn read<O: ImportResult>(
         Delimiter::Comma => b',',
         Delimiter::Tab => b'\t',
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delim)
-        .from_reader(decoded.text.as_bytes());
-    let mut lines = Lines {
-        text: decoded.text.as_bytes(),
-        pos: 0,
-        line: 1,
-    };
-    let mut records = reader.records();
-    let blank = |r: &csv::StringRecord| r.iter().all(|c| c.trim().is_empty());
+    let mut rows = Splitter::new(&decoded.text, delim);
+    let max_columns = usize::try_from(limits.import_max_columns).unwrap_or(usize::MAX);
 
-    // The header line: the first record that is not blank. A grouped export
+    // Which header cell feeds each schema column (folded header → column).
+    let index = header_index(schema);
+    // The header line: the first row that is not blank. A grouped export
     // pasted from the web page may carry a title line above it (`↑ 通報單位 ×`, a
     // sort control): one cell that names no column is passed over when a later
     // line does name one.
-    let names_a_column = |r: &csv::StringRecord| {
-        r.iter().any(|h| {
-            let f = fold(h);
-            schema
-                .columns
-                .iter()
-                .any(|c| c.headers.iter().any(|a| fold(a) == f))
-        })
-    };
-    let mut preamble: Option<csv::StringRecord> = None;
+    let names_a_column = |r: &Record| r.cells().any(|h| index.contains_key(&fold(h)));
+    let mut preamble: Option<Record> = None;
     let header = loop {
-        match records.next() {
-            None => match preamble.take() {
+        match rows.next(max_columns) {
+            Next::End => match preamble.take() {
                 Some(r) => break r,
                 None => return Err(PolicyError::ImportEmpty),
             },
-            Some(Err(e)) => {
-                return Err(PolicyError::invalid_bilingual(
-                    "file",
-                    e.to_string(),
-                    format!("CSV 無法讀取：「{e}」"),
-                ));
-            }
-            Some(Ok(r)) if blank(&r) => continue,
-            Some(Ok(r))
+            Next::Broken { line } => return Err(PolicyError::ImportBrokenQuote { line }),
+            Next::Record(r) if r.blank => continue,
+            Next::Record(r)
                 if schema.groups.is_some()
                     && preamble.is_none()
                     && !names_a_column(&r)
-                    && r.iter().filter(|c| !c.trim().is_empty()).count() == 1 =>
+                    && r.cells().filter(|c| !c.trim().is_empty()).count() == 1 =>
             {
                 preamble = Some(r);
             }
-            Some(Ok(r)) if preamble.is_some() && !names_a_column(&r) => {
+            Next::Record(r) if preamble.is_some() && !names_a_column(&r) => {
                 break preamble.take().unwrap_or(r);
             }
-            Some(Ok(r)) => break r,
+            Next::Record(r) => break r,
         }
     };
-    // First line of each value of the schema's unique field.
+    if header.count > max_columns {
+        return Err(PolicyError::ImportTooManyColumns {
+            limit: limits.import_max_columns,
+            actual: header.count as u64,
+        });
+    }
+    let header: Vec<String> = header.cells().map(str::to_owned).collect();
+    // First line of each value of the schema's unique field, folded as the
+    // account rule folds names (identity::normalize: case, width, invisible
+    // characters; issue 14 §5).
     let mut seen: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     let mut result = O::new(
         decoded.encoding,
@@ -364,11 +574,7 @@ pub(super) fn read<O: ImportResult>(
         if folded.is_empty() {
             continue;
         }
-        let found = schema
-            .columns
-            .iter()
-            .position(|c| c.headers.iter().any(|a| fold(a) == folded));
-        match found {
+        match index.get(&folded).copied() {
             None => out.ignored_columns.push(h.trim().to_owned()),
             Some(k) => {
                 if let Some((first, _)) = &slots[k] {
@@ -414,28 +620,31 @@ pub(super) fn read<O: ImportResult>(
         line: None,
         rows: 0,
     };
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = lines.of(e.position());
-                out.errors.push(RowError::at_line(
-                    line,
-                    PolicyError::invalid_bilingual(
-                        "row",
-                        e.to_string(),
-                        format!("CSV 無法讀取：「{e}」"),
-                    ),
-                ));
-                continue;
+    // One cell more than the header is enough to see a row is too wide.
+    let keep = header.len() + 1;
+    loop {
+        let (line, record) = match rows.next(keep) {
+            Next::End => break,
+            Next::Broken { line } => (line, None),
+            Next::Record(r) => {
+                if r.blank
+                    || schema.skip_prefixes.iter().any(|p| {
+                        r.cells()
+                            .next()
+                            .is_some_and(|c| c.trim_start().starts_with(p))
+                    })
+                {
+                    *out.skipped_rows += 1;
+                    continue;
+                }
+                (r.line, Some(r))
             }
         };
-        let line = lines.of(record.position());
-        let first = record.get(0).unwrap_or_default().trim();
-        if blank(&record) || schema.skip_prefixes.iter().any(|p| first.starts_with(p)) {
-            *out.skipped_rows += 1;
-            continue;
-        }
+        let first = record
+            .as_ref()
+            .and_then(|r| r.cells().next())
+            .unwrap_or_default()
+            .trim();
         if let Some(g) = &schema.groups {
             if let Some(rest) = first.strip_prefix(g.opener) {
                 let name = after_colon(rest);
@@ -488,21 +697,46 @@ pub(super) fn read<O: ImportResult>(
         }
         *out.rows += 1;
         group.rows += 1;
-        if record.len() != header.len() {
+        let Some(record) = record else {
+            out.errors.push(RowError::at_line(
+                line,
+                PolicyError::ImportBrokenQuote { line },
+            ));
+            continue;
+        };
+        if record.count != header.len() {
+            if record.multiline {
+                // A quoted cell over several lines that leaves the row the wrong
+                // width: most likely a stray quote. Only its first line is lost.
+                rows.skip_row(record.start, record.line);
+                out.errors.push(RowError::at_line(
+                    line,
+                    PolicyError::ImportBrokenQuote { line },
+                ));
+                continue;
+            }
             out.errors.push(RowError::at_line(
                 line,
                 PolicyError::ImportColumnCount {
                     expected: header.len() as u64,
-                    actual: record.len() as u64,
+                    actual: record.count as u64,
                 },
             ));
             continue;
         }
+        // A cell has no more characters than bytes: only long ones are counted.
+        let max_chars = limits.import_max_field_chars;
         if let Some((i, len)) = record
-            .iter()
-            .map(|c| c.chars().count() as u64)
+            .cells()
+            .map(|c| {
+                if c.len() as u64 <= max_chars {
+                    0
+                } else {
+                    c.chars().count() as u64
+                }
+            })
             .enumerate()
-            .find(|(_, n)| *n > limits.import_max_field_chars)
+            .find(|(_, n)| *n > max_chars)
         {
             out.errors.push(RowError {
                 line,
@@ -525,7 +759,7 @@ pub(super) fn read<O: ImportResult>(
                 .iter()
                 .map(|s| {
                     s.as_ref().map(|(i, h)| Cell {
-                        text: record.get(*i).unwrap_or_default().to_owned(),
+                        text: record.cell(*i).to_owned(),
                         column: *i as u64 + 1,
                         header: h.clone(),
                     })
@@ -536,8 +770,11 @@ pub(super) fn read<O: ImportResult>(
         let key = schema
             .unique
             .and_then(|f| row.get(f).map(|v| (f, v.to_owned())));
-        if let Some((field, value)) = &key
-            && let Some(&first_line) = seen.get(value)
+        let folded = key
+            .as_ref()
+            .map(|(_, v)| crate::identity::normalize(v).into_owned());
+        if let (Some((field, value)), Some(folded)) = (&key, &folded)
+            && let Some(&first_line) = seen.get(folded)
         {
             let mut e = row.error(field, PolicyError::ImportEmpty);
             e.error = Box::new(PolicyError::ImportDuplicateKey {
@@ -550,8 +787,8 @@ pub(super) fn read<O: ImportResult>(
         }
         match convert(&row) {
             Ok(r) => {
-                if let Some((_, value)) = key {
-                    seen.insert(value, line);
+                if let Some(folded) = folded {
+                    seen.insert(folded, line);
                 }
                 out.records.push(r);
                 out.lines.push(line);
@@ -617,5 +854,146 @@ mod tests {
             lines_of("value\r\n\r\n\"x\r\ny\"\r\n#skip\r\n\r\nw,\r\nz"),
             [3, 7, 8]
         );
+    }
+
+    /// Records, their lines and the (line, code) of each error.
+    type All = (Vec<String>, Vec<u64>, Vec<(u64, &'static str)>);
+
+    fn read_all(text: &str, policy: &Policy) -> Result<All> {
+        let got: Values = read(
+            text.as_bytes(),
+            &ONE,
+            &ImportOptions::default(),
+            policy,
+            |r| r.required("v").map(str::to_owned),
+        )?;
+        let errors = got
+            .errors
+            .iter()
+            .map(|e| (e.line, e.code().as_str()))
+            .collect();
+        Ok((got.records, got.lines, errors))
+    }
+
+    /// Issue 14 §2: a stray quote costs the row it opens on, and no more.
+    #[test]
+    fn a_stray_quote_costs_one_row() {
+        let p = Policy::default();
+        // Never closed: line 3 is lost, 4 and 5 are read.
+        let (recs, lines, errs) = read_all("value\na\n\"b\nc\nd\n", &p).unwrap();
+        assert_eq!(
+            (recs, lines),
+            (vec!["a".into(), "c".into(), "d".into()], vec![2, 4, 5])
+        );
+        assert_eq!(errs, [(3, "import.broken_quote")]);
+        // Closed by a quote of a later line into other text: line 2 is lost.
+        let (recs, lines, errs) = read_all("value\n\"stray\nok\n\"q\"x\nlast\n", &p).unwrap();
+        assert_eq!(recs, ["ok", "qx", "last"]);
+        assert_eq!(lines, [3, 4, 5]);
+        assert_eq!(errs, [(2, "import.broken_quote")]);
+        // CRLF line ends, the quote on the last row.
+        let (recs, _, errs) = read_all("value\r\na\r\nb\r\n\"c\r\n", &p).unwrap();
+        assert_eq!(
+            (recs, errs),
+            (
+                vec!["a".into(), "b".into()],
+                vec![(4, "import.broken_quote")]
+            )
+        );
+        // Spanning lines into a row of the wrong width: its first line is lost.
+        let (recs, lines, errs) = read_all("value\n\"a\nb\",c\nd\n", &p).unwrap();
+        assert_eq!((recs, lines), (vec!["d".into()], vec![4]));
+        assert_eq!(
+            errs,
+            [(2, "import.broken_quote"), (3, "import.column_count")]
+        );
+        // In the header line: the file cannot be read, and the error says where.
+        let e = read_all("\n\"value\na\n", &p).unwrap_err();
+        assert_eq!(
+            e.params().get("line").map(|v| v.to_string()),
+            Some("2".into())
+        );
+        assert_eq!(e.code().as_str(), "import.broken_quote");
+    }
+
+    /// Quoting that is well-formed reads as before.
+    #[test]
+    fn well_formed_quotes_read_as_excel_writes_them() {
+        let p = Policy::default();
+        let (recs, lines, errs) = read_all(
+            "value\n\"x\ny\"\n\"a \"\"q\"\"\"\n\"a\"b\nwa\"ng\n\"\"\n",
+            &p,
+        )
+        .unwrap();
+        assert_eq!(recs, ["x\ny", "a \"q\"", "ab", "wa\"ng"]);
+        assert_eq!(lines, [2, 4, 5, 6]);
+        // `""` is a blank row: skipped.
+        assert!(errs.is_empty());
+        // A lone CR ends a line too.
+        let (recs, lines, _) = read_all("value\ra\rb", &p).unwrap();
+        assert_eq!((recs, lines), (vec!["a".into(), "b".into()], vec![2, 3]));
+    }
+
+    /// Issue 14 §4: the header line's width is capped (policy data).
+    #[test]
+    fn caps_the_columns() {
+        let mut p = Policy::default();
+        let wide = format!("value{}\na\n", ",x".repeat(1024));
+        let e = read_all(&wide, &p).unwrap_err();
+        assert_eq!(e.code().as_str(), "import.too_many_columns");
+        assert_eq!(
+            e.params().get("actual").map(|v| v.to_string()),
+            Some("1025".into())
+        );
+        p.limits.import_max_columns = 1025;
+        let (recs, _, _) = read_all(
+            &format!("value{}\na{}\n", ",x".repeat(1024), ",".repeat(1024)),
+            &p,
+        )
+        .unwrap();
+        assert_eq!(recs, ["a"]);
+        // A data row far wider than the header is one column_count error.
+        let (_, _, errs) = read_all(&format!("value\na{}\n", ",".repeat(100_000)), &p).unwrap();
+        assert_eq!(errs, [(2, "import.column_count")]);
+    }
+
+    proptest::proptest! {
+        /// On well-formed CSV (as the csv crate writes it), the splitter reads the
+        /// cells the csv crate reads.
+        #[test]
+        fn splits_like_the_csv_crate(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a, \"\n\r中\t]{0,6}", 1..5), 1..6),
+            tab in proptest::bool::ANY,
+        ) {
+            let delim = if tab { b'\t' } else { b',' };
+            let mut w = csv::WriterBuilder::new().delimiter(delim).flexible(true).from_writer(Vec::new());
+            for r in &rows {
+                w.write_record(r).unwrap();
+            }
+            let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            let mut want = Vec::new();
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(delim)
+                .from_reader(text.as_bytes());
+            for r in reader.records() {
+                want.push(r.unwrap().iter().map(str::to_owned).collect::<Vec<_>>());
+            }
+            let mut got = Vec::new();
+            let mut sp = Splitter::new(&text, delim);
+            loop {
+                match sp.next(usize::MAX) {
+                    Next::End => break,
+                    Next::Broken { line } => panic!("broken at {line} in {text:?}"),
+                    Next::Record(r) => {
+                        proptest::prop_assert_eq!(r.count, r.ends.len());
+                        got.push(r.cells().map(str::to_owned).collect::<Vec<_>>());
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
     }
 }

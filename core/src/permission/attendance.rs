@@ -13,6 +13,7 @@ use super::table::Right;
 use crate::codes::Code;
 use crate::error::{PolicyError, Result};
 use crate::finding::Finding;
+use crate::policy::Policy;
 use crate::records::{RowError, in_row};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -192,14 +193,19 @@ pub struct AttendanceAccess {
 /// (seed 001 案由二: no wider per-student view for non-teaching staff).
 ///
 /// ```
-/// use ntpc_policy::permission::{attendance_view, AttendanceView, Person};
+/// use ntpc_policy::{Policy, permission::{attendance_view, AttendanceView, Person}};
+/// let p = Policy::default();
 /// let dietitian = Person { title: Some("營養師".into()), roles: vec![] };
-/// assert_eq!(attendance_view(&dietitian, &[]).unwrap().view, AttendanceView::ClassCounts);
+/// assert_eq!(attendance_view(&dietitian, &[], &p).unwrap().view, AttendanceView::ClassCounts);
 /// let tutor = Person { title: Some("導師".into()), roles: vec![] };
-/// assert_eq!(attendance_view(&tutor, &[]).unwrap().view, AttendanceView::PerStudent);
+/// assert_eq!(attendance_view(&tutor, &[], &p).unwrap().view, AttendanceView::PerStudent);
 /// ```
-pub fn attendance_view(person: &Person, overrides: &[Override]) -> Result<AttendanceAccess> {
-    let decision = can(person, ATTENDANCE_MODULE, Right::Edit, overrides)?;
+pub fn attendance_view(
+    person: &Person,
+    overrides: &[Override],
+    policy: &Policy,
+) -> Result<AttendanceAccess> {
+    let decision = can(person, ATTENDANCE_MODULE, Right::Edit, overrides, policy)?;
     let view = if decision.allowed {
         AttendanceView::PerStudent
     } else {

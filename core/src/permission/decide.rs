@@ -1,11 +1,13 @@
 //! The answers `who_can` and `can`, and the contact book's title rule (RULES §6).
 
-use super::overrides::{Override, clean, holders_of, overrides_for};
+use super::overrides::{Override, changes_for, clean, holders_of, slot};
 use super::table::{Right, TitleRule, lookup};
 use crate::codes::Code;
 use crate::error::Result;
 use crate::finding::Finding;
+use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// Who is asking: a job title (職稱) and role names (角色, e.g. 生教組, 幹事).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,23 +113,33 @@ fn implied_by(right: Right) -> &'static [Right] {
 /// module and no overrides, each holder is a word the job title must contain,
 /// with `rule: title_rule`.
 ///
+/// At most `policy.limits.permission_max_overrides` role changes are taken
+/// (`permission.too_many_overrides`); the cost is linear in them.
+///
 /// ```
-/// use ntpc_policy::permission::{who_can, Override, Right, Rule};
-/// let w = who_can("學費pay", Right::Manage, &[]).unwrap();
+/// use ntpc_policy::{Policy, permission::{who_can, Override, Right, Rule}};
+/// let p = Policy::default();
+/// let w = who_can("學費pay", Right::Manage, &[], &p).unwrap();
 /// let roles: Vec<&str> = w.holders.iter().map(|h| h.role.as_str()).collect();
 /// assert_eq!(roles, ["總務處相關人員", "出納"]);
 /// let o: Vec<Override> = serde_json::from_str(
 ///     r#"[{"module": "新學費代收", "right": "manage", "add": ["會計"], "remove": ["出納"]}]"#).unwrap();
-/// let w = who_can("學費pay", Right::Manage, &o).unwrap();
+/// let w = who_can("學費pay", Right::Manage, &o, &p).unwrap();
 /// assert_eq!(w.holders[1].rule, Rule::OverrideAdd);
 /// assert_eq!(w.removed, ["出納"]);
 /// ```
-pub fn who_can(module: &str, right: Right, overrides: &[Override]) -> Result<WhoCan> {
+pub fn who_can(
+    module: &str,
+    right: Right,
+    overrides: &[Override],
+    policy: &Policy,
+) -> Result<WhoCan> {
     let row = lookup(module)?.row;
     let mut holders: Vec<Holder> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut removed = Vec::new();
     // Checked even for the contact book, so a bad override is never ignored.
-    overrides_for(&row, right, overrides)?;
+    let changes = changes_for(&row, overrides, policy)?;
     for &r in implied_by(right) {
         if let Some(t) = row.title_rule {
             let words = match r {
@@ -143,9 +155,9 @@ pub fn who_can(module: &str, right: Right, overrides: &[Override]) -> Result<Who
             }
             continue;
         }
-        let (hs, rm) = holders_of(&row, r, overrides)?;
+        let (hs, rm) = holders_of(&row, r, &changes[slot(r)]);
         for h in hs {
-            if !holders.iter().any(|x| x.role == h.role) {
+            if seen.insert(h.role.clone()) {
                 holders.push(h);
             }
         }
@@ -224,14 +236,19 @@ pub fn contact_book_right(title: &str) -> TitleRight {
 /// Management implies edit. The contact book follows [`contact_book_right`]
 /// (`title_rule`; roles are not used there).
 ///
+/// At most `policy.limits.permission_max_overrides` role changes are taken
+/// (`permission.too_many_overrides`); the cost is linear in them and in the
+/// person's roles.
+///
 /// ```
-/// use ntpc_policy::permission::{can, Person, Right, Rule};
+/// use ntpc_policy::{Policy, permission::{can, Person, Right, Rule}};
+/// let p = Policy::default();
 /// let tutor = Person { title: Some("導師".into()), roles: vec![] };
-/// let d = can(&tutor, "上課yo", Right::Edit, &[]).unwrap();
+/// let d = can(&tutor, "上課yo", Right::Edit, &[], &p).unwrap();
 /// assert!(d.allowed);
 /// assert_eq!(d.rule, Rule::Default);
 /// let head = Person { title: Some("學務主任兼導師".into()), roles: vec![] };
-/// let d = can(&head, "電子聯絡簿", Right::Manage, &[]).unwrap();
+/// let d = can(&head, "電子聯絡簿", Right::Manage, &[], &p).unwrap();
 /// assert_eq!((d.allowed, d.rule, d.matched_keyword.as_deref()), (true, Rule::TitleRule, Some("主任")));
 /// ```
 pub fn can(
@@ -239,9 +256,10 @@ pub fn can(
     app_or_module: &str,
     right: Right,
     overrides: &[Override],
+    policy: &Policy,
 ) -> Result<Decision> {
     let row = lookup(app_or_module)?.row;
-    overrides_for(&row, right, overrides)?;
+    let changes = changes_for(&row, overrides, policy)?;
     let title = person.title.as_deref().map(clean).filter(|t| !t.is_empty());
     let mut decision = Decision {
         allowed: false,
@@ -304,10 +322,12 @@ pub fn can(
     if let Some(t) = &title {
         names.push(t.clone());
     }
+    // For look-ups; `names` keeps the order for the message.
+    let known: HashSet<&str> = names.iter().map(String::as_str).collect();
     let mut removed_match = None;
     for &r in implied_by(right) {
-        let (holders, removed) = holders_of(&row, r, overrides)?;
-        if let Some(h) = holders.iter().find(|h| names.contains(&h.role)) {
+        let (holders, removed) = holders_of(&row, r, &changes[slot(r)]);
+        if let Some(h) = holders.iter().find(|h| known.contains(h.role.as_str())) {
             decision.allowed = true;
             decision.rule = h.rule;
             decision.granted_right = Some(r);
@@ -327,7 +347,7 @@ pub fn can(
         if removed_match.is_none() {
             removed_match = removed
                 .into_iter()
-                .find(|x| names.contains(x))
+                .find(|x| known.contains(x.as_str()))
                 .map(|x| (x, r));
         }
     }

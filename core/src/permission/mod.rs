@@ -13,13 +13,14 @@
 //! - Attendance data minimisation: [`attendance_view`] and [`absent_counts`].
 //!
 //! ```
-//! use ntpc_policy::permission::{can, lookup, Override, Person, Right, Rule};
+//! use ntpc_policy::{Policy, permission::{can, lookup, Override, Person, Right, Rule}};
+//! let p = Policy::default();
 //! assert_eq!(lookup("學籍管理").unwrap().row.app, "學生查詢");
 //! let clerk = Person { title: Some("幹事".into()), roles: vec!["幹事".into()] };
-//! assert!(can(&clerk, "上課yo", Right::Manage, &[]).unwrap().allowed);
+//! assert!(can(&clerk, "上課yo", Right::Manage, &[], &p).unwrap().allowed);
 //! let o: Vec<Override> = serde_json::from_str(
 //!     r#"[{"module": "上課yo", "right": "manage", "remove": ["幹事"]}]"#).unwrap();
-//! let d = can(&clerk, "上課yo", Right::Manage, &o).unwrap();
+//! let d = can(&clerk, "上課yo", Right::Manage, &o, &p).unwrap();
 //! assert_eq!((d.allowed, d.rule), (false, Rule::OverrideRemove));
 //! ```
 

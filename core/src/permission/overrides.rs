@@ -2,9 +2,11 @@
 //! seed 000 PART FIVE: 可透過ROOT模組權限控管自行調整之).
 
 use super::decide::{Holder, Rule};
-use super::table::{AppModule, Right, lookup};
+use super::table::{AppModule, Lookup, Right, lookup};
 use crate::error::{PolicyError, Result};
+use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 /// A school's change to the defaults, made in its ROOT module: roles added to or
@@ -34,17 +36,45 @@ pub(crate) fn clean(s: &str) -> String {
     s.trim().nfkc().collect::<String>().trim().to_owned()
 }
 
+/// The roles the overrides add to and remove from one right of one row, in the
+/// order first given, each once.
+#[derive(Debug, Default)]
+pub(crate) struct Changes {
+    pub(crate) add: Vec<String>,
+    pub(crate) remove: Vec<String>,
+}
+
 /// Checks every override (all of them, whatever is asked) and keeps the roles
-/// added to and removed from `row`'s `right`.
-pub(crate) fn overrides_for(
+/// added to and removed from each right of `row` (`[manage, edit]`).
+///
+/// Linear in the role changes (issue 14 §4: a contradiction was looked for in
+/// every earlier change, 16 000 overrides took seconds), and at most
+/// `policy.limits.permission_max_overrides` of them: more is
+/// `permission.too_many_overrides`, before anything else is read.
+pub(crate) fn changes_for(
     row: &AppModule,
-    right: Right,
     overrides: &[Override],
-) -> Result<(Vec<String>, Vec<String>)> {
-    // (app, right, role, added?) of every override, to find contradictions.
-    let mut all: Vec<(&'static str, Right, String, bool)> = Vec::new();
+    policy: &Policy,
+) -> Result<[Changes; 2]> {
+    let limit = policy.limits.permission_max_overrides;
+    let roles = overrides.iter().fold(0u64, |n, o| {
+        n.saturating_add((o.add.len() + o.remove.len()) as u64)
+    });
+    let actual = roles.max(overrides.len() as u64);
+    if actual > limit {
+        return Err(PolicyError::TooManyOverrides { limit, actual });
+    }
+    // (app, right, role) of every change → added?, to find contradictions.
+    let mut all: HashMap<(&'static str, Right, String), bool> = HashMap::new();
+    let mut out: [Changes; 2] = Default::default();
+    let mut kept: HashSet<(Right, bool, String)> = HashSet::new();
+    // Schools repeat a module name over many overrides: each is looked up once.
+    let mut looked: HashMap<&str, Option<Lookup>> = HashMap::new();
     for (i, o) in overrides.iter().enumerate() {
-        let target = lookup(&o.module).map_err(|_| {
+        let found = *looked
+            .entry(o.module.as_str())
+            .or_insert_with(|| lookup(&o.module).ok());
+        let target = found.ok_or_else(|| {
             let shown = crate::calendar::clip(&o.module);
             PolicyError::invalid_bilingual(
                 format!("overrides[{i}].module"),
@@ -72,11 +102,11 @@ pub(crate) fn overrides_for(
         let defaults = target.row.holders(o.right);
         for (what, list) in [("add", &o.add), ("remove", &o.remove)] {
             for (j, r) in list.iter().enumerate() {
-                let field = format!("overrides[{i}].{what}[{j}]");
+                let field = || format!("overrides[{i}].{what}[{j}]");
                 let name = clean(r);
                 if name.is_empty() {
                     return Err(PolicyError::invalid_bilingual(
-                        field,
+                        field(),
                         "a blank role name",
                         "角色名稱空白",
                     ));
@@ -84,7 +114,7 @@ pub(crate) fn overrides_for(
                 let added = what == "add";
                 if !added && !defaults.contains(&name.as_str()) {
                     return Err(PolicyError::invalid_bilingual(
-                        field,
+                        field(),
                         format!(
                             "{name} is not a default holder of {} of {}",
                             o.right.as_zh(),
@@ -97,11 +127,10 @@ pub(crate) fn overrides_for(
                         ),
                     ));
                 }
-                if all.iter().any(|(a, rt, n, ad)| {
-                    *a == target.row.app && *rt == o.right && *n == name && *ad != added
-                }) {
+                let previous = all.insert((target.row.app, o.right, name.clone()), added);
+                if previous.is_some_and(|p| p != added) {
                     return Err(PolicyError::invalid_bilingual(
-                        field,
+                        field(),
                         format!(
                             "{name} is both added to and removed from {} of {}",
                             o.right.as_zh(),
@@ -114,47 +143,50 @@ pub(crate) fn overrides_for(
                         ),
                     ));
                 }
-                all.push((target.row.app, o.right, name, added));
+                if target.row.app == row.app && kept.insert((o.right, added, name.clone())) {
+                    let c = &mut out[slot(o.right)];
+                    if added { &mut c.add } else { &mut c.remove }.push(name);
+                }
             }
         }
     }
-    let (mut add, mut remove) = (Vec::new(), Vec::new());
-    for (app, r, name, added) in all {
-        if app == row.app && r == right {
-            let list = if added { &mut add } else { &mut remove };
-            if !list.contains(&name) {
-                list.push(name);
-            }
-        }
+    Ok(out)
+}
+
+/// The index of a right in the result of [`changes_for`].
+pub(crate) fn slot(right: Right) -> usize {
+    match right {
+        Right::Manage => 0,
+        Right::Edit => 1,
     }
-    Ok((add, remove))
 }
 
 /// Holders of exactly `right` (no implication), and the removed defaults.
 pub(crate) fn holders_of(
     row: &AppModule,
     right: Right,
-    overrides: &[Override],
-) -> Result<(Vec<Holder>, Vec<String>)> {
-    let (add, remove) = overrides_for(row, right, overrides)?;
+    changes: &Changes,
+) -> (Vec<Holder>, Vec<String>) {
+    let removed: HashSet<&str> = changes.remove.iter().map(String::as_str).collect();
     let mut out: Vec<Holder> = row
         .holders(right)
         .iter()
-        .filter(|d| !remove.iter().any(|r| r == *d))
+        .filter(|d| !removed.contains(**d))
         .map(|d| Holder {
             role: (*d).to_owned(),
             right,
             rule: Rule::Default,
         })
         .collect();
-    for a in add {
-        if !out.iter().any(|h| h.role == a) {
+    let mut have: HashSet<String> = out.iter().map(|h| h.role.clone()).collect();
+    for a in &changes.add {
+        if have.insert(a.clone()) {
             out.push(Holder {
-                role: a,
+                role: a.clone(),
                 right,
                 rule: Rule::OverrideAdd,
             });
         }
     }
-    Ok((out, remove))
+    (out, changes.remove.clone())
 }

@@ -2015,26 +2015,28 @@ public func accountAccessMany(records: [AccountRecord], today: String, policy: P
 /**
  * Whether a person sees attendance per student or only per-class counts.
  */
-public func attendanceView(person: Person, overrides: [Override]? = nil)throws  -> AttendanceAccess  {
+public func attendanceView(person: Person, overrides: [Override]? = nil, policy: Policy? = nil)throws  -> AttendanceAccess  {
     return try  FfiConverterTypeAttendanceAccess_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_attendance_view(
         FfiConverterTypePerson_lower(person),
-        FfiConverterOptionSequenceTypeOverride.lower(overrides),uniffiCallStatus
+        FfiConverterOptionSequenceTypeOverride.lower(overrides),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
  * Whether a person holds a right on an app or module, and the rule that decided.
  */
-public func can(person: Person, appOrModule: String, right: String, overrides: [Override]? = nil)throws  -> Decision  {
+public func can(person: Person, appOrModule: String, right: String, overrides: [Override]? = nil, policy: Policy? = nil)throws  -> Decision  {
     return try  FfiConverterTypeDecision_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_can(
         FfiConverterTypePerson_lower(person),
         FfiConverterString.lower(appOrModule),
         FfiConverterString.lower(right),
-        FfiConverterOptionSequenceTypeOverride.lower(overrides),uniffiCallStatus
+        FfiConverterOptionSequenceTypeOverride.lower(overrides),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
@@ -2223,13 +2225,14 @@ public func sweepMailboxes(mailboxes: [MailboxRecord], today: String, policy: Po
 /**
  * Who holds a right on a module, after the school's overrides.
  */
-public func whoCan(module: String, right: String, overrides: [Override]? = nil)throws  -> WhoCan  {
+public func whoCan(module: String, right: String, overrides: [Override]? = nil, policy: Policy? = nil)throws  -> WhoCan  {
     return try  FfiConverterTypeWhoCan_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_who_can(
         FfiConverterString.lower(module),
         FfiConverterString.lower(right),
-        FfiConverterOptionSequenceTypeOverride.lower(overrides),uniffiCallStatus
+        FfiConverterOptionSequenceTypeOverride.lower(overrides),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
@@ -2779,10 +2782,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_account_access_many() != 13741) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_attendance_view() != 48849) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_attendance_view() != 16697) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_can() != 14285) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_can() != 36924) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_check_account_file() != 48167) {
@@ -2830,7 +2833,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_sweep_mailboxes() != 3368) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_who_can() != 25440) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_who_can() != 47965) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_policy_editions() != 62159) {

@@ -447,12 +447,12 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_account_access_many(RustBuffer reco
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ATTENDANCE_VIEW
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_ATTENDANCE_VIEW
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_attendance_view(RustBuffer person, RustBuffer overrides, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_attendance_view(RustBuffer person, RustBuffer overrides, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CAN
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CAN
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_can(RustBuffer person, RustBuffer app_or_module, RustBuffer right, RustBuffer overrides, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_can(RustBuffer person, RustBuffer app_or_module, RustBuffer right, RustBuffer overrides, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_ACCOUNT_FILE
@@ -533,7 +533,7 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_sweep_mailboxes(RustBuffer mailboxe
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_WHO_CAN
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_WHO_CAN
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_who_can(RustBuffer module, RustBuffer right, RustBuffer overrides, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_who_can(RustBuffer module, RustBuffer right, RustBuffer overrides, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_POLICY_EDITIONS
