@@ -150,7 +150,7 @@ static CODE: [u8; 128] = {
 
 /// The trie code of a byte (0xFF: none).
 #[inline]
-fn code(b: u8) -> u8 {
+pub(crate) fn code(b: u8) -> u8 {
     CODE.get(usize::from(b)).copied().unwrap_or(0xFF)
 }
 
@@ -166,11 +166,32 @@ pub(crate) struct Trie {
     entries: Vec<Entry>,
 }
 
+/// One trie node: which codes it has children for, where they start, and the
+/// entry of the word it ends ([`NONE`] if none).
 #[derive(Clone, Copy)]
-struct Node {
+pub(crate) struct Node {
     bits: u64,
     start: u32,
     entry: u32,
+}
+
+/// What [`Trie::node`] answers for a node that does not exist: no children, no
+/// word.
+const NO_NODE: Node = Node {
+    bits: 0,
+    start: 0,
+    entry: NONE,
+};
+
+impl Node {
+    /// The child along trie code `c` ([`code`]), or [`NONE`].
+    #[inline]
+    pub(crate) fn child(self, c: u8) -> u32 {
+        if c >= 64 || (self.bits >> c) & 1 == 0 {
+            return NONE;
+        }
+        self.start + (self.bits & ((1u64 << c) - 1)).count_ones()
+    }
 }
 
 /// No child / no entry.
@@ -188,6 +209,18 @@ impl Trie {
             return NONE;
         }
         n.start + (n.bits & ((1u64 << c) - 1)).count_ones()
+    }
+
+    /// The node record of `node` (one read; children and entry together).
+    #[inline]
+    pub(crate) fn node(&self, node: u32) -> Node {
+        self.nodes.get(node as usize).copied().unwrap_or(NO_NODE)
+    }
+
+    /// The word that ends at a node read by [`Trie::node`], if any.
+    #[inline]
+    pub(crate) fn entry_of(&self, node: Node) -> Option<&Entry> {
+        self.entries.get(node.entry as usize)
     }
 
     /// The word that ends at `node`, if any.

@@ -19,7 +19,7 @@
 //! [`MAX_RUN`] characters, copies look back at most [`MAX_BLOCK`]), the path
 //! relaxes each match once, and nothing allocates.
 
-use super::classes::{DIGIT, LOWER, SPECIAL, UPPER, ascii_kind};
+use super::classes::{DIGIT, SPECIAL, ascii_kind};
 use super::context::ContextWords;
 use super::dict::{self, Dict, WordKind};
 use super::keyboard::{self, ALPHABETS, Board};
@@ -333,20 +333,38 @@ impl Text {
         mask + self.char_bits(i)
     }
 
-    /// Bits of one character by its class alone.
+    /// Bits of one character by its class alone (one table read).
+    #[inline]
     fn char_bits(&self, i: usize) -> f32 {
-        let b = self.raw[i];
-        match ascii_kind(b) {
-            LOWER => BF_LOWER,
-            UPPER => BF_UPPER,
-            DIGIT => BF_DIGIT,
-            SPECIAL if b"!@#$.*_-?".contains(&b) => BF_COMMON_SYMBOL,
-            SPECIAL => BF_SYMBOL,
-            _ if b == b' ' => BF_COMMON_SYMBOL,
-            _ => BF_OTHER,
-        }
+        CHAR_BITS[usize::from(self.raw[i])]
     }
 }
+
+/// Bits of one character typed at random, by its class alone: lower, upper,
+/// digit, the 9 common symbols `!@#$.*_-?` and space, other symbols, anything
+/// else (controls, and 0x80 for a character outside ASCII).
+const fn class_bits(b: u8) -> f32 {
+    match b {
+        b'a'..=b'z' => BF_LOWER,
+        b'A'..=b'Z' => BF_UPPER,
+        b'0'..=b'9' => BF_DIGIT,
+        b'!' | b'@' | b'#' | b'$' | b'.' | b'*' | b'_' | b'-' | b'?' | b' ' => BF_COMMON_SYMBOL,
+        0x21..=0x7E => BF_SYMBOL,
+        _ => BF_OTHER,
+    }
+}
+
+/// [`class_bits`] of every byte, computed at compile time (it is read for every
+/// character and every decoration).
+static CHAR_BITS: [f32; 256] = {
+    let mut t = [0.0f32; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = class_bits(b as u8);
+        b += 1;
+    }
+    t
+};
 
 /// `log2(Σ_{i=1}^{min(u,l)} C(u+l, i))`, from a table built once (u, l ≤ 32).
 fn variations(u: usize, l: usize) -> f32 {
@@ -589,9 +607,13 @@ pub(crate) fn estimate<'p, const N: usize>(
             if zhuyin::may_start(keys, s) {
                 // Capitals inside a span are shifted keys, not Zhuyin: only its
                 // first letter may be one (`Ji32k7au4a83`, `5P 5j s93t86`).
-                let first_letter = (s..n).find(|&i| keys[i].is_ascii_lowercase()).unwrap_or(n);
+                // (Found on the first span only: most starts have none.)
+                let mut first_letter = None;
                 zhuyin::spans(d, keys, s, |e, syl| {
                     let capitals = usize::from(text.ups[e] - text.ups[s]);
+                    let first_letter = *first_letter.get_or_insert_with(|| {
+                        (s..n).find(|&i| keys[i].is_ascii_lowercase()).unwrap_or(n)
+                    });
                     let first_up = first_letter < e && text.raw[first_letter].is_ascii_uppercase();
                     if capitals > usize::from(first_up) {
                         return;
@@ -647,23 +669,26 @@ fn is_decoration(b: u8) -> bool {
 }
 
 /// Dictionary words starting at `s`, with l33t spellings, through the trie.
+///
+/// Each visit reads its node once (children and entry together) and looks the
+/// keys up by their trie codes: this walk is the hottest loop of the check.
 fn words<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
     let trie = &d.trie;
     let n = text.n;
     // Branches not yet taken (l33t spellings): (node, next position, l33t count).
     let mut pending = [(0u32, 0u8, 0u8); 8];
     let mut top = 0;
-    let (mut node, mut i, mut subs) = (0u32, s, 0u8);
+    let (mut here, mut i, mut subs) = (trie.node(0), s, 0u8);
     let mut visits = 0;
     loop {
         // Follow the literal key; keep the l33t readings for later.
         let mut next = dict::NONE;
         if i < n {
             let k = text.key[i];
-            next = trie.child(node, k);
+            next = here.child(dict::code(k));
             if !k.is_ascii_lowercase() {
                 for &alt in leet(k) {
-                    let c = trie.child(node, alt);
+                    let c = here.child(dict::code(alt));
                     if c != dict::NONE && top < pending.len() {
                         pending[top] = (c, (i + 1 - s) as u8, subs + 1);
                         top += 1;
@@ -671,24 +696,24 @@ fn words<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
                 }
             }
         }
-        if next != dict::NONE {
-            visits += 1;
+        let node = if next != dict::NONE {
             i += 1;
-            node = next;
+            next
         } else if top > 0 {
             top -= 1;
             let (c, off, sb) = pending[top];
-            visits += 1;
-            node = c;
             i = s + usize::from(off);
             subs = sb;
+            c
         } else {
             return;
-        }
+        };
+        visits += 1;
         if visits > MAX_VISITS {
             return;
         }
-        if let Some(entry) = trie.entry(node)
+        here = trie.node(node);
+        if let Some(entry) = trie.entry_of(here)
             && p.worth(s, i, entry.bits)
             && plausible(entry.kind, i - s, subs)
         {
