@@ -109,6 +109,11 @@ export type Code =
   | 'input.invalid_argument'
   | 'input.invalid_text'
   | 'input.too_large'
+  | 'input.file_not_found'
+  | 'input.is_directory'
+  | 'input.not_a_file'
+  | 'input.unreadable'
+  | 'input.value_is_path'
   | 'policy.invalid_file'
   | 'policy.unknown_edition'
   | 'internal'
@@ -242,6 +247,11 @@ export type Code1 =
   | 'input.invalid_argument'
   | 'input.invalid_text'
   | 'input.too_large'
+  | 'input.file_not_found'
+  | 'input.is_directory'
+  | 'input.not_a_file'
+  | 'input.unreadable'
+  | 'input.value_is_path'
   | 'policy.invalid_file'
   | 'policy.unknown_edition'
   | 'internal'
@@ -633,6 +643,11 @@ export type Code2 =
   | 'input.invalid_argument'
   | 'input.invalid_text'
   | 'input.too_large'
+  | 'input.file_not_found'
+  | 'input.is_directory'
+  | 'input.not_a_file'
+  | 'input.unreadable'
+  | 'input.value_is_path'
   | 'policy.invalid_file'
   | 'policy.unknown_edition'
   | 'internal'
@@ -4680,14 +4695,16 @@ export declare function evaluateIncident(incident: Incident, now: string | Date,
 export declare function incidentStats(incidents: Array<Incident>, now: string | Date, policy?: Policy | null): IncidentStats
 
 /**
- * The monthly bar chart of the statistics, as SVG text.
+ * The monthly bar chart of the statistics, as SVG text; the title carries
+ * the year (`110 年度各月份通報案件統計`) unless `title` is given.
  */
-export declare function incidentMonthlySvg(incidents: Array<Incident>, now: string | Date, policy?: Policy | null): string
+export declare function incidentMonthlySvg(incidents: Array<Incident>, now: string | Date, title?: string | null, policy?: Policy | null): string
 
 /**
- * The subtype chart of the statistics, as SVG text.
+ * The subtype chart of the statistics (其他 last), as SVG text; the title
+ * carries the year unless `title` is given.
  */
-export declare function incidentSubtypeSvg(incidents: Array<Incident>, now: string | Date, policy?: Policy | null): string
+export declare function incidentSubtypeSvg(incidents: Array<Incident>, now: string | Date, title?: string | null, policy?: Policy | null): string
 
 /**
  * Incidents from the department's table as CSV/TSV (Chinese or English
@@ -4747,9 +4764,9 @@ export declare function pickAuditFile(data: Uint8Array | string, options?: { sca
 export declare function pickAuditSchools(schools: Array<AuditSchool>, options?: { scans?: Array<ScanFinding> | null; capacity?: number | null }, policy?: Policy | null): AuditPick
 
 /**
- * The pick list's criteria table, as SVG text.
+ * The pick list's criteria table, as SVG text (`title` replaces the default).
  */
-export declare function auditCriteriaSvg(schools: Array<AuditSchool>, options?: { scans?: Array<ScanFinding> | null; capacity?: number | null }, policy?: Policy | null): string
+export declare function auditCriteriaSvg(schools: Array<AuditSchool>, options?: { scans?: Array<ScanFinding> | null; capacity?: number | null; title?: string | null }, policy?: Policy | null): string
 
 /**
  * The CVSS band of a score (`none` … `critical`); v2 scores have no `critical`.
