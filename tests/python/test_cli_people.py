@@ -236,6 +236,12 @@ def test_zh_tables_by_locale_and_lang_option() -> None:
     assert "學年度" in out and "1 筆日期" in out
 
 
+def test_the_footer_counts_warnings() -> None:
+    data = (EXAMPLES / "passwords.txt").read_bytes()
+    _, out, _ = run("password", "check", "--tsv", "--lang", "zh", stdin=data)
+    assert "8 組密碼：4 通過（含 4 警告）、4 不合格、0 錯誤" in out
+
+
 def test_findings_are_summed_up_in_the_table_and_whole_in_json() -> None:
     _, out, _ = run("account", "check", "A123456789", "--lang", "zh")
     assert "2 項：" in out and "identity.account_real_id" not in out

@@ -462,13 +462,21 @@ class Report:
 
     def footer(self, zh: bool) -> str:
         s = self.summary()
+        # A warning passes (exit 0) but is not silent: the footer says how many.
+        warned = sum(
+            1
+            for r in self.records
+            if r.get("ok") and (r.get("result") or {}).get("verdict") == "warn"
+        )
         if zh:
+            note = f"（含 {warned} 警告）" if warned else ""
             return (
-                f"{s['total']} {self.noun[0]}：{s['passed']} 通過、{s['failed']} 不合格、"
+                f"{s['total']} {self.noun[0]}：{s['passed']} 通過{note}、{s['failed']} 不合格、"
                 f"{s['errors']} 錯誤"
             )
+        note = f" ({warned} with warnings)" if warned else ""
         return (
-            f"{s['total']} {self.noun[1]}: {s['passed']} passed, {s['failed']} failed, "
+            f"{s['total']} {self.noun[1]}: {s['passed']} passed{note}, {s['failed']} failed, "
             f"{s['errors']} errors"
         )
 
