@@ -12,7 +12,7 @@ WHEELS := target/wheels
 
 .PHONY: test demo demo-rust rust-test fmt-check clippy doc python-tools python-wheel python-test php-test
 
-test: fmt-check clippy rust-test doc generate-check python-test php-test node-test mobile-test
+test: fmt-check clippy rust-test doc generate-check python-test php-test chart-test node-test mobile-test
 	@echo "make test: all suites passed"
 
 fmt-check:
@@ -31,6 +31,7 @@ include mk/node.mk
 include mk/mobile.mk
 include mk/bench.mk
 include mk/fuzz.mk
+include mk/charts.mk
 
 # --- Python -------------------------------------------------------------------
 $(VENV)/.tools-2: tests/python/requirements.txt
@@ -47,8 +48,8 @@ python-wheel: python-tools
 	$(PY) -m pip install -q --force-reinstall --no-deps $(WHEELS)/ntpc_policy-*.whl
 
 python-test: python-wheel
-	$(VENV)/bin/ruff check bindings-python/python bindings-python/bench tests/python xtask
-	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python xtask
+	$(VENV)/bin/ruff check bindings-python/python bindings-python/bench tests/python tests/charts xtask
+	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python tests/charts xtask
 	cd tests/python && ../../$(PY) -m pytest -q -p no:cacheprovider
 
 # --- PHP client (examples/php) over the CLI ----------------------------------------
@@ -60,42 +61,49 @@ doc:
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p ntpc-policy --no-deps
 
 # The main job on the bundled sample data, through the command line PHP uses.
+# Tables in zh-TW, as a coordinator reads them (`--lang en` for English; the
+# default follows LANG); the charts are written to target/demo/ (SVG, and PNG
+# when rsvg-convert is installed: make chart-tools).
 CLI := $(VENV)/bin/ntpc-policy
+DEMO := $(CLI)
 demo: python-wheel
-	@echo "== ntpc-policy account check examples/data/accounts.txt"
-	@grep -v '^#' examples/data/accounts.txt | $(CLI) account check - || true
-	@echo; echo "== ntpc-policy password check --tsv < examples/data/passwords.txt"
-	@$(CLI) password check --tsv < examples/data/passwords.txt || true
-	@echo; echo "== ntpc-policy date - < examples/data/dates.txt"
-	@$(CLI) date - < examples/data/dates.txt || true
-	@echo; echo "== ntpc-policy id scan examples/data/leak.txt"
-	@$(CLI) id scan examples/data/leak.txt || true
+	@echo "== ntpc-policy account check -f examples/data/accounts.txt --lang zh"
+	@$(DEMO) account check -f examples/data/accounts.txt --lang zh || true
+	@echo; echo "== ntpc-policy password check --tsv --lang zh < examples/data/passwords.txt"
+	@$(DEMO) password check --tsv --lang zh < examples/data/passwords.txt || true
+	@echo; echo "== ntpc-policy date - --lang zh < examples/data/dates.txt"
+	@$(DEMO) date - --lang zh < examples/data/dates.txt || true
+	@echo; echo "== ntpc-policy id scan examples/data/leak.txt --lang zh"
+	@$(DEMO) id scan examples/data/leak.txt --lang zh || true
 	@echo; echo "== ntpc-policy id scan --redact examples/data/leak.txt"
-	@$(CLI) id scan --redact examples/data/leak.txt
-	@echo; echo "== ntpc-policy password expiry --last-changed 110/08/01 --now 2021-10-25T09:00"
-	@$(CLI) password expiry --last-changed 110/08/01 --now 2021-10-25T09:00 || true
-	@echo; echo "== ntpc-policy mailbox sweep examples/data/mailboxes.csv --today 2021-12-07"
-	@$(CLI) mailbox sweep examples/data/mailboxes.csv --today 2021-12-07 || true
-	@echo; echo "== ntpc-policy account check examples/data/people.csv --today 110/12/07"
-	@$(CLI) account check examples/data/people.csv --today 110/12/07 || true
-	@echo; echo "== ntpc-policy parent check examples/data/families.json"
-	@$(CLI) parent check examples/data/families.json || true
-	@echo; echo "== ntpc-policy permission who-can 上課yo 管理權 --overrides examples/data/overrides.json"
-	@$(CLI) permission who-can 上課yo 管理權 --overrides examples/data/overrides.json || true
-	@echo; echo "== ntpc-policy permission can 電子聯絡簿 manage --title 教務主任兼導師"
-	@$(CLI) permission can 電子聯絡簿 manage --title 教務主任兼導師 || true
-	@echo; echo "== ntpc-policy incident check examples/data/incidents.csv --now 2021-12-07T09:00"
-	@$(CLI) incident check examples/data/incidents.csv --now 2021-12-07T09:00 || true
+	@$(DEMO) id scan --redact examples/data/leak.txt
+	@echo; echo "== ntpc-policy password expiry --last-changed 110/08/01 --now 2021-10-25T09:00 --lang zh"
+	@$(DEMO) password expiry --last-changed 110/08/01 --now 2021-10-25T09:00 --lang zh || true
+	@echo; echo "== ntpc-policy mailbox sweep examples/data/mailboxes.csv --today 2021-12-07 --lang zh"
+	@$(DEMO) mailbox sweep examples/data/mailboxes.csv --today 2021-12-07 --lang zh || true
+	@echo; echo "== ntpc-policy account access examples/data/people.csv --today 110/12/07 --lang zh"
+	@$(DEMO) account access examples/data/people.csv --today 110/12/07 --lang zh || true
+	@echo; echo "== ntpc-policy parent check examples/data/families.json --lang zh"
+	@$(DEMO) parent check examples/data/families.json --lang zh || true
+	@echo; echo "== ntpc-policy permission who-can 上課yo 管理權 --overrides examples/data/overrides.json --lang zh"
+	@$(DEMO) permission who-can 上課yo 管理權 --overrides examples/data/overrides.json --lang zh || true
+	@echo; echo "== ntpc-policy permission can 電子聯絡簿 manage --title 教務主任兼導師 --lang zh"
+	@$(DEMO) permission can 電子聯絡簿 manage --title 教務主任兼導師 --lang zh || true
+	@echo; echo "== ntpc-policy incident check examples/data/incidents.csv --now 2021-12-07T09:00 --lang zh"
+	@$(DEMO) incident check examples/data/incidents.csv --now 2021-12-07T09:00 --lang zh || true
+	@echo; echo "== ntpc-policy incident check examples/data/incidents.csv --now 2021-12-07T09:00 --lang en"
+	@$(DEMO) incident check examples/data/incidents.csv --now 2021-12-07T09:00 --lang en || true
 	@mkdir -p target/demo
-	@echo; echo "== ntpc-policy incident stats examples/data/incidents.csv --svg target/demo/incidents-monthly.svg"
-	@$(CLI) incident stats examples/data/incidents.csv --now 2021-12-07T09:00 \
+	@echo; echo "== ntpc-policy incident stats examples/data/incidents.csv --svg target/demo/incidents-monthly.svg --lang zh"
+	@$(DEMO) incident stats examples/data/incidents.csv --now 2021-12-07T09:00 --lang zh \
 		--svg target/demo/incidents-monthly.svg --subtype-svg target/demo/incidents-subtype.svg || true
-	@echo; echo "== ntpc-policy drill rank examples/data/drills.csv --now 2021-12-07"
-	@$(CLI) drill rank examples/data/drills.csv --now 2021-12-07 || true
-	@echo; echo "== ntpc-policy audit pick examples/data/audit_schools.csv --scans examples/data/audit_scans.csv --capacity 3"
-	@$(CLI) audit pick examples/data/audit_schools.csv --scans examples/data/audit_scans.csv --capacity 3 \
+	@echo; echo "== ntpc-policy drill rank examples/data/drills.csv --now 2021-12-07 --lang zh"
+	@$(DEMO) drill rank examples/data/drills.csv --now 2021-12-07 --lang zh || true
+	@echo; echo "== ntpc-policy audit pick examples/data/audit_schools.csv --scans examples/data/audit_scans.csv --capacity 3 --lang zh"
+	@$(DEMO) audit pick examples/data/audit_schools.csv --scans examples/data/audit_scans.csv --capacity 3 --lang zh \
 		--svg target/demo/audit-criteria.svg || true
-	@echo; echo "charts: target/demo/incidents-monthly.svg, incidents-subtype.svg, audit-criteria.svg"
+	@if command -v rsvg-convert >/dev/null; then for f in target/demo/*.svg; do rsvg-convert -o $${f%.svg}.png $$f; done; fi
+	@echo; echo "charts: target/demo/incidents-monthly.svg, incidents-subtype.svg, audit-criteria.svg (+ .png)"
 
 # The core's own walkthrough of the same data, without Python.
 demo-rust:

@@ -122,6 +122,11 @@ export type Code =
   | 'input.invalid_argument'
   | 'input.invalid_text'
   | 'input.too_large'
+  | 'input.file_not_found'
+  | 'input.is_directory'
+  | 'input.not_a_file'
+  | 'input.unreadable'
+  | 'input.value_is_path'
   | 'policy.invalid_file'
   | 'policy.unknown_edition'
   | 'internal'
@@ -268,6 +273,11 @@ export type Code1 =
   | 'input.invalid_argument'
   | 'input.invalid_text'
   | 'input.too_large'
+  | 'input.file_not_found'
+  | 'input.is_directory'
+  | 'input.not_a_file'
+  | 'input.unreadable'
+  | 'input.value_is_path'
   | 'policy.invalid_file'
   | 'policy.unknown_edition'
   | 'internal'
@@ -693,6 +703,11 @@ export type Code2 =
   | 'input.invalid_argument'
   | 'input.invalid_text'
   | 'input.too_large'
+  | 'input.file_not_found'
+  | 'input.is_directory'
+  | 'input.not_a_file'
+  | 'input.unreadable'
+  | 'input.value_is_path'
   | 'policy.invalid_file'
   | 'policy.unknown_edition'
   | 'internal'
@@ -5234,14 +5249,16 @@ export declare function evaluateIncident(incident: Incident, now: string | Date,
 export declare function incidentStats(incidents: Array<Incident>, now: string | Date, policy?: Policy | null): IncidentStats
 
 /**
- * The monthly bar chart of the statistics, as SVG text.
+ * The monthly bar chart of the statistics, as SVG text; the title carries
+ * the year (`110 年度各月份通報案件統計`) unless `title` is given.
  */
-export declare function incidentMonthlySvg(incidents: Array<Incident>, now: string | Date, policy?: Policy | null): string
+export declare function incidentMonthlySvg(incidents: Array<Incident>, now: string | Date, title?: string | null, policy?: Policy | null): string
 
 /**
- * The subtype chart of the statistics, as SVG text.
+ * The subtype chart of the statistics (其他 last), as SVG text; the title
+ * carries the year unless `title` is given.
  */
-export declare function incidentSubtypeSvg(incidents: Array<Incident>, now: string | Date, policy?: Policy | null): string
+export declare function incidentSubtypeSvg(incidents: Array<Incident>, now: string | Date, title?: string | null, policy?: Policy | null): string
 
 /**
  * Incidents from the department's table as CSV/TSV (Chinese or English
@@ -5308,9 +5325,9 @@ export declare function pickAuditSchools(schools: Array<AuditSchool>, options?: 
 export declare function auditScanRanking(scans: Array<ScanFinding>, schools?: Array<AuditSchool> | null, policy?: Policy | null): ScanRanking
 
 /**
- * The pick list's criteria table, as SVG text.
+ * The pick list's criteria table, as SVG text (`title` replaces the default).
  */
-export declare function auditCriteriaSvg(schools: Array<AuditSchool>, options?: { scans?: Array<ScanFinding> | null; capacity?: number | null }, policy?: Policy | null): string
+export declare function auditCriteriaSvg(schools: Array<AuditSchool>, options?: { scans?: Array<ScanFinding> | null; capacity?: number | null; title?: string | null }, policy?: Policy | null): string
 
 /**
  * The CVSS band of a score (`none` … `critical`); v2 scores have no `critical`.

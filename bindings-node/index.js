@@ -344,17 +344,19 @@ function incidentStats(incidents, now, policy) {
 }
 
 /**
- * The monthly bar chart of the statistics, as SVG text.
+ * The monthly bar chart of the statistics, as SVG text; the title carries
+ * the year (`110 年度各月份通報案件統計`) unless `title` is given.
  */
-function incidentMonthlySvg(incidents, now, policy) {
-  return call('incident.monthly_svg', { incidents, now }, policy)
+function incidentMonthlySvg(incidents, now, title, policy) {
+  return call('incident.monthly_svg', { incidents, now, title }, policy)
 }
 
 /**
- * The subtype chart of the statistics, as SVG text.
+ * The subtype chart of the statistics (其他 last), as SVG text; the title
+ * carries the year unless `title` is given.
  */
-function incidentSubtypeSvg(incidents, now, policy) {
-  return call('incident.subtype_svg', { incidents, now }, policy)
+function incidentSubtypeSvg(incidents, now, title, policy) {
+  return call('incident.subtype_svg', { incidents, now, title }, policy)
 }
 
 /**
@@ -444,10 +446,10 @@ function auditScanRanking(scans, schools, policy) {
 }
 
 /**
- * The pick list's criteria table, as SVG text.
+ * The pick list's criteria table, as SVG text (`title` replaces the default).
  */
 function auditCriteriaSvg(schools, options, policy) {
-  return call('audit.criteria_svg', { schools, scans: options?.scans, capacity: options?.capacity }, policy)
+  return call('audit.criteria_svg', { schools, scans: options?.scans, capacity: options?.capacity, title: options?.title }, policy)
 }
 
 /**

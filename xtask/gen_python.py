@@ -241,22 +241,37 @@ def api() -> str:
         body += [f"    return {conv.format(call)}  # type: ignore[no-any-return]", ""]
     text = "\n".join(body)
     names = ("Any", "Literal")
-    typing = ["TYPE_CHECKING", *(n for n in names if f"{n}[" in text or f" {n}" in text)]
+    typing = [n for n in names if f"{n}[" in text or f" {n}" in text]
+    # Only `_core` is imported at run time: `typing`, `collections.abc` and the
+    # shapes are for type checkers, and `datetime` is imported on first use, so
+    # the command line (which PHP starts once per call) starts fast (issue 17).
     head = [
         HEADER,
         '"""The functions of ntpc-policy, typed; each calls the core through `_core.call`."""',
         "",
         "from __future__ import annotations",
         "",
-        "import datetime as _dt",
-        "from collections.abc import Sequence",
-        f"from typing import {', '.join(typing)}",
-        "",
         "from ntpc_policy._core import Policy",
         "from ntpc_policy._core import call as _call",
         "",
+        "TYPE_CHECKING = False  # (not `typing.TYPE_CHECKING`: importing `typing` is slow)",
         "if TYPE_CHECKING:",
+        "    import datetime as _dt",
+        "    from collections.abc import Sequence",
+        *([f"    from typing import {', '.join(typing)}"] if typing else []),
+        "",
         f"    from ntpc_policy.shapes import ({', '.join(sorted(USED))},)",
+        "else:",
+        "",
+        "    class _Datetime:",
+        '        """The `datetime` module, imported on first use."""',
+        "",
+        "        def __getattr__(self, name: str) -> object:",
+        "            import datetime",
+        "",
+        "            return getattr(datetime, name)",
+        "",
+        "    _dt = _Datetime()",
         "",
         "__all__ = [",
         *[f'    "{name}",' for name in sorted(f["name"] for f in funcs)],

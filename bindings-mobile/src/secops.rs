@@ -39,32 +39,34 @@ pub fn incident_stats(
     ))
 }
 
-/// The monthly bar chart of the statistics, as SVG text.
-#[uniffi::export(default(policy = None))]
+/// The monthly bar chart of the statistics, as SVG text (the year in the
+/// title unless `title` is given).
+#[uniffi::export(default(title = None, policy = None))]
 pub fn incident_monthly_svg(
     incidents: Vec<Incident>,
     now: String,
+    title: Option<String>,
     policy: Option<Arc<Policy>>,
 ) -> Result<String> {
-    Ok(chart::monthly_svg(&incident::stats(
-        &incidents,
-        instant(&now)?,
-        or_default(&policy),
-    )))
+    Ok(chart::monthly_svg(
+        &incident::stats(&incidents, instant(&now)?, or_default(&policy)),
+        title.as_deref(),
+    ))
 }
 
-/// The subtype chart of the statistics, as SVG text.
-#[uniffi::export(default(policy = None))]
+/// The subtype chart of the statistics, as SVG text (the year in the title
+/// unless `title` is given).
+#[uniffi::export(default(title = None, policy = None))]
 pub fn incident_subtype_svg(
     incidents: Vec<Incident>,
     now: String,
+    title: Option<String>,
     policy: Option<Arc<Policy>>,
 ) -> Result<String> {
-    Ok(chart::subtype_svg(&incident::stats(
-        &incidents,
-        instant(&now)?,
-        or_default(&policy),
-    )))
+    Ok(chart::subtype_svg(
+        &incident::stats(&incidents, instant(&now)?, or_default(&policy)),
+        title.as_deref(),
+    ))
 }
 
 /// Incidents from the department's table as CSV/TSV.
@@ -162,12 +164,13 @@ pub fn audit_scan_ranking(
     )?)
 }
 
-/// The pick list's criteria table, as SVG text.
-#[uniffi::export(default(scans = None, capacity = None, policy = None))]
+/// The pick list's criteria table, as SVG text (`title` replaces the default).
+#[uniffi::export(default(scans = None, capacity = None, title = None, policy = None))]
 pub fn audit_criteria_svg(
     schools: Vec<AuditSchool>,
     scans: Option<Vec<ScanFinding>>,
     capacity: Option<u32>,
+    title: Option<String>,
     policy: Option<Arc<Policy>>,
 ) -> Result<String> {
     let picked = audit::pick(
@@ -176,7 +179,7 @@ pub fn audit_criteria_svg(
         capacity,
         or_default(&policy),
     )?;
-    Ok(chart::criteria_table_svg(&picked))
+    Ok(chart::criteria_table_svg(&picked, title.as_deref()))
 }
 
 /// The CVSS band of a score; v2 scores have no `critical`.

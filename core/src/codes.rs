@@ -573,6 +573,30 @@ codes! {
     InputTooLarge = "input.too_large", Error,
         "{field} 超過上限 {limit}（實際 {actual}）。",
         "{field} is over the limit of {limit} (got {actual}).";
+    /// A file named as input (or output) that does not exist, or whose folder
+    /// does not. The programs that read files (the command line) report it
+    /// instead of the operating system's own text (issue 17 §2).
+    InputFileNotFound = "input.file_not_found", Error,
+        "{field}：找不到檔案「{path}」（檔案或其所在的資料夾不存在）。",
+        "{field}: file not found: \"{path}\" (the file or its folder does not exist).";
+    /// A folder named where a file is expected.
+    InputIsDirectory = "input.is_directory", Error,
+        "{field}：「{path}」是資料夾，不是檔案。",
+        "{field}: \"{path}\" is a folder, not a file.";
+    /// A path that is not a file one can read to its end: a socket, or a named
+    /// pipe (FIFO) nothing writes to (read without waiting, so it never hangs).
+    InputNotAFile = "input.not_a_file", Error,
+        "{field}：「{path}」不是可讀取的檔案（{kind_zh}）。",
+        "{field}: \"{path}\" is not a file that can be read ({kind}).";
+    /// A file that exists but cannot be read or written (permissions, …).
+    InputUnreadable = "input.unreadable", Error,
+        "{field}：無法讀寫「{path}」（{reason_zh}）。",
+        "{field}: \"{path}\" cannot be read or written ({reason}).";
+    /// A value that is also the path of an existing file: it is checked as the
+    /// value it is (never a silent guess); to check the file, name it with `-f`.
+    InputValueIsPath = "input.value_is_path", Warning,
+        "「{value}」是現有檔案的路徑，但已當作一個值檢查；要檢查檔案內容請用 -f {value}。",
+        "\"{value}\" is the path of an existing file but was checked as a value; to check the file's contents use -f {value}.";
     /// A policy file that cannot be read.
     PolicyInvalidFile = "policy.invalid_file", Error,
         "政策設定檔有誤：{reason_zh}。",

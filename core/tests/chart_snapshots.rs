@@ -48,13 +48,13 @@ fn seed_stats() -> incident::IncidentStats {
 
 #[test]
 fn monthly_chart_of_the_seed() {
-    let svg = chart::monthly_svg(&seed_stats());
+    let svg = chart::monthly_svg(&seed_stats(), None);
     check("incidents_monthly.svg", &svg);
 }
 
 #[test]
 fn subtype_chart_of_the_seed() {
-    let svg = chart::subtype_svg(&seed_stats());
+    let svg = chart::subtype_svg(&seed_stats(), None);
     check("incidents_subtype.svg", &svg);
 }
 
@@ -66,14 +66,17 @@ fn criteria_table_of_the_examples() {
     let scans = audit::import_scans(&example("audit_scans.csv"), &o, &p).unwrap();
     let pick = audit::pick(&schools.records, &scans.records, Some(4), &p).unwrap();
     assert_eq!(pick.picked.len(), 4);
-    check("audit_criteria.svg", &chart::criteria_table_svg(&pick));
+    check(
+        "audit_criteria.svg",
+        &chart::criteria_table_svg(&pick, None),
+    );
 }
 
 #[test]
 fn charts_are_deterministic_and_well_formed() {
     let s = seed_stats();
-    assert_eq!(chart::monthly_svg(&s), chart::monthly_svg(&s));
-    for svg in [chart::monthly_svg(&s), chart::subtype_svg(&s)] {
+    assert_eq!(chart::monthly_svg(&s, None), chart::monthly_svg(&s, None));
+    for svg in [chart::monthly_svg(&s, None), chart::subtype_svg(&s, None)] {
         assert!(
             svg.starts_with(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"400\""
@@ -82,6 +85,9 @@ fn charts_are_deterministic_and_well_formed() {
         assert!(svg.ends_with("</svg>\n"));
         assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
+        // Issue 17 §7: the year in the title, nothing cut.
+        assert!(svg.contains("<title>110 年度"));
+        assert!(!svg.contains('…'));
     }
 }
 
@@ -101,8 +107,8 @@ fn svg_is_well_formed_xml_for_any_label() {
             .collect::<Vec<String>>()
     };
     let s = seed_stats();
-    xml(&chart::monthly_svg(&s));
-    xml(&chart::subtype_svg(&s));
+    xml(&chart::monthly_svg(&s, None));
+    xml(&chart::subtype_svg(&s, None));
     let labels = [
         "a\u{FFFE}b",
         "\u{FFFF}",
@@ -126,8 +132,8 @@ fn svg_is_well_formed_xml_for_any_label() {
         .collect();
     let now = calendar::parse_datetime("2021-12-07T00:00:00+08:00").unwrap();
     let stats = incident::stats(&incidents, now, &Policy::default());
-    xml(&chart::monthly_svg(&stats));
-    let texts = xml(&chart::subtype_svg(&stats)).join("\n");
+    xml(&chart::monthly_svg(&stats, None));
+    let texts = xml(&chart::subtype_svg(&stats, None)).join("\n");
     // The markup is text: shown, not interpreted.
     assert!(texts.contains("<script>&amp;"), "{texts}");
     assert!(texts.contains("ab") && texts.contains("x[31m"), "{texts}");
@@ -141,5 +147,35 @@ fn svg_is_well_formed_xml_for_any_label() {
         })
         .collect();
     let pick = audit::pick(&schools, &[], None, &Policy::default()).unwrap();
-    xml(&chart::criteria_table_svg(&pick));
+    xml(&chart::criteria_table_svg(&pick, None));
+}
+
+#[test]
+fn long_labels_are_wrapped_or_widened_never_cut() {
+    let p = Policy::default();
+    let rows: Vec<incident::Incident> = serde_json::from_value(serde_json::json!([
+        {"id": "1", "unit": "新北市新莊區新莊國民小學", "level": 1, "subtype": "其他", "reported_at": "2021/03/10 12:06"},
+        {"id": "2", "unit": "新北市新莊區新莊國民中學", "level": 1, "subtype": "阻斷服務攻擊(DoS/DDoS)", "reported_at": "2021/03/11 12:06"},
+        {"id": "3", "unit": "A", "level": 1, "subtype": "阻斷服務攻擊(DoS/DDoS)", "reported_at": "2022/01/11 12:06"},
+        {"id": "4", "unit": "A", "level": 1, "subtype": "一個非常非常長的子類型名稱，長到一行放不下也不能被截斷的那一種(Very Long Subtype Label)", "reported_at": "2022/01/12 12:06"}
+    ]))
+    .unwrap();
+    let now = calendar::parse_datetime("2022-02-01T00:00:00+08:00").unwrap();
+    let s = incident::stats(&rows, now, &p);
+    let sub = chart::subtype_svg(&s, None);
+    assert!(sub.contains(">阻斷服務攻擊(DoS/DDoS)<"));
+    assert!(sub.contains("<title>110–111 年度攻擊分類案件統計</title>"));
+    // 其他 is last although it ties the others.
+    let other = sub.find(">其他<").unwrap();
+    assert!(sub.find(">阻斷服務攻擊(DoS/DDoS)<").unwrap() < other);
+    assert!(!sub.contains('…'));
+    let titled = chart::monthly_svg(&s, Some("本校 110 年度通報"));
+    assert!(titled.contains("<title>本校 110 年度通報</title>") && titled.contains(">件數<"));
+    let schools: Vec<audit::AuditSchool> = serde_json::from_value(serde_json::json!([
+        {"school": "014601", "name": "新北市新莊區新莊國民小學附設幼兒園與補校", "security_grade": "C"}
+    ]))
+    .unwrap();
+    let pick = audit::pick(&schools, &[], None, &p).unwrap();
+    let table = chart::criteria_table_svg(&pick, None);
+    assert!(table.contains(">新北市新莊區新莊國民小學附設幼兒園與補校<"));
 }

@@ -94,6 +94,6 @@ proptest! {
         for w in all.windows(2) {
             prop_assert!(w[0].criteria_met >= w[1].criteria_met);
         }
-        let _ = chart::criteria_table_svg(&pick);
+        let _ = chart::criteria_table_svg(&pick, None);
     }
 }

@@ -222,7 +222,18 @@ final class NtpcPolicy
                 if (!$status['running'] && $exit === null) {
                     $exit = $status['exitcode'];
                 }
-                $n = $status['running'] ? @fwrite($in, $todo, 65536) : false;
+                // The command may still exit between the check and the write;
+                // that write's EPIPE warning is not the caller's business, so
+                // no error handler of the application sees (or logs) it.
+                $n = false;
+                if ($status['running']) {
+                    set_error_handler(fn() => true);
+                    try {
+                        $n = fwrite($in, $todo, 65536);
+                    } finally {
+                        restore_error_handler();
+                    }
+                }
                 if ($n === false || $n === 0 && !$status['running']) {
                     $todo = '';
                 } else {

@@ -42,6 +42,15 @@ $r = $p->checkPassword('--help', '-x', '--display-name');
 check('a password starting with - is a password', $r['verdict'] === 'fail', $r);
 $r = $p->checkPassword("Good#Pass\n2024x", 'wang01');
 check('a password with a line break is one password', isset($r['verdict']), $r);
+$r = $p->checkPassword('Tr0ub4dor&3xq', '-wang', '--help');
+check('an account and a display name starting with - are data', isset($r['verdict']), $r);
+$ids = $p->checkIds(['-A123456789', '--', '-', '--json']);
+check('ID values starting with - are values: 4 records', count($ids) === 4 && array_column($ids, 'input') === [0, 1, 2, 3], $ids);
+check('-A123456789 is not an ID', ($ids[0]['result']['kind'] ?? null) === 'none', $ids[0]);
+$d = $p->dates(['-110/12/07', '110/12/07']);
+check('a date starting with - is an error record at its place, not a usage error', isset($d[0]['error']) && $d[1]['result']['date'] === '2021-12-07', $d);
+$acc = $p->checkAccounts([__FILE__]);
+check('a value that is a file path is checked as a value', count($acc) === 1 && $acc[0]['result']['verdict'] === 'pass', $acc);
 
 $ids = $p->checkIds(['A123456789', 'A123456780', 'hello']);
 check('three id records', count($ids) === 3, $ids);
@@ -118,7 +127,20 @@ try {
     $p->mailboxSweep("$data/no-such-file.csv", '2021-12-07');
     check('a missing file raises a typed error', false);
 } catch (NtpcPolicyException $e) {
-    check('a missing file raises a typed error', $e->policyCode === 'input.invalid_argument', $e->policyCode);
+    check('a missing file raises a typed error', $e->policyCode === 'input.file_not_found', $e->policyCode);
+    check('its message has no OS text', strpos($e->getMessage(), 'Errno') === false && strpos($e->getMessage(), 'file not found') !== false, $e->getMessage());
+}
+try {
+    $p->mailboxSweep($data, '2021-12-07');
+    check('a folder raises input.is_directory', false);
+} catch (NtpcPolicyException $e) {
+    check('a folder raises input.is_directory', $e->policyCode === 'input.is_directory', $e->policyCode);
+}
+try {
+    $p->mailboxSweep('-no-such-file.csv', '2021-12-07');
+    check('a missing path starting with - is a missing file, not an option', false);
+} catch (NtpcPolicyException $e) {
+    check('a missing path starting with - is a missing file, not an option', $e->policyCode === 'input.file_not_found', $e->policyCode);
 }
 
 try {

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from pathlib import Path
 from typing import Any
+
+# The command line's tables follow the locale (issue 17 §5): the tests read
+# them in English unless a test sets the locale itself.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 VECTORS = Path(__file__).resolve().parent.parent / "vectors"
 

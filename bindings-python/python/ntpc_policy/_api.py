@@ -4,14 +4,14 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
 from ntpc_policy._core import Policy
 from ntpc_policy._core import call as _call
 
+TYPE_CHECKING = False  # (not `typing.TYPE_CHECKING`: importing `typing` is slow)
 if TYPE_CHECKING:
+    import datetime as _dt
+    from collections.abc import Sequence
+
     from ntpc_policy.shapes import (
         AbsentCounts,
         AccountAccess,
@@ -86,6 +86,17 @@ if TYPE_CHECKING:
         UbnCheck,
         WhoCan,
     )
+else:
+
+    class _Datetime:
+        """The `datetime` module, imported on first use."""
+
+        def __getattr__(self, name: str) -> object:
+            import datetime
+
+            return getattr(datetime, name)
+
+    _dt = _Datetime()
 
 __all__ = [
     "absent_counts",
@@ -500,17 +511,33 @@ def incident_stats(
 
 
 def incident_monthly_svg(
-    incidents: Sequence[Incident], now: InstantLike, *, policy: Policy | None = None
+    incidents: Sequence[Incident],
+    now: InstantLike,
+    title: str | None = None,
+    *,
+    policy: Policy | None = None,
 ) -> str:
-    """The monthly bar chart of the statistics, as SVG text."""
-    return _call("incident.monthly_svg", {"incidents": incidents, "now": now}, policy)  # type: ignore[no-any-return]
+    """The monthly bar chart of the statistics, as SVG text; the title carries
+    the year (`110 年度各月份通報案件統計`) unless `title` is given.
+    """
+    return _call(
+        "incident.monthly_svg", {"incidents": incidents, "now": now, "title": title}, policy
+    )  # type: ignore[no-any-return]
 
 
 def incident_subtype_svg(
-    incidents: Sequence[Incident], now: InstantLike, *, policy: Policy | None = None
+    incidents: Sequence[Incident],
+    now: InstantLike,
+    title: str | None = None,
+    *,
+    policy: Policy | None = None,
 ) -> str:
-    """The subtype chart of the statistics, as SVG text."""
-    return _call("incident.subtype_svg", {"incidents": incidents, "now": now}, policy)  # type: ignore[no-any-return]
+    """The subtype chart of the statistics (其他 last), as SVG text; the title
+    carries the year unless `title` is given.
+    """
+    return _call(
+        "incident.subtype_svg", {"incidents": incidents, "now": now, "title": title}, policy
+    )  # type: ignore[no-any-return]
 
 
 def import_incidents(
@@ -628,12 +655,15 @@ def audit_criteria_svg(
     schools: Sequence[AuditSchool],
     scans: Sequence[ScanFinding] | None = None,
     capacity: int | None = None,
+    title: str | None = None,
     *,
     policy: Policy | None = None,
 ) -> str:
-    """The pick list's criteria table, as SVG text."""
+    """The pick list's criteria table, as SVG text (`title` replaces the default)."""
     return _call(
-        "audit.criteria_svg", {"schools": schools, "scans": scans, "capacity": capacity}, policy
+        "audit.criteria_svg",
+        {"schools": schools, "scans": scans, "capacity": capacity, "title": title},
+        policy,
     )  # type: ignore[no-any-return]
 
 

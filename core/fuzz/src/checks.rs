@@ -934,14 +934,14 @@ pub fn chart_svg(data: &[u8]) {
     let policy = Policy::default();
     let now = calendar::parse_datetime("2021-12-31T09:00:00+08:00").expect("a date");
     let stats = incident::stats(&incidents, now, &policy);
-    parse_svg(&chart::monthly_svg(&stats));
+    parse_svg(&chart::monthly_svg(&stats, None));
     assert_eq!(
-        parse_svg(&chart::subtype_svg(&stats)),
+        parse_svg(&chart::subtype_svg(&stats, None)),
         stats.by_subtype.len()
     );
     match audit::pick(&schools, &[], Some(8), &policy) {
         Ok(pick) => {
-            parse_svg(&chart::criteria_table_svg(&pick));
+            parse_svg(&chart::criteria_table_svg(&pick, None));
         }
         Err(e) => assert_error(&e),
     }

@@ -24,14 +24,16 @@ api_table! { ALL, policy;
         Ok(incident::stats(&incidents, now.0, policy))
     }
 
-    /// The monthly bar chart of the statistics, as SVG text.
-    "incident.monthly_svg" => fn incident_monthly_svg(incidents: Vec<Incident>, now: Instant) with [policy] -> String as "svg" {
-        Ok(chart::monthly_svg(&incident::stats(&incidents, now.0, policy)))
+    /// The monthly bar chart of the statistics, as SVG text; the title carries
+    /// the year (`110 年度各月份通報案件統計`) unless `title` is given.
+    "incident.monthly_svg" => fn incident_monthly_svg(incidents: Vec<Incident>, now: Instant, title: Option<String>) with [policy] -> String as "svg" {
+        Ok(chart::monthly_svg(&incident::stats(&incidents, now.0, policy), title.as_deref()))
     }
 
-    /// The subtype chart of the statistics, as SVG text.
-    "incident.subtype_svg" => fn incident_subtype_svg(incidents: Vec<Incident>, now: Instant) with [policy] -> String as "svg" {
-        Ok(chart::subtype_svg(&incident::stats(&incidents, now.0, policy)))
+    /// The subtype chart of the statistics (其他 last), as SVG text; the title
+    /// carries the year unless `title` is given.
+    "incident.subtype_svg" => fn incident_subtype_svg(incidents: Vec<Incident>, now: Instant, title: Option<String>) with [policy] -> String as "svg" {
+        Ok(chart::subtype_svg(&incident::stats(&incidents, now.0, policy), title.as_deref()))
     }
 
     /// Incidents from the department's table as CSV/TSV (Chinese or English
@@ -99,10 +101,10 @@ api_table! { ALL, policy;
         audit::scan_ranking(&scans, &schools.unwrap_or_default(), policy)
     }
 
-    /// The pick list's criteria table, as SVG text.
-    "audit.criteria_svg" => fn audit_criteria_svg(schools: Vec<AuditSchool>, scans: Option<Vec<ScanFinding>>, capacity: Option<u32>) with [policy] -> String as "svg" {
+    /// The pick list's criteria table, as SVG text (`title` replaces the default).
+    "audit.criteria_svg" => fn audit_criteria_svg(schools: Vec<AuditSchool>, scans: Option<Vec<ScanFinding>>, capacity: Option<u32>, title: Option<String>) with [policy] -> String as "svg" {
         let picked = audit::pick(&schools, &scans.unwrap_or_default(), capacity, policy)?;
-        Ok(chart::criteria_table_svg(&picked))
+        Ok(chart::criteria_table_svg(&picked, title.as_deref()))
     }
 
     /// The CVSS band of a score (`none` … `critical`); v2 scores have no `critical`.

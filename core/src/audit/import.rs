@@ -25,8 +25,11 @@ pub const SCHOOL_SCHEMA: Schema = Schema {
         },
         ColumnSpec {
             field: "drill_overtime_minutes",
+            // Minutes only: a header in hours (`演練逾時(時)`) is not read as
+            // minutes; it is reported as an ignored column (issue 17 §4).
             headers: &[
                 "演練逾時(分)",
+                "演練逾時(分鐘)",
                 "演練逾時分鐘",
                 "通報演練逾時",
                 "drill_overtime_minutes",

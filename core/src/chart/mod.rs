@@ -8,15 +8,25 @@
 //! decimal without a trailing `.0`) so the same data gives the same bytes on every
 //! platform — a snapshot test pins them.
 //!
+//! Text is never cut (issue 17 §7: a school's name must show whether it is a
+//! 國小 or a 國中): the layout measures every label with [`text_width`], a
+//! deliberately generous estimate (a CJK or full-width character is one em,
+//! any other character 0.6 em, wider than the sans-serif fonts draw them), and
+//! widens a column or wraps a label onto more lines instead. `make chart-test`
+//! renders every chart with a real renderer and a CJK font and checks, with
+//! the font's own metrics, that no text leaves its box. Grid lines carry
+//! `class="grid"` (text may sit on them); every other line is a border text
+//! must not cross.
+//!
 //! ```
 //! use ntpc_policy::{Policy, chart, incident::{self, Incident}};
 //! let rows: Vec<Incident> = serde_json::from_value(serde_json::json!([
 //!   {"id": "1", "unit": "A", "level": 1, "subtype": "對外攻擊", "reported_at": "2021/03/10 12:06"}
 //! ])).unwrap();
 //! let now = ntpc_policy::calendar::parse_datetime("2021-12-07T00:00:00+08:00").unwrap();
-//! let svg = chart::monthly_svg(&incident::stats(&rows, now, &Policy::default()));
+//! let svg = chart::monthly_svg(&incident::stats(&rows, now, &Policy::default()), None);
 //! assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"400\""));
-//! assert!(svg.contains(">110/03<"));
+//! assert!(svg.contains(">110/03<") && svg.contains(">110 年度各月份通報案件統計<"));
 //! ```
 
 mod bars;
@@ -81,14 +91,81 @@ fn esc(text: &str) -> String {
     out
 }
 
-/// At most `max` characters, with `…` when cut.
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
+/// Whether a character is drawn one em wide: CJK ideographs, kana, hangul,
+/// CJK punctuation and full-width forms (the East Asian "wide" ranges).
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+/// The width a text takes at a font size, generously estimated (see the
+/// module docs): one em per wide character, 0.6 em per other character.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if is_wide(c) { size } else { 0.6 * size })
+        .sum()
+}
+
+/// A text broken into lines of at most `max` wide (by [`text_width`]), at
+/// spaces when it can, else between any two characters; never cut short.
+fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for c in text.chars() {
+        let mut next = line.clone();
+        next.push(c);
+        if !line.is_empty() && text_width(&next, size) > max {
+            // Break at the last space of the line when there is one.
+            match line.rfind(' ').filter(|&i| i > 0) {
+                Some(i) => {
+                    let rest = line[i + 1..].to_owned();
+                    line.truncate(i);
+                    lines.push(std::mem::take(&mut line));
+                    line = rest;
+                }
+                None => lines.push(std::mem::take(&mut line)),
+            }
+            if c != ' ' || !line.is_empty() {
+                line.push(c);
+            }
+        } else {
+            line = next;
+        }
     }
-    let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
-    s.push('…');
-    s
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The ROC years of the statistics as a title prefix: `110 年度`, `109–110 年度`,
+/// or nothing when there are no incidents.
+fn years_prefix(stats: &crate::incident::IncidentStats) -> String {
+    let years: Vec<i32> = stats.by_year.iter().map(|y| y.roc_year).collect();
+    match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) if a == b => format!("{a} 年度"),
+        (Some(a), Some(b)) => format!("{a}–{b} 年度"),
+        _ => String::new(),
+    }
+}
+
+/// The catch-all subtype the department lists last (`其他`).
+fn is_other(label: Option<&str>) -> bool {
+    matches!(
+        label.map(str::trim),
+        Some("其他" | "其它" | "other" | "Other" | "OTHER")
+    )
 }
 
 /// An SVG document being written.
@@ -119,6 +196,29 @@ impl Svg {
             n(x),
             n(y),
             esc(body)
+        );
+    }
+
+    /// Text turned a quarter left about its anchor point (an axis title).
+    fn text_up(&mut self, x: f64, y: f64, size: u32, body: &str) {
+        let _ = writeln!(
+            self.out,
+            "<text x=\"{x}\" y=\"{y}\" text-anchor=\"middle\" font-size=\"{size}\" fill=\"{INK}\" transform=\"rotate(-90 {x} {y})\">{}</text>",
+            esc(body),
+            x = n(x),
+            y = n(y),
+        );
+    }
+
+    /// A grid line: text may sit on it.
+    fn grid(&mut self, x1: f64, y1: f64, x2: f64, y2: f64) {
+        let _ = writeln!(
+            self.out,
+            "<line class=\"grid\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{GRID}\" stroke-width=\"1\"/>",
+            n(x1),
+            n(y1),
+            n(x2),
+            n(y2)
         );
     }
 
@@ -181,7 +281,14 @@ mod tests {
             esc("a\u{FFFE}b\u{FFFF}\u{0}\u{1b}\u{85}\u{7f}c\u{10FFFF}"),
             "abc\u{10FFFF}"
         );
-        assert_eq!(clip("系統被入侵", 4), "系統被…");
+        assert_eq!(text_width("系統 ab", 10.0), 20.0 + 18.0);
+        assert_eq!(
+            wrap("阻斷服務攻擊(DoS/DDoS)", 14.0, 100.0).concat(),
+            "阻斷服務攻擊(DoS/DDoS)"
+        );
+        assert_eq!(wrap("ab cd", 10.0, 20.0), ["ab", "cd"]);
+        assert_eq!(wrap("", 10.0, 20.0), [""]);
+        assert!(is_other(Some(" 其他 ")) && !is_other(None));
         assert_eq!(axis(0), (1, 1));
         assert_eq!(axis(3), (3, 1));
         assert_eq!(axis(6), (6, 2));

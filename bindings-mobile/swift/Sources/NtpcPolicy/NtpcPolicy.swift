@@ -2247,15 +2247,16 @@ public func policyEditions()throws  -> [String]  {
 })
 }
 /**
- * The pick list's criteria table, as SVG text.
+ * The pick list's criteria table, as SVG text (`title` replaces the default).
  */
-public func auditCriteriaSvg(schools: [AuditSchool], scans: [ScanFinding]? = nil, capacity: UInt32? = nil, policy: Policy? = nil)throws  -> String  {
+public func auditCriteriaSvg(schools: [AuditSchool], scans: [ScanFinding]? = nil, capacity: UInt32? = nil, title: String? = nil, policy: Policy? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_audit_criteria_svg(
         FfiConverterSequenceTypeAuditSchool.lower(schools),
         FfiConverterOptionSequenceTypeScanFinding.lower(scans),
         FfiConverterOptionUInt32.lower(capacity),
+        FfiConverterOptionString.lower(title),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -2380,14 +2381,16 @@ public func importIncidents(data: Data, options: ImportOptions? = nil, policy: P
 })
 }
 /**
- * The monthly bar chart of the statistics, as SVG text.
+ * The monthly bar chart of the statistics, as SVG text (the year in the
+ * title unless `title` is given).
  */
-public func incidentMonthlySvg(incidents: [Incident], now: String, policy: Policy? = nil)throws  -> String  {
+public func incidentMonthlySvg(incidents: [Incident], now: String, title: String? = nil, policy: Policy? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_incident_monthly_svg(
         FfiConverterSequenceTypeIncident.lower(incidents),
         FfiConverterString.lower(now),
+        FfiConverterOptionString.lower(title),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -2406,14 +2409,16 @@ public func incidentStats(incidents: [Incident], now: String, policy: Policy? = 
 })
 }
 /**
- * The subtype chart of the statistics, as SVG text.
+ * The subtype chart of the statistics, as SVG text (the year in the title
+ * unless `title` is given).
  */
-public func incidentSubtypeSvg(incidents: [Incident], now: String, policy: Policy? = nil)throws  -> String  {
+public func incidentSubtypeSvg(incidents: [Incident], now: String, title: String? = nil, policy: Policy? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_incident_subtype_svg(
         FfiConverterSequenceTypeIncident.lower(incidents),
         FfiConverterString.lower(now),
+        FfiConverterOptionString.lower(title),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -2839,7 +2844,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_policy_editions() != 62159) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_audit_criteria_svg() != 28481) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_audit_criteria_svg() != 60927) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_audit_scan_ranking() != 21481) {
@@ -2869,13 +2874,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_import_incidents() != 32220) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_incident_monthly_svg() != 61035) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_incident_monthly_svg() != 31403) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_incident_stats() != 7073) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_incident_subtype_svg() != 36317) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_incident_subtype_svg() != 18896) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_parse_cvss_version() != 3902) {

@@ -10,17 +10,23 @@ error (bad lines are reported with their line numbers; the rest still go
 through). Every failure is a typed error with a stable code — never a Python
 traceback, never the value of a password.
 
-Start-up is kept short (PHP runs the command once per call): the command's
-module, and with it the core, is imported only once the arguments are parsed.
+Start-up is kept short (PHP runs the command once per call; issue 17 §9): the
+commands PHP and scripts call most (``date``, ``id check``, ``account check``,
+``password check``) are read by a small parser of their own
+(:mod:`ntpc_policy.cli._fast`) when their arguments are plain, without
+importing ``argparse`` (and ``re``, ``gettext`` …); anything else — help, an
+unknown or abbreviated option, a usage error — goes to the full ``argparse``
+parser, which gives the same answer. The command's module, and with it the
+core, is imported only once the arguments are parsed.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 TYPE_CHECKING = False  # (not `typing`: the command starts faster without it)
 if TYPE_CHECKING:
+    import argparse
     from typing import Any
 
 __all__ = ["main"]
@@ -28,38 +34,44 @@ __all__ = ["main"]
 _QUIET_USAGE = "invalid arguments (not shown; passwords are read from stdin, never from arguments)"
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors never echo a password: the parsers of the
-    ``password`` commands (``quiet``) replace the message with a generic one,
-    because a password typed as an argument by mistake would otherwise reach
-    stderr — and from there the web server's log."""
+def _parser_class() -> Any:
+    import argparse
 
-    def __init__(self, *args: Any, quiet: bool = False, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.quiet = quiet
+    class _Parser(argparse.ArgumentParser):
+        """An argument parser whose errors never echo a password: the parsers of the
+        ``password`` commands (``quiet``) replace the message with a generic one,
+        because a password typed as an argument by mistake would otherwise reach
+        stderr — and from there the web server's log."""
 
-    def error(self, message: str) -> Any:
-        from ntpc_policy.cli._output import safe
+        def __init__(self, *args: Any, quiet: bool = False, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.quiet = quiet
 
-        self.print_usage(sys.stderr)
-        text = _QUIET_USAGE if self.quiet else safe(message)
-        self.exit(2, f"{self.prog}: error: {text}\n")
+        def error(self, message: str) -> Any:
+            from ntpc_policy.cli._output import safe
 
+            self.print_usage(sys.stderr)
+            text = _QUIET_USAGE if self.quiet else safe(message)
+            self.exit(2, f"{self.prog}: error: {text}\n")
 
-class _Version(argparse.Action):
-    """``--version``, reading the version only when asked."""
+    class _Version(argparse.Action):
+        """``--version``, reading the version only when asked."""
 
-    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+        def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+            super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
-    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
-        from ntpc_policy._core import __version__
+        def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+            from ntpc_policy._core import __version__
 
-        sys.stdout.write(f"ntpc-policy {__version__}\n")
-        parser.exit(0)
+            sys.stdout.write(f"ntpc-policy {__version__}\n")
+            parser.exit(0)
+
+    return _Parser, _Version
 
 
 def _common() -> argparse.ArgumentParser:
+    import argparse
+
     common = argparse.ArgumentParser(add_help=False)
     fmt = common.add_mutually_exclusive_group()
     fmt.add_argument(
@@ -80,6 +92,16 @@ def _common() -> argparse.ArgumentParser:
         help="CSV for a spreadsheet (cells escaped against formulas)",
     )
     common.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        help="language of tables and CSV (default: zh when LC_ALL/LC_MESSAGES/LANG is zh_*)",
+    )
+    common.add_argument(
+        "--encoding",
+        choices=["utf-8-bom", "utf-8", "big5"],
+        help="--csv encoding: utf-8-bom (default; Excel reads it right), utf-8, or big5 (cp950)",
+    )
+    common.add_argument(
         "--policy", metavar="FILE", help="a policy JSON file (partial; over the edition in force)"
     )
     common.add_argument(
@@ -91,6 +113,7 @@ def _common() -> argparse.ArgumentParser:
 def _parser() -> argparse.ArgumentParser:
     from ntpc_policy.cli import _commands
 
+    _Parser, _Version = _parser_class()
     common = _common()
     parser = _Parser(
         prog="ntpc-policy",
@@ -164,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _main(argv: list[str] | None) -> int:
+def parse_args(argv: list[str]) -> Any:
+    """The arguments as ``argparse`` reads them (usage errors exit 2)."""
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
     if extra:
@@ -172,27 +196,40 @@ def _main(argv: list[str] | None) -> int:
             parser.print_usage(sys.stderr)
             parser.exit(2, f"ntpc-policy: error: {_QUIET_USAGE}\n")
         parser.error("unrecognized arguments: " + " ".join(extra))
-    if getattr(args, "values", None) == [] and args.input == "lines":
-        parser.error("give the values as arguments, or - to read them from stdin")
-    from ntpc_policy.cli._output import error_dict, print_error
+    if (
+        getattr(args, "values", None) == []
+        and not getattr(args, "files", None)
+        and args.input == "lines"
+    ):
+        parser.error("give the values as arguments, -f FILE, or - to read them from stdin")
+    return args
+
+
+def _main(argv: list[str] | None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    from ntpc_policy.cli._fast import parse
+
+    args = parse(argv)
+    if args is None:
+        args = parse_args(argv)
+    from ntpc_policy.cli._output import error_dict, lang_of, print_error
 
     fmt = args.format
     try:
         view = _run(args)
     except Exception as err:
         return print_error(error_dict(_typed(err)), fmt, sys.stdout, sys.stderr)
-    code = view.emit(fmt or "table", sys.stdout, sys.stderr)
+    code = view.emit(fmt or "table", sys.stdout, sys.stderr, lang_of(args.lang), args.encoding)
     sys.stdout.flush()
     return code
 
 
 def _run(args: argparse.Namespace) -> Any:
-    import importlib
-
     from ntpc_policy.cli._input import write_file
 
     module, _, name = args.run.partition(":")
-    func = getattr(importlib.import_module(f"ntpc_policy.cli.{module}"), name)
+    func = getattr(__import__(f"ntpc_policy.cli.{module}", fromlist=[name]), name)
     policy = _policy(args)
     view = func(args, policy)
     for path, field, svg in view.svg:

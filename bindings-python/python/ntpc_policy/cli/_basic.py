@@ -5,9 +5,7 @@ Formatting only: every answer comes from the ``ntpc_policy`` API.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import TYPE_CHECKING, Any, Callable
 
 import ntpc_policy as np
 from ntpc_policy.cli._input import (
@@ -20,17 +18,33 @@ from ntpc_policy.cli._input import (
     read_source,
     values,
 )
-from ntpc_policy.cli._output import Report, findings_text
+from ntpc_policy.cli._output import Col, Report, findings_col
 
+TYPE_CHECKING = False  # (not `typing`: the command starts faster without it)
 if TYPE_CHECKING:
+    import argparse
+    from typing import Any, Callable
+
     from ntpc_policy.cli._input import Item
 
 
 def _items(args: argparse.Namespace, policy: np.Policy, keep_blank: bool = False) -> list[Item]:
     framing = getattr(args, "input", "lines")
-    needs_stdin = framing == "json" or STDIN in args.values
+    files = getattr(args, "files", None) or []
+    needs_stdin = framing == "json" or STDIN in args.values or bool(files)
     limit = limits(policy)["import_max_bytes"] if needs_stdin else 0
-    return values(args.values, framing, limit, keep_blank)
+    return values(args.values, framing, limit, keep_blank, files)
+
+
+def _path_notes(report: Report, args: argparse.Namespace) -> None:
+    """A value that is the path of an existing file is still checked as a value
+    (issue 17 §4: no silent guess), with a note saying how to read the file."""
+    from ntpc_policy.cli._input import path_note
+
+    for v in args.values:
+        note = path_note(v)
+        if note is not None:
+            report.notes.append(note)
 
 
 def _not_text(i: int) -> CliError:
@@ -71,13 +85,14 @@ def cmd_date(args: argparse.Namespace, policy: np.Policy) -> Report:
     report = Report(
         "date",
         [
-            ("gregorian", lambda r: r["date"]),
-            ("time", lambda r: r.get("time")),
-            ("roc", lambda r: r["roc"]),
-            ("school year", lambda r: r["school_year"]),
-            ("semester", lambda r: r["semester"]),
-            (args.to, lambda r: r["formatted"]),
+            Col("西元", "gregorian", lambda r, zh: r["date"]),
+            Col("時間", "time", lambda r, zh: r.get("time")),
+            Col("民國", "roc", lambda r, zh: r["roc"]),
+            Col("學年度", "school year", lambda r, zh: r["school_year"]),
+            Col("學期", "semester", lambda r, zh: r["semester"]),
+            Col(f"轉換（{args.to}）", args.to, lambda r, zh: r["formatted"]),
         ],
+        ("筆日期", "dates"),
     )
 
     def judge(text: str) -> tuple[Any, bool]:
@@ -98,13 +113,17 @@ def cmd_id_check(args: argparse.Namespace, policy: np.Policy) -> Report:
     report = Report(
         "id check",
         [
-            ("masked", lambda r: r["masked"]),
-            ("kind", lambda r: r["kind"]),
-            ("checksum", lambda r: r["checksum_valid"]),
-            ("gender", lambda r: r["gender"]),
-            ("area", lambda r: (r["area"] or {}).get("name_zh")),
+            Col("遮罩", "masked", lambda r, zh: r["masked"]),
+            Col("種類", "kind", lambda r, zh: r["kind"], enum=True),
+            Col("檢查碼正確", "checksum", lambda r, zh: r["checksum_valid"]),
+            Col("性別", "gender", lambda r, zh: r["gender"], enum=True),
+            Col(
+                "地區", "area", lambda r, zh: (r["area"] or {}).get("name_zh" if zh else "name_en")
+            ),
         ],
+        ("筆號碼", "values"),
     )
+    _path_notes(report, args)
     for i, line, info in _batch(report, _items(args, policy), np.classify_ids):
         d = info.to_dict()
         report.add(i, line, d, ok=bool(d["format_valid"] and d["checksum_valid"]))
@@ -123,12 +142,14 @@ def cmd_account_check(args: argparse.Namespace, policy: np.Policy) -> Any:
     report = Report(
         "account check",
         [
-            ("account", lambda r: r["local_part_masked"]),
-            ("verdict", lambda r: r["verdict"]),
-            ("id format", lambda r: r["id_format"]),
-            ("findings", findings_text),
+            Col("帳號", "account", lambda r, zh: r["local_part_masked"]),
+            Col("結果", "verdict", lambda r, zh: r["verdict"], enum=True),
+            Col("證號格式", "id format", lambda r, zh: r["id_format"]),
+            findings_col(),
         ],
+        ("個帳號", "accounts"),
     )
+    _path_notes(report, args)
     items = _items(args, policy)
     for i, line, res in _batch(report, items, lambda vs: np.check_accounts(vs, policy=policy)):
         report.add(i, line, res, ok=res["verdict"] != "fail")
@@ -140,12 +161,13 @@ def cmd_password_check(args: argparse.Namespace, policy: np.Policy) -> Report:
     report = Report(
         "password check",
         [
-            ("account", lambda r: r.get("account")),
-            ("verdict", lambda r: r["verdict"]),
-            ("length", lambda r: r["length"]),
-            ("classes", lambda r: r["class_count"]),
-            ("findings", findings_text),
+            Col("帳號", "account", lambda r, zh: r.get("account")),
+            Col("結果", "verdict", lambda r, zh: r["verdict"], enum=True),
+            Col("長度", "length", lambda r, zh: r["length"]),
+            Col("字元類別", "classes", lambda r, zh: r["class_count"]),
+            findings_col(),
         ],
+        ("組密碼", "passwords"),
     )
     limit = limits(policy)["import_max_bytes"]
     if args.input == "json":
@@ -256,11 +278,12 @@ def cmd_password_expiry(args: argparse.Namespace, policy: np.Policy) -> Report:
     report = Report(
         "password expiry",
         [
-            ("state", lambda r: r["state"]),
-            ("due", lambda r: r["due"]),
-            ("days left", lambda r: r["days_left"]),
-            ("findings", findings_text),
+            Col("狀態", "state", lambda r, zh: r["state"], enum=True),
+            Col("到期日", "due", lambda r, zh: r["due"]),
+            Col("剩餘天數", "days left", lambda r, zh: r["days_left"]),
+            findings_col(),
         ],
+        ("組密碼", "passwords"),
     )
     try:
         # The command line is an application: it may default `now` to the clock.
@@ -288,7 +311,7 @@ class _Redacted:
         self.data = data
         self.svg: list[tuple[str, str, str]] = []
 
-    def emit(self, fmt: str, out: Any, err: Any) -> int:
+    def emit(self, fmt: str, out: Any, err: Any, lang: str = "en", encoding: Any = None) -> int:
         out.flush()
         out.buffer.write(self.data)
         return 0
@@ -308,13 +331,13 @@ def cmd_id_scan(args: argparse.Namespace, policy: np.Policy) -> Any:
     report = Report(
         "id scan",
         [
-            ("line", lambda r: r["line"]),
-            ("column", lambda r: r["column"]),
-            ("masked", lambda r: r["masked"]),
-            ("kind", lambda r: r["kind"]),
-            ("checksum", lambda r: r["checksum_valid"]),
-            ("full-width", lambda r: r["fullwidth"]),
+            Col("欄", "column", lambda r, zh: r["column"]),
+            Col("遮罩", "masked", lambda r, zh: r["masked"]),
+            Col("種類", "kind", lambda r, zh: r["kind"], enum=True),
+            Col("檢查碼正確", "checksum", lambda r, zh: r["checksum_valid"]),
+            Col("全形", "full-width", lambda r, zh: r["fullwidth"]),
         ],
+        ("個證號", "ID numbers found"),
     )
     matches = scan["matches"]
     if matches:

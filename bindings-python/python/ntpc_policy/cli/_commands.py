@@ -10,13 +10,25 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def _values(p: argparse.ArgumentParser, metavar: str, what: str) -> None:
+def _values(p: argparse.ArgumentParser, metavar: str, what: str, files: bool = True) -> None:
     p.add_argument(
         "values",
         nargs="*",
         metavar=metavar,
-        help=f"{what}; - reads stdin (one per line, blank and # lines skipped)",
+        help=f"{what}; - reads stdin (one per line, blank and # lines skipped); "
+        "a value starting with - goes after --",
     )
+    if files:
+        p.add_argument(
+            "-f",
+            "--file",
+            dest="files",
+            action="append",
+            default=[],
+            metavar="FILE",
+            help="read the values from a text file, one per line (UTF-8, Big5 or UTF-16); "
+            "repeatable. A value that is a file's path is checked as a value (with a warning)",
+        )
     p.add_argument(
         "--input",
         choices=["lines", "json"],
@@ -45,7 +57,7 @@ def _basic(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="convert ROC ↔ Gregorian dates, with school year and semester",
     )
-    _values(p, "DATE", "dates")
+    _values(p, "DATE", "dates", files=False)
     p.add_argument("--to", default="roc_chinese", help="style to format into (default roc_chinese)")
     p.set_defaults(run="_basic:cmd_date")
 
@@ -176,6 +188,7 @@ def _secops(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--now", metavar="DATETIME", help="the moment to judge lateness at")
     p.add_argument("--svg", metavar="OUT.svg", help="write the monthly bar chart")
     p.add_argument("--subtype-svg", metavar="OUT.svg", help="write the subtype chart")
+    p.add_argument("--title", help="the charts' title (default: 110 年度各月份通報案件統計 …)")
     p.set_defaults(run="_secops:cmd_incident_stats")
 
     dp = sub.add_parser("drill", help="security drills (資安演練)").add_subparsers(
@@ -196,4 +209,5 @@ def _secops(sub: Any, common: argparse.ArgumentParser) -> None:
         "--capacity", type=_capacity, metavar="N", help="how many checks there is time for"
     )
     p.add_argument("--svg", metavar="OUT.svg", help="write the criteria table")
+    p.add_argument("--title", help="the chart's title (default: 資安健檢到校輔導選校)")
     p.set_defaults(run="_secops:cmd_audit_pick")

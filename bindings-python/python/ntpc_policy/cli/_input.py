@@ -63,20 +63,31 @@ def invalid(field: str, reason: str, reason_zh: str) -> CliError:
     return CliError("input.invalid_argument", field=field, reason=reason, reason_zh=reason_zh)
 
 
-def _os_error(field: str, err: OSError) -> CliError:
-    """An OS error as a typed error; the OS's own text is not shown."""
-    if isinstance(err, FileNotFoundError):
-        return invalid(field, "no such file or folder", "檔案或資料夾不存在")
-    if isinstance(err, IsADirectoryError):
-        return invalid(field, "a folder, not a file", "這是資料夾，不是檔案")
-    if isinstance(err, NotADirectoryError):
-        return invalid(field, "a folder on the path is a file", "路徑中的資料夾其實是檔案")
-    if isinstance(err, PermissionError):
-        return invalid(field, "permission denied", "沒有存取權限")
+def _os_error(field: str, err: OSError, path: str) -> CliError:
+    """An OS error as a typed error with zh-TW and English messages; the OS's
+    own text (``[Errno 2] …``) is never shown."""
     import errno
 
+    if isinstance(err, (FileNotFoundError, NotADirectoryError)):
+        return CliError("input.file_not_found", field=field, path=path)
+    if isinstance(err, IsADirectoryError):
+        return CliError("input.is_directory", field=field, path=path)
+    if err.errno in (errno.ENXIO, errno.EOPNOTSUPP):  # a socket
+        return not_a_file(field, path, "a socket", "通訊端")
+    if isinstance(err, PermissionError):
+        return CliError(
+            "input.unreadable",
+            field=field,
+            path=path,
+            reason="permission denied",
+            reason_zh="沒有存取權限",
+        )
     name = errno.errorcode.get(err.errno or 0, "unknown")
-    return invalid(field, f"cannot be read or written ({name})", f"無法讀寫（{name}）")
+    return CliError("input.unreadable", field=field, path=path, reason=name, reason_zh=name)
+
+
+def not_a_file(field: str, path: str, kind: str, kind_zh: str) -> CliError:
+    return CliError("input.not_a_file", field=field, path=path, kind=kind, kind_zh=kind_zh)
 
 
 # --- limits ---------------------------------------------------------------------
@@ -107,14 +118,37 @@ def read_stdin(limit: int) -> bytes:
 
 
 def read_source(path: str, limit: int, field: str) -> bytes:
-    """A file's bytes (``-`` is stdin), at most ``limit`` bytes."""
+    """A file's bytes (``-`` is stdin), at most ``limit`` bytes.
+
+    Never hangs on a named pipe: it is opened without waiting for a writer, and
+    one that gives nothing (no writer) is ``input.not_a_file``; ``<(command)``
+    works. A folder is ``input.is_directory``."""
     if path == STDIN:
         return read_stdin(limit)
+    import os
+    import stat
+
     try:
-        with open(path, "rb") as fh:
-            return _bounded(fh, limit, field)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as err:
-        raise _os_error(field, err) from None
+        raise _os_error(field, err, path) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise CliError("input.is_directory", field=field, path=path)
+        fifo = stat.S_ISFIFO(mode)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            data = _bounded(fh, limit, field)
+    except OSError as err:
+        raise _os_error(field, err, path) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if fifo and not data:
+        raise not_a_file(field, path, "a named pipe with no writer", "沒有寫入端的具名管道")
+    return data
 
 
 def write_file(path: str, text: str, field: str) -> None:
@@ -122,7 +156,25 @@ def write_file(path: str, text: str, field: str) -> None:
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(text)
     except OSError as err:
-        raise _os_error(field, err) from None
+        raise _os_error(field, err, path) from None
+
+
+def path_note(value: str) -> dict[str, Any] | None:
+    """``input.value_is_path`` when a value is the path of an existing file."""
+    import os
+
+    try:
+        if not os.path.isfile(value):
+            return None
+    except (OSError, ValueError):
+        return None
+    err = CliError("input.value_is_path", value=value)
+    return {
+        "code": err.code,
+        "message_zh": err.message_zh,
+        "message_en": err.message_en,
+        "params": err.params,
+    }
 
 
 # --- values ---------------------------------------------------------------------
@@ -142,9 +194,11 @@ def bad_text(line: int | None = None, index: int | None = None) -> CliError:
     return CliError("input.invalid_text", line=line if line is not None else f"#{index}")
 
 
-def stdin_lines(limit: int) -> list[tuple[int, str | CliError]]:
-    """Stdin as lines, each ``(line number, text)`` or ``(line number, error)``."""
-    data = read_stdin(limit)
+def stdin_lines(limit: int, data: bytes | None = None) -> list[tuple[int, str | CliError]]:
+    """Stdin (or a file's bytes) as lines, each ``(line number, text)`` or
+    ``(line number, error)``."""
+    if data is None:
+        data = read_stdin(limit)
     import ntpc_policy as np
 
     try:
@@ -196,18 +250,33 @@ def stdin_json(limit: int) -> list[Any]:
     return doc
 
 
-def values(sources: list[str], framing: str, limit: int, keep_blank: bool = False) -> list[Item]:
-    """The values of a command: ``(position, stdin line or None, value or CliError)``.
+def values(
+    sources: list[str],
+    framing: str,
+    limit: int,
+    keep_blank: bool = False,
+    files: list[str] | None = None,
+) -> list[Item]:
+    """The values of a command: ``(position, line or None, value or CliError)``.
 
     Arguments are values; ``-`` reads stdin: one value per line (blank and
     ``#`` lines skipped unless ``keep_blank``), or with ``--input json`` one per
-    element of a JSON array (every element counts).
+    element of a JSON array (every element counts). Each ``-f FILE`` is read
+    like stdin lines (decoded as files are), after the arguments.
     """
     if framing == "json" and STDIN not in sources:
         sources = [*sources, STDIN]
     out: list[Item] = []
+    for path in files or []:
+        sources = [*sources, ("file", path)]  # type: ignore[list-item]
     for src in sources:
-        if src != STDIN:
+        if isinstance(src, tuple):
+            for n, v in stdin_lines(limit, read_source(src[1], limit, "-f")):
+                if isinstance(v, str) and not keep_blank:
+                    if not v.strip() or v.lstrip().startswith("#"):
+                        continue
+                out.append((len(out), n, v))
+        elif src != STDIN:
             out.append((len(out), None, src if is_text(src) else bad_text(index=len(out))))
         elif framing == "json":
             for element in stdin_json(limit):

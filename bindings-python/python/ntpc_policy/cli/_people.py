@@ -7,13 +7,16 @@ Formatting only: a file is one core call (``mailbox.sweep_file``,
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-from typing import Any
 
 import ntpc_policy as np
 from ntpc_policy.cli._input import invalid, limits, read_source
-from ntpc_policy.cli._output import FileView, Report, findings_text
+from ntpc_policy.cli._output import Col, FileView, Report, findings_col
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 
 def today_arg(text: str | None) -> str:
@@ -36,14 +39,16 @@ def cmd_mailbox_sweep(args: argparse.Namespace, policy: np.Policy) -> FileView:
         "mailbox sweep",
         doc,
         [
-            ("account", lambda r: r["account"]),
-            ("state", lambda r: r["state"]),
-            ("inactive days", lambda r: r["days_inactive"]),
-            ("deletion date", lambda r: r["deletion_date"]),
-            ("days left", lambda r: r["days_left"]),
-            ("notice today", lambda r: r["notice_due_today"]),
-            ("findings", findings_text),
+            # The account is cut last (only in a terminal under ~90 columns).
+            Col("帳號", "account", lambda r, zh: r["account"], shrink=16),
+            Col("狀態", "state", lambda r, zh: r["state"], enum=True),
+            Col("未登入", "idle days", lambda r, zh: r["days_inactive"]),
+            Col("刪除日", "delete on", lambda r, zh: r["deletion_date"]),
+            Col("剩餘", "left", lambda r, zh: r["days_left"]),
+            Col("通知", "notice", lambda r, zh: r["notice_due_today"]),
+            findings_col(),
         ],
+        ("個信箱", "mailboxes"),
     )
 
 
@@ -53,18 +58,26 @@ def cmd_account_access(args: argparse.Namespace, policy: np.Policy) -> FileView:
         "account access",
         doc,
         [
-            ("person", lambda r: r.get("person")),
-            ("status", lambda r: r["status"]),
-            ("access", lambda r: r["access"]),
-            ("until", lambda r: r.get("access_until")),
-            ("back up before", lambda r: (r.get("backup") or {}).get("before")),
-            ("findings", findings_text),
+            Col("姓名", "person", lambda r, zh: r.get("person"), shrink=True),
+            Col("狀態", "status", lambda r, zh: r["status"], enum=True),
+            Col("可使用", "access", lambda r, zh: r["access"]),
+            Col("可用至", "until", lambda r, zh: r.get("access_until")),
+            Col("備份期限", "back up before", lambda r, zh: (r.get("backup") or {}).get("before")),
+            findings_col(),
         ],
+        ("人", "people"),
     )
 
 
-def _problems(r: dict[str, Any]) -> str:
-    return "; ".join(f"{c['who']}: {f['message_zh']}" for c in r["contacts"] for f in c["findings"])
+def _problems(r: dict[str, Any], zh: bool) -> str:
+    """The first problem of a family's contacts (the core's message names who),
+    and how many more."""
+    found = [f for c in r["contacts"] for f in c["findings"]]
+    if not found:
+        return "-"
+    from ntpc_policy.cli._output import findings_brief
+
+    return findings_brief(found, zh)
 
 
 def cmd_parent_check(args: argparse.Namespace, policy: np.Policy) -> FileView:
@@ -73,11 +86,18 @@ def cmd_parent_check(args: argparse.Namespace, policy: np.Policy) -> FileView:
         "parent check",
         doc,
         [
-            ("student", lambda r: r.get("student")),
-            ("verdict", lambda r: r["verdict"]),
-            ("can register", lambda r: ", ".join(x["name"] for x in r["registrants"]) or "-"),
-            ("problems", lambda r: _problems(r) or "-"),
+            Col("學生", "student", lambda r, zh: r.get("student")),
+            Col("結果", "verdict", lambda r, zh: r["verdict"], enum=True),
+            Col(
+                "可註冊",
+                "can register",
+                lambda r, zh: (
+                    ("、" if zh else ", ").join(x["name"] for x in r["registrants"]) or "-"
+                ),
+            ),
+            Col("問題", "problems", _problems, shrink=True),
         ],
+        ("個家庭", "families"),
     )
 
 
@@ -100,10 +120,11 @@ def cmd_permission_who_can(args: argparse.Namespace, policy: np.Policy) -> Repor
     report = Report(
         "permission who-can",
         [
-            ("role", lambda r: r["role"]),
-            ("right", lambda r: r["right"]),
-            ("rule", lambda r: r["rule"]),
+            Col("角色", "role", lambda r, zh: r["role"]),
+            Col("權限", "right", lambda r, zh: r["right"], enum=True),
+            Col("依據", "rule", lambda r, zh: r["rule"], enum=True),
         ],
+        ("個角色", "roles"),
     )
     res = np.who_can(args.module, args.right, _overrides(args.overrides, policy))
     for i, holder in enumerate(res["holders"]):
@@ -118,13 +139,14 @@ def cmd_permission_can(args: argparse.Namespace, policy: np.Policy) -> Report:
     report = Report(
         "permission can",
         [
-            ("app", lambda r: r["app"]),
-            ("module", lambda r: r.get("module")),
-            ("right", lambda r: r["right"]),
-            ("allowed", lambda r: r["allowed"]),
-            ("rule", lambda r: r["rule"]),
-            ("findings", findings_text),
+            Col("功能", "app", lambda r, zh: r["app"]),
+            Col("模組", "module", lambda r, zh: r.get("module")),
+            Col("權限", "right", lambda r, zh: r["right"], enum=True),
+            Col("可行使", "allowed", lambda r, zh: r["allowed"]),
+            Col("依據", "rule", lambda r, zh: r["rule"], enum=True),
+            findings_col(),
         ],
+        ("筆查詢", "queries"),
     )
     person = {"title": args.title, "roles": args.role}
     res = np.can(person, args.app, args.right, _overrides(args.overrides, policy))

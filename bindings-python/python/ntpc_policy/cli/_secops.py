@@ -8,13 +8,20 @@ tables of statistics, rankings and picks are the result's ``total``.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-from typing import Any
 
 import ntpc_policy as np
-from ntpc_policy.cli._output import FileView, findings_text
+from ntpc_policy.cli._output import Col, FileView, label
 from ntpc_policy.cli._people import read_table
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
+
+DUTIES = ("notify", "review", "recover", "report")
+#: Where the department's tables put a catch-all subtype: last (issue 17 §7).
+OTHER = ("其他", "其它", "other")
 
 
 def now_arg(text: str | None) -> str | dt.datetime:
@@ -23,12 +30,23 @@ def now_arg(text: str | None) -> str | dt.datetime:
 
 
 def _duty(obligation: str) -> Any:
-    def get(r: dict[str, Any]) -> str:
+    """A duty's status, with how late as the core wrote it (``逾時 15 小時 51 分``,
+    ``late 15 h 51 min``): the duration is the ``delay_zh``/``delay`` parameter of
+    the core's finding for that duty."""
+
+    def get(r: dict[str, Any], zh: bool) -> str:
         for o in r["obligations"]:
-            if o["obligation"] == obligation:
-                if o["status"] == "late" and o.get("delay_minutes") is not None:
-                    return f"late +{o['delay_minutes']}m"
-                return str(o["status"])
+            if o["obligation"] != obligation:
+                continue
+            status = o["status"]
+            word = label(status, zh)
+            if status in ("late", "overdue") and o.get("delay_minutes") is not None:
+                code = f"incident.{status}"
+                for f in r.get("findings", []):
+                    p = f.get("params", {})
+                    if f["code"] == code and p.get("delay_minutes") == o["delay_minutes"]:
+                        return f"{word} {p['delay_zh'] if zh else p['delay']}"
+            return str(word)
         return "-"
 
     return get
@@ -40,17 +58,32 @@ def cmd_incident_check(args: argparse.Namespace, policy: np.Policy) -> FileView:
         "incident check",
         doc,
         [
-            ("id", lambda r: r["id"]),
-            ("unit", lambda r: r["unit"]),
-            ("level", lambda r: r["level"]),
-            ("regulation", lambda r: r["regulation"]),
-            ("notify", _duty("notify")),
-            ("review", _duty("review")),
-            ("recover", _duty("recover")),
-            ("report", _duty("report")),
-            ("findings", findings_text),
+            Col("編號", "id", lambda r, zh: r["id"]),
+            Col("通報單位", "unit", lambda r, zh: r["unit"], shrink=6),
+            Col("等級", "level", lambda r, zh: r["level"]),
+            # The durations are what a coordinator reads: cut last, and only as
+            # far as the status and its first figure (a terminal under ~100 columns).
+            *(Col(label(d, True), d, _duty(d), shrink=12) for d in DUTIES),
+            Col("說明", "findings", lambda r, zh: r.get("findings") or [], shrink=6),
         ],
+        ("筆事件", "incidents"),
     )
+
+
+def other_last(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The subtypes as the core counted them (most first), with 其他 moved last."""
+    return sorted(items, key=lambda s: (s.get("label") or "").strip().lower() in OTHER)
+
+
+_GROUPS = {
+    "month": ("月份", "month"),
+    "subtype": ("子類型", "subtype"),
+    "school": ("學校", "school"),
+    "year": ("年度", "year"),
+    "level": ("等級", "level"),
+    "late": ("逾時", "late"),
+    "overdue": ("逾期未完成", "overdue"),
+}
 
 
 def _stats_rows(stats: dict[str, Any]) -> list[tuple[None, dict[str, Any]]]:
@@ -60,17 +93,28 @@ def _stats_rows(stats: dict[str, Any]) -> list[tuple[None, dict[str, Any]]]:
         {"group": "month", "key": m["roc_month"], "count": m["count"]} for m in stats["by_month"]
     ]
     rows += [
-        {"group": "subtype", "key": s["label"], "count": s["count"]} for s in stats["by_subtype"]
+        {"group": "subtype", "key": s["label"], "count": s["count"]}
+        for s in other_last(stats["by_subtype"])
     ]
     rows += [
         {"group": "school", "key": s["label"], "count": s["count"]} for s in stats["by_school"]
     ]
     rows += [{"group": "year", "key": y["roc_year"], "count": y["count"]} for y in stats["by_year"]]
     rows += [{"group": "level", "key": v["level"], "count": v["count"]} for v in stats["by_level"]]
-    for duty in ("notify", "review", "recover", "report"):
-        rows.append({"group": "late", "key": duty, "count": stats["late"][duty]})
-        rows.append({"group": "overdue", "key": duty, "count": stats["overdue"][duty]})
+    for group in ("late", "overdue"):
+        for duty in DUTIES:
+            rows.append({"group": group, "key": duty, "duty": True, "count": stats[group][duty]})
     return [(None, r) for r in rows]
+
+
+def _stats_key(r: dict[str, Any], zh: bool) -> Any:
+    if r.get("duty"):
+        return label(r["key"], zh)
+    if r["group"] == "level":
+        return f"{r['key']} 級" if zh else f"level {r['key']}"
+    if r["key"] is None:
+        return "（未填）" if zh else "(blank)"
+    return r["key"]
 
 
 def cmd_incident_stats(args: argparse.Namespace, policy: np.Policy) -> FileView:
@@ -81,66 +125,134 @@ def cmd_incident_stats(args: argparse.Namespace, policy: np.Policy) -> FileView:
         "incident stats",
         doc,
         [
-            ("group", lambda r: r["group"]),
-            ("key", lambda r: r["key"]),
-            ("count", lambda r: r["count"]),
+            Col("統計", "group", lambda r, zh: _GROUPS[r["group"]][0 if zh else 1]),
+            Col("項目", "key", _stats_key, shrink=True),
+            Col("件數", "count", lambda r, zh: r["count"]),
         ],
+        ("筆事件", "incidents"),
         rows=_stats_rows(doc["total"]),
+        number=False,
     )
+    s = doc["summary"]
+
+    def footer(zh: bool) -> str:
+        n, e = s["checked"], s["errors"]
+        if zh:
+            return f"{n} 筆事件" + (f"，另 {e} 列無法讀取" if e else "")
+        return f"{n} incidents" + (f", {e} rows could not be read" if e else "")
+
+    view.footer_text = footer
     if args.svg or args.subtype_svg:
         # The charts take the incidents themselves.
         incidents = np.import_incidents(data, policy=policy)["records"]
         if args.svg:
-            svg = np.incident_monthly_svg(incidents, now, policy=policy)
+            svg = np.incident_monthly_svg(incidents, now, title=args.title, policy=policy)
             view.svg.append((args.svg, "--svg", svg))
         if args.subtype_svg:
-            svg = np.incident_subtype_svg(incidents, now, policy=policy)
+            svg = np.incident_subtype_svg(incidents, now, title=args.title, policy=policy)
             view.svg.append((args.subtype_svg, "--subtype-svg", svg))
     return view
 
 
+def _lines(lines: list[int]) -> str:
+    return ",".join(str(n) for n in sorted(lines)) or "-"
+
+
 def cmd_drill_rank(args: argparse.Namespace, policy: np.Policy) -> FileView:
     doc = np.rank_drill_file(read_table(args.file, policy), now_arg(args.now), policy=policy)
-    return FileView(
+    # `#`: the lines of each school's reports.
+    lines: dict[str, list[int]] = {}
+    for row in doc["rows"]:
+        lines.setdefault(row["result"]["school"], []).append(row["line"])
+    schools = doc["total"]["schools"]
+    view = FileView(
         "drill rank",
         doc,
         [
-            ("rank", lambda r: r.get("rank")),
-            ("school", lambda r: r["school"]),
-            ("name", lambda r: r.get("school_name")),
-            ("drills", lambda r: r["drills"]),
-            ("late", lambda r: r["late"]),
-            ("overdue", lambda r: r["overdue"]),
-            ("overtime", lambda r: r["overtime_zh"]),
+            Col("名次", "rank", lambda r, zh: r.get("rank")),
+            Col("學校代碼", "school", lambda r, zh: r["school"]),
+            Col("校名", "name", lambda r, zh: r.get("school_name"), shrink=True),
+            Col("演練", "drills", lambda r, zh: r["drills"]),
+            Col("逾時", "late", lambda r, zh: r["late"]),
+            Col("逾期未報", "overdue", lambda r, zh: r["overdue"]),
+            Col("累計逾時", "overtime", lambda r, zh: r["overtime_zh" if zh else "overtime"]),
         ],
-        rows=[(None, s) for s in doc["total"]["schools"]],
+        ("所學校", "schools"),
+        rows=[(_lines(lines.get(s["school"], [])), s) for s in schools],
     )
+    s = doc["summary"]
+
+    def footer(zh: bool) -> str:
+        late = doc["total"]["late_schools"]
+        n, e = s["checked"] + s["errors"], s["errors"]
+        if zh:
+            return f"{len(schools)} 所學校、{n} 筆演練：{late} 校逾時" + (
+                f"，{e} 筆無法讀取" if e else ""
+            )
+        return f"{len(schools)} schools, {n} drill reports: {late} schools late" + (
+            f", {e} could not be read" if e else ""
+        )
+
+    view.footer_text = footer
+    return view
 
 
-def _criteria(r: dict[str, Any]) -> str:
-    return "; ".join(c["finding"]["message_zh"] for c in r["criteria"])
+def _criteria(r: dict[str, Any], zh: bool) -> str:
+    from ntpc_policy.cli._output import findings_brief
+
+    return findings_brief([c["finding"] for c in r["criteria"]], zh)
 
 
 def cmd_audit_pick(args: argparse.Namespace, policy: np.Policy) -> FileView:
     schools = read_table(args.schools, policy)
     scans = read_table(args.scans, policy, "--scans") if args.scans else None
     doc = np.pick_audit_file(schools, scans, args.capacity, policy=policy)
+    total = doc["total"]
+    # `#`: each school's line in SCHOOLS.csv.
+    imported = np.import_audit_schools(schools, policy=policy)
+    line_of = {r["school"]: n for r, n in zip(imported["records"], imported["lines"])}
+    rows = [(str(line_of.get(s["school"], "-")), dict(s, pick="picked")) for s in total["picked"]]
+    rows += [
+        (str(line_of.get(s["school"], "-")), dict(s, pick="over_capacity"))
+        for s in total["over_capacity"]
+    ]
     view = FileView(
         "audit pick",
         doc,
         [
-            ("order", lambda r: r["order"]),
-            ("school", lambda r: r["school"]),
-            ("name", lambda r: r.get("name")),
-            ("criteria met", lambda r: r["criteria_met"]),
-            ("why", _criteria),
+            Col("順序", "order", lambda r, zh: r["order"]),
+            Col("學校代碼", "school", lambda r, zh: r["school"]),
+            Col("校名", "name", lambda r, zh: r.get("name"), shrink=True),
+            Col("結果", "result", lambda r, zh: r["pick"], enum=True),
+            Col("符合項數", "criteria met", lambda r, zh: r["criteria_met"]),
+            Col("原因", "why", _criteria, shrink=True),
         ],
-        rows=[(None, s) for s in doc["total"]["picked"]],
+        ("所學校", "schools"),
+        rows=rows,
     )
+    s = doc["summary"]
+
+    def footer(zh: bool) -> str:
+        n, eligible = total["schools_considered"], total["eligible"]
+        picked, over = len(total["picked"]), len(total["over_capacity"])
+        cap = total.get("capacity")
+        e = s["errors"]
+        if zh:
+            text = f"{n} 所學校：{eligible} 校符合條件，選入 {picked} 校"
+            if cap is not None:
+                text += f"（量能 {cap} 校），{over} 校符合但超出量能"
+            return text + (f"；{e} 列無法讀取" if e else "")
+        text = f"{n} schools: {eligible} qualify, {picked} picked"
+        if cap is not None:
+            text += f" (capacity {cap}), {over} qualify but are over capacity"
+        return text + (f"; {e} rows could not be read" if e else "")
+
+    view.footer_text = footer
     if args.svg:
         # The chart takes the records themselves.
-        rows = np.import_audit_schools(schools, policy=policy)["records"]
         found = np.import_audit_scans(scans, policy=policy)["records"] if scans else None
-        svg = np.audit_criteria_svg(rows, found, args.capacity, policy=policy)
+        svg = np.audit_criteria_svg(
+            imported["records"], found, args.capacity, title=args.title, policy=policy
+        )
         view.svg.append((args.svg, "--svg", svg))
     return view

@@ -544,7 +544,7 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_policy_editions(RustCallStatus *_No
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_AUDIT_CRITERIA_SVG
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_AUDIT_CRITERIA_SVG
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_audit_criteria_svg(RustBuffer schools, RustBuffer scans, RustBuffer capacity, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_audit_criteria_svg(RustBuffer schools, RustBuffer scans, RustBuffer capacity, RustBuffer title, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_AUDIT_SCAN_RANKING
@@ -594,7 +594,7 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_import_incidents(RustBuffer data, R
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_INCIDENT_MONTHLY_SVG
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_INCIDENT_MONTHLY_SVG
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_incident_monthly_svg(RustBuffer incidents, RustBuffer now, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_incident_monthly_svg(RustBuffer incidents, RustBuffer now, RustBuffer title, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_INCIDENT_STATS
@@ -604,7 +604,7 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_incident_stats(RustBuffer incidents
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_INCIDENT_SUBTYPE_SVG
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_INCIDENT_SUBTYPE_SVG
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_incident_subtype_svg(RustBuffer incidents, RustBuffer now, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_incident_subtype_svg(RustBuffer incidents, RustBuffer now, RustBuffer title, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_PARSE_CVSS_VERSION
