@@ -393,3 +393,23 @@ def test_the_hot_commands_import_neither_argparse_nor_re() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env())
     assert proc.stdout.strip().endswith("0 []"), proc.stdout + proc.stderr
+
+
+def test_schedule_lists_the_year_and_writes_a_deterministic_calendar(tmp_path: Path) -> None:
+    # Issue 16 item 6: `ntpc-policy schedule --today 110/09/08 --ics FILE`.
+    code, out, _ = run("schedule", "--today", "110/09/08", "--lang", "zh", COLUMNS="120")
+    assert code == 0
+    assert "進行中" in out and "資安通報演練：第一梯" in out and "即將開始" in out
+    code, doc, _ = run_json("schedule", "--today", "110/09/08")
+    assert doc["school_year"] == 110
+    by_id = {r["result"]["item"]["id"]: r["result"]["status"] for r in doc["records"]}
+    assert "open" in by_id.values() and "past" in by_id.values()
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    for path in (first, second):
+        code, _, _ = run("schedule", "--today", "110/09/08", "--ics", str(path))
+        assert code == 0
+    data = first.read_bytes()
+    assert data == second.read_bytes()  # no clock, no random UID
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n") and b"DTSTAMP:20210907T160000Z" in data
+    code, out, _ = run("schedule", "--today", "110/02/30")
+    assert code == 2 and "calendar.invalid_date" in out

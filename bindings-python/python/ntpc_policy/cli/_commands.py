@@ -211,3 +211,13 @@ def _secops(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--svg", metavar="OUT.svg", help="write the criteria table")
     p.add_argument("--title", help="the chart's title (default: 資安健檢到校輔導選校)")
     p.set_defaults(run="_secops:cmd_audit_pick")
+
+    p = sub.add_parser(
+        "schedule", parents=[common], help="the year's security work calendar (資安工作期程)"
+    )
+    p.add_argument("--today", metavar="DATE", help="the day to judge (default: today in Taipei)")
+    p.add_argument(
+        "--school-year", type=int, metavar="N", help="ROC school year (default: today's)"
+    )
+    p.add_argument("--ics", metavar="OUT.ics", help="write the calendar as iCalendar (RFC 5545)")
+    p.set_defaults(run="_secops:cmd_schedule")

@@ -1,5 +1,5 @@
 """Subcommands for security operations: incident check / stats, drill rank,
-audit pick.
+audit pick, the year's work calendar.
 
 Formatting only: a file is one core call (``incident.check_file``,
 ``drill.rank_file``, ``audit.pick_file``) and its result is printed as is; the
@@ -256,3 +256,46 @@ def cmd_audit_pick(args: argparse.Namespace, policy: np.Policy) -> FileView:
         )
         view.svg.append((args.svg, "--svg", svg))
     return view
+
+
+#: A work-calendar item's status on the day (schedule.on).
+SCHEDULE_ZH = {"past": "已結束", "open": "進行中", "upcoming": "即將開始", "later": "尚早"}
+
+
+def cmd_schedule(args: argparse.Namespace, policy: np.Policy) -> Any:
+    """``schedule``: each item of the school year's security work calendar and
+    where it stands on ``--today``; ``--ics`` writes the same items for Google
+    Calendar (deterministic: UIDs from the items, DTSTAMP from ``--today``)."""
+    from ntpc_policy.cli._output import Report
+
+    report = Report(
+        "schedule",
+        [
+            Col(
+                "狀態",
+                "status",
+                lambda r, zh: SCHEDULE_ZH.get(r["status"], r["status"]) if zh else r["status"],
+            ),
+            Col("開始", "start", lambda r, zh: r["item"]["start"]),
+            Col("結束", "end", lambda r, zh: r["item"]["end"]),
+            Col(
+                "項目", "item", lambda r, zh: r["item"]["title" if zh else "title_en"], shrink=True
+            ),
+        ],
+        ("項工作", "items"),
+    )
+    # The command line is an application: it may default `today` to the clock
+    # (Asia/Taipei). The library never does.
+    today = args.today or dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+    try:
+        res = np.schedule_on(today, args.school_year, policy=policy)
+        for i, item in enumerate(res["items"]):
+            report.add(i, None, item, ok=True)
+        report.extra = {k: v for k, v in res.items() if k != "items"}
+        if args.ics:
+            report.svg.append(
+                (args.ics, "--ics", np.schedule_ics(today, args.school_year, policy=policy))
+            )
+    except np.PolicyError as err:
+        report.add_error(0, None, err)
+    return report
