@@ -413,3 +413,12 @@ def test_schedule_lists_the_year_and_writes_a_deterministic_calendar(tmp_path: P
     assert data.startswith(b"BEGIN:VCALENDAR\r\n") and b"DTSTAMP:20210907T160000Z" in data
     code, out, _ = run("schedule", "--today", "110/02/30")
     assert code == 2 and "calendar.invalid_date" in out
+
+
+def test_audit_pick_lists_the_schools_that_must_fix_rescan_findings() -> None:
+    # Issue 16 item 5: the re-scan obligation (seed 001 §陸.三.(一)) is shown
+    # beside the pick, not as one of its five criteria.
+    _, out, _ = run(*PICK, "--lang", "zh")
+    assert "複掃高風險弱點須修補並回報：900004、900001" in out
+    _, out, _ = run(*PICK, "--lang", "en")
+    assert "must fix re-scan findings and report back: 900004, 900001" in out

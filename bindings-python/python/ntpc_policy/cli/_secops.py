@@ -237,15 +237,22 @@ def cmd_audit_pick(args: argparse.Namespace, policy: np.Policy) -> FileView:
         picked, over = len(total["picked"]), len(total["over_capacity"])
         cap = total.get("capacity")
         e = s["errors"]
+        # Seed 001 §陸.三.(一): high-risk re-scan findings oblige a school to fix
+        # and report back; that list is the scan ranking's, not a pick criterion.
+        fix = [m["school"] for m in (total.get("scan_ranking") or {}).get("must_fix", [])]
         if zh:
             text = f"{n} 所學校：{eligible} 校符合條件，選入 {picked} 校"
             if cap is not None:
                 text += f"（量能 {cap} 校），{over} 校符合但超出量能"
-            return text + (f"；{e} 列無法讀取" if e else "")
+            text += f"；{e} 列無法讀取" if e else ""
+            return text + (f"\n複掃高風險弱點須修補並回報：{'、'.join(fix)}" if fix else "")
         text = f"{n} schools: {eligible} qualify, {picked} picked"
         if cap is not None:
             text += f" (capacity {cap}), {over} qualify but are over capacity"
-        return text + (f"; {e} rows could not be read" if e else "")
+        text += f"; {e} rows could not be read" if e else ""
+        return text + (
+            f"\nmust fix re-scan findings and report back: {', '.join(fix)}" if fix else ""
+        )
 
     view.footer_text = footer
     if args.svg:
