@@ -6,6 +6,23 @@ use ntpc_policy::Verdict;
 use ntpc_policy::password::{self, ExpiryContext, PasswordCheck, PasswordContext, PasswordExpiry};
 use std::sync::Arc;
 
+/// The context of a check from the exported functions' optional arguments:
+/// account, display name, school name and code; the profile; today.
+fn context<'a>(
+    [account, display_name, school_name, school_code]: [&'a Option<String>; 4],
+    profile: Option<String>,
+    today: Option<String>,
+) -> Result<PasswordContext<'a>> {
+    Ok(PasswordContext {
+        account: account.as_deref(),
+        display_name: display_name.as_deref(),
+        profile: crate::profile(profile)?,
+        school_name: school_name.as_deref(),
+        school_code: school_code.as_deref(),
+        today: today.as_deref().map(crate::date).transpose()?,
+    })
+}
+
 /// Checks a password: 8+ characters, 3 of 4 classes, no account or display
 /// name, and warnings for well-known weak passwords and personal data.
 // The Python/Kotlin signature: one parameter per context word.
@@ -29,15 +46,11 @@ pub fn check_password(
     today: Option<String>,
     policy: Option<Arc<Policy>>,
 ) -> Result<PasswordCheck> {
-    let today = today.as_deref().map(crate::date).transpose()?;
-    let ctx = PasswordContext {
-        account: account.as_deref(),
-        display_name: display_name.as_deref(),
-        profile: crate::profile(profile)?,
-        school_name: school_name.as_deref(),
-        school_code: school_code.as_deref(),
+    let ctx = context(
+        [&account, &display_name, &school_name, &school_code],
+        profile,
         today,
-    };
+    )?;
     Ok(password::check(&password, &ctx, or_default(&policy)))
 }
 
@@ -63,15 +76,11 @@ pub fn check_passwords(
     today: Option<String>,
     policy: Option<Arc<Policy>>,
 ) -> Result<Vec<PasswordCheck>> {
-    let today = today.as_deref().map(crate::date).transpose()?;
-    let ctx = PasswordContext {
-        account: account.as_deref(),
-        display_name: display_name.as_deref(),
-        profile: crate::profile(profile)?,
-        school_name: school_name.as_deref(),
-        school_code: school_code.as_deref(),
+    let ctx = context(
+        [&account, &display_name, &school_name, &school_code],
+        profile,
         today,
-    };
+    )?;
     let refs: Vec<&str> = passwords.iter().map(String::as_str).collect();
     Ok(password::check_many(&refs, &ctx, or_default(&policy)))
 }
@@ -98,15 +107,11 @@ pub fn password_verdict(
     today: Option<String>,
     policy: Option<Arc<Policy>>,
 ) -> Result<Verdict> {
-    let today = today.as_deref().map(crate::date).transpose()?;
-    let ctx = PasswordContext {
-        account: account.as_deref(),
-        display_name: display_name.as_deref(),
-        profile: crate::profile(profile)?,
-        school_name: school_name.as_deref(),
-        school_code: school_code.as_deref(),
+    let ctx = context(
+        [&account, &display_name, &school_name, &school_code],
+        profile,
         today,
-    };
+    )?;
     Ok(password::check(&password, &ctx, or_default(&policy)).verdict)
 }
 
