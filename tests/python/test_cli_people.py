@@ -422,3 +422,31 @@ def test_audit_pick_lists_the_schools_that_must_fix_rescan_findings() -> None:
     assert "複掃高風險弱點須修補並回報：900004、900001" in out
     _, out, _ = run(*PICK, "--lang", "en")
     assert "must fix re-scan findings and report back: 900004, 900001" in out
+
+
+def test_training_smart_learning_per_teacher_and_school(tmp_path: Path) -> None:
+    # Issue 16 item 7: per teacher against 114/12/31, the school's 1/5 by 111/07/31.
+    f = tmp_path / "teachers.json"
+    f.write_text(
+        '[{"teacher": "王老師", "city_hours": 3, "platform_hours": 3},'
+        ' {"teacher": "李老師", "city_hours": 1, "platform_hours": 0}]',
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        "training",
+        "smart-learning",
+        str(f),
+        "--today",
+        "111/08/01",
+        "--quota",
+        "10",
+        "--lang",
+        "zh",
+        COLUMNS="120",
+    )
+    assert code == 0 and "王老師" in out and "2 位教師" in out
+    assert "training.smart_learning_quota_overdue" in err
+    code, doc, _ = run_json("training", "smart-learning", str(f), "--today", "111/08/01")
+    assert [r["result"]["certified"] for r in doc["records"]] == [True, False]
+    code, _, err = run("training", "smart-learning", str(tmp_path / "missing.json"))
+    assert code == 2 and "input.file_not_found" in err

@@ -212,6 +212,19 @@ def _secops(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--title", help="the chart's title (default: 資安健檢到校輔導選校)")
     p.set_defaults(run="_secops:cmd_audit_pick")
 
+    tp = sub.add_parser("training", help="training duties (研習)").add_subparsers(
+        dest="training_command", required=True
+    )
+    p = tp.add_parser(
+        "smart-learning", parents=[common], help="smart-learning certification per teacher"
+    )
+    p.add_argument(
+        "file", metavar="FILE.json", help='[{"teacher", "city_hours", "platform_hours"}, …]'
+    )
+    p.add_argument("--today", metavar="DATE", help="the day to judge (default: today in Taipei)")
+    p.add_argument("--quota", type=int, metavar="N", help="the school's teacher quota (員額)")
+    p.set_defaults(run="_people:cmd_smart_learning")
+
     p = sub.add_parser(
         "schedule", parents=[common], help="the year's security work calendar (資安工作期程)"
     )

@@ -101,19 +101,48 @@ def cmd_parent_check(args: argparse.Namespace, policy: np.Policy) -> FileView:
     )
 
 
-def _overrides(path: str | None, policy: np.Policy) -> list[Any] | None:
-    if not path:
-        return None
+def _json_list(path: str, policy: np.Policy, field: str) -> list[Any]:
+    """A JSON file holding one record or a list of them, as a list."""
     import json
 
-    data = read_table(path, policy, "--overrides")
+    data = read_table(path, policy, field)
     try:
         doc = json.loads(data)
     except RecursionError:
-        raise invalid("--overrides", "JSON nested too deeply", "JSON 巢狀層數過多") from None
+        raise invalid(field, "JSON nested too deeply", "JSON 巢狀層數過多") from None
     except ValueError:
-        raise invalid("--overrides", "not a JSON document", "不是 JSON 文件") from None
+        raise invalid(field, "not a JSON document", "不是 JSON 文件") from None
     return doc if isinstance(doc, list) else [doc]
+
+
+def _overrides(path: str | None, policy: np.Policy) -> list[Any] | None:
+    return _json_list(path, policy, "--overrides") if path else None
+
+
+def cmd_smart_learning(args: argparse.Namespace, policy: np.Policy) -> Report:
+    """``training smart-learning``: each teacher's 3 h + 3 h against 114/12/31, and
+    the school's ⌈1/5⌉ quota by 111/07/31 (seed 001 §陸.一.(五)); one core call."""
+    report = Report(
+        "training smart-learning",
+        [
+            Col("教師", "teacher", lambda r, zh: r["teacher"]),
+            Col("結果", "status", lambda r, zh: r["status"], enum=True),
+            Col("市府課程(時)", "city h", lambda r, zh: r["city_hours"]),
+            Col("平臺(時)", "platform h", lambda r, zh: r["platform_hours"]),
+            findings_col(),
+        ],
+        ("位教師", "teachers"),
+    )
+    teachers = _json_list(args.file, policy, "FILE")
+    try:
+        res = np.smart_learning_school(teachers, today_arg(args.today), args.quota, policy=policy)
+        for i, t in enumerate(res["teachers"]):
+            report.add(i, None, t, ok=t["verdict"] != "fail")
+        report.extra = {k: v for k, v in res.items() if k != "teachers"}
+        report.notes.extend(res["findings"])
+    except np.PolicyError as err:
+        report.add_error(0, None, err)
+    return report
 
 
 def cmd_permission_who_can(args: argparse.Namespace, policy: np.Policy) -> Report:
