@@ -310,6 +310,10 @@ struct Splitter<'a> {
     /// each open a quote that never closes do not each scan to the end of the
     /// text (that would be quadratic).
     quote_search: Option<(usize, Option<usize>)>,
+    /// The kept text and cell count of the last row: the next row's buffers
+    /// start at that size (rows of one file are alike), so a wide row does not
+    /// grow them by doubling, cell after cell.
+    last_size: (usize, usize),
 }
 
 impl<'a> Splitter<'a> {
@@ -320,6 +324,7 @@ impl<'a> Splitter<'a> {
             line: 1,
             delim,
             quote_search: None,
+            last_size: (0, 0),
         }
     }
 
@@ -410,8 +415,8 @@ impl<'a> Splitter<'a> {
         let mut rec = Record {
             line,
             start,
-            buf: String::new(),
-            ends: Vec::new(),
+            buf: String::with_capacity(self.last_size.0),
+            ends: Vec::with_capacity(self.last_size.1),
             count: 0,
             blank: true,
             multiline: false,
@@ -457,7 +462,7 @@ impl<'a> Splitter<'a> {
                 cell.push_str(&self.src[self.pos..end]);
                 self.pos = end;
             }
-            rec.blank &= rec.buf[cell_start..].trim().is_empty();
+            rec.blank = rec.blank && rec.buf[cell_start..].trim().is_empty();
             if rec.count < keep {
                 rec.ends.push(rec.buf.len());
             } else {
@@ -468,6 +473,7 @@ impl<'a> Splitter<'a> {
                 Some(&b) if b == self.delim => self.pos += 1,
                 _ => {
                     self.line_end();
+                    self.last_size = (rec.buf.len(), rec.ends.len());
                     return Next::Record(rec);
                 }
             }
