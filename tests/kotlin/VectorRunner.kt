@@ -366,6 +366,55 @@ fun main(argv: Array<String>) {
         else fail("error fields", "${e.code} ${e.messageZh} ${e.paramsJson}")
     }
 
+    // Issue 14 §1: the shared leak corpus through redactIds; no in-scope form leaks.
+    val corpus = JsonParser.parseString(File(dir, "leak/corpus.json").readText()).asJsonObject
+    val leaks = sortedMapOf<String, Int>()
+    for (item in corpus.getAsJsonArray("items").map { it.asJsonObject }) {
+        val form = item.get("form").asString
+        val id = item.get("id").asString
+        val text = item.get("text").asString
+        val o = item.getAsJsonObject("options")
+        val options = ScanOptions(html = o.get("html").asBoolean, loose = o.get("loose").asBoolean)
+        if (!readerView(text).contains(id)) { fail("leak $form", "the corpus item hides its ID"); continue }
+        val leaked = readerView(redactIds(text, options)).contains(id)
+        if (leaked && item.get("in_scope").asBoolean) leaks[form] = (leaks[form] ?: 0) + 1 else passed++
+    }
+    if (leaks.isNotEmpty()) fail("leak corpus", "in-scope forms leaked: $leaks")
+
     println("$passed passed, $failed failed")
     exitProcess(if (failed == 0) 0 else 1)
+}
+
+/** The reader view of tests/vectors/leak/README.md: what a person sees of a text. */
+fun readerView(text: String): String {
+    var s = Regex("&#([xX][0-9A-Fa-f]+|[0-9]+);").replace(text) { m ->
+        val d = m.groupValues[1]
+        val cp = if (d[0] == 'x' || d[0] == 'X') d.substring(1).toLongOrNull(16) else d.toLongOrNull()
+        if (cp != null && cp <= 0x10FFFF && Character.isValidCodePoint(cp.toInt())) String(Character.toChars(cp.toInt())) else m.value
+    }
+    val extra = StringBuilder()
+    for (run in Regex("[A-Za-z0-9+/]{12,}").findAll(s)) {
+        // Leftover bits dropped, as Node's Buffer and Python's lenient decoders do.
+        val v = run.value
+        val t = when (v.length % 4) { 1 -> v.dropLast(1); 2 -> "$v=="; 3 -> "$v="; else -> v }
+        val bytes = try { java.util.Base64.getDecoder().decode(t) } catch (e: IllegalArgumentException) { continue }
+        val dec = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        try { extra.append(' ').append(dec.decode(java.nio.ByteBuffer.wrap(bytes))) } catch (e: java.nio.charset.CharacterCodingException) {}
+    }
+    s = (s + extra).replace(Regex("<[^>]*>"), "")
+    val out = StringBuilder()
+    var i = 0
+    while (i < s.length) {
+        val cp = s.codePointAt(i)
+        i += Character.charCount(cp)
+        val dropped = cp == 0x20 || cp == '-'.code || cp == 0xA0 || cp == 0x3000 || cp in 0x2010..0x2015 ||
+            cp == 0x2212 || cp == 0xAD || cp in 0x200B..0x200F || cp in 0x2060..0x2064 || cp == 0xFEFF
+        if (dropped) continue
+        if (cp < 0x80) { out.append(cp.toChar().uppercaseChar()); continue }
+        if (cp in 0x0660..0x0669) { out.append('0' + (cp - 0x0660)); continue }
+        val c = String(Character.toChars(cp))
+        val n = java.text.Normalizer.normalize(c, java.text.Normalizer.Form.NFKC)
+        if (n.length == 1 && n[0].code < 0x80 && n[0].isLetterOrDigit()) out.append(n[0].uppercaseChar()) else out.append(c)
+    }
+    return out.toString()
 }
