@@ -49,6 +49,7 @@
 
 mod decode;
 mod escape;
+mod split;
 mod table;
 
 pub(crate) use decode::decode_cow;
