@@ -180,6 +180,11 @@ codes! {
     IdentityAccountRealId = "identity.account_real_id", Violation,
         "自訂帳號的檢查碼正確，極可能是真實的證號，個資已外洩，請優先重設。",
         "The account name's checksum is valid: it is very likely a real person's ID number, exposed; reset it first.";
+    /// The account name is blank: there is no name to check, and a blank value
+    /// is never a pass (issue 14 §2; a PHP form sends "" for an empty field).
+    IdentityAccountBlank = "identity.account_blank", Violation,
+        "帳號名稱是空白的，無法檢查。",
+        "The account name is blank: there is nothing to check.";
     /// The first letter is a retired area code (L, R, S, Y).
     IdentityRetiredArea = "identity.retired_area", Info,
         "首碼 {letter}（{area}）已停止配賦新號碼。",

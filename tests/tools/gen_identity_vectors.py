@@ -136,6 +136,10 @@ ok("new certificate shape", A, {"name": "A800000014"},
 ok("retired letter adds an info finding", A, {"name": "L123456788"},
    {"verdict": "fail", "findings": [f_fmt("national_id"), f_real,
     {"code": "identity.retired_area", "severity": "info", "params": {"letter": "L", "area": "臺中縣"}}]})
+ok("blank account name: a finding, never a pass", A, {"name": ""},
+   {"verdict": "fail", "id_format": False, "findings": [{"code": "identity.account_blank", "severity": "violation"}]})
+ok("spaces and a domain only: blank", A, {"name": "  @apps.ntpc.edu.tw"},
+   {"verdict": "fail", "findings": [{"code": "identity.account_blank", "severity": "violation"}]})
 ok("full-width account name", A, {"name": "ｆ１２３４５６７８４"},
    {"verdict": "fail", "local_part_masked": "F12****784", "findings": [f_fmt("national_id"), f_real]})
 for name in ["wang.xiaoming", "teacher01", "b1ackberry", "A31234567", "a3123456789", "lin_meihua@ntpc.edu.tw"]:

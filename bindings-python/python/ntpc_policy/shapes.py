@@ -370,6 +370,7 @@ Code = Literal[
     "password.check_devices",
     "identity.account_id_format",
     "identity.account_real_id",
+    "identity.account_blank",
     "identity.retired_area",
     "network.not_ems_range",
     "network.other_school",

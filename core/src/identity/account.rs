@@ -55,6 +55,9 @@ pub fn check_account(name: &str, policy: &Policy) -> AccountNameCheck {
         CustomAccountRule::Literal => info.format_valid || literal_id_shape(local),
     };
     let mut findings = Vec::new();
+    if local.trim().is_empty() {
+        findings.push(Finding::new(Code::IdentityAccountBlank));
+    }
     if id_format {
         let kind = if info.format_valid {
             kind_str(info.kind)
