@@ -482,8 +482,8 @@ codes! {
         "Line {line} cannot be decoded: the file is not valid UTF-8, Big5 (CP950) or UTF-16.";
     /// Required columns are not in the header line.
     ImportMissingColumn = "import.missing_column", Error,
-        "{record_zh}缺少必要欄位：{columns}。",
-        "Required columns missing for {record}: {columns}.";
+        "{record_zh}缺少必要欄位：{columns}（第 {line} 行被當作標題列：{header}）。",
+        "Required columns missing for {record}: {columns} (line {line} was read as the header: {header}).";
     /// Two header cells name the same field.
     ImportDuplicateColumn = "import.duplicate_column", Error,
         "第 {column} 欄「{header}」與第 {first_column} 欄重複，都對應到 {field}。",

@@ -120,6 +120,10 @@ pub enum PolicyError {
         record_zh: String,
         /// The missing columns, each as `中文 (field)`, comma-separated.
         columns: String,
+        /// The line read as the header (1-based).
+        line: u64,
+        /// That line's filled cells, comma-separated (clipped).
+        header: String,
     },
     /// Two header cells of an import file name the same field.
     ImportDuplicateColumn {
@@ -289,10 +293,14 @@ impl PolicyError {
                 record,
                 record_zh,
                 columns,
+                line,
+                header,
             } => p
                 .with("record", record.clone())
                 .with("record_zh", record_zh.clone())
-                .with("columns", columns.clone()),
+                .with("columns", columns.clone())
+                .with("line", *line)
+                .with("header", header.clone()),
             PolicyError::ImportDuplicateColumn {
                 header,
                 field,

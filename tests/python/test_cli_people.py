@@ -189,12 +189,40 @@ def test_dash_f_reads_the_values_of_a_file_at_their_lines() -> None:
 
 def test_ignored_columns_are_reported(tmp_path: Path) -> None:
     f = tmp_path / "schools.csv"
-    f.write_text("學校代碼,學校名稱,演練逾時(時)\n900001,範例一國小,3\n", encoding="utf-8")
+    f.write_text("學校代碼,學校名稱,演練逾時(時),備註\n900001,範例一國小,3,x\n", encoding="utf-8")
     _, _, err = run("audit", "pick", str(f))
-    assert "import.ignored_columns" in err and "演練逾時(時)" in err
+    assert "import.ignored_columns" in err and "備註" in err
     _code, doc, _ = run_json("audit", "pick", str(f))
-    assert doc["source"]["ignored_columns"] == ["演練逾時(時)"]
+    assert doc["source"]["ignored_columns"] == ["備註"]
     assert [x["code"] for x in doc["findings"]] == ["import.ignored_columns"]
+
+
+def test_hours_in_the_header_are_read_as_hours(tmp_path: Path) -> None:
+    """Issue 17 §4: `演練逾時(時)` is read, in hours, never as minutes or ignored."""
+    f = tmp_path / "schools.csv"
+    f.write_text("學校代碼,學校名稱,演練逾時(時)\n900001,範例一國小,3\n", encoding="utf-8")
+    _code, doc, _ = run_json("audit", "pick", str(f))
+    assert doc["source"]["ignored_columns"] == []
+    used = {c["field"]: c["header"] for c in doc["source"]["columns"]}
+    assert used["drill_overtime_hours"] == "演練逾時(時)"
+    picked = doc["total"]["picked"]
+    assert [p["school"] for p in picked] == ["900001"]
+    assert "3 h" in json.dumps(picked[0], ensure_ascii=False)
+
+
+def test_a_title_line_above_the_header_is_passed_over(tmp_path: Path) -> None:
+    f = tmp_path / "schools.csv"
+    f.write_text(
+        "110 年度學校清單\n製表日期：110/12/01\n學校代碼,學校名稱,人民陳情\n900001,甲校,有\n",
+        encoding="utf-8",
+    )
+    code, doc, _ = run_json("audit", "pick", str(f))
+    assert doc["summary"]["errors"] == 0 and doc["source"]["rows"] == 1
+    g = tmp_path / "bad.csv"
+    g.write_text("學校清單\n\n地址,備註,電話\n甲,x,y\n", encoding="utf-8")
+    code, _out, err = run("audit", "pick", str(g))
+    assert code == 2
+    assert "line 1 was read as the header" in err or "第 1 行被當作標題列" in err
 
 
 # --- §5: tables for people ------------------------------------------------------------
@@ -444,8 +472,12 @@ def test_training_smart_learning_per_teacher_and_school(tmp_path: Path) -> None:
         "zh",
         COLUMNS="120",
     )
-    assert code == 0 and "王老師" in out and "2 位教師" in out
+    # The school's quota (2 of 10 by 111/07/31) is overdue: exit 1, though no
+    # teacher's own deadline (114/12/31) has passed.
+    assert code == 1 and "王老師" in out and "2 位教師" in out
     assert "training.smart_learning_quota_overdue" in err
+    code, _, _ = run("training", "smart-learning", str(f), "--today", "111/07/01", "--quota", "10")
+    assert code == 0
     code, doc, _ = run_json("training", "smart-learning", str(f), "--today", "111/08/01")
     assert [r["result"]["certified"] for r in doc["records"]] == [True, False]
     code, _, err = run("training", "smart-learning", str(tmp_path / "missing.json"))

@@ -456,6 +456,50 @@ A.ok(
     },
 )
 A.ok(
+    "a header in hours (演練逾時(時)) is read as hours and turned into minutes (issue 17 §4)",
+    "audit.import_schools",
+    {"data": "學校代碼,演練逾時(時)\n014601,1.5\n014602,15\n014603,0.01\n014604,0.25\n"},
+    {
+        # By hand: 1.5 h = 90 min, 15 h = 900 min, 0.25 h = 15 min; 0.01 h = 36 s is no whole minute.
+        "records": [
+            {"school": "014601", "drill_overtime_minutes": 90},
+            {"school": "014602", "drill_overtime_minutes": 900},
+            {"school": "014604", "drill_overtime_minutes": 15},
+        ],
+        "lines": [2, 3, 5],
+        "errors": [
+            {"line": 4, "column": 2, "field": "drill_overtime_hours", "code": "import.invalid_value"},
+        ],
+    },
+)
+A.ok(
+    "minutes and hours both given must agree (by hand: 2 h = 120 min, not 100)",
+    "audit.import_schools",
+    {"data": "學校代碼,演練逾時(分),演練逾時（小時）\nA,120,2\nB,100,2\nC,,3\n"},
+    {
+        "records": [
+            {"school": "A", "drill_overtime_minutes": 120},
+            {"school": "C", "drill_overtime_minutes": 180},
+        ],
+        "lines": [2, 4],
+        "errors": [
+            {"line": 3, "column": 3, "field": "drill_overtime_hours", "code": "import.invalid_value"},
+        ],
+    },
+)
+A.ok(
+    "title lines above the header (a sheet title, a date line) are passed over (issue 17 §4)",
+    "audit.import_schools",
+    {"data": "110 年度學校資安評估清單\n製表日期：110/12/01,製表人：資訊組\n\n學校代碼,學校名稱\n014601,範例國小\n"},
+    {"records": [{"school": "014601", "name": "範例國小"}], "lines": [5], "errors": []},
+)
+A.err(
+    "a file whose header names no required column is an error that names the line read as the header",
+    "audit.import_schools",
+    {"data": "學校清單\n校名,備註\n範例國小,x\n"},
+    "import.missing_column",
+)
+A.ok(
     "scan rows with a bad score or round are row errors",
     "audit.import_scans",
     {"data": "學校代碼\t掃描別\tCVSS\nA\t複掃\t10.5\nB\t三掃\t7\nC\t初掃\t7\n"},

@@ -25,14 +25,27 @@ pub const SCHOOL_SCHEMA: Schema = Schema {
         },
         ColumnSpec {
             field: "drill_overtime_minutes",
-            // Minutes only: a header in hours (`演練逾時(時)`) is not read as
-            // minutes; it is reported as an ignored column (issue 17 §4).
             headers: &[
                 "演練逾時(分)",
                 "演練逾時(分鐘)",
                 "演練逾時分鐘",
                 "通報演練逾時",
                 "drill_overtime_minutes",
+                "drill_overtime(min)",
+            ],
+            required: false,
+        },
+        ColumnSpec {
+            // The same figure in hours, as the department's summary sheets
+            // write it (`演練逾時(時)`): read and turned into minutes, never taken
+            // for minutes (issue 17 §4).
+            field: "drill_overtime_hours",
+            headers: &[
+                "演練逾時(時)",
+                "演練逾時(小時)",
+                "演練逾時小時",
+                "drill_overtime_hours",
+                "drill_overtime(h)",
             ],
             required: false,
         },
@@ -147,15 +160,66 @@ fn school_of(row: &Row) -> std::result::Result<AuditSchool, RowError> {
             )
         })
     };
+    let in_minutes = row.parse("drill_overtime_minutes", minutes)?;
+    let in_hours = row.parse("drill_overtime_hours", hours_as_minutes)?;
+    // Both columns filled: they must say the same.
+    let drill_overtime_minutes = match (in_minutes, in_hours) {
+        (Some(m), Some(h)) if m != h => {
+            return Err(row.error(
+                "drill_overtime_hours",
+                invalid_value(
+                    row.get("drill_overtime_hours").unwrap_or_default(),
+                    &format!("disagrees with the minutes column ({m} minutes)"),
+                    &format!("與分鐘欄（{m} 分）不符"),
+                ),
+            ));
+        }
+        (m, h) => m.or(h),
+    };
     Ok(AuditSchool {
         school: row.required("school")?.to_owned(),
         name: row.get("name").map(str::to_owned),
-        drill_overtime_minutes: row.parse("drill_overtime_minutes", minutes)?,
+        drill_overtime_minutes,
         previous_year_incidents: row.parse("previous_year_incidents", parse_count)?,
         self_report_gaps: row.parse("self_report_gaps", parse_count)?,
         citizen_complaints: row.parse("citizen_complaints", parse_count)?,
         security_grade: row.get("security_grade").map(str::to_owned),
     })
+}
+
+/// Hours (`15`, `1.5`, `0.25`) as whole minutes; a figure that is no whole
+/// number of minutes (`0.01`) is an error rather than a rounded guess.
+fn hours_as_minutes(t: &str) -> Result<u64> {
+    let bad = || {
+        invalid_value(
+            t,
+            "expected hours, 0 or more, in whole minutes (1.5 = 90 minutes)",
+            "須為 0 以上的時數，換算為整數分鐘（1.5 = 90 分）",
+        )
+    };
+    let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+    if whole.is_empty() && frac.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+        || frac.len() > 6
+    {
+        return Err(bad());
+    }
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad())?
+    };
+    // The fraction in millionths of an hour; a minute is 1/60 hour.
+    let micro: u64 = format!("{frac:0<6}").parse().map_err(|_| bad())?;
+    let frac_minutes_x = micro * 60;
+    if !frac_minutes_x.is_multiple_of(1_000_000) {
+        return Err(bad());
+    }
+    whole
+        .checked_mul(60)
+        .and_then(|m| m.checked_add(frac_minutes_x / 1_000_000))
+        .ok_or_else(bad)
 }
 
 fn scan_of(row: &Row) -> std::result::Result<ScanFinding, RowError> {

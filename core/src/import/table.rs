@@ -198,6 +198,10 @@ pub fn invalid_value(value: &str, reason: &str, reason_zh: &str) -> PolicyError 
     }
 }
 
+/// Most title lines looked past for the header line (decided: 5; a title, a
+/// date line and a unit line are the most seen above an export's header).
+const TITLE_LINES: usize = 5;
+
 /// Header text folded for matching: NFKC, lowercase, no spaces, `_` or `-`.
 fn fold(header: &str) -> String {
     if header.is_ascii() {
@@ -258,34 +262,37 @@ pub(super) fn read<O: ImportResult>(
 
     // Which header cell feeds each schema column (folded header → column).
     let index = header_index(schema);
-    // The header line: the first row that is not blank. A grouped export
-    // pasted from the web page may carry a title line above it (`↑ 通報單位 ×`, a
-    // sort control): one cell that names no column is passed over when a later
-    // line does name one.
+    // The header line: the first row that is not blank, after at most
+    // [`TITLE_LINES`] title lines. A file saved from Excel or pasted from the
+    // department's page may carry a title above its header (`110 年度資安事件`,
+    // `製表日期：…`, the page's sort control `↑ 通報單位 ×`): a line that names no
+    // column and has at most two filled cells is passed over when a later line
+    // names a column (issue 17 §4). When none does, the first line is the
+    // header, and a missing-column error names it.
     let names_a_column = |r: &Record| r.cells().any(|h| index.contains_key(&fold(h)));
-    let mut preamble: Option<Record> = None;
+    let title_like =
+        |r: &Record| !names_a_column(r) && r.cells().filter(|c| !c.trim().is_empty()).count() <= 2;
+    let mut first_title: Option<Record> = None;
+    let mut titles = 0;
     let header = loop {
         match rows.next(max_columns) {
-            Next::End => match preamble.take() {
+            Next::End => match first_title.take() {
                 Some(r) => break r,
                 None => return Err(PolicyError::ImportEmpty),
             },
             Next::Broken { line } => return Err(PolicyError::ImportBrokenQuote { line }),
             Next::Record(r) if r.blank => continue,
-            Next::Record(r)
-                if schema.groups.is_some()
-                    && preamble.is_none()
-                    && !names_a_column(&r)
-                    && r.cells().filter(|c| !c.trim().is_empty()).count() == 1 =>
-            {
-                preamble = Some(r);
+            Next::Record(r) if titles < TITLE_LINES && title_like(&r) => {
+                titles += 1;
+                first_title.get_or_insert(r);
             }
-            Next::Record(r) if preamble.is_some() && !names_a_column(&r) => {
-                break preamble.take().unwrap_or(r);
+            Next::Record(r) if first_title.is_some() && !names_a_column(&r) => {
+                break first_title.take().unwrap_or(r);
             }
             Next::Record(r) => break r,
         }
     };
+    let header_line = header.line;
     if header.count > max_columns {
         return Err(PolicyError::ImportTooManyColumns {
             limit: limits.import_max_columns,
@@ -341,6 +348,15 @@ pub(super) fn read<O: ImportResult>(
             record: schema.record.to_owned(),
             record_zh: schema.record_zh.to_owned(),
             columns: missing.join(", "),
+            line: header_line,
+            header: calendar::clip(
+                &header
+                    .iter()
+                    .map(|h| h.trim())
+                    .filter(|h| !h.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
         });
     }
     *out.columns = slots
@@ -617,6 +633,28 @@ mod tests {
     }
 
     /// Issue 14 §2: a stray quote costs the row it opens on, and no more.
+    #[test]
+    fn a_missing_column_names_the_line_read_as_the_header() {
+        // Two title-like lines, then a line that names no column: the first
+        // title line is taken as the header, and the error says so.
+        let text = "學校清單\n\n地址,備註,電話\n甲,x,y\n";
+        let err = crate::audit::import_schools(
+            text.as_bytes(),
+            &ImportOptions::default(),
+            &Policy::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code().as_str(), "import.missing_column");
+        assert_eq!(
+            serde_json::to_value(err.params()).unwrap()["line"],
+            serde_json::json!(1)
+        );
+        assert!(
+            err.message_en()
+                .contains("line 1 was read as the header: 學校清單")
+        );
+    }
+
     #[test]
     fn a_stray_quote_costs_one_row() {
         let p = Policy::default();
