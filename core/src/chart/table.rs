@@ -33,6 +33,9 @@ fn ranked(s: &PickedSchool, c: Criterion, value: &str, unit: &str) -> String {
     }
 }
 
+/// The header of the re-scan column, drawn only when the re-scan is a criterion.
+const RESCAN_HEAD: &str = "複掃高風險";
+
 const COLUMNS: &[Column] = &[
     ("序", 40, |s| s.order.to_string()),
     ("學校", 110, |s| s.school.clone()),
@@ -52,7 +55,7 @@ const COLUMNS: &[Column] = &[
     ("資安等級", 70, |s| {
         param(s, Criterion::SecurityGrade, "grade").unwrap_or_default()
     }),
-    ("複掃高風險", 100, |s| {
+    (RESCAN_HEAD, 100, |s| {
         match (
             param(s, Criterion::RescanHigh, "count"),
             param(s, Criterion::RescanHigh, "max_cvss"),
@@ -78,19 +81,27 @@ const COLUMNS: &[Column] = &[
 /// let pick = audit::pick(&schools, &[], None, &Policy::default()).unwrap();
 /// let svg = chart::criteria_table_svg(&pick, None);
 /// assert!(svg.contains("height=\"146\"") && svg.contains(">新北市新莊區新莊國民小學<"));
+/// // The re-scan column only when the re-scan is a criterion.
+/// assert!(!svg.contains("複掃高風險"));
 /// ```
 pub fn criteria_table_svg(pick: &AuditPick, title: Option<&str>) -> String {
     // Saturating: a list too long to draw still gives a (clipped) document, no panic.
     let rows = u32::try_from(pick.picked.len()).unwrap_or(u32::MAX);
     let table_bottom = TOP.saturating_add(ROW.saturating_mul(rows.saturating_add(1)));
     let height = table_bottom.saturating_add(20);
+    // The re-scan column only when the re-scan is a criterion (audit.rescan_is_criterion):
+    // otherwise it would be a column that is blank by construction.
+    let columns: Vec<&Column> = COLUMNS
+        .iter()
+        .filter(|(head, _, _)| pick.rescan_is_criterion || *head != RESCAN_HEAD)
+        .collect();
     let cells: Vec<Vec<String>> = pick
         .picked
         .iter()
-        .map(|s| COLUMNS.iter().map(|(_, _, cell)| cell(s)).collect())
+        .map(|s| columns.iter().map(|(_, _, cell)| cell(s)).collect())
         .collect();
     // Each column: its least width, or its widest text (13 px header, 12 px cells).
-    let widths: Vec<f64> = COLUMNS
+    let widths: Vec<f64> = columns
         .iter()
         .enumerate()
         .map(|(k, (head, least, _))| {
@@ -124,7 +135,7 @@ pub fn criteria_table_svg(pick: &AuditPick, title: Option<&str>) -> String {
     svg.rect(left, f64::from(TOP), table_w, f64::from(ROW), "#e8eef7");
     let mut x = left;
     let mut centres = Vec::with_capacity(widths.len());
-    for ((head, _, _), w) in COLUMNS.iter().zip(&widths) {
+    for ((head, _, _), w) in columns.iter().zip(&widths) {
         centres.push(x + w / 2.0);
         svg.text(x + w / 2.0, f64::from(TOP + 19), "middle", 13, head);
         x += w;

@@ -435,6 +435,9 @@ class Report:
         self.extra: dict[str, Any] = {}
         self.notes: list[dict[str, Any]] = []
         self.svg: list[tuple[str, str, str]] = []
+        # A verdict about the inputs as a whole (a school's quota) that fails even
+        # when every record passes.
+        self.failed_overall = False
 
     def add(self, index: int, line: int | None, result: dict[str, Any], ok: bool) -> None:
         self.records.append({"input": index, "line": line, "ok": ok, "result": result})
@@ -458,7 +461,7 @@ class Report:
         s = self.summary()
         if s["errors"]:
             return EXIT_ERROR
-        return EXIT_VIOLATION if s["failed"] else EXIT_OK
+        return EXIT_VIOLATION if s["failed"] or self.failed_overall else EXIT_OK
 
     def footer(self, zh: bool) -> str:
         s = self.summary()

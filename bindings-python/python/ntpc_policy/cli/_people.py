@@ -140,6 +140,8 @@ def cmd_smart_learning(args: argparse.Namespace, policy: np.Policy) -> Report:
             report.add(i, None, t, ok=t["verdict"] != "fail")
         report.extra = {k: v for k, v in res.items() if k != "teachers"}
         report.notes.extend(res["findings"])
+        # The school's quota overdue fails the run even when no teacher does.
+        report.failed_overall = res["verdict"] == "fail"
     except np.PolicyError as err:
         report.add_error(0, None, err)
     return report
