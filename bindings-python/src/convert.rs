@@ -75,9 +75,6 @@ pub fn to_json(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>, depth: usize) 
         let bytes: Vec<u8> = v.extract()?;
         return Ok(serde_json::json!({ "hex": hex(&bytes) }));
     }
-    if v.is_instance_of::<PyDateTime>() || v.is_instance_of::<PyDate>() {
-        return Ok(Value::String(v.call_method0("isoformat")?.extract()?));
-    }
     if let Ok(d) = v.cast::<PyDict>() {
         let mut m = Map::new();
         for (k, item) in d.iter() {
@@ -98,6 +95,12 @@ pub fn to_json(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>, depth: usize) 
             out.push(to_json(py, &format!("{field}[{i}]"), &item?, depth + 1)?);
         }
         return Ok(Value::Array(out));
+    }
+    // Dates last: the first date check imports Python's `datetime` module, which
+    // a call without dates (the command line's `date 110/12/07`) need not pay
+    // for at start-up (issue 17 §9).
+    if v.is_instance_of::<PyDateTime>() || v.is_instance_of::<PyDate>() {
+        return Ok(Value::String(v.call_method0("isoformat")?.extract()?));
     }
     let t = v
         .get_type()
