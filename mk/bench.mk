@@ -2,14 +2,14 @@
 # Installs the peers itself (PyPI: taiwanid, password-strength; npm: validator,
 # taiwan-id-validator, password-validator, owasp-password-strength-test), runs the
 # core, Python and Node benchmarks, and writes BENCHMARKS.md.
-.PHONY: bench bench-core bench-python bench-node bench-cli
+.PHONY: bench bench-core bench-python bench-node bench-cli bench-password
 BENCH_OUT := target/bench
 
-bench: bench-core bench-python bench-node bench-cli
+bench: bench-core bench-password bench-python bench-node bench-cli
 	{ echo "# Benchmarks"; echo; \
 	  echo "Reproduce with \`make bench\` (it installs the peers). Machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $$(free -g | awk '/Mem:/{print $$2}') GiB; $$(rustc --version); $$(date -u +%Y-%m-%d)."; \
 	  echo "Ratios compare runs in the same process on the same inputs. Targets are those of issue #8."; echo; \
-	  cat $(BENCH_OUT)/core.md; echo; cat $(BENCH_OUT)/python.md; echo; cat $(BENCH_OUT)/cli.md; echo; cat $(BENCH_OUT)/node.md; \
+	  cat $(BENCH_OUT)/core.md; echo; cat $(BENCH_OUT)/password.md; echo; cat $(BENCH_OUT)/python.md; echo; cat $(BENCH_OUT)/cli.md; echo; cat $(BENCH_OUT)/node.md; \
 	  if [ -f BENCHMARKS.notes.md ]; then echo; cat BENCHMARKS.notes.md; fi; } > BENCHMARKS.md
 	@echo "wrote BENCHMARKS.md"
 
@@ -17,6 +17,13 @@ bench-core:
 	mkdir -p $(BENCH_OUT)
 	$(CARGO) bench -p ntpc-policy --bench rules -- --noplot
 	python3 core/benches/report.py $(BENCH_OUT)/core.md
+
+# Weak-password detection rates and speed beside zxcvbn (issue 22); reads the
+# criterion figures of bench-core when present.
+bench-password: python-wheel
+	mkdir -p $(BENCH_OUT)
+	$(PY) -m pip install -q zxcvbn==4.5.0
+	$(PY) tests/tools/password_vs_zxcvbn.py $(BENCH_OUT)/password.md
 
 bench-python: python-wheel
 	mkdir -p $(BENCH_OUT)
