@@ -641,13 +641,40 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
     }
     // Sorted and unique (the cheapest list wins); the trie copies the bytes, so
     // the unspaced Zhuyin phrases need not live on.
-    let mut all: Vec<(&[u8], Entry)> = words
+    let all: Vec<(&[u8], Entry)> = words
         .iter()
         .copied()
         .chain(unspaced.iter().map(|(w, e)| (w.as_slice(), *e)))
         .collect();
-    all.sort_by(|a, b| a.0.cmp(b.0).then(a.1.bits.total_cmp(&b.1.bits)));
-    all.dedup_by(|later, first| later.0 == first.0);
+    // Sorted by (word, bits) through fixed-width keys: a word of at most
+    // MAX_WORD (32) bytes, zero-padded, compares as two big-endian u128 exactly
+    // as its bytes do (no list word holds a NUL), and non-negative bits compare
+    // as their IEEE bit patterns. Comparing keys inline instead of slices
+    // halves the first check's set-up (it runs once per process: the command
+    // line pays it on every PHP call).
+    let key = |(w, e): &(&[u8], Entry)| {
+        let mut b = [0u8; MAX_WORD];
+        let n = w.len().min(MAX_WORD);
+        b[..n].copy_from_slice(&w[..n]);
+        let (hi, lo) = b.split_at(16);
+        (
+            u128::from_be_bytes(hi.try_into().unwrap_or_default()),
+            u128::from_be_bytes(lo.try_into().unwrap_or_default()),
+            e.bits.to_bits(),
+        )
+    };
+    let mut keyed: Vec<((u128, u128, u32), usize)> =
+        all.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    keyed.sort_unstable();
+    let mut sorted: Vec<(&[u8], Entry)> = Vec::with_capacity(all.len());
+    let mut last: Option<(u128, u128)> = None;
+    for ((hi, lo, _), i) in keyed {
+        if last != Some((hi, lo)) {
+            sorted.push(all[i]);
+            last = Some((hi, lo));
+        }
+    }
+    let all = sorted;
     let trie = Trie::build(&all);
 
     let mut pairs: Vec<(u64, u32)> = Vec::new();
@@ -667,9 +694,10 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
             pairs.push((key_hash(&buf[..n - 1]), i));
         }
     }
-    pairs.sort_unstable();
+    radix_sort_by_hash(&mut pairs);
     pairs.dedup();
-    let mut deletions: HashMap<u64, (u32, u32), BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut deletions: HashMap<u64, (u32, u32), BuildHasherDefault<Fnv>> =
+        HashMap::with_capacity_and_hasher(pairs.len(), BuildHasherDefault::default());
     let mut deletion_words = Vec::with_capacity(pairs.len());
     for (h, w) in pairs {
         let at = deletion_words.len() as u32;
@@ -677,12 +705,15 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
         deletions.entry(h).or_insert((at, 0)).1 += 1;
     }
 
-    let common: FastSet = [WordKind::Password, WordKind::Taiwan]
+    let common_words: Vec<&[u8]> = [WordKind::Password, WordKind::Taiwan]
         .into_iter()
         .flat_map(|k| lines(k.text()))
         .chain(lines(include_str!("data/legacy_common.txt")))
         .map(str::as_bytes)
         .collect();
+    // Sized once: growing the set rehashes it about a dozen times.
+    let mut common = FastSet::with_capacity_and_hasher(common_words.len(), Default::default());
+    common.extend(common_words);
     let mut syllables = vec![0u64; 38 * 38 * 38 / 64 + 1];
     for i in lines(include_str!("data/zhuyin_syllables.txt"))
         .filter_map(|l| syllable_index(l.as_bytes()))
@@ -726,6 +757,34 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
         markov,
     }
 });
+
+/// Sorts `(hash, word)` pairs by hash, stably, in four passes of 16 bits (LSD
+/// radix). The pairs are pushed in word order, so the result is sorted by
+/// `(hash, word)` as `sort_unstable` would sort it, at a fraction of the
+/// comparisons (the set-up of the first check; see `DICT`).
+fn radix_sort_by_hash(pairs: &mut Vec<(u64, u32)>) {
+    let mut other = vec![(0u64, 0u32); pairs.len()];
+    let mut counts = vec![0usize; 1 << 16];
+    for pass in 0..4 {
+        let shift = pass * 16;
+        counts.fill(0);
+        for &(h, _) in pairs.iter() {
+            counts[((h >> shift) & 0xFFFF) as usize] += 1;
+        }
+        let mut at = 0;
+        for c in counts.iter_mut() {
+            let n = *c;
+            *c = at;
+            at += n;
+        }
+        for &(h, w) in pairs.iter() {
+            let d = ((h >> shift) & 0xFFFF) as usize;
+            other[counts[d]] = (h, w);
+            counts[d] += 1;
+        }
+        std::mem::swap(pairs, &mut other);
+    }
+}
 
 /// The dictionary, built on first use.
 pub(crate) fn dict() -> &'static Dict {
