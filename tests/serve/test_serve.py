@@ -69,6 +69,15 @@ def test_file_checks_take_the_file_as_body(sock_service: Service) -> None:
         "POST", "/v1/incident/check?now=2021-12-07T09:00", raw=raw
     )
     assert status == 200 and len(doc["rows"]) == 6
+    status, stats, _ = sock_service.request(
+        "POST", "/v1/incident/stats?now=2021-12-07T09:00", raw=raw
+    )
+    assert status == 200 and stats["total"] == doc["total"]
+    # as the command line, a required today/now left out is the service's clock
+    status, doc, _ = sock_service.request("POST", "/v1/incident/check", raw=raw)
+    assert status == 200 and len(doc["rows"]) == 6
+    status, doc = sock_service.post("/v1/password/expiry", {"last_changed": "2021-08-01"})
+    assert status == 200 and doc["state"] == "expired", doc
     status, doc, _ = sock_service.request("POST", "/v1/incident/check?bogus=1", raw=raw)
     assert status == 400 and doc["code"] == "input.invalid_argument"
     status, doc, _ = sock_service.request(
@@ -150,6 +159,29 @@ def test_bearer_token() -> None:
         assert status == 200
         status, doc, _ = svc.request("GET", "/openapi.json")
         assert doc["security"] == [{"bearer": []}]
+    finally:
+        assert svc.stop() == 0
+
+
+def test_no_cors_unless_asked(sock_service: Service) -> None:
+    origin = {"Origin": "https://evil.example"}
+    c = sock_service.conn()
+    c.request("POST", "/v1/date", body=b'{"text": "110/12/07"}', headers=origin)
+    r = c.getresponse()
+    r.read()
+    assert r.status == 200 and r.getheader("access-control-allow-origin") is None
+    svc = start("--cors", "https://school.example")
+    try:
+        c = svc.conn()
+        c.request("OPTIONS", "/v1/date", headers={"Origin": "https://school.example"})
+        r = c.getresponse()
+        r.read()
+        assert r.status == 204
+        assert r.getheader("access-control-allow-origin") == "https://school.example"
+        c.request("POST", "/v1/date", body=b'{"text": "110/12/07"}', headers=origin)
+        r = c.getresponse()
+        r.read()
+        assert r.getheader("access-control-allow-origin") is None
     finally:
         assert svc.stop() == 0
 
@@ -264,6 +296,15 @@ def test_no_password_or_id_in_logs_or_errors() -> None:
     log = svc.log_text()
     assert '"event": "access"' in log
     assert PASSWORD not in log and ID not in log and "12345678901" not in log, log
+
+
+def test_the_wheel_ships_the_table_and_the_extra() -> None:
+    from importlib import metadata, resources
+
+    requires = metadata.requires("ntpc-policy") or []
+    assert any(r.startswith("granian==2.8.7") and "extra == 'serve'" in r for r in requires)
+    table = resources.files("ntpc_policy.serve").joinpath("api.json").read_text(encoding="utf-8")
+    assert json.loads(table) == json.loads((ROOT / "schema" / "api.json").read_text())
 
 
 def test_import_needs_no_web_dependency() -> None:

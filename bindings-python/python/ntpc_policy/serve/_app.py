@@ -17,7 +17,7 @@ from typing import Any
 
 from ntpc_policy.serve._errors import CallError, HttpError, error_body, secrets_of
 from ntpc_policy.serve._metrics import Metrics
-from ntpc_policy.serve._table import Route, query_args, routes
+from ntpc_policy.serve._table import Route, query_args, routes, with_clock
 
 #: Bodies above this size are checked on a worker thread, so that a long file
 #: check does not hold up the small requests of the same worker.
@@ -211,7 +211,7 @@ class App:
             from urllib.parse import parse_qsl
 
             qs = scope.get("query_string", b"").decode("latin-1")
-            args = query_args(route, parse_qsl(qs, keep_blank_values=True))
+            args = with_clock(route, query_args(route, parse_qsl(qs, keep_blank_values=True)))
             return _dumps(await self._run(route.fid, args, data, len(data)))
         # Any content type: `curl -d` sends form-urlencoded; the body is read as JSON.
         try:
@@ -243,12 +243,12 @@ class App:
     @staticmethod
     def _args(route: Route, item: Any) -> dict[str, Any]:
         if isinstance(item, dict):
-            return item
+            return with_clock(route, item) if route.clock else item
         if route.first is None:
             raise HttpError.invalid(
                 422, "body", "an object of arguments is required", "需要參數物件"
             )
-        return {route.first: item}
+        return with_clock(route, {route.first: item}) if route.clock else {route.first: item}
 
     async def _run(self, fid: str, args: dict[str, Any], data: bytes | None, size: int) -> Any:
         try:

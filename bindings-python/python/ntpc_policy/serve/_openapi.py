@@ -85,7 +85,7 @@ def _operation(route: Route) -> dict[str, Any]:
             p = next(x for x in params if x["name"] == param)
             if field is None:
                 schema = _refs(p["schema"])
-                required = not p["optional"]
+                required = not p["optional"] and name not in route.clock
             else:
                 obj = next(
                     s["$ref"].rsplit("/", 1)[1]
@@ -110,7 +110,9 @@ def _operation(route: Route) -> dict[str, Any]:
         args = {
             "type": "object",
             "properties": {p["name"]: _refs(p["schema"]) for p in params},
-            "required": [p["name"] for p in params if not p["optional"]],
+            "required": [
+                p["name"] for p in params if not p["optional"] and p["name"] not in route.clock
+            ],
         }
         item: Any = args
         if params:

@@ -30,7 +30,7 @@ CLI_ROUTES: dict[str, str] = {
     "permission/who-can": "permission.who_can",
     "permission/can": "permission.can",
     "incident/check": "incident.check_file",
-    "incident/stats": "incident.stats",
+    "incident/stats": "incident.check_file",  # the file result carries the statistics
     "drill/rank": "drill.rank_file",
     "audit/pick": "audit.pick_file",
     "training/smart-learning": "training.smart_learning_school",
@@ -52,7 +52,7 @@ class Route:
     """One endpoint: a table function, reached by JSON arguments or (a file
     check on its CLI path) by the file as the body and options as query."""
 
-    __slots__ = ("cli", "fid", "file_body", "first", "fn", "path", "query")
+    __slots__ = ("cli", "clock", "fid", "file_body", "first", "fn", "path", "query")
 
     def __init__(self, path: str, fn: dict[str, Any], file_body: bool, cli: str | None) -> None:
         self.path = path
@@ -63,6 +63,11 @@ class Route:
         params = fn["params"]
         # A bare value in a batch (`["A123456789", …]`) is the first parameter.
         self.first: str | None = params[0]["name"] if params else None
+        # As the command line: a required `today` or `now` left out is the
+        # service's clock (the core itself never reads one).
+        self.clock = [
+            p["name"] for p in params if p["name"] in ("today", "now") and not p["optional"]
+        ]
         #: query name → (parameter, sub-field or None, kind) for file checks
         self.query: dict[str, tuple[str, str | None, str]] = {}
         if file_body:
@@ -152,4 +157,21 @@ def query_args(route: Route, query: list[tuple[str, str]]) -> dict[str, Any]:
             args[param] = v
         else:
             args.setdefault(param, {})[field] = v
+    return args
+
+
+def with_clock(route: Route, args: dict[str, Any]) -> dict[str, Any]:
+    """``args`` with a missing required ``today`` (the date in Taipei) or ``now``."""
+    missing = [n for n in route.clock if n not in args]
+    if not missing:
+        return args
+    import datetime as dt
+
+    now = dt.datetime.now(dt.timezone.utc)
+    args = dict(args)
+    for name in missing:
+        if name == "today":
+            args[name] = (now + dt.timedelta(hours=8)).date().isoformat()  # Asia/Taipei, no DST
+        else:
+            args[name] = now.isoformat(timespec="seconds")
     return args
