@@ -75,6 +75,8 @@ def test_schemathesis_against_its_own_openapi() -> None:
             capture_output=True,
             text=True,
             timeout=SCHEMATHESIS_SECONDS,
+            # its .schemathesis/ folder stays out of the tree
+            cwd=tempfile.mkdtemp(prefix="ntpc-schemathesis-"),
         )
     finally:
         assert svc.stop() == 0
