@@ -12,7 +12,7 @@ WHEELS := target/wheels
 
 .PHONY: test demo demo-rust rust-test fmt-check clippy doc python-tools python-wheel python-test php-test
 
-test: fmt-check clippy rust-test doc generate-check python-test php-test chart-test node-test mobile-test
+test: fmt-check clippy rust-test doc generate-check python-test php-test serve-test chart-test node-test mobile-test
 	@echo "make test: all suites passed"
 
 fmt-check:
@@ -32,6 +32,7 @@ include mk/mobile.mk
 include mk/bench.mk
 include mk/fuzz.mk
 include mk/charts.mk
+include mk/serve.mk
 
 # --- Python -------------------------------------------------------------------
 $(VENV)/.tools-2: tests/python/requirements.txt
@@ -52,9 +53,10 @@ python-test: python-wheel
 	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python tests/charts xtask
 	cd tests/python && ../../$(PY) -m pytest -q -p no:cacheprovider
 
-# --- PHP client (examples/php) over the CLI ----------------------------------------
-php-test: python-wheel
-	command -v php >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli >/dev/null; }
+# --- PHP client (examples/php): over the CLI and over `ntpc-policy serve` -------------
+# test.php starts the service on a Unix socket itself and runs every case in both modes.
+php-test: python-wheel serve-tools
+	{ command -v php >/dev/null && php -m | grep -qx curl; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli php-curl >/dev/null; }
 	NTPC_POLICY_BIN=$(CURDIR)/$(CLI) php examples/php/test.php
 
 doc:

@@ -2,14 +2,16 @@
 # Installs the peers itself (PyPI: taiwanid, password-strength; npm: validator,
 # taiwan-id-validator, password-validator, owasp-password-strength-test), runs the
 # core, Python and Node benchmarks, and writes BENCHMARKS.md.
-.PHONY: bench bench-core bench-python bench-node bench-cli bench-password
+# Each part writes $(BENCH_OUT)/<part>.md; BENCHMARKS.md is the parts in this order.
+BENCH_PARTS := core password python cli serve node
+.PHONY: bench $(addprefix bench-,$(BENCH_PARTS))
 BENCH_OUT := target/bench
 
-bench: bench-core bench-password bench-python bench-node bench-cli
+bench: $(addprefix bench-,$(BENCH_PARTS))
 	{ echo "# Benchmarks"; echo; \
 	  echo "Reproduce with \`make bench\` (it installs the peers). Machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $$(free -g | awk '/Mem:/{print $$2}') GiB; $$(rustc --version); $$(date -u +%Y-%m-%d)."; \
 	  echo "Ratios compare runs in the same process on the same inputs. Targets are those of issue #8."; echo; \
-	  cat $(BENCH_OUT)/core.md; echo; cat $(BENCH_OUT)/password.md; echo; cat $(BENCH_OUT)/python.md; echo; cat $(BENCH_OUT)/cli.md; echo; cat $(BENCH_OUT)/node.md; \
+	  for part in $(BENCH_PARTS); do cat $(BENCH_OUT)/$$part.md; echo; done; \
 	  if [ -f BENCHMARKS.notes.md ]; then echo; cat BENCHMARKS.notes.md; fi; } > BENCHMARKS.md
 	@echo "wrote BENCHMARKS.md"
 
@@ -35,6 +37,14 @@ bench-cli: python-wheel
 	command -v php >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli >/dev/null; }
 	mkdir -p $(BENCH_OUT)
 	$(PY) bindings-python/bench/cli_start.py $(BENCH_OUT)/cli.md
+
+# `ntpc-policy serve` next to the command line: PHP per call over the socket, and
+# throughput / p50 / p99 at concurrency 1, 8, 32 (wrk over TCP, load.py over the socket).
+bench-serve: python-wheel serve-tools
+	{ command -v php >/dev/null && php -m | grep -qx curl; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli php-curl >/dev/null; }
+	command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	mkdir -p $(BENCH_OUT)
+	$(PY) bindings-python/bench/serve_bench.py $(BENCH_OUT)/serve.md
 
 # The benchmark build adds the floor function (feature bench-floor) to the test
 # build's hooks; it is never part of the package.

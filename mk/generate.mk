@@ -11,6 +11,7 @@
 
 GENERATED := schema bindings-python/python/ntpc_policy/_api.py \
 	bindings-python/python/ntpc_policy/shapes.py bindings-python/python/ntpc_policy/_core.pyi \
+	bindings-python/python/ntpc_policy/serve/api.json \
 	bindings-node/index.js bindings-node/index.d.ts tests/vectors
 
 generate: generate-schema generate-python generate-node generate-vectors
@@ -20,6 +21,8 @@ generate-schema:
 
 generate-python: generate-schema python-tools
 	$(PY) xtask/gen_python.py
+	# The service builds its routes and OpenAPI document from the table (issue 18).
+	cp schema/api.json bindings-python/python/ntpc_policy/serve/api.json
 
 generate-node: generate-schema node-tools
 	node xtask/gen_node.mjs

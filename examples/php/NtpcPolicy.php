@@ -1,6 +1,15 @@
 <?php
 /**
- * NtpcPolicy — a small PHP client for the ntpc-policy command line.
+ * NtpcPolicy — a small PHP client for ntpc-policy: the `ntpc-policy serve`
+ * service when it is given one, else the command line.
+ *
+ * Service mode (issue 18): give a Unix socket path or a URL, as the second
+ * argument or in NTPC_POLICY_SERVICE (and a bearer token, for a service off
+ * loopback, as the third argument or in NTPC_POLICY_TOKEN). Each call is then
+ * one HTTP request over a kept-alive connection (curl, php-curl) instead of a
+ * new Python process; the arrays returned are the same in both modes.
+ *
+ *     $p = new NtpcPolicy(null, '/run/ntpc-policy/ntpc-policy.sock');
  *
  * The school admin system (校務行政系統) is written in PHP; it uses the rules by
  * running the `ntpc-policy` command (installed with `pip install ntpc-policy`),
@@ -39,32 +48,85 @@ final class NtpcPolicy
     /** @var string[] the command to run, as argv */
     private $command;
 
+    /** @var string|null the service's base URL (service mode), else null */
+    private $base = null;
+
+    /** @var string|null the service's Unix socket path */
+    private $socket = null;
+
+    /** @var string|null bearer token */
+    private $token = null;
+
+    /** @var resource|\CurlHandle|null one handle per client: the connection is kept alive */
+    private $curl = null;
+
     /**
-     * @param string|null $binary path of the `ntpc-policy` command; default: the
-     *                            NTPC_POLICY_BIN environment variable, else `ntpc-policy` on PATH.
+     * @param string|null $binary  path of the `ntpc-policy` command; default: the
+     *                             NTPC_POLICY_BIN environment variable, else `ntpc-policy` on PATH.
+     * @param string|null $service the service: a Unix socket path (`/run/…/ntpc-policy.sock`)
+     *                             or a URL (`http://127.0.0.1:8080`); default: NTPC_POLICY_SERVICE,
+     *                             else none (the command line is used).
+     * @param string|null $token   the bearer token of a service off loopback; default: NTPC_POLICY_TOKEN.
      */
-    public function __construct(?string $binary = null)
+    public function __construct(?string $binary = null, ?string $service = null, ?string $token = null)
     {
         $bin = $binary ?? (getenv('NTPC_POLICY_BIN') ?: 'ntpc-policy');
         $this->command = [$bin];
+        $service = $service ?? (getenv('NTPC_POLICY_SERVICE') ?: null);
+        if ($service !== null && $service !== '') {
+            if (preg_match('~^https?://~i', $service)) {
+                $this->base = rtrim($service, '/');
+            } else {
+                $this->socket = $service;
+                $this->base = 'http://localhost';
+            }
+            $this->token = $token ?? (getenv('NTPC_POLICY_TOKEN') ?: null);
+        }
+    }
+
+    /** Whether calls go to the service (true) or to the command line. */
+    public function usesService(): bool
+    {
+        return $this->base !== null;
     }
 
     /** Classifies ID numbers (results are masked); one record per value, in order. */
     public function checkIds(array $values): array
     {
-        return $this->each(['id', 'check'], $values);
+        return $this->each(['id', 'check'], $values, fn($r) => $r['format_valid'] && $r['checksum_valid']);
     }
 
     /** Flags custom account names shaped like ID numbers; one record per name, in order. */
     public function checkAccounts(array $names): array
     {
-        return $this->each(['account', 'check'], $names);
+        return $this->each(['account', 'check'], $names, fn($r) => $r['verdict'] !== 'fail');
     }
 
     /** Converts dates (ROC or Gregorian) with the school year and semester; one record per text. */
     public function dates(array $texts): array
     {
-        return $this->each(['date'], $texts);
+        if ($this->base === null) {
+            return $this->each(['date'], $texts);
+        }
+        // The command's `date` is four core functions: parse, then the school
+        // term and two formats of each date that parsed.
+        $records = $this->serviceEach('date', $texts, fn($r) => true);
+        $good = array_keys(array_filter($records, fn($r) => isset($r['result'])));
+        if ($good) {
+            $dates = array_map(fn($i) => $records[$i]['result']['date'], $good);
+            $terms = $this->post('/v1/fn/calendar.school_term', json_encode($dates))['records'];
+            $roc = $this->post('/v1/fn/calendar.format', json_encode(array_map(fn($d) => ['date' => $d, 'style' => 'roc_slash'], $dates)))['records'];
+            $fmt = $this->post('/v1/fn/calendar.format', json_encode(array_map(fn($d) => ['date' => $d, 'style' => 'roc_chinese'], $dates)))['records'];
+            foreach ($good as $k => $i) {
+                $r = $records[$i]['result'];
+                $r['roc'] = $roc[$k]['result'];
+                $r['formatted'] = $fmt[$k]['result'];
+                $r['school_year'] = $terms[$k]['result']['school_year'];
+                $r['semester'] = $terms[$k]['result']['semester'];
+                $records[$i]['result'] = $r;
+            }
+        }
+        return $records;
     }
 
     /**
@@ -90,18 +152,54 @@ final class NtpcPolicy
         $items = array_map(function ($item) {
             return is_array($item) ? array_filter($item, fn($v) => $v !== null) : $item;
         }, array_values($items));
-        return $this->each(['password', 'check'], $items);
+        if ($this->base === null) {
+            return $this->each(['password', 'check'], $items);
+        }
+        $records = $this->serviceEach('password/check', $items, fn($r) => $r['verdict'] !== 'fail');
+        foreach ($records as $i => $rec) {
+            // As the command line: the result names the account it was checked for.
+            if (isset($rec['result']) && is_array($items[$i]) && isset($items[$i]['account'])) {
+                $records[$i]['result']['account'] = $items[$i]['account'];
+            }
+        }
+        return $records;
     }
 
     /** Finds ID numbers in a text. */
     public function scanIds(string $text): array
     {
-        return $this->document(['id', 'scan', '-'], $text)['records'];
+        if ($this->base === null) {
+            return $this->document(['id', 'scan', '-'], $text)['records'];
+        }
+        $scan = $this->post('/v1/id/scan', $text, 'application/octet-stream');
+        if (!$scan['matches']) {
+            return [];
+        }
+        // Where each match is, as the command line says it: the line, and the
+        // column in characters, of the text decoded to UTF-8.
+        if ($scan['encoding'] === 'utf-8') {
+            $utf8 = $scan['bom'] ? substr($text, 3) : $text;
+        } else {
+            $utf8 = $this->post('/v1/fn/import.decode', json_encode(['data' => ['base64' => base64_encode($text)]]))['text'];
+        }
+        $records = [];
+        foreach ($scan['matches'] as $i => $m) {
+            $start = $m['start'];
+            $lineStart = strrpos(substr($utf8, 0, $start), "\n");
+            $lineStart = $lineStart === false ? 0 : $lineStart + 1;
+            $m['line'] = substr_count($utf8, "\n", 0, $start) + 1;
+            $m['column'] = preg_match_all('/./su', substr($utf8, $lineStart, $start - $lineStart)) + 1;
+            $records[] = ['input' => $i, 'line' => $m['line'], 'ok' => false, 'result' => $m];
+        }
+        return $records;
     }
 
     /** The text with every ID number masked (same encoding, line ends and BOM). */
     public function redactIds(string $text): string
     {
+        if ($this->base !== null) {
+            return (string) hex2bin($this->post('/v1/id/redact', $text, 'application/octet-stream')['data_hex']);
+        }
         [$code, $out, $err] = $this->run(['id', 'scan', '--redact', '-'], $text);
         if ($code !== 0) {
             throw new NtpcPolicyException(trim($err), 'cli.failed', $code);
@@ -134,6 +232,16 @@ final class NtpcPolicy
     /** Runs a file check: options first, then `--` and the path (a path may start with `-`). */
     private function file(array $args, string $path): array
     {
+        if ($this->base !== null) {
+            // The file travels as the request body; the options as query parameters.
+            $route = '/v1/' . $args[0] . '/' . $args[1];
+            $query = [];
+            foreach (array_slice($args, 2) as $opt) {
+                [$k, $v] = explode('=', substr($opt, 2), 2);
+                $query[$k] = $v;
+            }
+            return $this->post($route, $this->readFile($path), 'application/octet-stream', $query);
+        }
         $args[] = '--json';
         $args[] = '--';
         $args[] = $path === '-' ? './-' : $path;
@@ -141,8 +249,11 @@ final class NtpcPolicy
     }
 
     /** Runs a command over values sent as one JSON array; one record per value, in order. */
-    private function each(array $args, array $values): array
+    private function each(array $args, array $values, ?callable $ok = null): array
     {
+        if ($this->base !== null) {
+            return $this->serviceEach(implode('/', $args), $values, $ok ?? fn($r) => true);
+        }
         $args[] = '--input=json';
         $args[] = '--json';
         // A value that is not UTF-8 text is sent as a lone surrogate, which the
@@ -161,7 +272,104 @@ final class NtpcPolicy
         return $records;
     }
 
-    /** Runs a subcommand with --json and returns the whole JSON document. */
+    /** The JSON array of values, as `each` sends it (a value that is no UTF-8 is a lone surrogate). */
+    private static function jsonValues(array $values): string
+    {
+        $parts = [];
+        foreach ($values as $v) {
+            $json = json_encode($v, JSON_UNESCAPED_UNICODE);
+            $parts[] = $json === false ? '"\\ud800"' : $json;
+        }
+        return '[' . implode(',', $parts) . ']';
+    }
+
+    /**
+     * A batch over the service: one record per value, in order, shaped as the
+     * command line prints them (`input`, `line`, then `ok` and `result`, or `error`).
+     */
+    private function serviceEach(string $path, array $values, callable $ok): array
+    {
+        $values = array_values($values);
+        $records = $this->post('/v1/' . $path, self::jsonValues($values))['records'];
+        if (count($records) !== count($values)) {
+            throw new NtpcPolicyException('the service returned ' . count($records) . ' records for ' . count($values) . ' values', 'service.failed');
+        }
+        $out = [];
+        foreach ($records as $r) {
+            if (isset($r['error'])) {
+                $e = $r['error'];
+                $out[] = ['input' => $r['input'], 'line' => null, 'error' => [
+                    'code' => $e['code'], 'message_zh' => $e['message_zh'], 'message_en' => $e['message_en'], 'params' => $e['params'],
+                ]];
+            } else {
+                $out[] = ['input' => $r['input'], 'line' => null, 'ok' => (bool) $ok($r['result']), 'result' => $r['result']];
+            }
+        }
+        return $out;
+    }
+
+    /** A file's bytes, with the command line's typed errors for a path it cannot read. */
+    private function readFile(string $path): string
+    {
+        if (is_dir($path)) {
+            throw new NtpcPolicyException("FILE: \"$path\" is a folder, not a file.", 'input.is_directory', 2);
+        }
+        if (!file_exists($path)) {
+            throw new NtpcPolicyException("FILE: file not found: \"$path\" (the file or its folder does not exist).", 'input.file_not_found', 2);
+        }
+        $data = @file_get_contents($path);
+        if ($data === false) {
+            throw new NtpcPolicyException("FILE: \"$path\" cannot be read or written (permission denied).", 'input.unreadable', 2);
+        }
+        return $data;
+    }
+
+    /**
+     * One request to the service; the decoded JSON answer. An error answer
+     * (`{code, params, message_zh, message_en}`) raises NtpcPolicyException with its code.
+     */
+    private function post(string $path, string $body, string $type = 'application/json', array $query = []): array
+    {
+        if ($this->curl === null) {
+            if (!function_exists('curl_init')) {
+                throw new NtpcPolicyException('the service needs php-curl', 'service.unreachable');
+            }
+            $this->curl = curl_init();
+        }
+        $ch = $this->curl;
+        $headers = ["Content-Type: $type", 'Expect:'];
+        if ($this->token !== null) {
+            $headers[] = 'Authorization: Bearer ' . $this->token;
+        }
+        $opts = [
+            CURLOPT_URL => $this->base . $path . ($query ? '?' . http_build_query($query) : ''),
+            CURLOPT_POST => true,
+            CURLOPT_POSTFIELDS => $body,
+            CURLOPT_RETURNTRANSFER => true,
+            CURLOPT_HTTPHEADER => $headers,
+            CURLOPT_CONNECTTIMEOUT => 5,
+            CURLOPT_TIMEOUT => 120,
+        ];
+        if ($this->socket !== null) {
+            $opts[CURLOPT_UNIX_SOCKET_PATH] = $this->socket;
+        }
+        curl_setopt_array($ch, $opts);
+        $out = curl_exec($ch);
+        if ($out === false) {
+            throw new NtpcPolicyException('cannot reach the ntpc-policy service: ' . curl_error($ch), 'service.unreachable');
+        }
+        $status = (int) curl_getinfo($ch, CURLINFO_RESPONSE_CODE);
+        $doc = json_decode((string) $out, true);
+        if (!is_array($doc)) {
+            throw new NtpcPolicyException("the ntpc-policy service answered HTTP $status without JSON", 'service.failed', $status);
+        }
+        if ($status !== 200) {
+            throw new NtpcPolicyException($doc['message_en'] ?? "HTTP $status", $doc['code'] ?? 'service.failed', $status);
+        }
+        return $doc;
+    }
+
+    /** Runs a subcommand with --json and returns the whole JSON document (command line only). */
     public function document(array $args, string $stdin): array
     {
         $args[] = '--json';

@@ -49,6 +49,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     _basic(sub, common)
     _people(sub, common)
     _secops(sub, common)
+    _serve(sub, common)
 
 
 def _basic(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -234,3 +235,49 @@ def _secops(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--ics", metavar="OUT.ics", help="write the calendar as iCalendar (RFC 5545)")
     p.set_defaults(run="_secops:cmd_schedule")
+
+
+def _serve(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="run the rules as a local HTTP/1.1 JSON service (pip install ntpc-policy[serve])",
+    )
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--socket", metavar="PATH", help="listen on a Unix socket (mode 0660)")
+    where.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1; any other needs --token-file)",
+    )
+    p.add_argument("--port", type=int, default=8080, help="TCP port (default 8080)")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (one per core)")
+    p.add_argument(
+        "--token-file",
+        metavar="FILE",
+        help="a bearer token every request must carry (required off loopback)",
+    )
+    p.add_argument(
+        "--max-body",
+        type=int,
+        default=16 << 20,
+        metavar="BYTES",
+        help="largest request body (default 16 MiB; at most limits.import_max_bytes)",
+    )
+    p.add_argument(
+        "--read-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="headers and body must arrive within this, and an idle keep-alive "
+        "connection is closed after it (default 10)",
+    )
+    p.add_argument(
+        "--cors",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="allow this browser origin (repeatable; default: no CORS)",
+    )
+    p.add_argument("--no-access-log", action="store_true", help="no access log lines on stderr")
+    p.set_defaults(run="_serve:cmd_serve")
