@@ -395,7 +395,7 @@ impl PolicyError {
     /// (a bad date, a bad CVSS version), or serde's message quoted.
     /// [`crate::records::from_json_value`] reads a record this way.
     pub fn from_serde(field: impl Into<String>, error: &impl std::fmt::Display) -> Self {
-        let en = error.to_string();
+        let en = hide_values(&error.to_string());
         let zh = match crate::records::take_raised() {
             Some(inner) if en.contains(&inner.message_en()) => {
                 inner.message_zh().trim_end_matches('。').to_owned()
@@ -431,6 +431,38 @@ impl PolicyError {
     }
 }
 
+/// A serde message without the value it quotes (`invalid type: string "…"`,
+/// ``unknown variant `…` ``): a value given in the wrong field may be a password
+/// or an ID number, and no error repeats one (RULES §0). What was expected, and
+/// field names, stay.
+fn hide_values(message: &str) -> String {
+    const MARKERS: [&str; 3] = ["invalid type: ", "invalid value: ", "unknown variant "];
+    let Some((at, marker)) = MARKERS
+        .iter()
+        .filter_map(|m| message.find(m).map(|i| (i, *m)))
+        .min_by_key(|(i, _)| *i)
+    else {
+        return message.to_owned();
+    };
+    let after = at + marker.len();
+    let tail = &message[after..];
+    // The value ends where serde's own ", expected …" begins: the last one, as
+    // the value itself may contain those words. Without one, the rest goes.
+    let end = tail.rfind(", expected").unwrap_or(tail.len());
+    let span = &tail[..end];
+    // The kind of value stays (`string`, `integer`, `floating point`).
+    let kind = span.find(['"', '`']).map_or("", |q| span[..q].trim_end());
+    let mut out = String::with_capacity(message.len());
+    out.push_str(&message[..after]);
+    if !kind.is_empty() {
+        out.push_str(kind);
+        out.push(' ');
+    }
+    out.push_str("(value not shown)");
+    out.push_str(&tail[end..]);
+    out
+}
+
 /// The English name of a weekday written as its Chinese numeral (`二` → Tuesday).
 fn weekday_en(zh: &str) -> &'static str {
     match zh {
@@ -458,3 +490,28 @@ impl serde::Serialize for PolicyError {
 
 /// Shorthand for results of this crate.
 pub type Result<T, E = PolicyError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod hide_values_tests {
+    use super::hide_values;
+
+    #[test]
+    fn quoted_values_go_and_what_was_expected_stays() {
+        assert_eq!(
+            hide_values(r#"invalid type: string "Aa1234567!", expected a date"#),
+            "invalid type: string (value not shown), expected a date"
+        );
+        assert_eq!(
+            hide_values("unknown variant `A123456789`, expected one of `roc_slash`, `iso`"),
+            "unknown variant (value not shown), expected one of `roc_slash`, `iso`"
+        );
+        assert_eq!(
+            hide_values("invalid value: integer `12345678`, expected u8 at line 1 column 9"),
+            "invalid value: integer (value not shown), expected u8 at line 1 column 9"
+        );
+        assert_eq!(
+            hide_values("missing field `today`"),
+            "missing field `today`"
+        );
+    }
+}
