@@ -523,11 +523,23 @@ fn scan<T: Unit>(chars: &[T]) -> Option<Raw> {
 pub fn parse(text: &str) -> Result<ParsedDate> {
     // An ASCII text is scanned in place, byte by byte (ASCII folds to itself):
     // no fold buffer to fill (issue 20).
-    let trimmed = text.trim();
+    let trimmed = trim(text);
     if trimmed.is_ascii() && !trimmed.is_empty() && trimmed.len() <= MAX_LEN {
         return read(text, trimmed.as_bytes());
     }
     with_folded(text, |chars| read(text, chars))
+}
+
+/// `text.trim()`, skipped when the text starts and ends with a visible ASCII
+/// character (as dates do), which no whitespace can be.
+#[inline]
+fn trim(text: &str) -> &str {
+    let b = text.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// [`parse`] over the folded characters (or the bytes of an ASCII text).
