@@ -41,11 +41,51 @@ pub fn text(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>) -> PyResult<PyBac
     })
 }
 
+/// Where a value sits in the arguments (`args.names[3]`), written out only
+/// for an error: a 650,000-name list otherwise formats 650,000 names that are
+/// never shown (issue 20).
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root(&'a str),
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Path::Root(s) => f.write_str(s),
+            Path::Key(p, k) => write!(f, "{p}.{k}"),
+            Path::Index(p, i) => write!(f, "{p}[{i}]"),
+        }
+    }
+}
+
+/// [`text`] with the field named only on failure.
+fn text_at(py: Python<'_>, path: &Path<'_>, v: &Bound<'_, PyAny>) -> PyResult<PyBackedStr> {
+    if let Ok(s) = v.cast::<PyString>()
+        && let Ok(t) = PyBackedStr::try_from(s.clone())
+    {
+        return Ok(t);
+    }
+    text(py, &path.to_string(), v)
+}
+
 /// A Python value as JSON; `None` members of dicts are left out, so an absent
 /// optional field and `None` read the same.
 pub fn to_json(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
+    to_json_at(py, &Path::Root(field), v, depth)
+}
+
+fn to_json_at(
+    py: Python<'_>,
+    path: &Path<'_>,
+    v: &Bound<'_, PyAny>,
+    depth: usize,
+) -> PyResult<Value> {
+    let field = &|| path.to_string();
     if depth > MAX_DEPTH {
-        return Err(invalid(py, field, "nested too deeply"));
+        return Err(invalid(py, &field(), "nested too deeply"));
     }
     if v.is_none() {
         return Ok(Value::Null);
@@ -57,17 +97,17 @@ pub fn to_json(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>, depth: usize) 
         return match (v.extract::<i64>(), v.extract::<u64>()) {
             (Ok(i), _) => Ok(Value::from(i)),
             (_, Ok(u)) => Ok(Value::from(u)),
-            _ => Err(invalid(py, field, "an integer out of range")),
+            _ => Err(invalid(py, &field(), "an integer out of range")),
         };
     }
     if v.is_instance_of::<PyFloat>() {
         let f: f64 = v.extract()?;
         return serde_json::Number::from_f64(f)
             .map(Value::Number)
-            .ok_or_else(|| invalid(py, field, "a finite number is required"));
+            .ok_or_else(|| invalid(py, &field(), "a finite number is required"));
     }
     if v.is_instance_of::<PyString>() {
-        return Ok(Value::String(text(py, field, v)?.to_string()));
+        return Ok(Value::String(text_at(py, path, v)?.to_string()));
     }
     if v.is_instance_of::<PyBytes>() || v.is_instance_of::<PyByteArray>() {
         // File bytes (a second file of a workflow) cross as hex, which the core's
@@ -79,10 +119,10 @@ pub fn to_json(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>, depth: usize) 
         let mut m = Map::new();
         for (k, item) in d.iter() {
             if !k.is_instance_of::<PyString>() {
-                return Err(invalid(py, field, "dict keys must be strings"));
+                return Err(invalid(py, &field(), "dict keys must be strings"));
             }
-            let key = text(py, field, &k)?.to_string();
-            let inner = to_json(py, &format!("{field}.{key}"), &item, depth + 1)?;
+            let key = text_at(py, path, &k)?.to_string();
+            let inner = to_json_at(py, &Path::Key(path, &key), &item, depth + 1)?;
             if !inner.is_null() {
                 m.insert(key, inner);
             }
@@ -90,9 +130,9 @@ pub fn to_json(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>, depth: usize) 
         return Ok(Value::Object(m));
     }
     if v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>() {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(v.len().unwrap_or(0));
         for (i, item) in v.try_iter()?.enumerate() {
-            out.push(to_json(py, &format!("{field}[{i}]"), &item?, depth + 1)?);
+            out.push(to_json_at(py, &Path::Index(path, i), &item?, depth + 1)?);
         }
         return Ok(Value::Array(out));
     }
@@ -109,7 +149,7 @@ pub fn to_json(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>, depth: usize) 
         .unwrap_or_default();
     Err(invalid(
         py,
-        field,
+        &field(),
         format!("a dict, list, str, bytes, number, bool, date or None is required, not {t}"),
     ))
 }
@@ -125,6 +165,31 @@ fn hex(bytes: &[u8]) -> String {
 
 /// A JSON value as plain Python objects.
 pub fn json_to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
+    json_to_py_with(py, v, &mut Keys(Vec::new()))
+}
+
+/// The dict keys made so far in one conversion: a result list repeats the same
+/// few keys on every element, and one `str` per key (its hash computed once)
+/// costs the dicts less than a new `str` per element (issue 20).
+struct Keys(Vec<(String, Py<PyString>)>);
+
+impl Keys {
+    /// At most this many keys are kept; later ones are made each time.
+    const MAX: usize = 64;
+
+    fn get(&mut self, py: Python<'_>, k: &str) -> Py<PyString> {
+        if let Some((_, s)) = self.0.iter().find(|(c, _)| c == k) {
+            return s.clone_ref(py);
+        }
+        let s = PyString::new(py, k).unbind();
+        if self.0.len() < Self::MAX {
+            self.0.push((k.to_owned(), s.clone_ref(py)));
+        }
+        s
+    }
+}
+
+fn json_to_py_with(py: Python<'_>, v: &Value, keys: &mut Keys) -> PyResult<Py<PyAny>> {
     Ok(match v {
         Value::Null => py.None(),
         Value::Bool(b) => b.into_py_any(py)?,
@@ -137,14 +202,14 @@ pub fn json_to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
         Value::Array(items) => {
             let list = PyList::empty(py);
             for item in items {
-                list.append(json_to_py(py, item)?)?;
+                list.append(json_to_py_with(py, item, keys)?)?;
             }
             list.into_any().unbind()
         }
         Value::Object(map) => {
             let dict = PyDict::new(py);
             for (k, item) in map {
-                dict.set_item(k, json_to_py(py, item)?)?;
+                dict.set_item(keys.get(py, k), json_to_py_with(py, item, keys)?)?;
             }
             dict.into_any().unbind()
         }

@@ -103,7 +103,13 @@ fn texts(py: Python<'_>, field: &str, v: &Bound<'_, PyAny>) -> PyResult<Vec<PyBa
         .map_err(|_| invalid(py, field, "a list of str is required"))?;
     let mut out = Vec::with_capacity(v.len().unwrap_or(0));
     for (i, item) in iter.enumerate() {
-        out.push(text(py, &format!("{field}[{i}]"), &item?)?);
+        let item = item?;
+        // The position is written out only for an error (issue 20: a million
+        // names otherwise cost a million `format!`s).
+        out.push(match text(py, field, &item) {
+            Ok(t) => t,
+            Err(_) => text(py, &format!("{field}[{i}]"), &item)?,
+        });
     }
     Ok(out)
 }

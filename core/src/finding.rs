@@ -220,6 +220,14 @@ impl Finding {
         }
     }
 
+    /// A finding with room for `n` parameters: a rule that adds many saves the
+    /// list's regrowth (the sweeps build hundreds of thousands; issue 20).
+    pub fn with_capacity(code: Code, n: usize) -> Self {
+        let mut f = Finding::new(code);
+        f.params.0.reserve_exact(n);
+        f
+    }
+
     /// Adds a parameter (builder style).
     pub fn with(mut self, name: &'static str, value: impl Into<ParamValue>) -> Self {
         self.params = self.params.with(name, value);

@@ -170,6 +170,33 @@ proptest! {
         }
     }
 
+    /// Issue 20: dates are written digit by digit; the text is exactly what
+    /// `format!` wrote before.
+    #[test]
+    fn every_style_writes_what_format_wrote(d in date_in(ymd(1912, 1, 1), ymd(9999, 12, 31)),
+                                            i in 0..DateStyle::ALL.len()) {
+        let style = DateStyle::ALL[i];
+        let (y, m, day) = (d.year(), d.month(), d.day());
+        let ry = y - 1911;
+        let want = match style {
+            DateStyle::RocChinese => format!("{ry}年{m}月{day}日"),
+            DateStyle::RocChineseEra => format!("民國{ry}年{m}月{day}日"),
+            DateStyle::RocSlash => format!("{ry}/{m:02}/{day:02}"),
+            DateStyle::RocDot => format!("{ry}.{m:02}.{day:02}"),
+            DateStyle::RocDash => format!("{ry}-{m:02}-{day:02}"),
+            DateStyle::RocCompact => format!("{ry:03}{m:02}{day:02}"),
+            DateStyle::GregorianChinese => format!("{y}年{m}月{day}日"),
+            DateStyle::GregorianSlash => format!("{y}/{m:02}/{day:02}"),
+            DateStyle::GregorianDot => format!("{y}.{m:02}.{day:02}"),
+            DateStyle::GregorianCompact => format!("{y}{m:02}{day:02}"),
+            DateStyle::Iso => d.to_string(),
+        };
+        match calendar::format(d, style) {
+            Ok(text) => prop_assert_eq!(text, want),
+            Err(_) => prop_assert!(style.is_roc() && ry > 999),
+        }
+    }
+
     #[test]
     fn the_last_years_round_trip(d in date_in(ymd(9990, 1, 1), ymd(9999, 12, 31)),
                                  i in 0..DateStyle::ALL.len(), minute in 0u32..1440) {
@@ -330,5 +357,49 @@ fn month_periods_match_the_calendar_for_every_day_of_2021() {
             "{d}"
         );
         d = d.succ_opt().unwrap();
+    }
+}
+
+/// Every text of every vector file (all the dates the four languages check,
+/// and every other string argument besides) reads alike through the scanner
+/// and the regex oracle: `parse` and `parse_time` (issue 20).
+#[test]
+fn scanner_matches_the_oracle_on_every_vector_text() {
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let mut texts = Vec::new();
+    let mut dates = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for case in doc["cases"].as_array().into_iter().flatten() {
+            let call = case["call"].as_str().unwrap_or("");
+            if call.starts_with("calendar.parse") {
+                dates += 1;
+            }
+            strings(&case["args"], &mut texts);
+        }
+    }
+    assert!(
+        dates >= 90,
+        "only {dates} date vectors found in {}",
+        dir.display()
+    );
+    for text in &texts {
+        let (core, oracle) = both(text);
+        assert_eq!(core, oracle, "{text:?}");
+        let t = calendar::parse_time(text).map_err(|e| e.code().as_str());
+        assert_eq!(t, regex_parse::parse_time(text), "{text:?}");
     }
 }

@@ -27,6 +27,7 @@ mod term;
 pub use office::{OfficeCalendar, OfficeDay, OfficeYear};
 pub use parse::{ParsedDate, parse, parse_date, parse_datetime, parse_time, time_text};
 pub use period::{PeriodEnd, PeriodRule, add_months};
+pub(crate) use style::iso_text;
 pub use style::{DateStyle, format, format_datetime};
 pub use term::{SchoolTerm, fiscal_year, school_term};
 
@@ -83,7 +84,9 @@ impl std::fmt::Display for RocDate {
 /// assert_eq!(ntpc_policy::calendar::to_roc(d).unwrap().to_string(), "110/12/07");
 /// ```
 pub fn to_roc(date: NaiveDate) -> Result<RocDate> {
-    check_range(date, &date.to_string())?;
+    if !in_range(date) {
+        return Err(range_error(&date.to_string()));
+    }
     Ok(RocDate {
         year: date.year() - ROC_OFFSET,
         month: date.month(),

@@ -167,16 +167,42 @@ fn with_folded<T>(text: &str, f: impl FnOnce(&[char]) -> Result<T>) -> Result<T>
     }
 }
 
-/// A cursor over folded characters.
-struct Scan<'a> {
-    s: &'a [char],
+/// One unit of scanned text: a byte of an ASCII text (read in place, without
+/// the fold buffer), or a folded character.
+trait Unit: Copy {
+    fn ch(self) -> char;
+}
+
+impl Unit for u8 {
+    #[inline(always)]
+    fn ch(self) -> char {
+        char::from(self)
+    }
+}
+
+impl Unit for char {
+    #[inline(always)]
+    fn ch(self) -> char {
+        self
+    }
+}
+
+/// A cursor over folded characters (or the bytes of an ASCII text).
+struct Scan<'a, T: Unit> {
+    s: &'a [T],
     i: usize,
 }
 
-impl Scan<'_> {
+impl<T: Unit> Scan<'_, T> {
     #[inline]
     fn peek(&self) -> Option<char> {
-        self.s.get(self.i).copied()
+        self.s.get(self.i).map(|c| c.ch())
+    }
+
+    /// The character `k` places ahead.
+    #[inline]
+    fn at(&self, k: usize) -> Option<char> {
+        self.s.get(self.i + k).map(|c| c.ch())
     }
 
     #[inline]
@@ -192,7 +218,7 @@ impl Scan<'_> {
     /// Eats a word of two characters.
     #[inline]
     fn eat2(&mut self, a: char, b: char) -> bool {
-        if self.s.get(self.i) == Some(&a) && self.s.get(self.i + 1) == Some(&b) {
+        if self.at(0) == Some(a) && self.at(1) == Some(b) {
             self.i += 2;
             true
         } else {
@@ -295,7 +321,11 @@ enum RawKind {
 /// Reads a time after its prefix (`10:41`, `10:41:30`, `10時`, `12時16分`).
 /// `clock_only`: after `T`, only the clock style.
 #[inline(always)]
-fn scan_time(sc: &mut Scan<'_>, meridiem: Option<Meridiem>, clock_only: bool) -> Option<RawTime> {
+fn scan_time<T: Unit>(
+    sc: &mut Scan<'_, T>,
+    meridiem: Option<Meridiem>,
+    clock_only: bool,
+) -> Option<RawTime> {
     let h = sc.number(1, 2)?;
     if sc.eat(':') {
         let m = sc.number(2, 2)?;
@@ -364,7 +394,7 @@ struct Raw {
 /// A whole text, structure only: `None` when it is in no style of the grammar.
 /// (Inlined: returning the structure through memory cost a quarter of the time.)
 #[inline(always)]
-fn scan(chars: &[char]) -> Option<Raw> {
+fn scan<T: Unit>(chars: &[T]) -> Option<Raw> {
     let mut sc = Scan { s: chars, i: 0 };
     let era = sc.eat2('民', '國');
     let lead = sc.ws();
@@ -491,15 +521,36 @@ fn scan(chars: &[char]) -> Option<Raw> {
 /// assert_eq!(parse("110年12月7日（星期三）").unwrap_err().code().as_str(), "calendar.weekday_mismatch");
 /// ```
 pub fn parse(text: &str) -> Result<ParsedDate> {
+    // An ASCII text is scanned in place, byte by byte (ASCII folds to itself):
+    // no fold buffer to fill (issue 20).
+    let trimmed = trim(text);
+    if trimmed.is_ascii() && !trimmed.is_empty() && trimmed.len() <= MAX_LEN {
+        return read(text, trimmed.as_bytes());
+    }
     with_folded(text, |chars| read(text, chars))
 }
 
-/// [`parse`] over the folded characters.
-fn read(text: &str, chars: &[char]) -> Result<ParsedDate> {
+/// `text.trim()`, skipped when the text starts and ends with a visible ASCII
+/// character (as dates do), which no whitespace can be.
+#[inline]
+fn trim(text: &str) -> &str {
+    let b = text.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
+/// [`parse`] over the folded characters (or the bytes of an ASCII text).
+fn read<T: Unit>(text: &str, chars: &[T]) -> Result<ParsedDate> {
     let unrecognized = || PolicyError::UnrecognizedDate { input: clip(text) };
     // 民國前N年 (before 1912) is a date people do write, in old records: say it is
     // out of range rather than unrecognised.
-    if chars.starts_with(&['民', '國', '前']) || chars.starts_with(&['民', '前']) {
+    let lead = Scan { s: chars, i: 0 };
+    if lead.at(0) == Some('民')
+        && (lead.at(1) == Some('前') || (lead.at(1) == Some('國') && lead.at(2) == Some('前')))
+    {
         return Err(out_of_range(
             text,
             "before ROC year 1 (1912)",

@@ -1,6 +1,6 @@
 //! Date styles of the department's documents, and writing dates in them (RULES §3).
 
-use super::{MAX_YEAR, MIN_YEAR, ROC_OFFSET, check_range, out_of_range, taipei};
+use super::{MAX_YEAR, MIN_YEAR, ROC_OFFSET, out_of_range, taipei};
 use crate::error::{PolicyError, Result};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 use serde::Serialize;
@@ -121,7 +121,9 @@ impl std::fmt::Display for DateStyle {
 /// assert_eq!(format(d, DateStyle::RocCompact).unwrap(), "1101207");
 /// ```
 pub fn format(date: NaiveDate, style: DateStyle) -> Result<String> {
-    check_range(date, &date.to_string())?;
+    if !super::in_range(date) {
+        return Err(super::range_error(&date.to_string()));
+    }
     let (y, m, d) = (date.year(), date.month(), date.day());
     let ry = y - ROC_OFFSET;
     if style.is_roc() && ry > 999 {
@@ -132,19 +134,87 @@ pub fn format(date: NaiveDate, style: DateStyle) -> Result<String> {
         ));
     }
     debug_assert!((MIN_YEAR..=MAX_YEAR).contains(&y));
-    Ok(match style {
-        DateStyle::RocChinese => format!("{ry}年{m}月{d}日"),
-        DateStyle::RocChineseEra => format!("民國{ry}年{m}月{d}日"),
-        DateStyle::RocSlash => format!("{ry}/{m:02}/{d:02}"),
-        DateStyle::RocDot => format!("{ry}.{m:02}.{d:02}"),
-        DateStyle::RocDash => format!("{ry}-{m:02}-{d:02}"),
-        DateStyle::RocCompact => format!("{ry:03}{m:02}{d:02}"),
-        DateStyle::GregorianChinese => format!("{y}年{m}月{d}日"),
-        DateStyle::GregorianSlash => format!("{y}/{m:02}/{d:02}"),
-        DateStyle::GregorianDot => format!("{y}.{m:02}.{d:02}"),
-        DateStyle::GregorianCompact => format!("{y}{m:02}{d:02}"),
-        DateStyle::Iso => format!("{y}-{m:02}-{d:02}"),
-    })
+    // Digits written by hand: the sweeps write two dates per finding, and
+    // `format!` cost most of a mailbox's time (issue 20). Both numbers are
+    // positive here (`ry` 1–999, `y` 1912–9999).
+    let (ry, y) = (ry.unsigned_abs(), y.unsigned_abs());
+    let mut s = String::with_capacity(20);
+    let sep = |s: &mut String, year: u32, width: usize, c: char| {
+        push_num(s, year, width);
+        s.push(c);
+        push_num(s, m, 2);
+        s.push(c);
+        push_num(s, d, 2);
+    };
+    let chinese = |s: &mut String, year: u32| {
+        push_num(s, year, 1);
+        s.push('年');
+        push_num(s, m, 1);
+        s.push('月');
+        push_num(s, d, 1);
+        s.push('日');
+    };
+    match style {
+        DateStyle::RocChinese => chinese(&mut s, ry),
+        DateStyle::RocChineseEra => {
+            s.push_str("民國");
+            chinese(&mut s, ry);
+        }
+        DateStyle::RocSlash => sep(&mut s, ry, 1, '/'),
+        DateStyle::RocDot => sep(&mut s, ry, 1, '.'),
+        DateStyle::RocDash => sep(&mut s, ry, 1, '-'),
+        DateStyle::RocCompact => {
+            push_num(&mut s, ry, 3);
+            push_num(&mut s, m, 2);
+            push_num(&mut s, d, 2);
+        }
+        DateStyle::GregorianChinese => chinese(&mut s, y),
+        DateStyle::GregorianSlash => sep(&mut s, y, 1, '/'),
+        DateStyle::GregorianDot => sep(&mut s, y, 1, '.'),
+        DateStyle::GregorianCompact => {
+            push_num(&mut s, y, 1);
+            push_num(&mut s, m, 2);
+            push_num(&mut s, d, 2);
+        }
+        DateStyle::Iso => sep(&mut s, y, 1, '-'),
+    }
+    Ok(s)
+}
+
+/// Appends `n` in decimal, zero-padded to `width` digits.
+#[inline(always)]
+fn push_num(s: &mut String, n: u32, width: usize) {
+    let (mut div, mut digits) = (1u32, 1usize);
+    while n / div >= 10 {
+        div *= 10;
+        digits += 1;
+    }
+    for _ in digits..width {
+        s.push('0');
+    }
+    loop {
+        s.push(char::from(b'0' + (n / div % 10) as u8));
+        if div == 1 {
+            break;
+        }
+        div /= 10;
+    }
+}
+
+/// `YYYY-MM-DD` as chrono's `Display` writes it, without the formatting
+/// machinery for the years 0–9999 (the rules' findings write dates often).
+pub(crate) fn iso_text(date: NaiveDate) -> String {
+    let y = date.year();
+    if !(0..=9999).contains(&y) {
+        return date.to_string();
+    }
+    let mut s = String::with_capacity(10);
+    push_num(&mut s, y.unsigned_abs(), 4);
+    s.push('-');
+    push_num(&mut s, date.month(), 2);
+    s.push('-');
+    push_num(&mut s, date.day(), 2);
+    s
 }
 
 /// Writes an instant in Taipei time: the date in `style`, then ` HH:MM`.
@@ -159,4 +229,22 @@ pub fn format_datetime(at: DateTime<FixedOffset>, style: DateStyle) -> Result<St
     let mut s = format(local.date_naive(), style)?;
     let _ = write!(s, " {:02}:{:02}", local.hour(), local.minute());
     Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `iso_text` writes what chrono's `Display` writes, in and out of its fast range.
+    #[test]
+    fn iso_text_is_chrono_display() {
+        for y in [
+            -5, 0, 1, 9, 99, 999, 1911, 1912, 2021, 9999, 10_000, 262_000,
+        ] {
+            for (m, d) in [(1, 1), (2, 28), (12, 31), (7, 9)] {
+                let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+                assert_eq!(iso_text(date), date.to_string());
+            }
+        }
+    }
 }

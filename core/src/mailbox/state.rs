@@ -2,6 +2,7 @@
 
 use super::quota::{QuotaCheck, quota};
 use super::record::{MailboxRecord, StaffStatus};
+use crate::calendar::iso_text;
 use crate::codes::Code;
 use crate::error::{PolicyError, Result};
 use crate::finding::{Finding, Verdict};
@@ -193,23 +194,24 @@ pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Resu
 
     let st = record.staff_status;
     let inactivity = |code: Code| {
-        Finding::new(code)
+        Finding::with_capacity(code, 7)
             .with("days_inactive", days_inactive)
             .with("inactive_days", m.inactive_days)
-            .with("counted_from", counted_from.to_string())
+            .with("counted_from", iso_text(counted_from))
             .with("counted_from_zh", roc(counted_from))
-            .with("deletion_date", deletion_date.to_string())
+            .with("deletion_date", iso_text(deletion_date))
             .with("deletion_date_zh", roc(deletion_date))
             .with("days_left", days_left)
     };
-    let mut findings = vec![match state {
+    let mut findings = Vec::with_capacity(3);
+    findings.push(match state {
         MailboxState::Active => inactivity(Code::MailboxActive),
         MailboxState::Notice => inactivity(Code::MailboxNotice),
         MailboxState::Deletable => inactivity(Code::MailboxDeletable),
         MailboxState::Disabled => Finding::new(Code::MailboxDisabled)
             .with("status", st.as_str())
             .with("status_zh", st.as_zh()),
-    }];
+    });
     let reason = findings[0].code;
     if disabled && past_deletion {
         findings.push(inactivity(Code::MailboxDeletable));
@@ -217,7 +219,7 @@ pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Resu
     if basis == CountBasis::Activation {
         findings.push(
             Finding::new(Code::MailboxNeverLoggedIn)
-                .with("activated_on", record.activated_on.to_string())
+                .with("activated_on", iso_text(record.activated_on))
                 .with("activated_on_zh", roc(record.activated_on)),
         );
     }
@@ -226,7 +228,7 @@ pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Resu
             Finding::new(Code::MailboxBackupBeforeLeaving)
                 .with("status", st.as_str())
                 .with("status_zh", st.as_zh())
-                .with("departed_on", d.to_string())
+                .with("departed_on", iso_text(d))
                 .with("departed_on_zh", roc(d)),
         );
     }

@@ -147,8 +147,16 @@ pub fn sweep(records: &[MailboxRecord], today: NaiveDate, policy: &Policy) -> Ma
             }
         }
     }
-    let key = |e: &SweepEntry| (e.deletion_date, e.account.clone(), e.index);
-    out.notices.sort_by_key(key);
-    out.deletable.sort_by_key(key);
+    // Compared in place: a key function would clone the account for every
+    // comparison (n log n allocations over 650,000 mailboxes; issue 20).
+    let order = |a: &SweepEntry, b: &SweepEntry| {
+        (a.deletion_date, a.account.as_str(), a.index).cmp(&(
+            b.deletion_date,
+            b.account.as_str(),
+            b.index,
+        ))
+    };
+    out.notices.sort_unstable_by(order);
+    out.deletable.sort_unstable_by(order);
     out
 }
