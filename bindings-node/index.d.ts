@@ -113,6 +113,15 @@ export type Code =
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
+  | 'workbook.sheet_not_found'
+  | 'workbook.password_protected'
+  | 'workbook.unreadable'
+  | 'workbook.not_a_workbook'
+  | 'archive.too_large'
+  | 'archive.too_many_entries'
+  | 'archive.malformed'
+  | 'document.xml_dtd'
+  | 'document.unsupported'
   | 'calendar.period_shifted'
   | 'calendar.not_covered'
   | 'calendar.invalid_date'
@@ -265,6 +274,15 @@ export type Code1 =
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
+  | 'workbook.sheet_not_found'
+  | 'workbook.password_protected'
+  | 'workbook.unreadable'
+  | 'workbook.not_a_workbook'
+  | 'archive.too_large'
+  | 'archive.too_many_entries'
+  | 'archive.malformed'
+  | 'document.xml_dtd'
+  | 'document.unsupported'
   | 'calendar.period_shifted'
   | 'calendar.not_covered'
   | 'calendar.invalid_date'
@@ -319,7 +337,7 @@ export type PersonStatus =
  */
 export type Verdict1 = 'pass' | 'warn' | 'fail'
 /**
- * The cell separator used (`comma` or `tab`).
+ * The cell separator used (`comma` or `tab`; `comma` for a workbook).
  */
 export type Delimiter = 'auto' | 'comma' | 'tab'
 /**
@@ -327,17 +345,25 @@ export type Delimiter = 'auto' | 'comma' | 'tab'
  */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
+ * The file format, from its first bytes (issue 21).
+ */
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
+/**
  * The worst verdict of the rows.
  */
 export type Verdict2 = 'pass' | 'warn' | 'fail'
 /**
- * The cell separator used (`comma` or `tab`).
+ * The cell separator used (`comma` or `tab`; `comma` for a workbook).
  */
 export type Delimiter1 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
 export type TextEncoding1 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The file format, from its first bytes.
+ */
+export type FileFormat1 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * The status in the school admin system.
  */
@@ -491,6 +517,10 @@ export type Delimiter3 = 'auto' | 'comma' | 'tab'
  */
 export type TextEncoding3 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
+ * The file format, from its first bytes.
+ */
+export type FileFormat2 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
+/**
  * `pass` inside the school's range, else `fail`.
  */
 export type Verdict4 = 'pass' | 'warn' | 'fail'
@@ -507,6 +537,10 @@ export type Slot1 = 'father' | 'mother' | 'guardian1' | 'guardian2' | 'other'
  * mobile number, or nobody can register; `warn` for an other contact's problem.
  */
 export type Verdict5 = 'pass' | 'warn' | 'fail'
+/**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+export type FileFormat3 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * Gender encoded in the second character.
  */
@@ -559,6 +593,10 @@ export type Delimiter5 = 'auto' | 'comma' | 'tab'
  * The encoding the file was read in.
  */
 export type TextEncoding4 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+export type FileFormat4 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * Later, upcoming, open or past.
  */
@@ -696,6 +734,15 @@ export type Code2 =
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
+  | 'workbook.sheet_not_found'
+  | 'workbook.password_protected'
+  | 'workbook.unreadable'
+  | 'workbook.not_a_workbook'
+  | 'archive.too_large'
+  | 'archive.too_many_entries'
+  | 'archive.malformed'
+  | 'document.xml_dtd'
+  | 'document.unsupported'
   | 'calendar.period_shifted'
   | 'calendar.not_covered'
   | 'calendar.invalid_date'
@@ -734,6 +781,10 @@ export type Delimiter6 = 'auto' | 'comma' | 'tab'
  * The encoding the file was read in.
  */
 export type TextEncoding5 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+export type FileFormat5 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * Serving, departed or retired (在職狀態); serving when not given.
  */
@@ -850,6 +901,10 @@ export type Delimiter7 = 'auto' | 'comma' | 'tab'
  */
 export type TextEncoding7 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+export type FileFormat6 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
+/**
  * Which website scan a finding comes from (seed 000 PART FOUR: 初掃 then 複掃).
  */
 export type ScanRound2 = 'initial' | 'rescan'
@@ -877,6 +932,10 @@ export type Delimiter8 = 'auto' | 'comma' | 'tab'
  * The encoding the file was read in.
  */
 export type TextEncoding8 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+export type FileFormat7 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * `pass` when the hours are enough.
  */
@@ -1195,6 +1254,7 @@ export interface FileSource {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -1203,6 +1263,10 @@ export interface FileSource {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -1279,6 +1343,7 @@ export interface AccountImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat1
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -1295,6 +1360,10 @@ export interface AccountImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -1520,6 +1589,7 @@ export interface FileSource1 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -1528,6 +1598,10 @@ export interface FileSource1 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -2220,6 +2294,7 @@ export interface FileSource2 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -2228,6 +2303,10 @@ export interface FileSource2 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -2359,6 +2438,7 @@ export interface DrillImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat2
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -2375,6 +2455,10 @@ export interface DrillImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -2606,6 +2690,7 @@ export interface FileSource3 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -2614,6 +2699,10 @@ export interface FileSource3 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -2692,6 +2781,7 @@ export interface FileSource4 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -2700,6 +2790,10 @@ export interface FileSource4 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -2834,6 +2928,12 @@ export interface IdMatch {
  */
 export interface ImportOptions {
   delimiter?: Delimiter4
+  /**
+   * The worksheet of a workbook to read (its name as shown on its tab);
+   * `None` reads the first. A CSV/TSV file has one table: there it is
+   * ignored (issue 21 §1; docs/workbooks.md).
+   */
+  sheet?: string | null
 }
 /**
  * One security incident, as a row of the department's table plus the times the
@@ -3125,6 +3225,7 @@ export interface FileSource5 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -3133,6 +3234,10 @@ export interface FileSource5 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -3338,6 +3443,7 @@ export interface IncidentImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat4
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -3354,6 +3460,10 @@ export interface IncidentImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -3630,6 +3740,7 @@ export interface FileSource6 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -3638,6 +3749,10 @@ export interface FileSource6 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -3766,6 +3881,7 @@ export interface MailboxImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat5
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -3782,6 +3898,10 @@ export interface MailboxImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -4358,6 +4478,7 @@ export interface ScanImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat6
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -4374,6 +4495,10 @@ export interface ScanImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -4646,6 +4771,7 @@ export interface SchoolImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat7
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -4662,6 +4788,10 @@ export interface SchoolImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
