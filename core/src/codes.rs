@@ -565,6 +565,22 @@ codes! {
     DocumentXmlDtd = "document.xml_dtd", Error,
         "文件內的 XML（{part}）含有 DTD 或實體宣告；為防範實體展開與外部實體攻擊，拒絕讀取。",
         "An XML part of the document ({part}) declares a DTD or entities; refused to guard against entity expansion and external entities.";
+    /// A document whose structure cannot be parsed (damaged, truncated, not what it claims to be).
+    DocumentUnreadable = "document.unreadable", Error,
+        "{format} 文件無法讀取（損毀、不完整或格式不符）：{reason_zh}。",
+        "The {format} document cannot be read (damaged, truncated or not what it claims to be): {reason}.";
+    /// An encrypted document: its text cannot be read, so it is not reported clean.
+    DocumentPasswordProtected = "document.password_protected", Error,
+        "{format} 文件設有密碼（已加密），無法讀取其文字，不能視為未含身分證字號。",
+        "The {format} document is password-protected (encrypted): its text cannot be read, so it cannot be reported clean.";
+    /// A PDF whose pages carry no text (a scanned image): not readable, never clean.
+    DocumentNoText = "document.no_text", Error,
+        "PDF 的 {pages} 頁都沒有文字層（可能是掃描影像），無法檢查，不能視為未含身分證字號。",
+        "None of the PDF's {pages} pages has a text layer (likely a scanned image): it cannot be checked, so it cannot be reported clean.";
+    /// A PDF nesting arrays or dictionaries deeper than the reader's limit.
+    DocumentTooDeep = "document.too_deep", Error,
+        "PDF 的巢狀結構深達 {actual} 層，超過 {limit} 層的上限，未讀取。",
+        "The PDF nests {actual} levels deep, over the limit of {limit}: not read.";
     /// A document type the scanner does not read.
     DocumentUnsupported = "document.unsupported", Error,
         "不支援的文件類型「{kind}」；可掃描：TXT、CSV、HTML、XLSX、XLS、ODS、DOCX、ODT、PDF。",

@@ -7,8 +7,15 @@
 //! A zip starts `PK\x03\x04` (xlsx, ods, docx, odt), an OLE2 compound file
 //! `D0 CF 11 E0 A1 B1 1A E1` (xls, and an *encrypted* xlsx or docx, which
 //! Office wraps in OLE2), a PDF `%PDF-`; anything else is text.
+//!
+//! [`scan_document`] finds ID numbers in a document cell by cell, paragraph by
+//! paragraph or page by page (issue 21 §2).
 
+mod pdf;
+mod scan;
 pub(crate) mod zip;
+
+pub use scan::{DocumentKind, DocumentMatch, DocumentProblem, DocumentScan, scan_document};
 
 /// The container of a file, from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

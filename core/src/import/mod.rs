@@ -57,6 +57,7 @@ pub(crate) use decode::decode_cow;
 pub use decode::{Decoded, TextEncoding, decode};
 pub use escape::csv_escape_cell;
 pub use table::{ColumnSpec, GroupLines, ReadAs, Row, Schema, invalid_value};
+pub(crate) use workbook::workbook_cells;
 
 use crate::codes::Code;
 use crate::error::{PolicyError, Result};

@@ -377,6 +377,93 @@ pub(super) fn open(
     }
 }
 
+/// Every non-empty cell of every sheet of a workbook, as `f(sheet, row, col,
+/// text)` (0-based row and column), under the same checks as [`open`]: for
+/// the ID scan of documents (issue 21 §2). Cells past `import_max_columns` or
+/// rows past `2 × import_max_rows + 1 000` are not read.
+pub(crate) fn workbook_cells(
+    data: &[u8],
+    policy: &Policy,
+    mut f: impl FnMut(&str, u32, u32, String),
+) -> Result<()> {
+    let max_col = u32::try_from(policy.limits.import_max_columns).unwrap_or(u32::MAX);
+    let max_row = u32::try_from(
+        policy
+            .limits
+            .import_max_rows
+            .saturating_mul(2)
+            .saturating_add(1000),
+    )
+    .unwrap_or(u32::MAX);
+    let mut put = |sheet: &str, r: u32, c: u32, text: String| {
+        if !text.is_empty() && r < max_row && c < max_col {
+            f(sheet, r, c, text);
+        }
+    };
+    match sniff(data) {
+        Container::Zip => {
+            let checked = zip::check(data, policy)?;
+            match zip_format(&checked.names) {
+                Some(FileFormat::Xlsx) => {
+                    let mut wb = calamine::Xlsx::new(Cursor::new(data))
+                        .map_err(|e| unreadable("xlsx", e))?;
+                    for sheet in wb.sheet_names() {
+                        let mut cells = wb
+                            .worksheet_cells_reader(&sheet)
+                            .map_err(|e| unreadable("xlsx", e))?;
+                        while let Some(c) = cells.next_cell().map_err(|e| unreadable("xlsx", e))? {
+                            let (r, col) = c.get_position();
+                            if r >= max_row {
+                                break;
+                            }
+                            put(&sheet, r, col, cell_text(c.get_value()));
+                        }
+                    }
+                    Ok(())
+                }
+                Some(FileFormat::Ods) => {
+                    let mut wb = calamine::Ods::new(Cursor::new(data)).map_err(|e| match e {
+                        calamine::OdsError::Password => password("ods"),
+                        e => unreadable("ods", e),
+                    })?;
+                    for sheet in wb.sheet_names() {
+                        let range = wb
+                            .worksheet_range(&sheet)
+                            .map_err(|e| unreadable("ods", e))?;
+                        let (r0, c0) = range.start().unwrap_or((0, 0));
+                        for (r, c, v) in range.used_cells() {
+                            put(&sheet, r0 + r as u32, c0 + c as u32, cell_text(v));
+                        }
+                    }
+                    Ok(())
+                }
+                _ => Err(not_a_workbook(zip_kind(&checked.names))),
+            }
+        }
+        Container::Ole2 => {
+            if is_encrypted_ooxml(data) {
+                return Err(password("xlsx"));
+            }
+            let mut wb = calamine::Xls::new(Cursor::new(data)).map_err(|e| match e {
+                calamine::XlsError::Password => password("xls"),
+                e => unreadable("xls", e),
+            })?;
+            for sheet in wb.sheet_names() {
+                let range = wb
+                    .worksheet_range(&sheet)
+                    .map_err(|e| unreadable("xls", e))?;
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                for (r, c, v) in range.used_cells() {
+                    put(&sheet, r0 + r as u32, c0 + c as u32, cell_text(v));
+                }
+            }
+            Ok(())
+        }
+        Container::Pdf => Err(not_a_workbook("pdf")),
+        Container::Text => Err(unreadable("xlsx", "not a workbook: text")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
