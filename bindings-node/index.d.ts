@@ -121,6 +121,10 @@ export type Code =
   | 'archive.too_many_entries'
   | 'archive.malformed'
   | 'document.xml_dtd'
+  | 'document.unreadable'
+  | 'document.password_protected'
+  | 'document.no_text'
+  | 'document.too_deep'
   | 'document.unsupported'
   | 'calendar.period_shifted'
   | 'calendar.not_covered'
@@ -282,6 +286,10 @@ export type Code1 =
   | 'archive.too_many_entries'
   | 'archive.malformed'
   | 'document.xml_dtd'
+  | 'document.unreadable'
+  | 'document.password_protected'
+  | 'document.no_text'
+  | 'document.too_deep'
   | 'document.unsupported'
   | 'calendar.period_shifted'
   | 'calendar.not_covered'
@@ -501,6 +509,20 @@ export type TextEncoding2 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
  */
 export type Delimiter2 = 'auto' | 'comma' | 'tab'
 /**
+ * The type of a document, as its caller knows it (its extension), or `auto`
+ * to tell it from the first bytes.
+ */
+export type DocumentKind = 'auto' | 'text' | 'csv' | 'html' | 'xlsx' | 'xls' | 'ods' | 'docx' | 'odt' | 'pdf'
+/**
+ * Which format.
+ */
+export type IdKind1 = 'national_id' | 'resident_old' | 'resident_new' | 'none'
+/**
+ * The type of a document, as its caller knows it (its extension), or `auto`
+ * to tell it from the first bytes.
+ */
+export type DocumentKind1 = 'auto' | 'text' | 'csv' | 'html' | 'xlsx' | 'xls' | 'ods' | 'docx' | 'odt' | 'pdf'
+/**
  * `met`, `late`, `open` or `overdue`.
  */
 export type Status = 'met' | 'late' | 'open' | 'overdue' | 'unknown'
@@ -557,10 +579,6 @@ export type Rule1 = 'default' | 'override_add' | 'override_remove' | 'title_rule
  * Category of a new unified certificate, from its third character.
  */
 export type NewCertCategory = 'foreign' | 'national_without_household' | 'hong_kong_macao' | 'mainland_china'
-/**
- * Which of the three formats a value has.
- */
-export type IdKind1 = 'national_id' | 'resident_old' | 'resident_new' | 'none'
 /**
  * Which of the three formats a value has.
  */
@@ -742,6 +760,10 @@ export type Code2 =
   | 'archive.too_many_entries'
   | 'archive.malformed'
   | 'document.xml_dtd'
+  | 'document.unreadable'
+  | 'document.password_protected'
+  | 'document.no_text'
+  | 'document.too_deep'
   | 'document.unsupported'
   | 'calendar.period_shifted'
   | 'calendar.not_covered'
@@ -2150,6 +2172,114 @@ export interface Decoded {
   text: string
 }
 /**
+ * One ID number found in a document, where a person can find it.
+ */
+export interface DocumentMatch {
+  id: IdMatch
+  /**
+   * `Sheet1!A1` (a cell), `paragraph 4`, `page 2`, `line 7`.
+   */
+  location: string
+}
+/**
+ * The match, with offsets inside that cell, paragraph, page or line.
+ */
+export interface IdMatch {
+  /**
+   * Character offset after the end.
+   */
+  charEnd: number
+  /**
+   * Offset in characters (Unicode scalar values; Python `str` indices).
+   */
+  charStart: number
+  /**
+   * The check digit matches (a real number is likely exposed).
+   */
+  checksumValid: boolean
+  /**
+   * Byte offset after the end.
+   */
+  end: number
+  /**
+   * Written (at least partly) with other characters that fold to ASCII
+   * (mathematical alphanumerics, circled digits, superscripts…).
+   */
+  folded: boolean
+  /**
+   * Written (at least partly) with full-width characters (U+FF10–U+FF5A).
+   */
+  fullwidth: boolean
+  /**
+   * Invisible characters inside the span.
+   */
+  invisible: boolean
+  kind: IdKind1
+  /**
+   * The number, normalised to ASCII and masked.
+   */
+  masked: string
+  /**
+   * Separators inside the span (tolerant mode).
+   */
+  separated: boolean
+  /**
+   * Byte offset of the start (UTF-8).
+   */
+  start: number
+  /**
+   * HTML tags inside the span (HTML mode).
+   */
+  tagged: boolean
+  /**
+   * UTF-16 offset after the end.
+   */
+  utf16End: number
+  /**
+   * Offset in UTF-16 code units (JavaScript, Kotlin and Swift `NSString` indices).
+   */
+  utf16Start: number
+}
+/**
+ * Why a document could not be read: a code of the code table and its messages.
+ */
+export interface DocumentProblem {
+  /**
+   * The stable code (`document.no_text`, `archive.too_large`, …).
+   */
+  code: string
+  /**
+   * The message in English.
+   */
+  messageEn: string
+  /**
+   * The message in Traditional Chinese.
+   */
+  messageZh: string
+}
+/**
+ * A document scanned for ID numbers.
+ */
+export interface DocumentScan {
+  kind: DocumentKind1
+  /**
+   * The IDs, in document order.
+   */
+  matches: DocumentMatch[]
+  /**
+   * Pieces of text scanned (cells, paragraphs, pages, lines).
+   */
+  pieces: number
+  /**
+   * Why not, when it could not.
+   */
+  problem: DocumentProblem | null
+  /**
+   * Whether its text could be read. `false` is never "clean".
+   */
+  readable: boolean
+}
+/**
  * One drill report judged against the limit.
  */
 export interface DrillCheck {
@@ -2856,7 +2986,7 @@ export interface IdInfo {
    */
   formatValid: boolean
   gender: Gender | null
-  kind: IdKind1
+  kind: IdKind2
   /**
    * The number with characters 4–7 hidden, or null when it is not one.
    */
@@ -2867,7 +2997,7 @@ export interface IdInfo {
  * span from the ID's first character to its last, with the invisible
  * characters, separators and tags inside it.
  */
-export interface IdMatch {
+export interface IdMatch1 {
   /**
    * Character offset after the end.
    */
@@ -2897,7 +3027,7 @@ export interface IdMatch {
    * Invisible characters inside the span.
    */
   invisible: boolean
-  kind: IdKind2
+  kind: IdKind1
   /**
    * The number, normalised to ASCII and masked.
    */
@@ -4408,7 +4538,7 @@ export interface RedactedText {
   /**
    * The IDs masked, with offsets in the input's decoded text.
    */
-  matches: IdMatch[]
+  matches: IdMatch1[]
 }
 /**
  * A date in the ROC calendar: year 110, month 12, day 7 is 2021-12-07.
@@ -4994,7 +5124,7 @@ export interface TextScan {
   /**
    * The IDs, with offsets in the decoded text (after the byte-order mark).
    */
-  matches: IdMatch[]
+  matches: IdMatch1[]
 }
 /**
  * The contact book's right for a job title.
@@ -5217,6 +5347,17 @@ export declare function scanIdBytes(data: Uint8Array | string, options?: ScanOpt
  * with its BOM and line ends kept.
  */
 export declare function redactIdBytes(data: Uint8Array | string, options?: ScanOptions | null, policy?: Policy | null): RedactedText
+
+/**
+ * Every ID number in a document's bytes, given its type (`auto` tells it
+ * from the first bytes): xlsx/xls/ods cell by cell (`Sheet1!A1`),
+ * docx/odt paragraph by paragraph (table cells included), HTML text
+ * nodes (tags inside an ID looked through), PDF page by page (its text
+ * layer), text and CSV line by line. A document that cannot be read
+ * (encrypted, no text layer, damaged, over a limit) is `readable: false`
+ * with the code of why — never clean.
+ */
+export declare function scanIdDocument(data: Uint8Array | string, kind: DocumentKind, options?: ScanOptions | null, policy?: Policy | null): DocumentScan
 
 /**
  * The Unified Business Number (統一編號) check, 2023 rule.

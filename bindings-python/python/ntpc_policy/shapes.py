@@ -463,6 +463,10 @@ Code = Literal[
     "archive.too_many_entries",
     "archive.malformed",
     "document.xml_dtd",
+    "document.unreadable",
+    "document.password_protected",
+    "document.no_text",
+    "document.too_deep",
     "document.unsupported",
     "calendar.period_shifted",
     "calendar.not_covered",
@@ -643,6 +647,46 @@ class Decoded(TypedDict):
 
 Delimiter = Literal["auto", "comma", "tab"]
 """The cell separator of a file."""
+
+DocumentKind = Literal["auto", "text", "csv", "html", "xlsx", "xls", "ods", "docx", "odt", "pdf"]
+"""The type of a document, as its caller knows it (its extension), or `auto`
+to tell it from the first bytes.
+"""
+
+
+class DocumentMatch(TypedDict):
+    """One ID number found in a document, where a person can find it."""
+
+    id: IdMatch
+    #: The match, with offsets inside that cell, paragraph, page or line.
+    location: str
+    #: `Sheet1!A1` (a cell), `paragraph 4`, `page 2`, `line 7`.
+
+
+class DocumentProblem(TypedDict):
+    """Why a document could not be read: a code of the code table and its messages."""
+
+    code: str
+    #: The stable code (`document.no_text`, `archive.too_large`, …).
+    message_en: str
+    #: The message in English.
+    message_zh: str
+    #: The message in Traditional Chinese.
+
+
+class DocumentScan(TypedDict):
+    """A document scanned for ID numbers."""
+
+    kind: DocumentKind
+    #: The kind read (for `auto`, the one detected).
+    matches: list[DocumentMatch]
+    #: The IDs, in document order.
+    pieces: int
+    #: Pieces of text scanned (cells, paragraphs, pages, lines).
+    problem: DocumentProblem | None
+    #: Why not, when it could not.
+    readable: bool
+    #: Whether its text could be read. `false` is never "clean".
 
 
 class DrillCheck(TypedDict):
