@@ -402,6 +402,7 @@ def cmd_id_scan_folder(args: argparse.Namespace, policy: np.Policy) -> Any:
             report.records[-1]["file"] = rel
             continue
         report.add(i, None, doc, ok=not doc["matches"])
+        report.records[-1]["file"] = rel
     report.extra.update(folder=root, files=len(paths), bytes=total_bytes)
     return report
 
