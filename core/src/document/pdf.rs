@@ -163,7 +163,8 @@ mod tests {
     #[test]
     fn measures_nesting_outside_strings_and_streams() {
         assert_eq!(nesting(b"<< /A [1 [2] ] >>"), 3);
-        assert_eq!(nesting(b"(((([[[[) [1]"), 1);
+        // Brackets inside a string (balanced parentheses, an escaped one) do not count.
+        assert_eq!(nesting(br"(a [[[[ (b) \) c) [1]"), 1);
         assert_eq!(nesting(b"stream\n[[[[[[\nendstream [ ]"), 1);
         let deep = "[".repeat(100_000);
         assert_eq!(nesting(deep.as_bytes()), 100_000);
