@@ -113,6 +113,19 @@ export type Code =
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
+  | 'workbook.sheet_not_found'
+  | 'workbook.password_protected'
+  | 'workbook.unreadable'
+  | 'workbook.not_a_workbook'
+  | 'archive.too_large'
+  | 'archive.too_many_entries'
+  | 'archive.malformed'
+  | 'document.xml_dtd'
+  | 'document.unreadable'
+  | 'document.password_protected'
+  | 'document.no_text'
+  | 'document.too_deep'
+  | 'document.unsupported'
   | 'calendar.period_shifted'
   | 'calendar.not_covered'
   | 'calendar.invalid_date'
@@ -265,6 +278,19 @@ export type Code1 =
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
+  | 'workbook.sheet_not_found'
+  | 'workbook.password_protected'
+  | 'workbook.unreadable'
+  | 'workbook.not_a_workbook'
+  | 'archive.too_large'
+  | 'archive.too_many_entries'
+  | 'archive.malformed'
+  | 'document.xml_dtd'
+  | 'document.unreadable'
+  | 'document.password_protected'
+  | 'document.no_text'
+  | 'document.too_deep'
+  | 'document.unsupported'
   | 'calendar.period_shifted'
   | 'calendar.not_covered'
   | 'calendar.invalid_date'
@@ -319,7 +345,7 @@ export type PersonStatus =
  */
 export type Verdict1 = 'pass' | 'warn' | 'fail'
 /**
- * The cell separator used (`comma` or `tab`).
+ * The cell separator used (`comma` or `tab`; `comma` for a workbook).
  */
 export type Delimiter = 'auto' | 'comma' | 'tab'
 /**
@@ -327,17 +353,25 @@ export type Delimiter = 'auto' | 'comma' | 'tab'
  */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
+ * The file format, from its first bytes (issue 21).
+ */
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
+/**
  * The worst verdict of the rows.
  */
 export type Verdict2 = 'pass' | 'warn' | 'fail'
 /**
- * The cell separator used (`comma` or `tab`).
+ * The cell separator used (`comma` or `tab`; `comma` for a workbook).
  */
 export type Delimiter1 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
 export type TextEncoding1 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The file format, from its first bytes.
+ */
+export type FileFormat1 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * The status in the school admin system.
  */
@@ -475,6 +509,20 @@ export type TextEncoding2 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
  */
 export type Delimiter2 = 'auto' | 'comma' | 'tab'
 /**
+ * The type of a document, as its caller knows it (its extension), or `auto`
+ * to tell it from the first bytes.
+ */
+export type DocumentKind = 'auto' | 'text' | 'csv' | 'html' | 'xlsx' | 'xls' | 'ods' | 'docx' | 'odt' | 'pdf'
+/**
+ * Which format.
+ */
+export type IdKind1 = 'national_id' | 'resident_old' | 'resident_new' | 'none'
+/**
+ * The type of a document, as its caller knows it (its extension), or `auto`
+ * to tell it from the first bytes.
+ */
+export type DocumentKind1 = 'auto' | 'text' | 'csv' | 'html' | 'xlsx' | 'xls' | 'ods' | 'docx' | 'odt' | 'pdf'
+/**
  * `met`, `late`, `open` or `overdue`.
  */
 export type Status = 'met' | 'late' | 'open' | 'overdue' | 'unknown'
@@ -490,6 +538,10 @@ export type Delimiter3 = 'auto' | 'comma' | 'tab'
  * The encoding the file was read in.
  */
 export type TextEncoding3 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The file format, from its first bytes.
+ */
+export type FileFormat2 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * `pass` inside the school's range, else `fail`.
  */
@@ -508,6 +560,10 @@ export type Slot1 = 'father' | 'mother' | 'guardian1' | 'guardian2' | 'other'
  */
 export type Verdict5 = 'pass' | 'warn' | 'fail'
 /**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+export type FileFormat3 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
+/**
  * Gender encoded in the second character.
  */
 export type Gender = 'male' | 'female'
@@ -523,10 +579,6 @@ export type Rule1 = 'default' | 'override_add' | 'override_remove' | 'title_rule
  * Category of a new unified certificate, from its third character.
  */
 export type NewCertCategory = 'foreign' | 'national_without_household' | 'hong_kong_macao' | 'mainland_china'
-/**
- * Which of the three formats a value has.
- */
-export type IdKind1 = 'national_id' | 'resident_old' | 'resident_new' | 'none'
 /**
  * Which of the three formats a value has.
  */
@@ -559,6 +611,10 @@ export type Delimiter5 = 'auto' | 'comma' | 'tab'
  * The encoding the file was read in.
  */
 export type TextEncoding4 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+export type FileFormat4 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * Later, upcoming, open or past.
  */
@@ -696,6 +752,19 @@ export type Code2 =
   | 'import.too_many_rows'
   | 'import.missing_value'
   | 'import.invalid_value'
+  | 'workbook.sheet_not_found'
+  | 'workbook.password_protected'
+  | 'workbook.unreadable'
+  | 'workbook.not_a_workbook'
+  | 'archive.too_large'
+  | 'archive.too_many_entries'
+  | 'archive.malformed'
+  | 'document.xml_dtd'
+  | 'document.unreadable'
+  | 'document.password_protected'
+  | 'document.no_text'
+  | 'document.too_deep'
+  | 'document.unsupported'
   | 'calendar.period_shifted'
   | 'calendar.not_covered'
   | 'calendar.invalid_date'
@@ -734,6 +803,10 @@ export type Delimiter6 = 'auto' | 'comma' | 'tab'
  * The encoding the file was read in.
  */
 export type TextEncoding5 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+export type FileFormat5 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * Serving, departed or retired (在職狀態); serving when not given.
  */
@@ -850,6 +923,10 @@ export type Delimiter7 = 'auto' | 'comma' | 'tab'
  */
 export type TextEncoding7 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+export type FileFormat6 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
+/**
  * Which website scan a finding comes from (seed 000 PART FOUR: 初掃 then 複掃).
  */
 export type ScanRound2 = 'initial' | 'rescan'
@@ -877,6 +954,10 @@ export type Delimiter8 = 'auto' | 'comma' | 'tab'
  * The encoding the file was read in.
  */
 export type TextEncoding8 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+export type FileFormat7 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * `pass` when the hours are enough.
  */
@@ -1195,6 +1276,7 @@ export interface FileSource {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -1203,6 +1285,10 @@ export interface FileSource {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -1279,6 +1365,7 @@ export interface AccountImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat1
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -1295,6 +1382,10 @@ export interface AccountImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -1520,6 +1611,7 @@ export interface FileSource1 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -1528,6 +1620,10 @@ export interface FileSource1 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -2076,6 +2172,114 @@ export interface Decoded {
   text: string
 }
 /**
+ * One ID number found in a document, where a person can find it.
+ */
+export interface DocumentMatch {
+  id: IdMatch
+  /**
+   * `Sheet1!A1` (a cell), `paragraph 4`, `page 2`, `line 7`.
+   */
+  location: string
+}
+/**
+ * The match, with offsets inside that cell, paragraph, page or line.
+ */
+export interface IdMatch {
+  /**
+   * Character offset after the end.
+   */
+  charEnd: number
+  /**
+   * Offset in characters (Unicode scalar values; Python `str` indices).
+   */
+  charStart: number
+  /**
+   * The check digit matches (a real number is likely exposed).
+   */
+  checksumValid: boolean
+  /**
+   * Byte offset after the end.
+   */
+  end: number
+  /**
+   * Written (at least partly) with other characters that fold to ASCII
+   * (mathematical alphanumerics, circled digits, superscripts…).
+   */
+  folded: boolean
+  /**
+   * Written (at least partly) with full-width characters (U+FF10–U+FF5A).
+   */
+  fullwidth: boolean
+  /**
+   * Invisible characters inside the span.
+   */
+  invisible: boolean
+  kind: IdKind1
+  /**
+   * The number, normalised to ASCII and masked.
+   */
+  masked: string
+  /**
+   * Separators inside the span (tolerant mode).
+   */
+  separated: boolean
+  /**
+   * Byte offset of the start (UTF-8).
+   */
+  start: number
+  /**
+   * HTML tags inside the span (HTML mode).
+   */
+  tagged: boolean
+  /**
+   * UTF-16 offset after the end.
+   */
+  utf16End: number
+  /**
+   * Offset in UTF-16 code units (JavaScript, Kotlin and Swift `NSString` indices).
+   */
+  utf16Start: number
+}
+/**
+ * Why a document could not be read: a code of the code table and its messages.
+ */
+export interface DocumentProblem {
+  /**
+   * The stable code (`document.no_text`, `archive.too_large`, …).
+   */
+  code: string
+  /**
+   * The message in English.
+   */
+  messageEn: string
+  /**
+   * The message in Traditional Chinese.
+   */
+  messageZh: string
+}
+/**
+ * A document scanned for ID numbers.
+ */
+export interface DocumentScan {
+  kind: DocumentKind1
+  /**
+   * The IDs, in document order.
+   */
+  matches: DocumentMatch[]
+  /**
+   * Pieces of text scanned (cells, paragraphs, pages, lines).
+   */
+  pieces: number
+  /**
+   * Why not, when it could not.
+   */
+  problem: DocumentProblem | null
+  /**
+   * Whether its text could be read. `false` is never "clean".
+   */
+  readable: boolean
+}
+/**
  * One drill report judged against the limit.
  */
 export interface DrillCheck {
@@ -2220,6 +2424,7 @@ export interface FileSource2 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -2228,6 +2433,10 @@ export interface FileSource2 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -2359,6 +2568,7 @@ export interface DrillImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat2
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -2375,6 +2585,10 @@ export interface DrillImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -2606,6 +2820,7 @@ export interface FileSource3 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -2614,6 +2829,10 @@ export interface FileSource3 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -2692,6 +2911,7 @@ export interface FileSource4 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -2700,6 +2920,10 @@ export interface FileSource4 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -2762,7 +2986,7 @@ export interface IdInfo {
    */
   formatValid: boolean
   gender: Gender | null
-  kind: IdKind1
+  kind: IdKind2
   /**
    * The number with characters 4–7 hidden, or null when it is not one.
    */
@@ -2773,7 +2997,7 @@ export interface IdInfo {
  * span from the ID's first character to its last, with the invisible
  * characters, separators and tags inside it.
  */
-export interface IdMatch {
+export interface IdMatch1 {
   /**
    * Character offset after the end.
    */
@@ -2803,7 +3027,7 @@ export interface IdMatch {
    * Invisible characters inside the span.
    */
   invisible: boolean
-  kind: IdKind2
+  kind: IdKind1
   /**
    * The number, normalised to ASCII and masked.
    */
@@ -2834,6 +3058,12 @@ export interface IdMatch {
  */
 export interface ImportOptions {
   delimiter?: Delimiter4
+  /**
+   * The worksheet of a workbook to read (its name as shown on its tab);
+   * `None` reads the first. A CSV/TSV file has one table: there it is
+   * ignored (issue 21 §1; docs/workbooks.md).
+   */
+  sheet?: string | null
 }
 /**
  * One security incident, as a row of the department's table plus the times the
@@ -3125,6 +3355,7 @@ export interface FileSource5 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -3133,6 +3364,10 @@ export interface FileSource5 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -3338,6 +3573,7 @@ export interface IncidentImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat4
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -3354,6 +3590,10 @@ export interface IncidentImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -3630,6 +3870,7 @@ export interface FileSource6 {
   columns: ColumnUse[]
   delimiter: Delimiter
   encoding: TextEncoding
+  format: FileFormat
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -3638,6 +3879,10 @@ export interface FileSource6 {
    * Data rows read (good and bad; not counting blank or skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook (rows and errors name it too).
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -3766,6 +4011,7 @@ export interface MailboxImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat5
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -3782,6 +4028,10 @@ export interface MailboxImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -4288,7 +4538,7 @@ export interface RedactedText {
   /**
    * The IDs masked, with offsets in the input's decoded text.
    */
-  matches: IdMatch[]
+  matches: IdMatch1[]
 }
 /**
  * A date in the ROC calendar: year 110, month 12, day 7 is 2021-12-07.
@@ -4358,6 +4608,7 @@ export interface ScanImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat6
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -4374,6 +4625,10 @@ export interface ScanImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -4646,6 +4901,7 @@ export interface SchoolImport {
    * that the file lacks.
    */
   findings: Finding[]
+  format: FileFormat7
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -4662,6 +4918,10 @@ export interface SchoolImport {
    * Data rows read (good and bad; not counting skipped rows).
    */
   rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
   /**
    * Blank rows and group lines skipped.
    */
@@ -4864,7 +5124,7 @@ export interface TextScan {
   /**
    * The IDs, with offsets in the decoded text (after the byte-order mark).
    */
-  matches: IdMatch[]
+  matches: IdMatch1[]
 }
 /**
  * The contact book's right for a job title.
@@ -5087,6 +5347,17 @@ export declare function scanIdBytes(data: Uint8Array | string, options?: ScanOpt
  * with its BOM and line ends kept.
  */
 export declare function redactIdBytes(data: Uint8Array | string, options?: ScanOptions | null, policy?: Policy | null): RedactedText
+
+/**
+ * Every ID number in a document's bytes, given its type (`auto` tells it
+ * from the first bytes): xlsx/xls/ods cell by cell (`Sheet1!A1`),
+ * docx/odt paragraph by paragraph (table cells included), HTML text
+ * nodes (tags inside an ID looked through), PDF page by page (its text
+ * layer), text and CSV line by line. A document that cannot be read
+ * (encrypted, no text layer, damaged, over a limit) is `readable: false`
+ * with the code of why — never clean.
+ */
+export declare function scanIdDocument(data: Uint8Array | string, kind: DocumentKind, options?: ScanOptions | null, policy?: Policy | null): DocumentScan
 
 /**
  * The Unified Business Number (統一編號) check, 2023 rule.

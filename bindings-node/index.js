@@ -148,6 +148,19 @@ function redactIdBytes(data, options, policy) {
 }
 
 /**
+ * Every ID number in a document's bytes, given its type (`auto` tells it
+ * from the first bytes): xlsx/xls/ods cell by cell (`Sheet1!A1`),
+ * docx/odt paragraph by paragraph (table cells included), HTML text
+ * nodes (tags inside an ID looked through), PDF page by page (its text
+ * layer), text and CSV line by line. A document that cannot be read
+ * (encrypted, no text layer, damaged, over a limit) is `readable: false`
+ * with the code of why — never clean.
+ */
+function scanIdDocument(data, kind, options, policy) {
+  return call('identity.scan_document', { kind, options }, policy, bytes(data))
+}
+
+/**
  * The Unified Business Number (統一編號) check, 2023 rule.
  */
 function checkUbn(value) {
@@ -652,6 +665,7 @@ module.exports = {
   redactIdBytes,
   redactIds: native.redactIds,
   scanIdBytes,
+  scanIdDocument,
   scanIds: native.scanIds,
   scheduleIcs,
   scheduleOn,

@@ -30,6 +30,8 @@ bench-password: python-wheel
 bench-python: python-wheel
 	mkdir -p $(BENCH_OUT)
 	$(PY) -m pip install -q taiwanid==0.2.0 password-strength==0.0.3.post2
+	# The workbook peers of issue 21 §4 (openpyxl writes the 100,000-row .xlsx too).
+	$(PY) -m pip install -q openpyxl==3.1.5 pandas==3.1.1
 	$(PY) bindings-python/bench/bench.py $(BENCH_OUT)/python.md
 
 # The command line's start and a PHP call next to the bare-Python floor (issue 17 §9).

@@ -119,6 +119,23 @@ pub fn redact_id_bytes(
     )?)
 }
 
+/// Every ID number in a document's bytes, given its type (issue 21 §2): cells,
+/// paragraphs, pages; `readable: false` when it cannot be read, never clean.
+#[uniffi::export(default(options = None, policy = None))]
+pub fn scan_id_document(
+    data: Vec<u8>,
+    kind: ntpc_policy::document::DocumentKind,
+    options: Option<ScanOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<ntpc_policy::document::DocumentScan> {
+    Ok(ntpc_policy::document::scan_document(
+        &data,
+        kind,
+        &options.unwrap_or_default(),
+        or_default(&policy),
+    )?)
+}
+
 /// The Unified Business Number (統一編號) check, 2023 rule.
 #[uniffi::export]
 pub fn check_ubn(value: String) -> Result<UbnCheck> {

@@ -531,6 +531,61 @@ codes! {
         "欄位「{field}」的值「{value}」不正確：{reason_zh}。",
         "Invalid value \"{value}\" in \"{field}\": {reason}.";
 
+    // ---- errors: workbooks, archives and documents (issue 21; docs/workbooks.md) ----
+    /// `--sheet NAME` names no sheet of the workbook.
+    WorkbookSheetNotFound = "workbook.sheet_not_found", Error,
+        "活頁簿中沒有名為「{sheet}」的工作表；現有工作表：{sheets}。",
+        "The workbook has no sheet named \"{sheet}\"; its sheets are: {sheets}.";
+    /// An encrypted (password-protected) workbook or document: its cells cannot be read.
+    WorkbookPasswordProtected = "workbook.password_protected", Error,
+        "{format} 檔案設有開啟密碼（已加密），無法讀取；請移除密碼另存後再匯入。",
+        "The {format} file is password-protected (encrypted) and cannot be read; remove the password, save it again and import that copy.";
+    /// A workbook whose structure cannot be parsed (damaged, truncated, not what its header says).
+    WorkbookUnreadable = "workbook.unreadable", Error,
+        "{format} 檔案無法讀取（損毀、不完整或格式不符）：{reason_zh}。",
+        "The {format} file cannot be read (damaged, truncated or not what it claims to be): {reason}.";
+    /// A zip or OLE2 file that is a document, not a workbook (a .docx given to an importer).
+    WorkbookNotAWorkbook = "workbook.not_a_workbook", Error,
+        "此檔案是 {format}，不是活頁簿（XLSX、XLS、ODS）或 CSV 文字檔。",
+        "This file is {format}, not a workbook (xlsx, xls, ods) or CSV text.";
+    /// A zip archive that unpacks past `policy.limits.archive_max_uncompressed_bytes` (a zip bomb).
+    ArchiveTooLarge = "archive.too_large", Error,
+        "壓縮內容解開後超過 {limit} 位元組的上限（已讀到 {actual} 位元組），疑似壓縮炸彈，未讀取。",
+        "The archive unpacks to more than the limit of {limit} bytes ({actual} read so far): possibly a zip bomb; not read.";
+    /// A zip archive with more entries than `policy.limits.archive_max_entries`.
+    ArchiveTooManyEntries = "archive.too_many_entries", Error,
+        "壓縮檔有 {actual} 個項目，超過 {limit} 個的上限，未讀取。",
+        "The archive has {actual} entries, over the limit of {limit}: not read.";
+    /// A zip archive whose directory or data is damaged or truncated.
+    ArchiveMalformed = "archive.malformed", Error,
+        "壓縮檔損毀或不完整，無法讀取：{reason_zh}。",
+        "The zip archive is damaged or truncated: {reason}.";
+    /// An XML part that declares a DTD or entities: refused, so that no entity
+    /// expansion ("billion laughs") or external entity is ever processed.
+    DocumentXmlDtd = "document.xml_dtd", Error,
+        "文件內的 XML（{part}）含有 DTD 或實體宣告；為防範實體展開與外部實體攻擊，拒絕讀取。",
+        "An XML part of the document ({part}) declares a DTD or entities; refused to guard against entity expansion and external entities.";
+    /// A document whose structure cannot be parsed (damaged, truncated, not what it claims to be).
+    DocumentUnreadable = "document.unreadable", Error,
+        "{format} 文件無法讀取（損毀、不完整或格式不符）：{reason_zh}。",
+        "The {format} document cannot be read (damaged, truncated or not what it claims to be): {reason}.";
+    /// An encrypted document: its text cannot be read, so it is not reported clean.
+    DocumentPasswordProtected = "document.password_protected", Error,
+        "{format} 文件設有密碼（已加密），無法讀取其文字，不能視為未含身分證字號。",
+        "The {format} document is password-protected (encrypted): its text cannot be read, so it cannot be reported clean.";
+    /// A PDF whose pages carry no text (a scanned image): not readable, never clean.
+    DocumentNoText = "document.no_text", Error,
+        "PDF 的 {pages} 頁都沒有文字層（可能是掃描影像），無法檢查，不能視為未含身分證字號。",
+        "None of the PDF's {pages} pages has a text layer (likely a scanned image): it cannot be checked, so it cannot be reported clean.";
+    /// A PDF nesting arrays or dictionaries deeper than the reader's limit.
+    DocumentTooDeep = "document.too_deep", Error,
+        "PDF 的巢狀結構深達 {actual} 層，超過 {limit} 層的上限，未讀取。",
+        "The PDF nests {actual} levels deep, over the limit of {limit}: not read.";
+    /// A document type the scanner does not read.
+    DocumentUnsupported = "document.unsupported", Error,
+        "不支援的文件類型「{kind}」；可掃描：TXT、CSV、HTML、XLSX、XLS、ODS、DOCX、ODT、PDF。",
+        "Unsupported document type \"{kind}\"; scannable: text, csv, html, xlsx, xls, ods, docx, odt, pdf.";
+
     // ---- calendar (RULES §3, §7; 行政程序法 §48) ----
     /// A period's last day is not an office day: it ends later (行政程序法 §48 ③④).
     CalendarPeriodShifted = "calendar.period_shifted", Info,

@@ -105,6 +105,15 @@ pub enum PolicyError {
         /// The name as given.
         name: String,
     },
+    /// A workbook, archive or document that cannot be read (issue 21): the
+    /// code says why (`workbook.*`, `archive.*`, `document.*`), the parameters
+    /// fill its templates. One variant for the family keeps each reader small.
+    File {
+        /// The stable code.
+        code: Code,
+        /// Its parameters.
+        params: Params,
+    },
     /// An import file with no header line.
     ImportEmpty,
     /// An import file in no supported encoding.
@@ -216,6 +225,7 @@ impl PolicyError {
             PolicyError::UnknownEdition { .. } => Code::PolicyUnknownEdition,
             PolicyError::Internal { .. } => Code::Internal,
             PolicyError::UnknownModule { .. } => Code::PermissionUnknownModule,
+            PolicyError::File { code, .. } => *code,
             PolicyError::ImportEmpty => Code::ImportEmptyFile,
             PolicyError::ImportEncoding { .. } => Code::ImportBadEncoding,
             PolicyError::ImportMissingColumns { .. } => Code::ImportMissingColumn,
@@ -287,6 +297,7 @@ impl PolicyError {
             }
             PolicyError::Internal { reason } => p.with("reason", reason.clone()),
             PolicyError::UnknownModule { name } => p.with("name", name.clone()),
+            PolicyError::File { params, .. } => params.clone(),
             PolicyError::ImportEmpty => p,
             PolicyError::ImportEncoding { line } => p.with("line", *line),
             PolicyError::ImportMissingColumns {

@@ -27,7 +27,7 @@
 
 use crate::codes::Code;
 use crate::finding::{Finding, Verdict};
-use crate::import::{ColumnUse, Delimiter, ImportResult, RowError, TextEncoding};
+use crate::import::{ColumnUse, Delimiter, FileFormat, ImportResult, RowError, TextEncoding};
 use serde::Serialize;
 
 /// How a file was read.
@@ -39,8 +39,12 @@ pub struct FileSource {
     pub encoding: TextEncoding,
     /// Whether it started with a byte-order mark.
     pub bom: bool,
-    /// The cell separator used (`comma` or `tab`).
+    /// The cell separator used (`comma` or `tab`; `comma` for a workbook).
     pub delimiter: Delimiter,
+    /// The file format, from its first bytes (issue 21).
+    pub format: FileFormat,
+    /// The worksheet read, for a workbook (rows and errors name it too).
+    pub sheet: Option<String>,
     /// The header cells that fed fields, in column order.
     pub columns: Vec<ColumnUse>,
     /// Header cells no field uses (ignored), as written.
@@ -120,6 +124,16 @@ pub(crate) fn source_findings<O: ImportResult>(imp: &O) -> Vec<Finding> {
     }
     out.extend(imp.findings().iter().cloned());
     out
+}
+
+/// Names the worksheet of `source` on every error that does not name one yet
+/// (errors a workflow adds after reading, at a row's line).
+pub(crate) fn name_sheet(errors: &mut [RowError], source: &FileSource) {
+    if let Some(sheet) = &source.sheet {
+        for e in errors.iter_mut().filter(|e| e.sheet.is_none()) {
+            e.sheet = Some(sheet.as_str().into());
+        }
+    }
 }
 
 /// Declares the result type of one file workflow, with its row type when the

@@ -50,6 +50,7 @@ pub mod audit;
 pub mod calendar;
 pub mod chart;
 pub mod codes;
+pub mod document;
 pub mod drill;
 pub mod error;
 #[cfg(feature = "uniffi")]

@@ -324,12 +324,32 @@ pub struct LimitsPolicy {
     /// than any export of the school admin or mail system; Excel's own limit is
     /// 16 384). A wider header is `import.too_many_columns` (issue 14 §4).
     pub import_max_columns: u64,
+    /// Most bytes a zip container (xlsx, ods, docx, odt) may unpack to, all
+    /// entries together, counted while unpacking (decided: 256 MiB, about ten
+    /// times a 100 000-row sheet; issue 21 §3: zip bombs). More is `archive.too_large`.
+    #[serde(default = "default_archive_max_uncompressed_bytes")]
+    pub archive_max_uncompressed_bytes: u64,
+    /// Most entries of a zip container (decided: 10 000; a workbook has tens).
+    /// More is `archive.too_many_entries`.
+    #[serde(default = "default_archive_max_entries")]
+    pub archive_max_entries: u64,
     /// Most role changes (each role an override adds or removes) that
     /// `permission::who_can`, `can` and `attendance_view` take in one call; every
     /// override changes at least one role, so this bounds the overrides too
     /// (decided: 1 000, for 16 rows × 2 rights of the seed's table; issue 14 §4).
     /// More is `permission.too_many_overrides`.
     pub permission_max_overrides: u64,
+}
+
+/// Decided: 256 MiB (see [`LimitsPolicy::archive_max_uncompressed_bytes`]);
+/// a default so that policy files written before issue 21 still load.
+fn default_archive_max_uncompressed_bytes() -> u64 {
+    256 << 20
+}
+
+/// Decided: 10 000 (see [`LimitsPolicy::archive_max_entries`]).
+fn default_archive_max_entries() -> u64 {
+    10_000
 }
 
 /// Every number of every rule, as one value. See the module docs.
@@ -496,6 +516,8 @@ impl Policy {
                 import_max_rows: 100_000,
                 import_max_field_chars: 4096,
                 import_max_columns: 1024,
+                archive_max_uncompressed_bytes: default_archive_max_uncompressed_bytes(),
+                archive_max_entries: default_archive_max_entries(),
                 permission_max_overrides: 1000,
             },
         }
@@ -810,6 +832,11 @@ impl Policy {
             ("limits.import_max_rows", lim.import_max_rows),
             ("limits.import_max_field_chars", lim.import_max_field_chars),
             ("limits.import_max_columns", lim.import_max_columns),
+            (
+                "limits.archive_max_uncompressed_bytes",
+                lim.archive_max_uncompressed_bytes,
+            ),
+            ("limits.archive_max_entries", lim.archive_max_entries),
             (
                 "limits.permission_max_overrides",
                 lim.permission_max_overrides,

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
         DateStyle,
         Decision,
         Decoded,
+        DocumentKind,
+        DocumentScan,
         DrillCheck,
         DrillFile,
         DrillImport,
@@ -163,6 +165,7 @@ __all__ = [
     "rank_drills",
     "redact_id_bytes",
     "scan_id_bytes",
+    "scan_id_document",
     "schedule_ics",
     "schedule_on",
     "school_term",
@@ -290,6 +293,24 @@ def redact_id_bytes(
     with its BOM and line ends kept.
     """
     return _call("identity.redact_bytes", {"options": options}, policy, data)  # type: ignore[no-any-return]
+
+
+def scan_id_document(
+    data: bytes | str,
+    kind: DocumentKind,
+    options: ScanOptions | None = None,
+    *,
+    policy: Policy | None = None,
+) -> DocumentScan:
+    """Every ID number in a document's bytes, given its type (`auto` tells it
+    from the first bytes): xlsx/xls/ods cell by cell (`Sheet1!A1`),
+    docx/odt paragraph by paragraph (table cells included), HTML text
+    nodes (tags inside an ID looked through), PDF page by page (its text
+    layer), text and CSV line by line. A document that cannot be read
+    (encrypted, no text layer, damaged, over a limit) is `readable: false`
+    with the code of why — never clean.
+    """
+    return _call("identity.scan_document", {"kind": kind, "options": options}, policy, data)  # type: ignore[no-any-return]
 
 
 def check_ubn(value: str) -> UbnCheck:

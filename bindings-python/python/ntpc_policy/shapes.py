@@ -94,7 +94,7 @@ class AccountImport(TypedDict):
     columns: list[ColumnUse]
     #: The header cells that fed fields, in column order.
     delimiter: Delimiter
-    #: The cell separator used (`comma` or `tab`).
+    #: The cell separator used (`comma` or `tab`; `comma` for a workbook).
     encoding: TextEncoding
     #: The encoding the file was read in.
     errors: list[ImportError]
@@ -103,6 +103,8 @@ class AccountImport(TypedDict):
     #: About the file as a whole: a group subtotal (`筆數: N`) that
     #: disagrees with the rows read, columns the record's duties need
     #: that the file lacks.
+    format: FileFormat
+    #: The file format, from its first bytes.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -111,6 +113,8 @@ class AccountImport(TypedDict):
     #: The records of the good rows, in file order.
     rows: int
     #: Data rows read (good and bad; not counting skipped rows).
+    sheet: str | None
+    #: The worksheet read, for a workbook.
     skipped_rows: int
     #: Blank rows and group lines skipped.
     truncated: bool
@@ -451,6 +455,19 @@ Code = Literal[
     "import.too_many_rows",
     "import.missing_value",
     "import.invalid_value",
+    "workbook.sheet_not_found",
+    "workbook.password_protected",
+    "workbook.unreadable",
+    "workbook.not_a_workbook",
+    "archive.too_large",
+    "archive.too_many_entries",
+    "archive.malformed",
+    "document.xml_dtd",
+    "document.unreadable",
+    "document.password_protected",
+    "document.no_text",
+    "document.too_deep",
+    "document.unsupported",
     "calendar.period_shifted",
     "calendar.not_covered",
     "calendar.invalid_date",
@@ -631,6 +648,46 @@ class Decoded(TypedDict):
 Delimiter = Literal["auto", "comma", "tab"]
 """The cell separator of a file."""
 
+DocumentKind = Literal["auto", "text", "csv", "html", "xlsx", "xls", "ods", "docx", "odt", "pdf"]
+"""The type of a document, as its caller knows it (its extension), or `auto`
+to tell it from the first bytes.
+"""
+
+
+class DocumentMatch(TypedDict):
+    """One ID number found in a document, where a person can find it."""
+
+    id: IdMatch
+    #: The match, with offsets inside that cell, paragraph, page or line.
+    location: str
+    #: `Sheet1!A1` (a cell), `paragraph 4`, `page 2`, `line 7`.
+
+
+class DocumentProblem(TypedDict):
+    """Why a document could not be read: a code of the code table and its messages."""
+
+    code: str
+    #: The stable code (`document.no_text`, `archive.too_large`, …).
+    message_en: str
+    #: The message in English.
+    message_zh: str
+    #: The message in Traditional Chinese.
+
+
+class DocumentScan(TypedDict):
+    """A document scanned for ID numbers."""
+
+    kind: DocumentKind
+    #: The kind read (for `auto`, the one detected).
+    matches: list[DocumentMatch]
+    #: The IDs, in document order.
+    pieces: int
+    #: Pieces of text scanned (cells, paragraphs, pages, lines).
+    problem: DocumentProblem | None
+    #: Why not, when it could not.
+    readable: bool
+    #: Whether its text could be read. `false` is never "clean".
+
 
 class DrillCheck(TypedDict):
     """One drill report judged against the limit."""
@@ -700,7 +757,7 @@ class DrillImport(TypedDict):
     columns: list[ColumnUse]
     #: The header cells that fed fields, in column order.
     delimiter: Delimiter
-    #: The cell separator used (`comma` or `tab`).
+    #: The cell separator used (`comma` or `tab`; `comma` for a workbook).
     encoding: TextEncoding
     #: The encoding the file was read in.
     errors: list[ImportError]
@@ -709,6 +766,8 @@ class DrillImport(TypedDict):
     #: About the file as a whole: a group subtotal (`筆數: N`) that
     #: disagrees with the rows read, columns the record's duties need
     #: that the file lacks.
+    format: FileFormat
+    #: The file format, from its first bytes.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -717,6 +776,8 @@ class DrillImport(TypedDict):
     #: The records of the good rows, in file order.
     rows: int
     #: Data rows read (good and bad; not counting skipped rows).
+    sheet: str | None
+    #: The worksheet read, for a workbook.
     skipped_rows: int
     #: Blank rows and group lines skipped.
     truncated: bool
@@ -858,6 +919,10 @@ class FamilyRecord(TypedDict):
     #: Whatever identifies the student (學號, class and seat); only echoed.
 
 
+FileFormat = Literal["csv", "xlsx", "xls", "ods", "json"]
+"""The format of a file, from its first bytes (never its name; issue 21)."""
+
+
 class FileSource(TypedDict):
     """How a file was read."""
 
@@ -866,13 +931,17 @@ class FileSource(TypedDict):
     columns: list[ColumnUse]
     #: The header cells that fed fields, in column order.
     delimiter: Delimiter
-    #: The cell separator used (`comma` or `tab`).
+    #: The cell separator used (`comma` or `tab`; `comma` for a workbook).
     encoding: TextEncoding
     #: The encoding it was read in.
+    format: FileFormat
+    #: The file format, from its first bytes (issue 21).
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     rows: int
     #: Data rows read (good and bad; not counting blank or skipped rows).
+    sheet: str | None
+    #: The worksheet read, for a workbook (rows and errors name it too).
     skipped_rows: int
     #: Blank rows and group lines skipped.
     truncated: bool
@@ -1007,6 +1076,10 @@ class ImportOptions(TypedDict):
 
     delimiter: NotRequired[Delimiter]
     #: The cell separator; `auto` detects it.
+    sheet: NotRequired[str | None]
+    #: The worksheet of a workbook to read (its name as shown on its tab);
+    #: `None` reads the first. A CSV/TSV file has one table: there it is
+    #: ignored (issue 21 §1; docs/workbooks.md).
 
 
 class Incident(TypedDict):
@@ -1122,7 +1195,7 @@ class IncidentImport(TypedDict):
     columns: list[ColumnUse]
     #: The header cells that fed fields, in column order.
     delimiter: Delimiter
-    #: The cell separator used (`comma` or `tab`).
+    #: The cell separator used (`comma` or `tab`; `comma` for a workbook).
     encoding: TextEncoding
     #: The encoding the file was read in.
     errors: list[ImportError]
@@ -1131,6 +1204,8 @@ class IncidentImport(TypedDict):
     #: About the file as a whole: a group subtotal (`筆數: N`) that
     #: disagrees with the rows read, columns the record's duties need
     #: that the file lacks.
+    format: FileFormat
+    #: The file format, from its first bytes.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -1139,6 +1214,8 @@ class IncidentImport(TypedDict):
     #: The records of the good rows, in file order.
     rows: int
     #: Data rows read (good and bad; not counting skipped rows).
+    sheet: str | None
+    #: The worksheet read, for a workbook.
     skipped_rows: int
     #: Blank rows and group lines skipped.
     truncated: bool
@@ -1267,7 +1344,7 @@ class MailboxImport(TypedDict):
     columns: list[ColumnUse]
     #: The header cells that fed fields, in column order.
     delimiter: Delimiter
-    #: The cell separator used (`comma` or `tab`).
+    #: The cell separator used (`comma` or `tab`; `comma` for a workbook).
     encoding: TextEncoding
     #: The encoding the file was read in.
     errors: list[ImportError]
@@ -1276,6 +1353,8 @@ class MailboxImport(TypedDict):
     #: About the file as a whole: a group subtotal (`筆數: N`) that
     #: disagrees with the rows read, columns the record's duties need
     #: that the file lacks.
+    format: FileFormat
+    #: The file format, from its first bytes.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -1284,6 +1363,8 @@ class MailboxImport(TypedDict):
     #: The records of the good rows, in file order.
     rows: int
     #: Data rows read (good and bad; not counting skipped rows).
+    sheet: str | None
+    #: The worksheet read, for a workbook.
     skipped_rows: int
     #: Blank rows and group lines skipped.
     truncated: bool
@@ -1788,7 +1869,7 @@ class ScanImport(TypedDict):
     columns: list[ColumnUse]
     #: The header cells that fed fields, in column order.
     delimiter: Delimiter
-    #: The cell separator used (`comma` or `tab`).
+    #: The cell separator used (`comma` or `tab`; `comma` for a workbook).
     encoding: TextEncoding
     #: The encoding the file was read in.
     errors: list[ImportError]
@@ -1797,6 +1878,8 @@ class ScanImport(TypedDict):
     #: About the file as a whole: a group subtotal (`筆數: N`) that
     #: disagrees with the rows read, columns the record's duties need
     #: that the file lacks.
+    format: FileFormat
+    #: The file format, from its first bytes.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -1805,6 +1888,8 @@ class ScanImport(TypedDict):
     #: The records of the good rows, in file order.
     rows: int
     #: Data rows read (good and bad; not counting skipped rows).
+    sheet: str | None
+    #: The worksheet read, for a workbook.
     skipped_rows: int
     #: Blank rows and group lines skipped.
     truncated: bool
@@ -1954,7 +2039,7 @@ class SchoolImport(TypedDict):
     columns: list[ColumnUse]
     #: The header cells that fed fields, in column order.
     delimiter: Delimiter
-    #: The cell separator used (`comma` or `tab`).
+    #: The cell separator used (`comma` or `tab`; `comma` for a workbook).
     encoding: TextEncoding
     #: The encoding the file was read in.
     errors: list[ImportError]
@@ -1963,6 +2048,8 @@ class SchoolImport(TypedDict):
     #: About the file as a whole: a group subtotal (`筆數: N`) that
     #: disagrees with the rows read, columns the record's duties need
     #: that the file lacks.
+    format: FileFormat
+    #: The file format, from its first bytes.
     ignored_columns: list[str]
     #: Header cells no field uses (ignored), as written.
     lines: list[int]
@@ -1971,6 +2058,8 @@ class SchoolImport(TypedDict):
     #: The records of the good rows, in file order.
     rows: int
     #: Data rows read (good and bad; not counting skipped rows).
+    sheet: str | None
+    #: The worksheet read, for a workbook.
     skipped_rows: int
     #: Blank rows and group lines skipped.
     truncated: bool

@@ -26,6 +26,7 @@ pub const TARGETS: &[&str] = &[
     "csv_import",
     "record_json",
     "chart_svg",
+    "workbook_import",
 ];
 
 /// Runs the check of a target by name.
@@ -40,6 +41,7 @@ pub fn run(target: &str, data: &[u8]) {
         "csv_import" => csv_import(data),
         "record_json" => record_json(data),
         "chart_svg" => chart_svg(data),
+        "workbook_import" => workbook_import(data),
         other => panic!("unknown fuzz target {other:?}"),
     }
 }
@@ -446,6 +448,7 @@ pub fn csv_import(data: &[u8]) {
     };
     let options = ImportOptions {
         delimiter: [Delimiter::Auto, Delimiter::Comma, Delimiter::Tab][usize::from(sel / 8 % 3)],
+        sheet: None,
     };
     // Small limits so the fuzzer reaches the limit paths too.
     let mut policy = Policy::default();
@@ -501,6 +504,33 @@ pub fn csv_import(data: &[u8]) {
                 assert_findings(&r.findings);
             }
         }
+    }
+}
+
+/// Workbooks (issue 21 §3): any bytes — seeded with the LibreOffice fixtures
+/// of tests/fixtures/workbooks/, so the fuzzer starts inside zip and OLE2 —
+/// are read by every importer into records and row errors, or one typed
+/// error; never a panic, a hang or an allocation past the small limits set here.
+pub fn workbook_import(data: &[u8]) {
+    use ntpc_policy::import::ImportOptions;
+    use ntpc_policy::{incident, mailbox};
+    let Some((&sel, file)) = data.split_first() else {
+        return;
+    };
+    let mut policy = Policy::default();
+    policy.limits.import_max_rows = 200;
+    policy.limits.import_max_columns = 64;
+    policy.limits.archive_max_uncompressed_bytes = 8 << 20;
+    policy.limits.archive_max_entries = 64;
+    let options = ImportOptions {
+        sheet: (sel & 1 == 1).then(|| "事件".to_owned()),
+        ..ImportOptions::default()
+    };
+    if sel & 2 == 0 {
+        let rows = check_imported(incident::import(file, &options, &policy));
+        assert!(rows.len() <= 200);
+    } else {
+        check_imported(mailbox::import(file, &options, &policy));
     }
 }
 

@@ -24,7 +24,7 @@ pub fn check_file(
         .zip(&imp.lines)
         .map(|(r, &line)| AccountFileRow {
             line,
-            sheet: None,
+            sheet: source.sheet.clone(),
             result: check(r, today, policy),
         })
         .collect();

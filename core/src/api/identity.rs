@@ -2,6 +2,7 @@
 
 use super::Bytes;
 use super::api_table;
+use crate::document::{DocumentKind, DocumentScan};
 use crate::identity::{
     self, AccountNameCheck, IdInfo, IdMatch, RedactedText, ScanOptions, TextScan, UbnCheck,
 };
@@ -75,6 +76,17 @@ api_table! { ALL, policy;
     /// with its BOM and line ends kept.
     "identity.redact_bytes" => fn redact_id_bytes(data: Bytes, options: Option<ScanOptions>) with [policy] -> RedactedText {
         identity::redact_bytes(&data.0, &options.unwrap_or_default(), policy)
+    }
+
+    /// Every ID number in a document's bytes, given its type (`auto` tells it
+    /// from the first bytes): xlsx/xls/ods cell by cell (`Sheet1!A1`),
+    /// docx/odt paragraph by paragraph (table cells included), HTML text
+    /// nodes (tags inside an ID looked through), PDF page by page (its text
+    /// layer), text and CSV line by line. A document that cannot be read
+    /// (encrypted, no text layer, damaged, over a limit) is `readable: false`
+    /// with the code of why — never clean.
+    "identity.scan_document" => fn scan_id_document(data: Bytes, kind: DocumentKind, options: Option<ScanOptions>) with [policy] -> DocumentScan {
+        crate::document::scan_document(&data.0, kind, &options.unwrap_or_default(), policy)
     }
 
     /// The Unified Business Number (統一編號) check, 2023 rule.

@@ -26,7 +26,7 @@ pub fn rank_file(
         .zip(&imp.lines)
         .map(|(d, &line)| DrillFileRow {
             line,
-            sheet: None,
+            sheet: source.sheet.clone(),
             result: d.clone(),
         })
         .collect();

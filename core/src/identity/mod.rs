@@ -33,5 +33,6 @@ pub use classify::{
 pub use file::{RedactedText, TextScan, redact_bytes, scan_bytes};
 pub use mask::mask;
 pub use normalize::normalize;
+pub(crate) use scan::check_size as check_scan_size_field;
 pub use scan::{IdMatch, ScanOptions, redact, redact_with, scan, scan_with};
 pub use ubn::{UbnCheck, check_ubn};

@@ -51,11 +51,13 @@ mod decode;
 mod escape;
 mod split;
 mod table;
+mod workbook;
 
 pub(crate) use decode::decode_cow;
 pub use decode::{Decoded, TextEncoding, decode};
 pub use escape::csv_escape_cell;
-pub use table::{ColumnSpec, GroupLines, Row, Schema, invalid_value};
+pub use table::{ColumnSpec, GroupLines, ReadAs, Row, Schema, invalid_value};
+pub(crate) use workbook::workbook_cells;
 
 use crate::codes::Code;
 use crate::error::{PolicyError, Result};
@@ -86,6 +88,29 @@ pub enum Delimiter {
 pub struct ImportOptions {
     /// The cell separator; `auto` detects it.
     pub delimiter: Delimiter,
+    /// The worksheet of a workbook to read (its name as shown on its tab);
+    /// `None` reads the first. A CSV/TSV file has one table: there it is
+    /// ignored (issue 21 §1; docs/workbooks.md).
+    pub sheet: Option<String>,
+}
+
+/// The format of a file, from its first bytes (never its name; issue 21).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum FileFormat {
+    /// CSV or TSV text (any supported encoding).
+    #[default]
+    Csv,
+    /// Office Open XML workbook (Excel 2007 and later).
+    Xlsx,
+    /// Excel 97–2003 workbook (BIFF8).
+    Xls,
+    /// OpenDocument spreadsheet (LibreOffice, Google Sheets export).
+    Ods,
+    /// A JSON list (the family file).
+    Json,
 }
 
 /// A header cell that fed a field.
@@ -179,8 +204,12 @@ macro_rules! import_results {
             pub encoding: $crate::import::TextEncoding,
             /// Whether it started with a byte-order mark.
             pub bom: bool,
-            /// The cell separator used (`comma` or `tab`).
+            /// The cell separator used (`comma` or `tab`; `comma` for a workbook).
             pub delimiter: $crate::import::Delimiter,
+            /// The file format, from its first bytes.
+            pub format: $crate::import::FileFormat,
+            /// The worksheet read, for a workbook.
+            pub sheet: Option<String>,
             /// The header cells that fed fields, in column order.
             pub columns: Vec<$crate::import::ColumnUse>,
             /// Header cells no field uses (ignored), as written.
@@ -204,6 +233,8 @@ macro_rules! import_results {
                     encoding: self.encoding,
                     bom: self.bom,
                     delimiter: self.delimiter,
+                    format: self.format,
+                    sheet: self.sheet.clone(),
                     columns: self.columns.clone(),
                     ignored_columns: self.ignored_columns.clone(),
                     rows: self.rows,
@@ -214,18 +245,16 @@ macro_rules! import_results {
             fn findings(&self) -> &[$crate::finding::Finding] {
                 &self.findings
             }
-            fn new(
-                encoding: $crate::import::TextEncoding,
-                bom: bool,
-                delimiter: $crate::import::Delimiter,
-            ) -> Self {
+            fn new(read_as: $crate::import::ReadAs) -> Self {
                 $name {
                     records: Vec::new(),
                     lines: Vec::new(),
                     errors: Vec::new(),
-                    encoding,
-                    bom,
-                    delimiter,
+                    encoding: read_as.encoding,
+                    bom: read_as.bom,
+                    delimiter: read_as.delimiter,
+                    format: read_as.format,
+                    sheet: read_as.sheet,
                     columns: Vec::new(),
                     ignored_columns: Vec::new(),
                     rows: 0,
@@ -258,7 +287,7 @@ pub trait ImportResult {
     /// The record of a good row.
     type Record;
     /// An empty result for a file read as given.
-    fn new(encoding: TextEncoding, bom: bool, delimiter: Delimiter) -> Self;
+    fn new(read_as: ReadAs) -> Self;
     /// How the file was read.
     fn source(&self) -> crate::files::FileSource;
     /// What the reader found about the file as a whole.

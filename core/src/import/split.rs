@@ -70,6 +70,33 @@ pub(super) enum Next {
     End,
 }
 
+/// Where the table reader takes its rows from: CSV/TSV text ([`Splitter`]) or
+/// a worksheet (`workbook::SheetRows`). One reader for both keeps the header
+/// mapping, the row errors and the limits the same (issue 21 §1).
+pub(super) trait RowSource {
+    /// The next row, keeping at most `keep` of its cells.
+    fn next_row(&mut self, keep: usize) -> Next;
+    /// Drops the rest of a multi-line row (text only; a sheet has none).
+    fn skip_row(&mut self, start: usize, line: u64);
+    /// The header line is `width` cells wide: a worksheet pads shorter rows to
+    /// it (a spreadsheet stores no trailing empty cells; CSV writes every comma).
+    fn set_width(&mut self, _width: usize) {}
+    /// The row at which a worksheet stopped being read (past the rows kept in
+    /// memory), when it did.
+    fn cut_at(&self) -> Option<u64> {
+        None
+    }
+}
+
+impl RowSource for Splitter<'_> {
+    fn next_row(&mut self, keep: usize) -> Next {
+        self.next(keep)
+    }
+    fn skip_row(&mut self, start: usize, line: u64) {
+        Splitter::skip_row(self, start, line);
+    }
+}
+
 /// Cuts decoded text into rows and cells the way Excel writes CSV/TSV: a cell
 /// that starts with `"` is quoted (`""` inside is one `"`, delimiters and line
 /// ends inside are text); a quote anywhere else is an ordinary character; CRLF,

@@ -1,7 +1,7 @@
 //! Header mapping and row reading shared by every importer.
 
 use super::decode::decode;
-use super::split::{Next, Record, Splitter, detect};
+use super::split::{Next, Record, RowSource, Splitter, detect};
 use super::{Delimiter, ImportOptions, ImportResult, RowError};
 use crate::calendar;
 use crate::error::{PolicyError, Result};
@@ -248,6 +248,11 @@ pub(super) fn read<O: ImportResult>(
             actual: data.len() as u64,
         });
     }
+    if crate::document::sniff(data) != crate::document::Container::Text {
+        // A workbook, by its first bytes (never its name; issue 21 §1).
+        let (rows, read_as) = super::workbook::open(data, options, policy)?;
+        return read_rows(rows, read_as, schema, policy, convert);
+    }
     let decoded = decode(data)?;
     if decoded.text.trim().is_empty() {
         return Err(PolicyError::ImportEmpty);
@@ -257,7 +262,46 @@ pub(super) fn read<O: ImportResult>(
         Delimiter::Comma => b',',
         Delimiter::Tab => b'\t',
     };
-    let mut rows = Splitter::new(&decoded.text, delim);
+    let rows = Splitter::new(&decoded.text, delim);
+    let read_as = ReadAs {
+        encoding: decoded.encoding,
+        bom: decoded.bom,
+        delimiter: if delim == b'\t' {
+            Delimiter::Tab
+        } else {
+            Delimiter::Comma
+        },
+        format: super::FileFormat::Csv,
+        sheet: None,
+    };
+    read_rows(rows, read_as, schema, policy, convert)
+}
+
+/// How a file was read, before its rows: what the result's `source` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadAs {
+    /// The text encoding (`utf-8` for a workbook).
+    pub encoding: super::TextEncoding,
+    /// Whether the text started with a byte-order mark.
+    pub bom: bool,
+    /// The cell separator (`comma` for a workbook).
+    pub delimiter: Delimiter,
+    /// The file format, from its first bytes.
+    pub format: super::FileFormat,
+    /// The worksheet read, for a workbook.
+    pub sheet: Option<String>,
+}
+
+/// Reads rows from a source against a schema (see [`read`]).
+fn read_rows<O: ImportResult>(
+    mut rows: impl RowSource,
+    read_as: ReadAs,
+    schema: &Schema,
+    policy: &Policy,
+    convert: impl Fn(&Row) -> std::result::Result<O::Record, RowError>,
+) -> Result<O> {
+    let limits = &policy.limits;
+    let sheet: Option<Box<str>> = read_as.sheet.as_deref().map(Box::from);
     let max_columns = usize::try_from(limits.import_max_columns).unwrap_or(usize::MAX);
 
     // Which header cell feeds each schema column (folded header → column).
@@ -275,7 +319,7 @@ pub(super) fn read<O: ImportResult>(
     let mut first_title: Option<Record> = None;
     let mut titles = 0;
     let header = loop {
-        match rows.next(max_columns) {
+        match rows.next_row(max_columns) {
             Next::End => match first_title.take() {
                 Some(r) => break r,
                 None => return Err(PolicyError::ImportEmpty),
@@ -300,19 +344,12 @@ pub(super) fn read<O: ImportResult>(
         });
     }
     let header: Vec<String> = header.cells().map(str::to_owned).collect();
+    rows.set_width(header.len());
     // First line of each value of the schema's unique field, folded as the
     // account rule folds names (identity::normalize: case, width, invisible
     // characters; issue 14 §5).
     let mut seen: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-    let mut result = O::new(
-        decoded.encoding,
-        decoded.bom,
-        if delim == b'\t' {
-            Delimiter::Tab
-        } else {
-            Delimiter::Comma
-        },
-    );
+    let mut result = O::new(read_as);
     let out = result.parts();
     // Which header cell feeds each schema column.
     let mut slots: Vec<Option<(usize, String)>> = vec![None; schema.columns.len()];
@@ -379,7 +416,7 @@ pub(super) fn read<O: ImportResult>(
     // One cell more than the header is enough to see a row is too wide.
     let keep = header.len() + 1;
     loop {
-        let (line, record) = match rows.next(keep) {
+        let (line, record) = match rows.next_row(keep) {
             Next::End => break,
             Next::Broken { line } => (line, None),
             Next::Record(r) => {
@@ -550,6 +587,23 @@ pub(super) fn read<O: ImportResult>(
                 out.lines.push(line);
             }
             Err(e) => out.errors.push(e),
+        }
+    }
+    if let Some(line) = rows.cut_at()
+        && !*out.truncated
+    {
+        // The worksheet had more rows than the reader keeps in memory.
+        *out.truncated = true;
+        out.errors.push(RowError::at_line(
+            line,
+            PolicyError::ImportTooManyRows {
+                limit: limits.import_max_rows,
+            },
+        ));
+    }
+    if sheet.is_some() {
+        for e in out.errors.iter_mut() {
+            e.sheet.clone_from(&sheet);
         }
     }
     Ok(result)

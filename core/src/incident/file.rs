@@ -26,13 +26,14 @@ pub fn check_file(
         match evaluate(incident, now, policy) {
             Ok(result) => rows.push(IncidentFileRow {
                 line,
-                sheet: None,
+                sheet: source.sheet.clone(),
                 result,
             }),
             Err(e) => errors.push(RowError::at_line(line, e)),
         }
     }
     errors.sort_by_key(|e| e.line);
+    crate::files::name_sheet(&mut errors, &source);
     let summary = FileSummary::of(rows.iter().map(|r| r.result.verdict), errors.len());
     Ok(IncidentFile {
         findings,

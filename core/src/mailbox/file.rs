@@ -40,6 +40,7 @@ pub fn sweep_file(
             .map(|e| RowError::at_line(line(e.index), e.error)),
     );
     errors.sort_by_key(|e| e.line);
+    crate::files::name_sheet(&mut errors, &source);
     let with_lines = |list: Vec<super::SweepEntry>| {
         list.into_iter()
             .map(|mut e| {
@@ -53,7 +54,7 @@ pub fn sweep_file(
         .into_iter()
         .map(|r| MailboxFileRow {
             line: line(r.index),
-            sheet: None,
+            sheet: source.sheet.clone(),
             result: r.status,
         })
         .collect();

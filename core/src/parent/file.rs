@@ -58,6 +58,8 @@ pub fn check_file(data: &[u8], policy: &Policy) -> Result<FamilyFile> {
             encoding: decoded.encoding,
             bom: decoded.bom,
             delimiter: Delimiter::Auto,
+            format: crate::import::FileFormat::Json,
+            sheet: None,
             columns: Vec::new(),
             ignored_columns: Vec::new(),
             rows: (rows.len() + errors.len()) as u64,

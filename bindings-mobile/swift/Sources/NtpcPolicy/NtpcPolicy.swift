@@ -1880,6 +1880,21 @@ public func scanIdBytes(data: Data, options: ScanOptions? = nil, policy: Policy?
 })
 }
 /**
+ * Every ID number in a document's bytes, given its type (issue 21 §2): cells,
+ * paragraphs, pages; `readable: false` when it cannot be read, never clean.
+ */
+public func scanIdDocument(data: Data, kind: DocumentKind, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> DocumentScan  {
+    return try  FfiConverterTypeDocumentScan_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_scan_id_document(
+        FfiConverterData.lower(data),
+        FfiConverterTypeDocumentKind_lower(kind),
+        FfiConverterOptionTypeScanOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
  * Every ID number in a text, with byte, character and UTF-16 offsets (masked);
  * `options` adds the HTML-aware and tolerant modes.
  */
@@ -2758,6 +2773,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_scan_id_bytes() != 6598) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_scan_id_document() != 23410) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_scan_ids() != 17968) {

@@ -1094,9 +1094,17 @@ public struct AccountImport: Equatable, Hashable, Codable {
      */
     public var bom: Bool
     /**
-     * The cell separator used (`comma` or `tab`).
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
      */
     public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
     /**
      * The header cells that fed fields, in column order.
      */
@@ -1143,8 +1151,14 @@ public struct AccountImport: Equatable, Hashable, Codable {
          * Whether it started with a byte-order mark.
          */bom: Bool, 
         /**
-         * The cell separator used (`comma` or `tab`).
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
          */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
         /**
          * The header cells that fed fields, in column order.
          */columns: [ColumnUse], 
@@ -1171,6 +1185,8 @@ public struct AccountImport: Equatable, Hashable, Codable {
         self.encoding = encoding
         self.bom = bom
         self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
         self.columns = columns
         self.ignoredColumns = ignoredColumns
         self.rows = rows
@@ -1201,6 +1217,8 @@ public struct FfiConverterTypeAccountImport: FfiConverterRustBuffer {
                 encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
                 bom: FfiConverterBool.read(from: &buf), 
                 delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
                 columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
@@ -1217,6 +1235,8 @@ public struct FfiConverterTypeAccountImport: FfiConverterRustBuffer {
         FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
         FfiConverterBool.write(value.bom, into: &buf)
         FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
         FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
         FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
         FfiConverterUInt64.write(value.rows, into: &buf)
@@ -3215,6 +3235,253 @@ public func FfiConverterTypeDecoded_lower(_ value: Decoded) -> RustBuffer {
 
 
 /**
+ * One ID number found in a document, where a person can find it.
+ */
+public struct DocumentMatch: Equatable, Hashable, Codable {
+    /**
+     * `Sheet1!A1` (a cell), `paragraph 4`, `page 2`, `line 7`.
+     */
+    public var location: String
+    /**
+     * The match, with offsets inside that cell, paragraph, page or line.
+     */
+    public var id: IdMatch
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `Sheet1!A1` (a cell), `paragraph 4`, `page 2`, `line 7`.
+         */location: String, 
+        /**
+         * The match, with offsets inside that cell, paragraph, page or line.
+         */id: IdMatch) {
+        self.location = location
+        self.id = id
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DocumentMatch: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDocumentMatch: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DocumentMatch {
+        return
+            try DocumentMatch(
+                location: FfiConverterString.read(from: &buf), 
+                id: FfiConverterTypeIdMatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DocumentMatch, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.location, into: &buf)
+        FfiConverterTypeIdMatch.write(value.id, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentMatch_lift(_ buf: RustBuffer) throws -> DocumentMatch {
+    return try FfiConverterTypeDocumentMatch.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentMatch_lower(_ value: DocumentMatch) -> RustBuffer {
+    return FfiConverterTypeDocumentMatch.lower(value)
+}
+
+
+/**
+ * Why a document could not be read: a code of the code table and its messages.
+ */
+public struct DocumentProblem: Equatable, Hashable, Codable {
+    /**
+     * The stable code (`document.no_text`, `archive.too_large`, …).
+     */
+    public var code: String
+    /**
+     * The message in Traditional Chinese.
+     */
+    public var messageZh: String
+    /**
+     * The message in English.
+     */
+    public var messageEn: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stable code (`document.no_text`, `archive.too_large`, …).
+         */code: String, 
+        /**
+         * The message in Traditional Chinese.
+         */messageZh: String, 
+        /**
+         * The message in English.
+         */messageEn: String) {
+        self.code = code
+        self.messageZh = messageZh
+        self.messageEn = messageEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DocumentProblem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDocumentProblem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DocumentProblem {
+        return
+            try DocumentProblem(
+                code: FfiConverterString.read(from: &buf), 
+                messageZh: FfiConverterString.read(from: &buf), 
+                messageEn: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DocumentProblem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.messageZh, into: &buf)
+        FfiConverterString.write(value.messageEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentProblem_lift(_ buf: RustBuffer) throws -> DocumentProblem {
+    return try FfiConverterTypeDocumentProblem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentProblem_lower(_ value: DocumentProblem) -> RustBuffer {
+    return FfiConverterTypeDocumentProblem.lower(value)
+}
+
+
+/**
+ * A document scanned for ID numbers.
+ */
+public struct DocumentScan: Equatable, Hashable, Codable {
+    /**
+     * The kind read (for `auto`, the one detected).
+     */
+    public var kind: DocumentKind
+    /**
+     * Whether its text could be read. `false` is never "clean".
+     */
+    public var readable: Bool
+    /**
+     * Why not, when it could not.
+     */
+    public var problem: DocumentProblem?
+    /**
+     * Pieces of text scanned (cells, paragraphs, pages, lines).
+     */
+    public var pieces: UInt64
+    /**
+     * The IDs, in document order.
+     */
+    public var matches: [DocumentMatch]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The kind read (for `auto`, the one detected).
+         */kind: DocumentKind, 
+        /**
+         * Whether its text could be read. `false` is never "clean".
+         */readable: Bool, 
+        /**
+         * Why not, when it could not.
+         */problem: DocumentProblem?, 
+        /**
+         * Pieces of text scanned (cells, paragraphs, pages, lines).
+         */pieces: UInt64, 
+        /**
+         * The IDs, in document order.
+         */matches: [DocumentMatch]) {
+        self.kind = kind
+        self.readable = readable
+        self.problem = problem
+        self.pieces = pieces
+        self.matches = matches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DocumentScan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDocumentScan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DocumentScan {
+        return
+            try DocumentScan(
+                kind: FfiConverterTypeDocumentKind.read(from: &buf), 
+                readable: FfiConverterBool.read(from: &buf), 
+                problem: FfiConverterOptionTypeDocumentProblem.read(from: &buf), 
+                pieces: FfiConverterUInt64.read(from: &buf), 
+                matches: FfiConverterSequenceTypeDocumentMatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DocumentScan, into buf: inout [UInt8]) {
+        FfiConverterTypeDocumentKind.write(value.kind, into: &buf)
+        FfiConverterBool.write(value.readable, into: &buf)
+        FfiConverterOptionTypeDocumentProblem.write(value.problem, into: &buf)
+        FfiConverterUInt64.write(value.pieces, into: &buf)
+        FfiConverterSequenceTypeDocumentMatch.write(value.matches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentScan_lift(_ buf: RustBuffer) throws -> DocumentScan {
+    return try FfiConverterTypeDocumentScan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentScan_lower(_ value: DocumentScan) -> RustBuffer {
+    return FfiConverterTypeDocumentScan.lower(value)
+}
+
+
+/**
  * One drill report judged against the limit.
  */
 public struct DrillCheck: Equatable, Hashable, Codable {
@@ -3599,9 +3866,17 @@ public struct DrillImport: Equatable, Hashable, Codable {
      */
     public var bom: Bool
     /**
-     * The cell separator used (`comma` or `tab`).
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
      */
     public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
     /**
      * The header cells that fed fields, in column order.
      */
@@ -3648,8 +3923,14 @@ public struct DrillImport: Equatable, Hashable, Codable {
          * Whether it started with a byte-order mark.
          */bom: Bool, 
         /**
-         * The cell separator used (`comma` or `tab`).
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
          */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
         /**
          * The header cells that fed fields, in column order.
          */columns: [ColumnUse], 
@@ -3676,6 +3957,8 @@ public struct DrillImport: Equatable, Hashable, Codable {
         self.encoding = encoding
         self.bom = bom
         self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
         self.columns = columns
         self.ignoredColumns = ignoredColumns
         self.rows = rows
@@ -3706,6 +3989,8 @@ public struct FfiConverterTypeDrillImport: FfiConverterRustBuffer {
                 encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
                 bom: FfiConverterBool.read(from: &buf), 
                 delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
                 columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
@@ -3722,6 +4007,8 @@ public struct FfiConverterTypeDrillImport: FfiConverterRustBuffer {
         FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
         FfiConverterBool.write(value.bom, into: &buf)
         FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
         FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
         FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
         FfiConverterUInt64.write(value.rows, into: &buf)
@@ -4642,9 +4929,17 @@ public struct FileSource: Equatable, Hashable, Codable {
      */
     public var bom: Bool
     /**
-     * The cell separator used (`comma` or `tab`).
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
      */
     public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes (issue 21).
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook (rows and errors name it too).
+     */
+    public var sheet: String?
     /**
      * The header cells that fed fields, in column order.
      */
@@ -4676,8 +4971,14 @@ public struct FileSource: Equatable, Hashable, Codable {
          * Whether it started with a byte-order mark.
          */bom: Bool, 
         /**
-         * The cell separator used (`comma` or `tab`).
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
          */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes (issue 21).
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook (rows and errors name it too).
+         */sheet: String?, 
         /**
          * The header cells that fed fields, in column order.
          */columns: [ColumnUse], 
@@ -4696,6 +4997,8 @@ public struct FileSource: Equatable, Hashable, Codable {
         self.encoding = encoding
         self.bom = bom
         self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
         self.columns = columns
         self.ignoredColumns = ignoredColumns
         self.rows = rows
@@ -4722,6 +5025,8 @@ public struct FfiConverterTypeFileSource: FfiConverterRustBuffer {
                 encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
                 bom: FfiConverterBool.read(from: &buf), 
                 delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
                 columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
@@ -4734,6 +5039,8 @@ public struct FfiConverterTypeFileSource: FfiConverterRustBuffer {
         FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
         FfiConverterBool.write(value.bom, into: &buf)
         FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
         FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
         FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
         FfiConverterUInt64.write(value.rows, into: &buf)
@@ -5515,14 +5822,26 @@ public struct ImportOptions: Equatable, Hashable, Codable {
      * The cell separator; `auto` detects it.
      */
     public var delimiter: Delimiter
+    /**
+     * The worksheet of a workbook to read (its name as shown on its tab);
+     * `None` reads the first. A CSV/TSV file has one table: there it is
+     * ignored (issue 21 §1; docs/workbooks.md).
+     */
+    public var sheet: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * The cell separator; `auto` detects it.
-         */delimiter: Delimiter) {
+         */delimiter: Delimiter, 
+        /**
+         * The worksheet of a workbook to read (its name as shown on its tab);
+         * `None` reads the first. A CSV/TSV file has one table: there it is
+         * ignored (issue 21 §1; docs/workbooks.md).
+         */sheet: String?) {
         self.delimiter = delimiter
+        self.sheet = sheet
     }
 
     
@@ -5541,12 +5860,14 @@ public struct FfiConverterTypeImportOptions: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ImportOptions {
         return
             try ImportOptions(
-                delimiter: FfiConverterTypeDelimiter.read(from: &buf)
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf)
         )
     }
 
     public static func write(_ value: ImportOptions, into buf: inout [UInt8]) {
         FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
     }
 }
 
@@ -6160,9 +6481,17 @@ public struct IncidentImport: Equatable, Hashable, Codable {
      */
     public var bom: Bool
     /**
-     * The cell separator used (`comma` or `tab`).
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
      */
     public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
     /**
      * The header cells that fed fields, in column order.
      */
@@ -6209,8 +6538,14 @@ public struct IncidentImport: Equatable, Hashable, Codable {
          * Whether it started with a byte-order mark.
          */bom: Bool, 
         /**
-         * The cell separator used (`comma` or `tab`).
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
          */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
         /**
          * The header cells that fed fields, in column order.
          */columns: [ColumnUse], 
@@ -6237,6 +6572,8 @@ public struct IncidentImport: Equatable, Hashable, Codable {
         self.encoding = encoding
         self.bom = bom
         self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
         self.columns = columns
         self.ignoredColumns = ignoredColumns
         self.rows = rows
@@ -6267,6 +6604,8 @@ public struct FfiConverterTypeIncidentImport: FfiConverterRustBuffer {
                 encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
                 bom: FfiConverterBool.read(from: &buf), 
                 delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
                 columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
@@ -6283,6 +6622,8 @@ public struct FfiConverterTypeIncidentImport: FfiConverterRustBuffer {
         FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
         FfiConverterBool.write(value.bom, into: &buf)
         FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
         FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
         FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
         FfiConverterUInt64.write(value.rows, into: &buf)
@@ -7066,9 +7407,17 @@ public struct MailboxImport: Equatable, Hashable, Codable {
      */
     public var bom: Bool
     /**
-     * The cell separator used (`comma` or `tab`).
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
      */
     public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
     /**
      * The header cells that fed fields, in column order.
      */
@@ -7115,8 +7464,14 @@ public struct MailboxImport: Equatable, Hashable, Codable {
          * Whether it started with a byte-order mark.
          */bom: Bool, 
         /**
-         * The cell separator used (`comma` or `tab`).
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
          */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
         /**
          * The header cells that fed fields, in column order.
          */columns: [ColumnUse], 
@@ -7143,6 +7498,8 @@ public struct MailboxImport: Equatable, Hashable, Codable {
         self.encoding = encoding
         self.bom = bom
         self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
         self.columns = columns
         self.ignoredColumns = ignoredColumns
         self.rows = rows
@@ -7173,6 +7530,8 @@ public struct FfiConverterTypeMailboxImport: FfiConverterRustBuffer {
                 encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
                 bom: FfiConverterBool.read(from: &buf), 
                 delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
                 columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
@@ -7189,6 +7548,8 @@ public struct FfiConverterTypeMailboxImport: FfiConverterRustBuffer {
         FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
         FfiConverterBool.write(value.bom, into: &buf)
         FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
         FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
         FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
         FfiConverterUInt64.write(value.rows, into: &buf)
@@ -9761,9 +10122,17 @@ public struct ScanImport: Equatable, Hashable, Codable {
      */
     public var bom: Bool
     /**
-     * The cell separator used (`comma` or `tab`).
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
      */
     public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
     /**
      * The header cells that fed fields, in column order.
      */
@@ -9810,8 +10179,14 @@ public struct ScanImport: Equatable, Hashable, Codable {
          * Whether it started with a byte-order mark.
          */bom: Bool, 
         /**
-         * The cell separator used (`comma` or `tab`).
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
          */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
         /**
          * The header cells that fed fields, in column order.
          */columns: [ColumnUse], 
@@ -9838,6 +10213,8 @@ public struct ScanImport: Equatable, Hashable, Codable {
         self.encoding = encoding
         self.bom = bom
         self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
         self.columns = columns
         self.ignoredColumns = ignoredColumns
         self.rows = rows
@@ -9868,6 +10245,8 @@ public struct FfiConverterTypeScanImport: FfiConverterRustBuffer {
                 encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
                 bom: FfiConverterBool.read(from: &buf), 
                 delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
                 columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
@@ -9884,6 +10263,8 @@ public struct FfiConverterTypeScanImport: FfiConverterRustBuffer {
         FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
         FfiConverterBool.write(value.bom, into: &buf)
         FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
         FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
         FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
         FfiConverterUInt64.write(value.rows, into: &buf)
@@ -10732,9 +11113,17 @@ public struct SchoolImport: Equatable, Hashable, Codable {
      */
     public var bom: Bool
     /**
-     * The cell separator used (`comma` or `tab`).
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
      */
     public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
     /**
      * The header cells that fed fields, in column order.
      */
@@ -10781,8 +11170,14 @@ public struct SchoolImport: Equatable, Hashable, Codable {
          * Whether it started with a byte-order mark.
          */bom: Bool, 
         /**
-         * The cell separator used (`comma` or `tab`).
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
          */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
         /**
          * The header cells that fed fields, in column order.
          */columns: [ColumnUse], 
@@ -10809,6 +11204,8 @@ public struct SchoolImport: Equatable, Hashable, Codable {
         self.encoding = encoding
         self.bom = bom
         self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
         self.columns = columns
         self.ignoredColumns = ignoredColumns
         self.rows = rows
@@ -10839,6 +11236,8 @@ public struct FfiConverterTypeSchoolImport: FfiConverterRustBuffer {
                 encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
                 bom: FfiConverterBool.read(from: &buf), 
                 delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
                 columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
                 ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
                 rows: FfiConverterUInt64.read(from: &buf), 
@@ -10855,6 +11254,8 @@ public struct FfiConverterTypeSchoolImport: FfiConverterRustBuffer {
         FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
         FfiConverterBool.write(value.bom, into: &buf)
         FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
         FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
         FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
         FfiConverterUInt64.write(value.rows, into: &buf)
@@ -13771,6 +14172,163 @@ public func FfiConverterTypeDelimiter_lower(_ value: Delimiter) -> RustBuffer {
 
 
 /**
+ * The type of a document, as its caller knows it (its extension), or `auto`
+ * to tell it from the first bytes.
+ */
+
+public enum DocumentKind: Equatable, Hashable, Codable {
+    
+    /**
+     * From the first bytes: zip (xlsx, ods, docx, odt by their parts), OLE2
+     * (xls), `%PDF-`, else text (HTML when it starts with a tag).
+     */
+    case auto
+    /**
+     * Plain text in any encoding the importer reads.
+     */
+    case text
+    /**
+     * CSV or TSV (scanned as text, line by line).
+     */
+    case csv
+    /**
+     * HTML (text nodes; tags inside an ID are looked through).
+     */
+    case html
+    /**
+     * Excel 2007+ workbook.
+     */
+    case xlsx
+    /**
+     * Excel 97–2003 workbook.
+     */
+    case xls
+    /**
+     * OpenDocument spreadsheet.
+     */
+    case ods
+    /**
+     * Word 2007+ document.
+     */
+    case docx
+    /**
+     * OpenDocument text.
+     */
+    case odt
+    /**
+     * PDF (its text layer).
+     */
+    case pdf
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DocumentKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDocumentKind: FfiConverterRustBuffer {
+    typealias SwiftType = DocumentKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DocumentKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .auto
+        
+        case 2: return .text
+        
+        case 3: return .csv
+        
+        case 4: return .html
+        
+        case 5: return .xlsx
+        
+        case 6: return .xls
+        
+        case 7: return .ods
+        
+        case 8: return .docx
+        
+        case 9: return .odt
+        
+        case 10: return .pdf
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DocumentKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .auto:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .text:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .csv:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .html:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .xlsx:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .xls:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .ods:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .docx:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .odt:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .pdf:
+            writeInt(&buf, Int32(10))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentKind_lift(_ buf: RustBuffer) throws -> DocumentKind {
+    return try FfiConverterTypeDocumentKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentKind_lower(_ value: DocumentKind) -> RustBuffer {
+    return FfiConverterTypeDocumentKind.lower(value)
+}
+
+
+
+/**
  * Where a password stands in its rotation (RULES §1 "Rotation").
  */
 
@@ -13862,6 +14420,111 @@ public func FfiConverterTypeExpiryState_lift(_ buf: RustBuffer) throws -> Expiry
 #endif
 public func FfiConverterTypeExpiryState_lower(_ value: ExpiryState) -> RustBuffer {
     return FfiConverterTypeExpiryState.lower(value)
+}
+
+
+
+/**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+
+public enum FileFormat: Equatable, Hashable, Codable {
+    
+    /**
+     * CSV or TSV text (any supported encoding).
+     */
+    case csv
+    /**
+     * Office Open XML workbook (Excel 2007 and later).
+     */
+    case xlsx
+    /**
+     * Excel 97–2003 workbook (BIFF8).
+     */
+    case xls
+    /**
+     * OpenDocument spreadsheet (LibreOffice, Google Sheets export).
+     */
+    case ods
+    /**
+     * A JSON list (the family file).
+     */
+    case json
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FileFormat: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileFormat: FfiConverterRustBuffer {
+    typealias SwiftType = FileFormat
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileFormat {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .csv
+        
+        case 2: return .xlsx
+        
+        case 3: return .xls
+        
+        case 4: return .ods
+        
+        case 5: return .json
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FileFormat, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .csv:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .xlsx:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .xls:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .ods:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .json:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileFormat_lift(_ buf: RustBuffer) throws -> FileFormat {
+    return try FfiConverterTypeFileFormat.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileFormat_lower(_ value: FileFormat) -> RustBuffer {
+    return FfiConverterTypeFileFormat.lower(value)
 }
 
 
@@ -16646,6 +17309,30 @@ fileprivate struct FfiConverterOptionTypeContact: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeDocumentProblem: FfiConverterRustBuffer {
+    typealias SwiftType = DocumentProblem?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDocumentProblem.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDocumentProblem.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeIpInfo: FfiConverterRustBuffer {
     typealias SwiftType = IpInfo?
 
@@ -17273,6 +17960,31 @@ fileprivate struct FfiConverterSequenceTypeCriterionMet: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeCriterionMet.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDocumentMatch: FfiConverterRustBuffer {
+    typealias SwiftType = [DocumentMatch]
+
+    public static func write(_ value: [DocumentMatch], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDocumentMatch.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DocumentMatch] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DocumentMatch]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDocumentMatch.read(from: &buf))
         }
         return seq
     }

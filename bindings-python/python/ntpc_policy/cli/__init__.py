@@ -102,6 +102,11 @@ def _common() -> argparse.ArgumentParser:
         help="--csv encoding: utf-8-bom (default; Excel reads it right), utf-8, or big5 (cp950)",
     )
     common.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the worksheet of a workbook file (xlsx, xls, ods) to read (default: the first)",
+    )
+    common.add_argument(
         "--policy", metavar="FILE", help="a policy JSON file (partial; over the edition in force)"
     )
     common.add_argument(

@@ -68,12 +68,26 @@ def _basic(sub: Any, common: argparse.ArgumentParser) -> None:
     p = idp.add_parser("check", parents=[common], help="classify ID numbers (masked in output)")
     _values(p, "VALUE", "values")
     p.set_defaults(run="_basic:cmd_id_check")
-    p = idp.add_parser("scan", parents=[common], help="find ID numbers in a text file")
-    p.add_argument(
-        "file", metavar="FILE", help="a text file (UTF-8, UTF-16 or Big5), or - for stdin"
+    p = idp.add_parser(
+        "scan", parents=[common], help="find ID numbers in a text file, a document or a folder"
     )
     p.add_argument(
-        "--redact", action="store_true", help="write the text with every ID masked (same encoding)"
+        "file",
+        metavar="FILE",
+        help="a text file (UTF-8, UTF-16 or Big5), a document (xlsx, xls, ods, docx, odt, pdf, "
+        "html), a folder with --recursive, or - for stdin",
+    )
+    p.add_argument(
+        "--redact",
+        action="store_true",
+        help="write the text with every ID masked (same encoding); text, CSV and HTML only: "
+        "a binary document gets the report",
+    )
+    p.add_argument(
+        "--recursive",
+        action="store_true",
+        help="FILE is a folder: scan every document under it, one line per file and a summary "
+        "(exit 1 when any file holds an ID number)",
     )
     p.add_argument(
         "--html", action="store_true", help="look through HTML tags (default for .html/.htm files)"

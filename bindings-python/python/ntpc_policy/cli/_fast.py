@@ -35,6 +35,7 @@ _COMMON = {
     "--encoding": ("encoding", ("utf-8-bom", "utf-8", "big5")),
     "--policy": ("policy", None),
     "--edition": ("edition", None),
+    "--sheet": ("sheet", None),
 }
 _INPUT = {"--input": ("input", ("lines", "json"))}
 
@@ -100,6 +101,7 @@ def parse(argv: list[str]) -> Args | None:
         "encoding": None,
         "policy": None,
         "edition": None,
+        "sheet": None,
         "input": "lines",
         **defaults,
     }

@@ -29,12 +29,21 @@ def today_arg(text: str | None) -> str:
 
 
 def read_table(path: str, policy: np.Policy, field: str = "FILE") -> bytes:
-    """A CSV/TSV/JSON file's bytes, at most ``limits.import_max_bytes``."""
+    """A CSV/TSV/JSON file's or a workbook's (xlsx, xls, ods) bytes, at most
+    ``limits.import_max_bytes``. The core tells the format by the first bytes."""
     return read_source(path, limits(policy)["import_max_bytes"], field)
 
 
+def import_options(args: argparse.Namespace) -> Any:
+    """``--sheet NAME``: the worksheet of a workbook to read (default: the first)."""
+    sheet = getattr(args, "sheet", None)
+    return {"sheet": sheet} if sheet else None
+
+
 def cmd_mailbox_sweep(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = np.sweep_mailbox_file(read_table(args.file, policy), today_arg(args.today), policy=policy)
+    doc = np.sweep_mailbox_file(
+        read_table(args.file, policy), today_arg(args.today), import_options(args), policy=policy
+    )
     return FileView(
         "mailbox sweep",
         doc,
@@ -53,7 +62,9 @@ def cmd_mailbox_sweep(args: argparse.Namespace, policy: np.Policy) -> FileView:
 
 
 def cmd_account_access(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = np.check_account_file(read_table(args.file, policy), today_arg(args.today), policy=policy)
+    doc = np.check_account_file(
+        read_table(args.file, policy), today_arg(args.today), import_options(args), policy=policy
+    )
     return FileView(
         "account access",
         doc,

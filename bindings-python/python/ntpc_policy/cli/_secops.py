@@ -12,7 +12,7 @@ import datetime as dt
 
 import ntpc_policy as np
 from ntpc_policy.cli._output import Col, FileView, label
-from ntpc_policy.cli._people import read_table
+from ntpc_policy.cli._people import import_options, read_table
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,7 +53,9 @@ def _duty(obligation: str) -> Any:
 
 
 def cmd_incident_check(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = np.check_incident_file(read_table(args.file, policy), now_arg(args.now), policy=policy)
+    doc = np.check_incident_file(
+        read_table(args.file, policy), now_arg(args.now), import_options(args), policy=policy
+    )
     return FileView(
         "incident check",
         doc,
@@ -120,7 +122,7 @@ def _stats_key(r: dict[str, Any], zh: bool) -> Any:
 def cmd_incident_stats(args: argparse.Namespace, policy: np.Policy) -> FileView:
     data = read_table(args.file, policy)
     now = now_arg(args.now)
-    doc = np.check_incident_file(data, now, policy=policy)
+    doc = np.check_incident_file(data, now, import_options(args), policy=policy)
     view = FileView(
         "incident stats",
         doc,
@@ -159,7 +161,9 @@ def _lines(lines: list[int]) -> str:
 
 
 def cmd_drill_rank(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = np.rank_drill_file(read_table(args.file, policy), now_arg(args.now), policy=policy)
+    doc = np.rank_drill_file(
+        read_table(args.file, policy), now_arg(args.now), import_options(args), policy=policy
+    )
     # `#`: the lines of each school's reports.
     lines: dict[str, list[int]] = {}
     for row in doc["rows"]:
@@ -206,10 +210,10 @@ def _criteria(r: dict[str, Any], zh: bool) -> str:
 def cmd_audit_pick(args: argparse.Namespace, policy: np.Policy) -> FileView:
     schools = read_table(args.schools, policy)
     scans = read_table(args.scans, policy, "--scans") if args.scans else None
-    doc = np.pick_audit_file(schools, scans, args.capacity, policy=policy)
+    doc = np.pick_audit_file(schools, scans, args.capacity, import_options(args), policy=policy)
     total = doc["total"]
     # `#`: each school's line in SCHOOLS.csv.
-    imported = np.import_audit_schools(schools, policy=policy)
+    imported = np.import_audit_schools(schools, import_options(args), policy=policy)
     line_of = {r["school"]: n for r, n in zip(imported["records"], imported["lines"])}
     rows = [(str(line_of.get(s["school"], "-")), dict(s, pick="picked")) for s in total["picked"]]
     rows += [

@@ -400,6 +400,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_redact_ids(RustBuffer text, RustBuf
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_scan_id_bytes(RustBuffer data, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCAN_ID_DOCUMENT
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCAN_ID_DOCUMENT
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_scan_id_document(RustBuffer data, RustBuffer kind, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCAN_IDS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_SCAN_IDS
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_scan_ids(RustBuffer text, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
@@ -1109,6 +1114,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_redact_ids(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCAN_ID_BYTES
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCAN_ID_BYTES
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_scan_id_bytes(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCAN_ID_DOCUMENT
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_SCAN_ID_DOCUMENT
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_scan_id_document(void
     
 );
 #endif
