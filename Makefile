@@ -12,7 +12,7 @@ WHEELS := target/wheels
 
 .PHONY: test demo demo-rust rust-test fmt-check clippy doc python-tools python-wheel python-test php-test
 
-test: fmt-check clippy rust-test doc generate-check python-test php-test chart-test node-test mobile-test
+test: fmt-check clippy rust-test doc generate-check python-test php-test chart-test node-test mobile-test dist-test
 	@echo "make test: all suites passed"
 
 fmt-check:
@@ -32,6 +32,7 @@ include mk/mobile.mk
 include mk/bench.mk
 include mk/fuzz.mk
 include mk/charts.mk
+include mk/dist.mk
 
 # --- Python -------------------------------------------------------------------
 $(VENV)/.tools-2: tests/python/requirements.txt
