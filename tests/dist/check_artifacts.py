@@ -7,7 +7,8 @@ Usage: check_artifacts.py DIST_DIR. Checks, without building anything:
 - release builds carry no test hook (panic_for_test / panicForTest);
 - every package (wheel, sdist, npm tarballs, crate) ships LICENSE-MIT and
   LICENSE-APACHE identical to the repository's;
-- the crate and the sdist ship no test data; no tracked file names example.invalid.
+- the crate and the sdist ship no test data; no tracked file names the placeholder
+  host of the old repository URL (example dot invalid).
 Prints 'N passed, 0 failed' or the failures, and exits 1 on any failure.
 """
 
@@ -142,11 +143,24 @@ def main() -> None:
     extra = [n for n in rel if n.split("/")[0] in ("tests", "benches", "examples", "fuzz")]
     check(not extra, f"crate: no test data ({extra[:5]})")
 
+    # Every package directory's licence copy is the root's.
+    tracked = subprocess.run(
+        ["git", "ls-files", "*LICENSE-MIT", "*LICENSE-APACHE"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    for path in tracked:
+        name = path.rsplit("/", 1)[-1]
+        check((ROOT / path).read_bytes() == LICENCES[name], f"{path} is the root's {name}")
+    check(len(tracked) >= 2 * 10, f"licence copies in every package: {tracked}")
+
     # No manifest keeps the placeholder host.
     grep = subprocess.run(
         ["git", "grep", "-l", "example" + ".invalid"], cwd=ROOT, capture_output=True, text=True
     )
-    check(grep.stdout == "", f"no tracked file names example.invalid: {grep.stdout.split()}")
+    check(grep.stdout == "", f"no tracked file names the placeholder host: {grep.stdout.split()}")
 
     print(f"dist artifacts: {passed} passed, {len(failures)} failed")
     sys.exit(1 if failures else 0)
