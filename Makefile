@@ -49,8 +49,8 @@ python-wheel: python-tools
 	$(PY) -m pip install -q --force-reinstall --no-deps $(WHEELS)/ntpc_policy-*.whl
 
 python-test: python-wheel
-	$(VENV)/bin/ruff check bindings-python/python bindings-python/bench tests/python tests/charts xtask
-	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python tests/charts xtask
+	$(VENV)/bin/ruff check bindings-python/python bindings-python/bench tests/python tests/charts tests/dist xtask
+	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python tests/charts tests/dist xtask
 	cd tests/python && ../../$(PY) -m pytest -q -p no:cacheprovider
 
 # --- PHP client (examples/php) over the CLI ----------------------------------------
