@@ -12,7 +12,7 @@ WHEELS := target/wheels
 
 .PHONY: test demo demo-rust rust-test fmt-check clippy doc python-tools python-wheel python-test php-test
 
-test: fmt-check clippy rust-test doc generate-check python-test php-test serve-test chart-test node-test mobile-test
+test: fmt-check clippy rust-test doc generate-check python-test php-test serve-test chart-test node-test mobile-test dist-test
 	@echo "make test: all suites passed"
 
 fmt-check:
@@ -33,6 +33,7 @@ include mk/bench.mk
 include mk/fuzz.mk
 include mk/charts.mk
 include mk/serve.mk
+include mk/dist.mk
 
 # --- Python -------------------------------------------------------------------
 $(VENV)/.tools-2: tests/python/requirements.txt
@@ -49,8 +50,8 @@ python-wheel: python-tools
 	$(PY) -m pip install -q --force-reinstall --no-deps $(WHEELS)/ntpc_policy-*.whl
 
 python-test: python-wheel
-	$(VENV)/bin/ruff check bindings-python/python bindings-python/bench tests/python tests/charts xtask
-	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python tests/charts xtask
+	$(VENV)/bin/ruff check bindings-python/python bindings-python/bench tests/python tests/charts tests/dist xtask
+	$(VENV)/bin/ruff format --check bindings-python/python bindings-python/bench tests/python tests/charts tests/dist xtask
 	cd tests/python && ../../$(PY) -m pytest -q -p no:cacheprovider
 
 # --- PHP client (examples/php): over the CLI and over `ntpc-policy serve` -------------

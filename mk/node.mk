@@ -1,7 +1,7 @@
 # --- Node package (bindings-node) -----------------------------------------------
 # npm install (the lock file is committed); @napi-rs/cli builds the addon and
-# generates index.js and index.d.ts; then node --test over the shared vectors,
-# tsc --strict over a usage file, and an install of the packed tarball.
+# generates native.js; then node --test over the shared vectors,
+# tsc --strict over a usage file. The packed tarballs are tested by make dist-test.
 NODE_DIR := bindings-node
 
 $(NODE_DIR)/node_modules/.stamp-1: $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
@@ -20,4 +20,3 @@ node-test: node-build
 	$(NODE_DIR)/node_modules/.bin/tsc -p $(NODE_DIR)/lib/tsconfig.json
 	cd $(NODE_DIR) && node --test ../tests/node/
 	$(NODE_DIR)/node_modules/.bin/tsc -p tests/node/tsconfig.json
-	tests/node/pack-smoke.sh
