@@ -30,7 +30,10 @@ dist: dist-python dist-node dist-crate
 # gives the same wheel, but its wrapper differs from the Node build's in path, and
 # cargo would then rebuild every crate of the shared release target for each.
 # maturin still checks the manylinux_2_28 tag against the symbols it finds.
-DIST_LINKER := CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER=$(CURDIR)/mk/zig-cc.sh
+# Their own target directory: with --target, zig links the build scripts and
+# proc-macros too, so sharing target/ with the test builds would rebuild those
+# (and all that depends on them) on every switch between the two.
+DIST_LINKER := CARGO_TARGET_DIR=$(CURDIR)/target/dist CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER=$(CURDIR)/mk/zig-cc.sh
 dist-python: dist-tools
 	mkdir -p $(DIST) && rm -f $(DIST)/ntpc_policy-*
 	$(DIST_LINKER) $(VENV)/bin/maturin build -q --release --target x86_64-unknown-linux-gnu \
