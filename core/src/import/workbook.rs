@@ -377,6 +377,28 @@ pub(super) fn open(
     }
 }
 
+/// Every used cell of every sheet of a workbook read whole (xls, ods), with its
+/// position in the sheet, to `put`.
+fn every_cell<'a, R: Reader<Cursor<&'a [u8]>>>(
+    wb: &mut R,
+    format: &str,
+    put: &mut impl FnMut(&str, u32, u32, String),
+) -> Result<()>
+where
+    R::Error: std::fmt::Display,
+{
+    for sheet in wb.sheet_names() {
+        let range = wb
+            .worksheet_range(&sheet)
+            .map_err(|e| unreadable(format, e))?;
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, c, v) in range.used_cells() {
+            put(&sheet, r0 + r as u32, c0 + c as u32, cell_text(v));
+        }
+    }
+    Ok(())
+}
+
 /// Every non-empty cell of every sheet of a workbook, as `f(sheet, row, col,
 /// text)` (0-based row and column), under the same checks as [`open`]: for
 /// the ID scan of documents (issue 21 §2). Cells past `import_max_columns` or
@@ -426,16 +448,7 @@ pub(crate) fn workbook_cells(
                         calamine::OdsError::Password => password("ods"),
                         e => unreadable("ods", e),
                     })?;
-                    for sheet in wb.sheet_names() {
-                        let range = wb
-                            .worksheet_range(&sheet)
-                            .map_err(|e| unreadable("ods", e))?;
-                        let (r0, c0) = range.start().unwrap_or((0, 0));
-                        for (r, c, v) in range.used_cells() {
-                            put(&sheet, r0 + r as u32, c0 + c as u32, cell_text(v));
-                        }
-                    }
-                    Ok(())
+                    every_cell(&mut wb, "ods", &mut put)
                 }
                 _ => Err(not_a_workbook(zip_kind(&checked.names))),
             }
@@ -448,16 +461,7 @@ pub(crate) fn workbook_cells(
                 calamine::XlsError::Password => password("xls"),
                 e => unreadable("xls", e),
             })?;
-            for sheet in wb.sheet_names() {
-                let range = wb
-                    .worksheet_range(&sheet)
-                    .map_err(|e| unreadable("xls", e))?;
-                let (r0, c0) = range.start().unwrap_or((0, 0));
-                for (r, c, v) in range.used_cells() {
-                    put(&sheet, r0 + r as u32, c0 + c as u32, cell_text(v));
-                }
-            }
-            Ok(())
+            every_cell(&mut wb, "xls", &mut put)
         }
         Container::Pdf => Err(not_a_workbook("pdf")),
         Container::Text => Err(unreadable("xlsx", "not a workbook: text")),
