@@ -163,6 +163,16 @@ unreadable(
 unreadable(
     "an xlsx cut in half", (DOCS / "awards.xlsx").read_bytes()[:2000], "xlsx", "archive.malformed"
 )
+# Real password-protected workbooks (make_workbook_fixtures.sh): not readable,
+# never clean, whatever type the caller names.
+WORKBOOKS = DOCS.parent / "workbooks"
+for fmt in ["xlsx", "xls", "ods"]:
+    unreadable(
+        f"a password-protected {fmt} saved by an office suite: not readable",
+        (WORKBOOKS / f"incidents-password.{fmt}").read_bytes(),
+        "auto",
+        "workbook.password_protected",
+    )
 M.err(
     "a type no scanner reads",
     "identity.scan_document",

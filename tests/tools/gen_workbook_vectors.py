@@ -182,6 +182,62 @@ for fmt in FORMATS:
     )
 
 
+# Dates as Excel serial numbers (issue 21 §1): the same rows with number cells
+# in the date columns (make_workbook_sources.py MAILBOXES_SERIAL, DRILLS_SERIAL)
+# give the same results as the text dates above. The expectations are those of
+# the CSV rows: 43709 is 2019-09-01 (108/09/01), 44445.4305555556 is
+# 2021-09-06 10:20.
+for fmt in FORMATS:
+    M.ok(
+        f"mailbox sweep of {fmt} with serial-number dates: the same states as the text dates",
+        "mailbox.sweep_file",
+        {"data_hex": hexf(f"mailboxes-serial.{fmt}"), "today": "110/12/07"},
+        {
+            "rows": [
+                {
+                    "line": 2,
+                    "sheet": "mailboxes-serial",
+                    "result": {"account": "lin@ntpc.edu.tw", "state": "deletable", "days_inactive": 500},
+                },
+                {
+                    "line": 4,
+                    "sheet": "mailboxes-serial",
+                    "result": {"account": "chen@ntpc.edu.tw", "state": "active", "days_inactive": 7},
+                },
+            ],
+            "errors": [
+                {"line": 3, "sheet": "mailboxes-serial", "field": "activated_on", "code": "calendar.invalid_date"}
+            ],
+        },
+    )
+    M.ok(
+        f"drill ranking of {fmt} with serial-number date-times: 900001 20 minutes over, 900002 in time",
+        "drill.rank_file",
+        {"data_hex": hexf(f"drills-serial.{fmt}"), "now": "2021-12-07T09:00"},
+        {
+            "rows": [
+                {"line": 2, "sheet": "drills-serial", "result": {"school": "900001", "overtime_minutes": 20}},
+                {"line": 3, "sheet": "drills-serial", "result": {"school": "900002", "overtime_minutes": 0}},
+            ],
+            "errors": [],
+        },
+    )
+# A CSV cell is never a serial: 43709 in a CSV date column is a bad date.
+M.ok(
+    "the serial-number mailboxes as CSV: numbers in date columns are not dates outside a workbook",
+    "mailbox.sweep_file",
+    {"data_hex": hexf("mailboxes-serial.csv"), "today": "110/12/07"},
+    {
+        "rows": [],
+        "errors": [
+            {"line": 2, "field": "activated_on"},
+            {"line": 3, "field": "activated_on", "code": "calendar.invalid_date"},
+            {"line": 4, "field": "activated_on"},
+        ],
+    },
+)
+
+
 # ---- hostile files (issue 21 §3) ----
 def zipped(entries, method=zipfile.ZIP_DEFLATED):
     b = io.BytesIO()
@@ -289,6 +345,15 @@ M.err(
     {"data_hex": bytes(ole).hex()},
     "workbook.password_protected",
 )
+# Real password-protected workbooks (password "secret"), written by
+# make_workbook_fixtures.sh: xls and ods by LibreOffice, xlsx by msoffcrypto-tool.
+for fmt in FORMATS:
+    M.err(
+        f"a password-protected {fmt} (the seed incidents, saved with a password)",
+        "incident.import",
+        {"data_hex": hexf(f"incidents-password.{fmt}")},
+        "workbook.password_protected",
+    )
 M.ok(
     "a file named .xlsx that is really CSV text: read as CSV (format by first bytes, never the name)",
     "incident.import",

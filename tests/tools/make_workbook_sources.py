@@ -31,6 +31,31 @@ DRILLS = (
     "900001,甲國小,2021-09-06 09:00,2021-09-06 10:20\n"
     "900002,乙國小,2021-09-06 09:00,2021-09-06 09:30\n"
 )
+
+
+def serial(text):
+    """The Excel serial number of `YYYY-MM-DD[ HH:MM]` (days since 1899-12-30)."""
+    from datetime import datetime
+
+    t = datetime.strptime(text, "%Y-%m-%d %H:%M" if " " in text else "%Y-%m-%d")
+    days = (t - datetime(1899, 12, 30)).total_seconds() / 86400
+    return f"{days:.10f}".rstrip("0").rstrip(".")
+
+
+# The same rows with their dates as Excel serial numbers, as a date column
+# saved without a date format shows them (issue 21 §1): LibreOffice stores
+# them as plain number cells. The bad date of row 3 stays text.
+MAILBOXES_SERIAL = (
+    "帳號,開通日期,最後登入,備註\n"
+    f"lin@ntpc.edu.tw,{serial('2019-09-01')},{serial('2020-07-25')},x\n"
+    "wang@ntpc.edu.tw,110/02/30,,\n"
+    f"chen@ntpc.edu.tw,{serial('2021-01-01')},{serial('2021-11-30')},\n"
+)
+DRILLS_SERIAL = (
+    "學校代碼,學校名稱,通知時間,通報時間\n"
+    f"900001,甲國小,{serial('2021-09-06 09:00')},{serial('2021-09-06 10:20')}\n"
+    f"900002,乙國小,{serial('2021-09-06 09:00')},{serial('2021-09-06 09:30')}\n"
+)
 SCHOOLS = (
     "學校代碼,學校名稱,演練逾時(分),前年度通報件數,填報缺漏未改善,人民陳情,資安等級\n"
     "900001,範例一國小,0,3,0,無,B\n900002,範例二國小,100,5,2,無,C\n900003,範例三國中,0,0,0,有,A\n"
@@ -89,6 +114,8 @@ def main(out, docs):
     (out / "mailboxes.csv").write_text(MAILBOXES, encoding="utf-8")
     (out / "people.csv").write_text(PEOPLE, encoding="utf-8")
     (out / "drills.csv").write_text(DRILLS, encoding="utf-8")
+    (out / "mailboxes-serial.csv").write_text(MAILBOXES_SERIAL, encoding="utf-8")
+    (out / "drills-serial.csv").write_text(DRILLS_SERIAL, encoding="utf-8")
     (out / "schools.csv").write_text(SCHOOLS, encoding="utf-8")
     (out / "two-sheets.fods").write_text(two_sheets_fods(), encoding="utf-8")
     (docs / "awards.csv").write_text(AWARDS, encoding="utf-8")

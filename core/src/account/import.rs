@@ -74,7 +74,7 @@ fn person_of(row: &Row) -> std::result::Result<AccountRecord, RowError> {
         person: row.get("person").map(str::to_owned),
         status: row.parse_required("status", status)?,
         class: row.get("class").map(str::to_owned),
-        status_date: row.parse("status_date", calendar::parse_date)?,
+        status_date: row.parse_date("status_date", calendar::parse_date)?,
         account: row.get("account").map(str::to_owned),
     })
 }

@@ -378,8 +378,8 @@ fn report_of(row: &Row) -> std::result::Result<DrillReport, RowError> {
         school: row.required("school")?.to_owned(),
         school_name: row.get("school_name").map(str::to_owned),
         drill: row.get("drill").map(str::to_owned),
-        notified_at: row.parse_required("notified_at", calendar::parse_datetime)?,
-        reported_at: row.parse("reported_at", calendar::parse_datetime)?,
+        notified_at: row.parse_date_required("notified_at", calendar::parse_datetime)?,
+        reported_at: row.parse_date("reported_at", calendar::parse_datetime)?,
     })
 }
 

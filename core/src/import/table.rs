@@ -83,6 +83,9 @@ pub struct Row {
     schema: Schema,
     cells: Vec<Option<Cell>>,
     group: Option<String>,
+    /// The row comes from a workbook, whose number cells may be dates
+    /// ([`Row::parse_date`]).
+    workbook: bool,
 }
 
 impl Row {
@@ -132,6 +135,43 @@ impl Row {
         match self.get(field) {
             None => Ok(None),
             Some(text) => f(text).map(Some).map_err(|e| self.error(field, e)),
+        }
+    }
+
+    /// Like [`Row::parse`], for a date or date-time column: in a workbook, a
+    /// cell holding an Excel serial number (a number with five digits before
+    /// any fraction: 1927-05-18 to 2173-10-13) is read as the date it stands
+    /// for, `44477` → `2021-10-08`, `44477.75` → `2021-10-08 18:00`, since a
+    /// date column saved without a date format shows just that (issue 21 §1).
+    /// Other numbers stay as typed, so a ROC date typed as a number
+    /// (`1100207`) is still read as one. CSV cells are never serials.
+    pub fn parse_date<T>(
+        &self,
+        field: &str,
+        f: impl FnOnce(&str) -> Result<T>,
+    ) -> std::result::Result<Option<T>, RowError> {
+        match self.get(field) {
+            None => Ok(None),
+            Some(text) => f(&self.serial_as_date(text))
+                .map(Some)
+                .map_err(|e| self.error(field, e)),
+        }
+    }
+
+    /// Like [`Row::parse_date`], for a required field.
+    pub fn parse_date_required<T>(
+        &self,
+        field: &str,
+        f: impl FnOnce(&str) -> Result<T>,
+    ) -> std::result::Result<T, RowError> {
+        let text = self.required(field)?;
+        f(&self.serial_as_date(text)).map_err(|e| self.error(field, e))
+    }
+
+    fn serial_as_date<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        match self.workbook.then(|| super::workbook::serial_date(text)) {
+            Some(Some(date)) => date.into(),
+            _ => text.into(),
         }
     }
 
@@ -349,6 +389,10 @@ fn read_rows<O: ImportResult>(
     // account rule folds names (identity::normalize: case, width, invisible
     // characters; issue 14 §5).
     let mut seen: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let workbook = matches!(
+        read_as.format,
+        super::FileFormat::Xlsx | super::FileFormat::Xls | super::FileFormat::Ods
+    );
     let mut result = O::new(read_as);
     let out = result.parts();
     // Which header cell feeds each schema column.
@@ -559,6 +603,7 @@ fn read_rows<O: ImportResult>(
                 })
                 .collect(),
             group: group.name.clone(),
+            workbook,
         };
         let key = schema
             .unique

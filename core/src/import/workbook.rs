@@ -22,9 +22,11 @@
 //!   cell (an Excel serial number with a date format, or an ODS date) as
 //!   `YYYY-MM-DD` or `YYYY-MM-DD HH:MM[:SS]`, which every date parser of the
 //!   core accepts; a date typed as text in any calendar style stays text and
-//!   is read by the same parsers as CSV. Decided: a bare number in a date
-//!   column is *not* taken for a serial date (it could be a ROC `1100207`
-//!   typed as a number, or anything): it stays a number and the date parser
+//!   is read by the same parsers as CSV. A number cell in a *date column*
+//!   with five digits before any fraction (`44477`, `44477.75`) is an Excel
+//!   serial date, as a date column saved without a date format shows it
+//!   ([`serial_date`], through `Row::parse_date`); other numbers (a ROC
+//!   `1100207` typed as a number) stay numbers and the date parser
 //!   judges it. Booleans are `TRUE`/`FALSE`; error cells (`#N/A`) their text.
 //! - **xlsx is streamed** cell by cell (calamine's cell reader), so a sheet
 //!   whose few cells claim a huge bounding box costs only its cells; at most
@@ -217,6 +219,37 @@ fn date_text(t: chrono::NaiveDateTime) -> String {
     } else {
         t.format("%Y-%m-%d %H:%M:%S").to_string()
     }
+}
+
+/// The date an Excel serial number stands for, as [`date_text`] writes a date
+/// cell: five digits before an optional fraction (`44477`, `44477.75`), the
+/// days since 1899-12-30 in Excel's 1900 date system, the time of day rounded
+/// to the second. Anything else is `None` (see [`super::Row::parse_date`]).
+pub(crate) fn serial_date(text: &str) -> Option<String> {
+    let (days, fraction) = match text.split_once('.') {
+        Some((_, "")) => return None,
+        Some(parts) => parts,
+        None => (text, ""),
+    };
+    if days.len() != 5
+        || !days.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+        || days.starts_with('0')
+    {
+        return None;
+    }
+    let days: i64 = days.parse().ok()?;
+    let fraction: f64 = if fraction.is_empty() {
+        0.0
+    } else {
+        format!("0.{fraction}").parse().ok()?
+    };
+    let seconds = (fraction * 86_400.0).round() as i64;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?.and_time(chrono::NaiveTime::MIN);
+    let t = epoch
+        .checked_add_signed(chrono::TimeDelta::try_days(days)?)?
+        .checked_add_signed(chrono::TimeDelta::try_seconds(seconds)?)?;
+    Some(date_text(t))
 }
 
 /// A number as typed: whole numbers without `.0`, others in shortest form.
@@ -491,6 +524,32 @@ mod tests {
         assert_eq!(cell_text(&Data::DateTime(dt)), "2021-02-08 17:50");
         let d = calamine::ExcelDateTime::new(44235.0, calamine::ExcelDateTimeType::DateTime, false);
         assert_eq!(cell_text(&Data::DateTime(d)), "2021-02-08");
+    }
+
+    #[test]
+    fn serial_numbers_are_dates() {
+        // Worked out apart: date(1899, 12, 30) + timedelta(days) in Python.
+        assert_eq!(serial_date("44477").as_deref(), Some("2021-10-08"));
+        assert_eq!(serial_date("44477.75").as_deref(), Some("2021-10-08 18:00"));
+        assert_eq!(
+            serial_date("44235.7430555556").as_deref(),
+            Some("2021-02-08 17:50")
+        );
+        assert_eq!(serial_date("10000").as_deref(), Some("1927-05-18"));
+        assert_eq!(serial_date("99999").as_deref(), Some("2173-10-13"));
+        for not in [
+            "1100207",
+            "690701",
+            "9999",
+            "04477",
+            "44477.",
+            "-44477",
+            "4447a",
+            "",
+            "44477.5e1",
+        ] {
+            assert_eq!(serial_date(not), None, "{not}");
+        }
     }
 
     #[test]

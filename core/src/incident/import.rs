@@ -201,7 +201,7 @@ fn incident_of(row: &Row, policy: &Policy) -> std::result::Result<Incident, RowE
         })?;
         Ok(l)
     };
-    let time = |field: &str| row.parse(field, calendar::parse_datetime);
+    let time = |field: &str| row.parse_date(field, calendar::parse_datetime);
     let text = |field: &str| row.get(field).map(str::to_owned);
     Ok(Incident {
         id: row.required("id")?.to_owned(),

@@ -95,10 +95,10 @@ fn bytes(text: &str) -> Result<u64> {
 fn mailbox_of(row: &Row) -> std::result::Result<MailboxRecord, RowError> {
     Ok(MailboxRecord {
         account: row.required("account")?.to_owned(),
-        activated_on: row.parse_required("activated_on", calendar::parse_date)?,
-        last_login: row.parse("last_login", calendar::parse_date)?,
+        activated_on: row.parse_date_required("activated_on", calendar::parse_date)?,
+        last_login: row.parse_date("last_login", calendar::parse_date)?,
         staff_status: row.parse("staff_status", staff_status)?.unwrap_or_default(),
-        departed_on: row.parse("departed_on", calendar::parse_date)?,
+        departed_on: row.parse_date("departed_on", calendar::parse_date)?,
         used_bytes: row.parse("used_bytes", bytes)?,
     })
 }
