@@ -8,7 +8,7 @@
 .PHONY: fuzz fuzz-tools audit audit-tools
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := identity_classify identity_scan scan_classify calendar_parse password_check policy_json csv_import record_json chart_svg workbook_import
+FUZZ_TARGETS := identity_classify identity_scan scan_classify calendar_parse password_check policy_json csv_import record_json chart_svg workbook_import document_scan
 # A single input slower than this is a hang, hence a failure too.
 FUZZ_ARGS ?= -timeout=10
 FUZZ_LOGS := target/fuzz-logs

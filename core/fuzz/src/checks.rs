@@ -27,6 +27,7 @@ pub const TARGETS: &[&str] = &[
     "record_json",
     "chart_svg",
     "workbook_import",
+    "document_scan",
 ];
 
 /// Runs the check of a target by name.
@@ -42,6 +43,7 @@ pub fn run(target: &str, data: &[u8]) {
         "record_json" => record_json(data),
         "chart_svg" => chart_svg(data),
         "workbook_import" => workbook_import(data),
+        "document_scan" => document_scan(data),
         other => panic!("unknown fuzz target {other:?}"),
     }
 }
@@ -531,6 +533,58 @@ pub fn workbook_import(data: &[u8]) {
         assert!(rows.len() <= 200);
     } else {
         check_imported(mailbox::import(file, &options, &policy));
+    }
+}
+
+/// The document scanner (issue 21 §2–3): the first byte picks the kind the
+/// caller names (or `auto`), the rest is the file. Whatever the bytes, the scan
+/// ends without a panic under small archive limits; a document it cannot read
+/// is `readable: false` with a stable code and no matches (never "clean");
+/// every match is an ID its masked form classifies as, with a location.
+pub fn document_scan(data: &[u8]) {
+    use ntpc_policy::document::{DocumentKind, scan_document};
+    use ntpc_policy::identity::ScanOptions;
+    const KINDS: [DocumentKind; 10] = [
+        DocumentKind::Auto,
+        DocumentKind::Text,
+        DocumentKind::Csv,
+        DocumentKind::Html,
+        DocumentKind::Xlsx,
+        DocumentKind::Xls,
+        DocumentKind::Ods,
+        DocumentKind::Docx,
+        DocumentKind::Odt,
+        DocumentKind::Pdf,
+    ];
+    let Some((&sel, file)) = data.split_first() else {
+        return;
+    };
+    let mut policy = Policy::default();
+    policy.limits.import_max_rows = 200;
+    policy.limits.archive_max_uncompressed_bytes = 8 << 20;
+    policy.limits.archive_max_entries = 64;
+    let kind = KINDS[usize::from(sel) % KINDS.len()];
+    let got = scan_document(file, kind, &ScanOptions::default(), &policy)
+        .expect("the default scan options and a valid policy");
+    if kind != DocumentKind::Auto {
+        assert_eq!(got.kind, kind);
+    }
+    assert_eq!(got.readable, got.problem.is_none(), "{got:?}");
+    if let Some(p) = &got.problem {
+        assert!(got.matches.is_empty());
+        assert!(
+            table().iter().any(|r| r.code == p.code),
+            "unknown code {}",
+            p.code
+        );
+        assert!(!p.message_zh.is_empty() && !p.message_en.is_empty());
+    }
+    for m in &got.matches {
+        assert!(!m.location.is_empty());
+        assert!(m.id.start < m.id.end);
+        // Masked with the default policy: ten characters, the middle hidden.
+        assert_eq!(m.id.masked.chars().count(), 10, "{:?}", m.id.masked);
+        assert!(m.id.masked.contains('*'), "{:?}", m.id.masked);
     }
 }
 
