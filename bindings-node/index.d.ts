@@ -560,9 +560,21 @@ export type Slot1 = 'father' | 'mother' | 'guardian1' | 'guardian2' | 'other'
  */
 export type Verdict5 = 'pass' | 'warn' | 'fail'
 /**
- * The format of a file, from its first bytes (never its name; issue 21).
+ * The cell separator of a file.
+ */
+export type Delimiter4 = 'auto' | 'comma' | 'tab'
+/**
+ * The encoding the file was read in.
+ */
+export type TextEncoding4 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+/**
+ * The file format, from its first bytes.
  */
 export type FileFormat3 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
+/**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+export type FileFormat4 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * Gender encoded in the second character.
  */
@@ -586,7 +598,7 @@ export type IdKind2 = 'national_id' | 'resident_old' | 'resident_new' | 'none'
 /**
  * The cell separator of a file.
  */
-export type Delimiter4 = 'auto' | 'comma' | 'tab'
+export type Delimiter5 = 'auto' | 'comma' | 'tab'
 /**
  * A time field of the record that a clock runs from.
  */
@@ -606,15 +618,15 @@ export type Verdict6 = 'pass' | 'warn' | 'fail'
 /**
  * The cell separator of a file.
  */
-export type Delimiter5 = 'auto' | 'comma' | 'tab'
+export type Delimiter6 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
-export type TextEncoding4 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding5 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The format of a file, from its first bytes (never its name; issue 21).
  */
-export type FileFormat4 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
+export type FileFormat5 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * Later, upcoming, open or past.
  */
@@ -798,15 +810,15 @@ export type Verdict8 = 'pass' | 'warn' | 'fail'
 /**
  * The cell separator of a file.
  */
-export type Delimiter6 = 'auto' | 'comma' | 'tab'
+export type Delimiter7 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
-export type TextEncoding5 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding6 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The format of a file, from its first bytes (never its name; issue 21).
  */
-export type FileFormat5 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
+export type FileFormat6 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * Serving, departed or retired (在職狀態); serving when not given.
  */
@@ -901,7 +913,7 @@ export type QuotaState1 = 'ok' | 'near_full' | 'full'
 /**
  * The encoding of the input, and of `data`.
  */
-export type TextEncoding6 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding7 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * Student or staff, from the status.
  */
@@ -917,15 +929,15 @@ export type ScanRound1 = 'initial' | 'rescan'
 /**
  * The cell separator of a file.
  */
-export type Delimiter7 = 'auto' | 'comma' | 'tab'
+export type Delimiter8 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
-export type TextEncoding7 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding8 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The format of a file, from its first bytes (never its name; issue 21).
  */
-export type FileFormat6 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
+export type FileFormat7 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * Which website scan a finding comes from (seed 000 PART FOUR: 初掃 then 複掃).
  */
@@ -949,15 +961,15 @@ export type Verdict13 = 'pass' | 'warn' | 'fail'
 /**
  * The cell separator of a file.
  */
-export type Delimiter8 = 'auto' | 'comma' | 'tab'
+export type Delimiter9 = 'auto' | 'comma' | 'tab'
 /**
  * The encoding the file was read in.
  */
-export type TextEncoding8 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding9 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The format of a file, from its first bytes (never its name; issue 21).
  */
-export type FileFormat7 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
+export type FileFormat8 = 'csv' | 'xlsx' | 'xls' | 'ods' | 'json'
 /**
  * `pass` when the hours are enough.
  */
@@ -985,11 +997,11 @@ export type TargetStatus2 = 'met' | 'open' | 'overdue'
 /**
  * The encoding a file was read in.
  */
-export type TextEncoding9 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding10 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The encoding a file was read in.
  */
-export type TextEncoding10 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
+export type TextEncoding11 = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5'
 /**
  * The overall answer of a check, derived from its findings.
  */
@@ -2869,6 +2881,60 @@ export interface FileSummary3 {
   warned: number
 }
 /**
+ * Families read from a table (RULES §5; issue 21 §1).
+ */
+export interface FamilyImport {
+  /**
+   * Whether it started with a byte-order mark.
+   */
+  bom: boolean
+  /**
+   * The header cells that fed fields, in column order.
+   */
+  columns: ColumnUse[]
+  delimiter: Delimiter4
+  encoding: TextEncoding4
+  /**
+   * One error per bad row, in file order.
+   */
+  errors: ImportError[]
+  /**
+   * About the file as a whole: a group subtotal (`筆數: N`) that
+   * disagrees with the rows read, columns the record's duties need
+   * that the file lacks.
+   */
+  findings: Finding[]
+  format: FileFormat3
+  /**
+   * Header cells no field uses (ignored), as written.
+   */
+  ignoredColumns: string[]
+  /**
+   * The line each record starts on (parallel to `records`).
+   */
+  lines: number[]
+  /**
+   * The records of the good rows, in file order.
+   */
+  records: FamilyRecord[]
+  /**
+   * Data rows read (good and bad; not counting skipped rows).
+   */
+  rows: number
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet: string | null
+  /**
+   * Blank rows and group lines skipped.
+   */
+  skippedRows: number
+  /**
+   * Whether reading stopped at `policy.limits.import_max_rows`.
+   */
+  truncated: boolean
+}
+/**
  * A student's family record (學籍管理 › 家庭資料 and 其他連絡人).
  */
 export interface FamilyRecord {
@@ -3057,7 +3123,7 @@ export interface IdMatch1 {
  * How to read a file.
  */
 export interface ImportOptions {
-  delimiter?: Delimiter4
+  delimiter?: Delimiter5
   /**
    * The worksheet of a workbook to read (its name as shown on its tab);
    * `None` reads the first. A CSV/TSV file has one table: there it is
@@ -3561,8 +3627,8 @@ export interface IncidentImport {
    * The header cells that fed fields, in column order.
    */
   columns: ColumnUse[]
-  delimiter: Delimiter5
-  encoding: TextEncoding4
+  delimiter: Delimiter6
+  encoding: TextEncoding5
   /**
    * One error per bad row, in file order.
    */
@@ -3573,7 +3639,7 @@ export interface IncidentImport {
    * that the file lacks.
    */
   findings: Finding[]
-  format: FileFormat4
+  format: FileFormat5
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -3999,8 +4065,8 @@ export interface MailboxImport {
    * The header cells that fed fields, in column order.
    */
   columns: ColumnUse[]
-  delimiter: Delimiter6
-  encoding: TextEncoding5
+  delimiter: Delimiter7
+  encoding: TextEncoding6
   /**
    * One error per bad row, in file order.
    */
@@ -4011,7 +4077,7 @@ export interface MailboxImport {
    * that the file lacks.
    */
   findings: Finding[]
-  format: FileFormat5
+  format: FileFormat6
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -4534,7 +4600,7 @@ export interface RedactedText {
    * The redacted bytes (JSON: `data_hex`, lowercase hex).
    */
   dataHex: string
-  encoding: TextEncoding6
+  encoding: TextEncoding7
   /**
    * The IDs masked, with offsets in the input's decoded text.
    */
@@ -4596,8 +4662,8 @@ export interface ScanImport {
    * The header cells that fed fields, in column order.
    */
   columns: ColumnUse[]
-  delimiter: Delimiter7
-  encoding: TextEncoding7
+  delimiter: Delimiter8
+  encoding: TextEncoding8
   /**
    * One error per bad row, in file order.
    */
@@ -4608,7 +4674,7 @@ export interface ScanImport {
    * that the file lacks.
    */
   findings: Finding[]
-  format: FileFormat6
+  format: FileFormat7
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -4889,8 +4955,8 @@ export interface SchoolImport {
    * The header cells that fed fields, in column order.
    */
   columns: ColumnUse[]
-  delimiter: Delimiter8
-  encoding: TextEncoding8
+  delimiter: Delimiter9
+  encoding: TextEncoding9
   /**
    * One error per bad row, in file order.
    */
@@ -4901,7 +4967,7 @@ export interface SchoolImport {
    * that the file lacks.
    */
   findings: Finding[]
-  format: FileFormat7
+  format: FileFormat8
   /**
    * Header cells no field uses (ignored), as written.
    */
@@ -5120,7 +5186,7 @@ export interface TextScan {
    * The file started with a byte-order mark.
    */
   bom: boolean
-  encoding: TextEncoding10
+  encoding: TextEncoding11
   /**
    * The IDs, with offsets in the decoded text (after the byte-order mark).
    */
@@ -5461,10 +5527,16 @@ export declare function checkFamily(family: FamilyRecord): FamilyCheck
 export declare function checkFamilies(families: Array<FamilyRecord>): Array<FamilyCheck>
 
 /**
- * A JSON file of families checked in one call: each family's registrants
- * by record number, and every record that is not a family.
+ * A file of families checked in one call — a JSON list, or a table with one
+ * row per student (CSV, TSV, xlsx, xls, ods) — each family's registrants at
+ * its record number or line, and every record that is not a family.
  */
-export declare function checkFamilyFile(data: Uint8Array | string, policy?: Policy | null): FamilyFile
+export declare function checkFamilyFile(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): FamilyFile
+
+/**
+ * Families (one row per student: 學號, 父親姓名, 父親手機, …) from a table.
+ */
+export declare function importFamilies(data: Uint8Array | string, options?: ImportOptions | null, policy?: Policy | null): FamilyImport
 
 /**
  * A Taiwan mobile number in its one written form (`0912-345-678` →

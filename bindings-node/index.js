@@ -273,11 +273,19 @@ function checkFamilies(families) {
 }
 
 /**
- * A JSON file of families checked in one call: each family's registrants
- * by record number, and every record that is not a family.
+ * A file of families checked in one call — a JSON list, or a table with one
+ * row per student (CSV, TSV, xlsx, xls, ods) — each family's registrants at
+ * its record number or line, and every record that is not a family.
  */
-function checkFamilyFile(data, policy) {
-  return call('parent.check_file', {}, policy, bytes(data))
+function checkFamilyFile(data, options, policy) {
+  return call('parent.check_file', { options }, policy, bytes(data))
+}
+
+/**
+ * Families (one row per student: 學號, 父親姓名, 父親手機, …) from a table.
+ */
+function importFamilies(data, options, policy) {
+  return call('parent.import', { options }, policy, bytes(data))
 }
 
 /**
@@ -633,6 +641,7 @@ module.exports = {
   importAuditScans,
   importAuditSchools,
   importDrills,
+  importFamilies,
   importIncidents,
   importMailboxes,
   incidentMonthlySvg,

@@ -237,11 +237,31 @@ pub fn check_account_file(
     )?)
 }
 
-/// A JSON file of families checked in one call, by record number.
-#[uniffi::export(default(policy = None))]
+/// A file of families (a JSON list, or a table with one row per student)
+/// checked in one call, at each record number or line.
+#[uniffi::export(default(options = None, policy = None))]
 pub fn check_family_file(
     data: Vec<u8>,
+    options: Option<ImportOptions>,
     policy: Option<Arc<Policy>>,
 ) -> Result<ntpc_policy::files::FamilyFile> {
-    Ok(parent::check_file(&data, or_default(&policy))?)
+    Ok(parent::check_file(
+        &data,
+        &options.unwrap_or_default(),
+        or_default(&policy),
+    )?)
+}
+
+/// Families (one row per student) from a table: CSV, TSV or a workbook.
+#[uniffi::export(default(options = None, policy = None))]
+pub fn import_families(
+    data: Vec<u8>,
+    options: Option<ImportOptions>,
+    policy: Option<Arc<Policy>>,
+) -> Result<ntpc_policy::import::FamilyImport> {
+    Ok(parent::import(
+        &data,
+        &options.unwrap_or_default(),
+        or_default(&policy),
+    )?)
 }

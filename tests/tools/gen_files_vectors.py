@@ -84,8 +84,12 @@ ok("families of a JSON file: each by record number, a record that is not a famil
              {"line": 2, "result": {"verdict": "fail"}}],
     "errors": [{"line": 3, "code": "input.invalid_argument"}],
     "summary": summary(2, 1, 0, 1, 1, "fail")})
-err("families: a JSON object, not a list", "parent.check_file", {"data": "{}"},
-    "input.invalid_argument")
+ok("families: one JSON object is a list of one (an empty record: nobody can register)",
+   "parent.check_file", {"data": "{}"},
+   {"rows": [{"line": 1, "result": {"verdict": "fail", "registrants": []}}],
+    "errors": [], "summary": summary(1, 0, 0, 1, 0, "fail")})
+err("families: a JSON text that is neither list nor object is read as a table without 學號",
+    "parent.check_file", {"data": "\"x\""}, "import.missing_column")
 
 # Incidents on 2021-12-07 09:00: ticket 189750 of the seed table (level 1,
 # occurred 2021-02-08 17:50, notified 2021-02-09 10:41: 16 h 51 m after, 15 h 51 m

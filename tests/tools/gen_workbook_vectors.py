@@ -238,6 +238,81 @@ M.ok(
 )
 
 
+# Families as a table, one row per student (make_workbook_sources.py FAMILIES;
+# RULES §5): 301-05 the father and the grandmother can register, the mother
+# has no mobile (fail); 301-06 the mother's number is a landline, nobody can
+# register (fail); 301-07 the father can register (pass). In the workbooks
+# the father's 0912345678 is the number 912345678 and gets its zero back.
+FAMILY_ROWS = [
+    (2, "301-05", "fail", [("father", "王大明", "0912345678"), ("other", "王奶奶", "0933111222")]),
+    (3, "301-06", "fail", []),
+    (4, "301-07", "pass", [("father", "林志明", "0911222333")]),
+]
+for fmt in ["csv"] + FORMATS:
+    sheet = None if fmt == "csv" else "families"
+    M.ok(
+        f"parent registration from a family table as {fmt}: one row per student",
+        "parent.check_file",
+        {"data_hex": hexf(f"families.{fmt}")},
+        {
+            "source": {"format": fmt, "sheet": sheet, "rows": 3},
+            "rows": [
+                {
+                    "line": line,
+                    "sheet": sheet,
+                    "result": {
+                        "student": student,
+                        "verdict": verdict,
+                        "registrants": [{"slot": s, "name": n, "mobile": m} for s, n, m in reg],
+                    },
+                }
+                for line, student, verdict, reg in FAMILY_ROWS
+            ],
+            "errors": [],
+            "summary": {"checked": 3, "passed": 1, "warned": 0, "failed": 2, "errors": 0, "verdict": "fail"},
+        },
+    )
+M.ok(
+    "families read from an ods: the father of 301-05 as typed, the mother listed without a mobile",
+    "parent.import",
+    {"data_hex": hexf("families.ods")},
+    {
+        "records": [
+            {
+                "student": "301-05",
+                "father": {"name": "王大明", "mobile": "0912345678", "relation": None},
+                "mother": {"name": "李美麗", "mobile": None, "relation": None},
+                "guardian1": None,
+                "guardian2": None,
+                "others": [{"name": "王奶奶", "mobile": "0933-111-222", "relation": "祖母"}],
+            },
+            {"student": "301-06", "father": None},
+            {"student": "301-07", "mother": None, "others": []},
+        ],
+        "lines": [2, 3, 4],
+        "errors": [],
+    },
+)
+M.ok(
+    "in CSV a mobile of nine digits is taken as typed: 912345678 is not a mobile number",
+    "parent.check_file",
+    {"data": "學號,父親姓名,父親手機\n301-05,王大明,912345678\n"},
+    {"rows": [{"line": 2, "result": {"verdict": "fail", "registrants": []}}]},
+)
+M.err(
+    "a family table without a student column",
+    "parent.check_file",
+    {"data": "父親姓名,父親手機\n王大明,0912345678\n"},
+    "import.missing_column",
+)
+M.ok(
+    "families: the sheet picked by options.sheet (the only sheet, by name)",
+    "parent.check_file",
+    {"data_hex": hexf("families.xlsx"), "options": {"sheet": "families"}},
+    {"summary": {"checked": 3, "errors": 0}},
+)
+
+
 # ---- hostile files (issue 21 §3) ----
 def zipped(entries, method=zipfile.ZIP_DEFLATED):
     b = io.BytesIO()

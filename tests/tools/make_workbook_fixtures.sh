@@ -22,7 +22,8 @@ cd "$out"
 for spec in "incidents.csv:44,34,76,1" "incidents-big5.csv:44,34,63,1" \
             "incidents-utf16.tsv:9,34,65535,1" "mailboxes.csv:44,34,76,1" \
             "schools.csv:44,34,76,1" "people.csv:44,34,76,1" "drills.csv:44,34,76,1" \
-            "mailboxes-serial.csv:44,34,76,1" "drills-serial.csv:44,34,76,1"; do
+            "mailboxes-serial.csv:44,34,76,1" "drills-serial.csv:44,34,76,1" \
+            "families.csv:44,34,76,1"; do
   src=${spec%%:*}; opt=${spec#*:}
   for fmt in "xlsx:Calc MS Excel 2007 XML" "xls:MS Excel 97" "ods:calc8"; do
     lo --infilter="CSV:$opt" --convert-to "$fmt" "$src"

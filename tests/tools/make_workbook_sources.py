@@ -56,6 +56,15 @@ DRILLS_SERIAL = (
     f"900001,甲國小,{serial('2021-09-06 09:00')},{serial('2021-09-06 10:20')}\n"
     f"900002,乙國小,{serial('2021-09-06 09:00')},{serial('2021-09-06 09:30')}\n"
 )
+# A family table, one row per student (issue 21 §1; RULES §5). LibreOffice
+# stores 0912345678 as the number 912345678, as Excel does: the importer
+# gives a workbook's nine-digit mobile starting with 9 its zero back.
+FAMILIES = (
+    "學號,父親姓名,父親手機,母親姓名,母親手機,其他連絡人姓名,其他連絡人關係,其他連絡人手機\n"
+    "301-05,王大明,0912345678,李美麗,,王奶奶,祖母,0933-111-222\n"
+    "301-06,,,陳美華,(02) 2960-3456,,,\n"
+    "301-07,林志明,0911222333,,,,,\n"
+)
 SCHOOLS = (
     "學校代碼,學校名稱,演練逾時(分),前年度通報件數,填報缺漏未改善,人民陳情,資安等級\n"
     "900001,範例一國小,0,3,0,無,B\n900002,範例二國小,100,5,2,無,C\n900003,範例三國中,0,0,0,有,A\n"
@@ -114,6 +123,7 @@ def main(out, docs):
     (out / "mailboxes.csv").write_text(MAILBOXES, encoding="utf-8")
     (out / "people.csv").write_text(PEOPLE, encoding="utf-8")
     (out / "drills.csv").write_text(DRILLS, encoding="utf-8")
+    (out / "families.csv").write_text(FAMILIES, encoding="utf-8")
     (out / "mailboxes-serial.csv").write_text(MAILBOXES_SERIAL, encoding="utf-8")
     (out / "drills-serial.csv").write_text(DRILLS_SERIAL, encoding="utf-8")
     (out / "schools.csv").write_text(SCHOOLS, encoding="utf-8")

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         EmsAllocation,
         FamilyCheck,
         FamilyFile,
+        FamilyImport,
         FamilyRecord,
         ImportOptions,
         Incident,
@@ -136,6 +137,7 @@ __all__ = [
     "import_audit_scans",
     "import_audit_schools",
     "import_drills",
+    "import_families",
     "import_incidents",
     "import_mailboxes",
     "incident_monthly_svg",
@@ -437,11 +439,21 @@ def check_families(families: Sequence[FamilyRecord]) -> list[FamilyCheck]:
     return _call("parent.check_many", {"families": families})  # type: ignore[no-any-return]
 
 
-def check_family_file(data: bytes | str, *, policy: Policy | None = None) -> FamilyFile:
-    """A JSON file of families checked in one call: each family's registrants
-    by record number, and every record that is not a family.
+def check_family_file(
+    data: bytes | str, options: ImportOptions | None = None, *, policy: Policy | None = None
+) -> FamilyFile:
+    """A file of families checked in one call — a JSON list, or a table with one
+    row per student (CSV, TSV, xlsx, xls, ods) — each family's registrants at
+    its record number or line, and every record that is not a family.
     """
-    return _call("parent.check_file", {}, policy, data)  # type: ignore[no-any-return]
+    return _call("parent.check_file", {"options": options}, policy, data)  # type: ignore[no-any-return]
+
+
+def import_families(
+    data: bytes | str, options: ImportOptions | None = None, *, policy: Policy | None = None
+) -> FamilyImport:
+    """Families (one row per student: 學號, 父親姓名, 父親手機, …) from a table."""
+    return _call("parent.import", {"options": options}, policy, data)  # type: ignore[no-any-return]
 
 
 def normalize_mobile(text: str) -> PhoneCheck:

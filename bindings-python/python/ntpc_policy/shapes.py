@@ -902,6 +902,41 @@ class FamilyFileRow(TypedDict):
     #: The worksheet, for a workbook.
 
 
+class FamilyImport(TypedDict):
+    """Families read from a table (RULES §5; issue 21 §1)."""
+
+    bom: bool
+    #: Whether it started with a byte-order mark.
+    columns: list[ColumnUse]
+    #: The header cells that fed fields, in column order.
+    delimiter: Delimiter
+    #: The cell separator used (`comma` or `tab`; `comma` for a workbook).
+    encoding: TextEncoding
+    #: The encoding the file was read in.
+    errors: list[ImportError]
+    #: One error per bad row, in file order.
+    findings: list[Finding]
+    #: About the file as a whole: a group subtotal (`筆數: N`) that
+    #: disagrees with the rows read, columns the record's duties need
+    #: that the file lacks.
+    format: FileFormat
+    #: The file format, from its first bytes.
+    ignored_columns: list[str]
+    #: Header cells no field uses (ignored), as written.
+    lines: list[int]
+    #: The line each record starts on (parallel to `records`).
+    records: list[FamilyRecord]
+    #: The records of the good rows, in file order.
+    rows: int
+    #: Data rows read (good and bad; not counting skipped rows).
+    sheet: str | None
+    #: The worksheet read, for a workbook.
+    skipped_rows: int
+    #: Blank rows and group lines skipped.
+    truncated: bool
+    #: Whether reading stopped at `policy.limits.import_max_rows`.
+
+
 class FamilyRecord(TypedDict):
     """A student's family record (學籍管理 › 家庭資料 and 其他連絡人)."""
 

@@ -4,7 +4,7 @@
 use super::{Bytes, Date, api_table};
 use crate::account::{self, AccountAccess, AccountRecord};
 use crate::files::{AccountFile, FamilyFile, MailboxFile};
-use crate::import::{AccountImport, ImportOptions, MailboxImport};
+use crate::import::{AccountImport, FamilyImport, ImportOptions, MailboxImport};
 use crate::mailbox::{
     self, MailboxRecord, MailboxStatus, MailboxSweep, MessageSizeCheck, QuotaCheck,
 };
@@ -81,10 +81,16 @@ api_table! { ALL, policy;
         Ok(parent::check_many(&families))
     }
 
-    /// A JSON file of families checked in one call: each family's registrants
-    /// by record number, and every record that is not a family.
-    "parent.check_file" => fn check_family_file(data: Bytes) with [policy] -> FamilyFile {
-        parent::check_file(&data.0, policy)
+    /// A file of families checked in one call — a JSON list, or a table with one
+    /// row per student (CSV, TSV, xlsx, xls, ods) — each family's registrants at
+    /// its record number or line, and every record that is not a family.
+    "parent.check_file" => fn check_family_file(data: Bytes, options: Option<ImportOptions>) with [policy] -> FamilyFile {
+        parent::check_file(&data.0, &options.unwrap_or_default(), policy)
+    }
+
+    /// Families (one row per student: 學號, 父親姓名, 父親手機, …) from a table.
+    "parent.import" => fn import_families(data: Bytes, options: Option<ImportOptions>) with [policy] -> FamilyImport {
+        parent::import(&data.0, &options.unwrap_or_default(), policy)
     }
 
     /// A Taiwan mobile number in its one written form (`0912-345-678` →

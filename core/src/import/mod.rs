@@ -331,6 +331,8 @@ import_results! {
     MailboxImport(crate::mailbox::MailboxRecord);
     /// People read from a school-admin export (RULES §5).
     AccountImport(crate::account::AccountRecord);
+    /// Families read from a table (RULES §5; issue 21 §1).
+    FamilyImport(crate::parent::FamilyRecord);
 }
 
 /// Reads a CSV/TSV file of one record type. See the module docs.

@@ -95,6 +95,11 @@ impl Row {
         self.group.as_deref()
     }
 
+    /// Whether the row comes from a workbook (xlsx, xls, ods).
+    pub fn from_workbook(&self) -> bool {
+        self.workbook
+    }
+
     /// Whether the header line has a column for `field`.
     pub fn has_column(&self, field: &str) -> bool {
         self.schema

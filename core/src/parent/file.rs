@@ -1,16 +1,25 @@
-//! Parent-app registration of a family file (RULES §5): one call from a JSON
-//! list of families to each family's registrants, by record number.
+//! Parent-app registration of a family file (RULES §5): one call from a file
+//! of families — a JSON list, or a table (CSV, TSV, xlsx, xls, ods; issue 21
+//! §1) — to each family's registrants, by record number or row.
 
-use super::{FamilyRecord, check};
+use super::{FamilyRecord, check, import};
+use crate::document::{Container, sniff};
 use crate::error::{PolicyError, Result};
-use crate::files::{FamilyFile, FamilyFileRow, FileSource, FileSummary};
-use crate::import::{Delimiter, RowError, decode};
+use crate::files::{FamilyFile, FamilyFileRow, FileSource, FileSummary, source_findings};
+use crate::import::{Decoded, Delimiter, ImportOptions, ImportResult, RowError, decode};
 use crate::policy::Policy;
 
-/// Reads a JSON file holding a list of families (UTF-8 or UTF-16 with a BOM,
-/// or Big5) and checks each; a record that is not a family is an error at its
-/// number (1-based, counted as `line`), and the others are still checked.
-pub fn check_file(data: &[u8], policy: &Policy) -> Result<FamilyFile> {
+/// Reads a file of families and checks each; a record or row that is not a
+/// family is an error at its number or line, and the others are still
+/// checked.
+///
+/// - A text whose first visible character is `[` is a JSON list of
+///   [`FamilyRecord`]s (UTF-8, UTF-16 with a BOM, or Big5), `{` one record
+///   (a list of one); `line` is the record's number (1-based).
+/// - Anything else is a table with one row per student ([`import`]:
+///   CSV/TSV or a workbook, `options.sheet` picking the sheet); `line` is the
+///   row's line.
+pub fn check_file(data: &[u8], options: &ImportOptions, policy: &Policy) -> Result<FamilyFile> {
     let limits = &policy.limits;
     if data.len() as u64 > limits.import_max_bytes {
         return Err(PolicyError::InputTooLarge {
@@ -19,9 +28,40 @@ pub fn check_file(data: &[u8], policy: &Policy) -> Result<FamilyFile> {
             actual: data.len() as u64,
         });
     }
-    let decoded = decode(data)?;
+    if sniff(data) == Container::Text {
+        let decoded = decode(data)?;
+        if decoded.text.trim_start().starts_with(['[', '{']) {
+            return check_json(decoded, policy);
+        }
+    }
+    let imp = import(data, options, policy)?;
+    let source = imp.source();
+    let findings = source_findings(&imp);
+    let rows: Vec<FamilyFileRow> = imp
+        .records
+        .iter()
+        .zip(&imp.lines)
+        .map(|(r, &line)| FamilyFileRow {
+            line,
+            sheet: source.sheet.clone(),
+            result: check(r),
+        })
+        .collect();
+    let summary = FileSummary::of(rows.iter().map(|r| r.result.verdict), imp.errors.len());
+    Ok(FamilyFile {
+        findings,
+        source,
+        rows,
+        errors: imp.errors,
+        summary,
+    })
+}
+
+fn check_json(decoded: Decoded, policy: &Policy) -> Result<FamilyFile> {
+    let limits = &policy.limits;
     let items: Vec<serde_json::Value> = match serde_json::from_str(&decoded.text) {
         Ok(serde_json::Value::Array(items)) => items,
+        Ok(one @ serde_json::Value::Object(_)) => vec![one],
         Ok(_) => {
             return Err(PolicyError::invalid_bilingual(
                 "file",

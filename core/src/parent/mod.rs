@@ -20,6 +20,7 @@
 
 mod family;
 mod file;
+mod import;
 mod phone;
 
 pub use family::{
@@ -27,4 +28,5 @@ pub use family::{
     check_many,
 };
 pub use file::check_file;
+pub use import::{FAMILY_SCHEMA, import};
 pub use phone::{MAX_PHONE_CHARS, PhoneCheck, PhoneKind, PhoneProblem, normalize_mobile};

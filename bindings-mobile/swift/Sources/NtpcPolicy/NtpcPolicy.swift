@@ -2092,13 +2092,15 @@ public func checkFamily(family: FamilyRecord)throws  -> FamilyCheck  {
 })
 }
 /**
- * A JSON file of families checked in one call, by record number.
+ * A file of families (a JSON list, or a table with one row per student)
+ * checked in one call, at each record number or line.
  */
-public func checkFamilyFile(data: Data, policy: Policy? = nil)throws  -> FamilyFile  {
+public func checkFamilyFile(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> FamilyFile  {
     return try  FfiConverterTypeFamilyFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_check_family_file(
         FfiConverterData.lower(data),
+        FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -2133,6 +2135,19 @@ public func importAccounts(data: Data, options: ImportOptions? = nil, policy: Po
     return try  FfiConverterTypeAccountImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
     uniffi_ntpc_policy_mobile_fn_func_import_accounts(
+        FfiConverterData.lower(data),
+        FfiConverterOptionTypeImportOptions.lower(options),
+        FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * Families (one row per student) from a table: CSV, TSV or a workbook.
+ */
+public func importFamilies(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> FamilyImport  {
+    return try  FfiConverterTypeFamilyImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_mobile_fn_func_import_families(
         FfiConverterData.lower(data),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
@@ -2820,7 +2835,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_ntpc_policy_mobile_checksum_func_check_family() != 17615) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_family_file() != 7719) {
+    if (uniffi_ntpc_policy_mobile_checksum_func_check_family_file() != 49962) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_check_message_size() != 27808) {
@@ -2830,6 +2845,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_import_accounts() != 6321) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_mobile_checksum_func_import_families() != 22854) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_ntpc_policy_mobile_checksum_func_import_mailboxes() != 53249) {

@@ -4801,6 +4801,199 @@ public func FfiConverterTypeFamilyFileRow_lower(_ value: FamilyFileRow) -> RustB
 
 
 /**
+ * Families read from a table (RULES §5; issue 21 §1).
+ */
+public struct FamilyImport: Equatable, Hashable, Codable {
+    /**
+     * The records of the good rows, in file order.
+     */
+    public var records: [FamilyRecord]
+    /**
+     * The line each record starts on (parallel to `records`).
+     */
+    public var lines: [UInt64]
+    /**
+     * One error per bad row, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding the file was read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * Whether it started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+     */
+    public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The header cells that fed fields, in column order.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells no field uses (ignored), as written.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows read (good and bad; not counting skipped rows).
+     */
+    public var rows: UInt64
+    /**
+     * Blank rows and group lines skipped.
+     */
+    public var skippedRows: UInt64
+    /**
+     * Whether reading stopped at `policy.limits.import_max_rows`.
+     */
+    public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The records of the good rows, in file order.
+         */records: [FamilyRecord], 
+        /**
+         * The line each record starts on (parallel to `records`).
+         */lines: [UInt64], 
+        /**
+         * One error per bad row, in file order.
+         */errors: [ImportError], 
+        /**
+         * The encoding the file was read in.
+         */encoding: TextEncoding, 
+        /**
+         * Whether it started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+         */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
+        /**
+         * The header cells that fed fields, in column order.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells no field uses (ignored), as written.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows read (good and bad; not counting skipped rows).
+         */rows: UInt64, 
+        /**
+         * Blank rows and group lines skipped.
+         */skippedRows: UInt64, 
+        /**
+         * Whether reading stopped at `policy.limits.import_max_rows`.
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FamilyImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFamilyImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FamilyImport {
+        return
+            try FamilyImport(
+                records: FfiConverterSequenceTypeFamilyRecord.read(from: &buf), 
+                lines: FfiConverterSequenceUInt64.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt64.read(from: &buf), 
+                skippedRows: FfiConverterUInt64.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FamilyImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeFamilyRecord.write(value.records, into: &buf)
+        FfiConverterSequenceUInt64.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt64.write(value.rows, into: &buf)
+        FfiConverterUInt64.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyImport_lift(_ buf: RustBuffer) throws -> FamilyImport {
+    return try FfiConverterTypeFamilyImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyImport_lower(_ value: FamilyImport) -> RustBuffer {
+    return FfiConverterTypeFamilyImport.lower(value)
+}
+
+
+/**
  * A student's family record (學籍管理 › 家庭資料 and 其他連絡人).
  *
  * ```json
@@ -18085,6 +18278,31 @@ fileprivate struct FfiConverterSequenceTypeFamilyFileRow: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeFamilyFileRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFamilyRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [FamilyRecord]
+
+    public static func write(_ value: [FamilyRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFamilyRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FamilyRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FamilyRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFamilyRecord.read(from: &buf))
         }
         return seq
     }

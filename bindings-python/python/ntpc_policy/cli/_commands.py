@@ -170,7 +170,12 @@ def _people(sub: Any, common: argparse.ArgumentParser) -> None:
     p = pp.add_parser(
         "check", parents=[common], help="who of each family can register, and what is missing"
     )
-    p.add_argument("file", metavar="FILE.json", help="one family record or a list of them")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="a JSON list of family records (or one), or a table with a row per student: "
+        "學號,父親姓名,父親手機,母親姓名,母親手機,… (CSV/TSV, xlsx, xls, ods; - for stdin)",
+    )
     p.set_defaults(run="_people:cmd_parent_check")
 
     pm = sub.add_parser("permission", help="新北校園通 app/web permissions").add_subparsers(

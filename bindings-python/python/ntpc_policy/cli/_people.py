@@ -92,7 +92,7 @@ def _problems(r: dict[str, Any], zh: bool) -> str:
 
 
 def cmd_parent_check(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = np.check_family_file(read_table(args.file, policy), policy=policy)
+    doc = np.check_family_file(read_table(args.file, policy), import_options(args), policy=policy)
     return FileView(
         "parent check",
         doc,

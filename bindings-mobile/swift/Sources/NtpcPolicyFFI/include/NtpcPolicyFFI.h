@@ -477,7 +477,7 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_family(RustBuffer family, Rus
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILY_FILE
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_FAMILY_FILE
-RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_family_file(RustBuffer data, RustBuffer policy, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_check_family_file(RustBuffer data, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_CHECK_MESSAGE_SIZE
@@ -493,6 +493,11 @@ RustBuffer uniffi_ntpc_policy_mobile_fn_func_contact_book_right(RustBuffer title
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IMPORT_ACCOUNTS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IMPORT_ACCOUNTS
 RustBuffer uniffi_ntpc_policy_mobile_fn_func_import_accounts(RustBuffer data, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IMPORT_FAMILIES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IMPORT_FAMILIES
+RustBuffer uniffi_ntpc_policy_mobile_fn_func_import_families(RustBuffer data, RustBuffer options, RustBuffer policy, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_FN_FUNC_IMPORT_MAILBOXES
@@ -1228,6 +1233,12 @@ uint16_t uniffi_ntpc_policy_mobile_checksum_func_contact_book_right(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IMPORT_ACCOUNTS
 #define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IMPORT_ACCOUNTS
 uint16_t uniffi_ntpc_policy_mobile_checksum_func_import_accounts(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IMPORT_FAMILIES
+#define UNIFFI_FFIDEF_UNIFFI_NTPC_POLICY_MOBILE_CHECKSUM_FUNC_IMPORT_FAMILIES
+uint16_t uniffi_ntpc_policy_mobile_checksum_func_import_families(void
     
 );
 #endif
