@@ -331,8 +331,32 @@ impl Collect {
     }
 }
 
+/// Runs a calamine read so that a panic inside the parser is a
+/// `workbook.unreadable` error, not a crash of the caller's process. Fuzzing
+/// found such panics in calamine 0.38 on damaged files: an out-of-range slice
+/// in its OLE2 sector reader (`cfb.rs`) and an assertion in `utils.rs` on a
+/// truncated xls record (tests/fuzz-regressions/workbook_import,
+/// document_scan). calamine holds no state of ours across the call, so
+/// nothing is left half-changed when it unwinds.
+fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(unreadable(
+            "workbook",
+            "the workbook's internal structure is damaged (the reader stopped)",
+        ))
+    })
+}
+
 /// Opens a workbook (see the module docs) and reads the chosen sheet's rows.
 pub(super) fn open(
+    data: &[u8],
+    options: &ImportOptions,
+    policy: &Policy,
+) -> Result<(SheetRows, ReadAs)> {
+    guarded(|| open_unguarded(data, options, policy))
+}
+
+fn open_unguarded(
     data: &[u8],
     options: &ImportOptions,
     policy: &Policy,
@@ -437,6 +461,14 @@ where
 /// the ID scan of documents (issue 21 §2). Cells past `import_max_columns` or
 /// rows past `2 × import_max_rows + 1 000` are not read.
 pub(crate) fn workbook_cells(
+    data: &[u8],
+    policy: &Policy,
+    f: impl FnMut(&str, u32, u32, String),
+) -> Result<()> {
+    guarded(|| workbook_cells_unguarded(data, policy, f))
+}
+
+fn workbook_cells_unguarded(
     data: &[u8],
     policy: &Policy,
     mut f: impl FnMut(&str, u32, u32, String),
