@@ -14,7 +14,7 @@
 //! `min_name_token_length` are ignored (organisation words are taken as given).
 
 use super::PasswordContext;
-use super::guess::{Text, leet, log2};
+use super::guess::{Text, leet, leet_of, log2};
 use super::names::{account_local_part, is_name_separator};
 use crate::policy::PasswordPolicy;
 
@@ -68,7 +68,7 @@ static SPELLED_BY: [u128; 128] = {
     let mut b = 0;
     while b < 128 {
         t[b] |= 1 << b;
-        let alts = leet(b as u8);
+        let alts = leet_of(b as u8);
         let mut j = 0;
         while j < alts.len() {
             t[alts[j] as usize] |= 1 << b;

@@ -106,7 +106,26 @@ pub(crate) fn log2(n: usize) -> f32 {
 
 /// The l33t spellings of each letter, indexed by the typed key: up to two
 /// letters it may stand for (`1` is `i` or `l`). Entra's list plus zxcvbn's.
-pub(crate) const fn leet(b: u8) -> &'static [u8] {
+///
+/// One table read ([`LEET`]): the detectors ask it at nearly every position.
+#[inline]
+pub(crate) fn leet(b: u8) -> &'static [u8] {
+    LEET[usize::from(b)]
+}
+
+/// [`leet_of`] of every byte, computed at compile time.
+static LEET: [&[u8]; 256] = {
+    let mut t: [&[u8]; 256] = [b""; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = leet_of(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// The l33t spellings of a typed key (see [`leet`]), for compile-time tables.
+pub(crate) const fn leet_of(b: u8) -> &'static [u8] {
     match b {
         b'@' | b'4' => b"a",
         b'8' => b"b",
@@ -1198,8 +1217,18 @@ fn dates<const N: usize>(text: &Text, s: usize, years: Years, p: &mut Path<N>) {
     }
 }
 
+/// Whether month `m`, day `d` is a day of `year` (proleptic Gregorian, as
+/// `NaiveDate::from_ymd_opt` decides it for the years 1900–2110 asked here;
+/// without its year-flag tables: dates are tried at every digit).
 fn valid_md(year: i32, m: u32, d: u32) -> bool {
-    NaiveDate::from_ymd_opt(year, m, d).is_some()
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 /// The word a [`Part::Word`] matched: its letters, from the trie.
@@ -1252,6 +1281,21 @@ mod tests {
             &mut Path::<LONG>::new(),
         )
         .bits
+    }
+
+    #[test]
+    fn valid_md_is_chronos_calendar() {
+        for year in 1890..2120 {
+            for m in 0..14 {
+                for d in 0..33 {
+                    assert_eq!(
+                        valid_md(year, m, d),
+                        NaiveDate::from_ymd_opt(year, m, d).is_some(),
+                        "{year}-{m}-{d}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

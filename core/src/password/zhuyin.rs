@@ -61,7 +61,7 @@ pub(crate) fn spans(dict: &Dict, keys: &[u8], s: usize, mut emit: impl FnMut(usi
     let Some(t) = toned_end(keys, s, s + w) else {
         return;
     };
-    if !dict.is_syllable(&keys[s..t]) {
+    if !dict.is_syllable(&keys[s..t]) || !may_follow(dict, keys, t + 1) {
         return;
     }
     // count[p]: fewest syllables covering keys[s..s+p]; reach: offsets to expand.
@@ -98,6 +98,34 @@ pub(crate) fn spans(dict: &Dict, keys: &[u8], s: usize, mut emit: impl FnMut(usi
             }
         }
     }
+}
+
+/// Whether a second syllable can begin at `at`, as the loop of [`spans`] reads
+/// it there (toned, or a last one without its tone key): a span needs two, and
+/// most first syllables have none after them, so the parse is not set up.
+/// (Both limits of that loop are the text's end this close to the start.)
+#[inline]
+fn may_follow(dict: &Dict, keys: &[u8], at: usize) -> bool {
+    let n = keys.len();
+    if at >= n {
+        return false;
+    }
+    if let Some(t) = toned_end(keys, at, n)
+        && dict.is_syllable(&keys[at..t])
+    {
+        return true;
+    }
+    for len in 1..=MAX_BODY.min(n - at) {
+        let end = at + len;
+        if !is_body_key(keys[end - 1]) || is_tone(keys[end - 1]) {
+            break;
+        }
+        let ends_here = end == n || !keys[end].is_ascii_lowercase();
+        if ends_here && dict.is_syllable(&keys[at..end]) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Where the syllable starting at `at` has its tone key: body keys, then a tone
