@@ -511,7 +511,8 @@ impl<const N: usize> Path<N> {
 
     pub(crate) fn new() -> Self {
         Path {
-            best: [f32::INFINITY; N],
+            // `estimate` sets the part it reads (up to the length).
+            best: [0.0; N],
             back: [Back {
                 start: 0,
                 part: Part::Brute,
@@ -598,7 +599,7 @@ pub(crate) fn estimate<'p, const N: usize>(
         // where nothing can begin costs a few table reads.
         let k1 = keys.get(s + 1).copied().unwrap_or(0);
         if k != 0x80 && k1 != 0 {
-            if d.may_begin(text.raw[s], text.raw[s + 1]) {
+            if d.may_match(k, k1, keys.get(s + 2).copied()) {
                 words(d, text, s, p);
             }
             // Word-like strings start a run of letters, or follow a word
@@ -664,7 +665,7 @@ pub(crate) fn estimate<'p, const N: usize>(
             }
             next_copy += 1;
         }
-        for &(ws, we, word) in wide.iter() {
+        for &(ws, we, word) in wide.iter().take_while(|w| usize::from(w.0) <= s) {
             if usize::from(ws) == s {
                 p.relax(
                     s,
@@ -695,7 +696,8 @@ fn words<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
     let trie = &d.trie;
     let n = text.n;
     // Branches not yet taken (l33t spellings): (node, next position, l33t count).
-    let mut pending = [(0u32, 0u8, 0u8); 8];
+    // Packed `node << 16 | offset << 8 | l33t` (one zeroed block to set up).
+    let mut pending = [0u64; 8];
     let mut top = 0;
     let (mut here, mut i, mut subs) = (trie.node(0), s, 0u8);
     let mut visits = 0;
@@ -709,7 +711,9 @@ fn words<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
                 for &alt in leet(k) {
                     let c = here.child(dict::code(alt));
                     if c != dict::NONE && top < pending.len() {
-                        pending[top] = (c, (i + 1 - s) as u8, subs + 1);
+                        pending[top] = u64::from(c) << 16
+                            | u64::from((i + 1 - s) as u8) << 8
+                            | u64::from(subs + 1);
                         top += 1;
                     }
                 }
@@ -720,10 +724,10 @@ fn words<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
             next
         } else if top > 0 {
             top -= 1;
-            let (c, off, sb) = pending[top];
-            i = s + usize::from(off);
-            subs = sb;
-            c
+            let packed = pending[top];
+            i = s + usize::from((packed >> 8) as u8);
+            subs = packed as u8;
+            (packed >> 16) as u32
         } else {
             return;
         };
