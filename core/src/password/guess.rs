@@ -554,6 +554,7 @@ pub(crate) fn estimate<'p, const N: usize>(
     let mut next_copy = 0;
     let fuzzy_runs = FuzzyRuns::of(text);
     let mut fuzzy_cursor = 0;
+    let mut syllables = zhuyin::Syllables::new();
     // Decorations: digits and symbols at the start, and from each position that
     // only digits and symbols follow to the end.
     let mut deco_from = n;
@@ -629,7 +630,13 @@ pub(crate) fn estimate<'p, const N: usize>(
                 // first letter may be one (`Ji32k7au4a83`, `5P 5j s93t86`).
                 // (Found on the first span only: most starts have none.)
                 let mut first_letter = None;
-                zhuyin::spans(d, keys, s, |e, syl| {
+                zhuyin::spans(d, keys, s, &mut syllables, |e, syl| {
+                    // Case bits only add: a span that cannot improve `best[e]`
+                    // without them is dropped before they are counted.
+                    let base = ZHUYIN_BASE + ZHUYIN_PER * syl as f32;
+                    if !p.worth(s, e, base) {
+                        return;
+                    }
                     let capitals = usize::from(text.ups[e] - text.ups[s]);
                     let first_letter = *first_letter.get_or_insert_with(|| {
                         (s..n).find(|&i| keys[i].is_ascii_lowercase()).unwrap_or(n)
@@ -638,7 +645,7 @@ pub(crate) fn estimate<'p, const N: usize>(
                     if capitals > usize::from(first_up) {
                         return;
                     }
-                    let bits = ZHUYIN_BASE + ZHUYIN_PER * syl as f32 + text.case_bits(s, e);
+                    let bits = base + text.case_bits(s, e);
                     let syllables = u8::try_from(syl).unwrap_or(u8::MAX);
                     p.relax(s, e, bits, Part::Zhuyin { syllables });
                 });
