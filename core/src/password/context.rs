@@ -14,7 +14,7 @@
 //! `min_name_token_length` are ignored (organisation words are taken as given).
 
 use super::PasswordContext;
-use super::guess::{Text, leet, log2};
+use super::guess::{Text, leet, leet_of, log2};
 use super::names::{account_local_part, is_name_separator};
 use crate::policy::PasswordPolicy;
 
@@ -68,7 +68,7 @@ static SPELLED_BY: [u128; 128] = {
     let mut b = 0;
     while b < 128 {
         t[b] |= 1 << b;
-        let alts = leet(b as u8);
+        let alts = leet_of(b as u8);
         let mut j = 0;
         while j < alts.len() {
             t[alts[j] as usize] |= 1 << b;
@@ -78,6 +78,18 @@ static SPELLED_BY: [u128; 128] = {
     }
     t
 };
+
+/// Whether bit `k` (below 128) of a set is on, by one 64-bit half (cheaper
+/// than a 128-bit shift; asked at every position).
+#[inline]
+fn has(set: u128, k: u8) -> bool {
+    let half = if k < 64 {
+        set as u64
+    } else {
+        (set >> 64) as u64
+    };
+    (half >> (k & 63)) & 1 == 1
+}
 
 /// Most context words kept (the rest are ignored; a context has a handful).
 const MAX_WORDS: usize = 24;
@@ -217,7 +229,7 @@ impl<'a> ContextWords<'a> {
     /// Whether an ASCII context word can begin with this key.
     #[inline]
     pub(crate) fn may_start(&self, key: u8, next: u8) -> bool {
-        key < 128 && next < 128 && self.starts & (1 << key) != 0 && self.seconds & (1 << next) != 0
+        key < 128 && next < 128 && has(self.starts, key) && has(self.seconds, next)
     }
 
     /// Calls `emit(end, word, leet)` for every ASCII context word at `s`

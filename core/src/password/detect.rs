@@ -65,7 +65,9 @@ fn code_of(part: Part) -> Code {
 /// The finding of one part: what it found, masked, where and how long.
 fn finding_of(seg: &Segment, text: &Text, password: &str, ctx: &ContextWords<'_>) -> Finding {
     let typed = &text.key[seg.start..seg.end];
-    let f = Finding::new(code_of(seg.part));
+    // Room for the most parameters a part takes (a word: masked, list, rank,
+    // two more, position, length and count), so that the list never regrows.
+    let f = Finding::with_capacity(code_of(seg.part), MAX_PARAMS);
     let f = match seg.part {
         Part::Word { node, leet } => {
             let (word, len, entry) = guess::word_of(node);
@@ -189,6 +191,9 @@ fn alphabet_zh(name: &str) -> &'static str {
         _ => "依序排列",
     }
 }
+
+/// The most parameters a finding of the detection holds.
+const MAX_PARAMS: usize = 8;
 
 /// The codes of the detection, in code-table order.
 const CODES: [Code; 10] = [

@@ -198,8 +198,9 @@ impl Node {
 pub(crate) const NONE: u32 = u32::MAX;
 
 impl Trie {
-    /// The child of `node` along byte `label`, or [`NONE`].
-    #[inline]
+    /// The child of `node` along byte `label`, or [`NONE`] (the tests spell
+    /// words with it).
+    #[cfg(test)]
     pub(crate) fn child(&self, node: u32, label: u8) -> u32 {
         let c = code(label);
         let Some(n) = self.nodes.get(node as usize) else {
@@ -405,10 +406,14 @@ pub(crate) struct Dict {
     pub(crate) syllables: Vec<u64>,
     /// The letter model: bits of each letter after two others (see [`Markov`]).
     pub(crate) markov: Markov,
-    /// Which two typed keys can begin a word (literally or in l33t): a bit map
-    /// over `first * 128 + second`, so that most starts of a random string skip
-    /// the trie at once.
-    pairs: Vec<u64>,
+    /// Which trie codes can follow two keys (a bit map of codes over every
+    /// reading of the two, see [`READINGS`]), by [`KEY_INDEX`] of the two:
+    /// `follow[i0 * 64 + i1]`. All bits are on when the two as typed spell a
+    /// word that counts at two letters (the short Taiwanese names and
+    /// decorations). Every word that [`words`](super::guess) reports starts
+    /// with such a pair and a third key read as one of its codes (or is such a
+    /// pair), so that most starts of a random string skip the trie at once.
+    follow: Vec<u64>,
 }
 
 /// A letter trigram model of the words in the lists: how surprising each letter
@@ -549,6 +554,18 @@ const fn body_code(b: u8) -> usize {
     }
 }
 
+/// [`body_code`] of every byte, computed at compile time (read for every key
+/// of every syllable tried).
+static BODY_CODE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = body_code(b as u8) as u8;
+        b += 1;
+    }
+    t
+};
+
 /// The bit of a syllable body of one to three keys in the syllable map.
 #[inline]
 pub(crate) fn syllable_index(keys: &[u8]) -> Option<usize> {
@@ -557,7 +574,7 @@ pub(crate) fn syllable_index(keys: &[u8]) -> Option<usize> {
     }
     let mut i = 0;
     for &b in keys {
-        let c = body_code(b);
+        let c = usize::from(BODY_CODE[usize::from(b)]);
         if c == 0 {
             return None;
         }
@@ -570,17 +587,85 @@ pub(crate) fn syllable_index(keys: &[u8]) -> Option<usize> {
     Some(i)
 }
 
+/// Trie codes in use (letters, digits, space and the thirteen symbols).
+const CODES: usize = 50;
+
+/// The trie codes a key (lowercased) is read as: itself, and the letters it
+/// stands for in l33t (see `guess::leet`), 0xFF where none.
+static READINGS: [[u8; 3]; 256] = {
+    let mut t = [[0xFFu8; 3]; 256];
+    let mut b = 0;
+    while b < 256 {
+        let k = b as u8;
+        if k < 128 {
+            t[b][0] = CODE[b];
+        }
+        let alts = crate::password::guess::leet_of(k);
+        let mut j = 0;
+        while j < alts.len() && j < 2 {
+            t[b][j + 1] = CODE[alts[j] as usize];
+            j += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The bit of [`READ_MASK`] for a key with no reading (or none at all): only a
+/// two-letter word can end before it.
+const NO_THIRD: u64 = 1 << 63;
+
+/// The trie codes a key is read as, as a bit map ([`NO_THIRD`] if none).
+static READ_MASK: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut j = 0;
+        while j < 3 {
+            let c = READINGS[b][j];
+            if (c as usize) < CODES {
+                t[b] |= 1 << c;
+            }
+            j += 1;
+        }
+        if t[b] == 0 {
+            t[b] = NO_THIRD;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// A small number for each key that has a reading (63: none), to index
+/// `Dict::follow`. There are 56 such keys (the 50 codes and the six l33t-only
+/// symbols `( { [ < + %`).
+static KEY_INDEX: [u8; 256] = {
+    let mut t = [63u8; 256];
+    let mut next = 0u8;
+    let mut b = 0;
+    while b < 256 {
+        if READ_MASK[b] != NO_THIRD {
+            t[b] = next;
+            next += 1;
+        }
+        b += 1;
+    }
+    assert!(next < 63);
+    t
+};
+
 impl Dict {
-    /// Whether some word begins with these two typed keys (see `pairs`).
+    /// Whether a word that counts may start with these keys (lowercased; the
+    /// third absent at the end): a path of the trie along some reading of the
+    /// three, or a two-letter word that counts spelled by the two as typed (see
+    /// `follow`). Exact: a walk from a start where this is false reports
+    /// nothing.
     #[inline]
-    pub(crate) fn may_begin(&self, a: u8, b: u8) -> bool {
-        let i = usize::from(a) * 128 + usize::from(b);
-        a < 128
-            && b < 128
-            && self
-                .pairs
-                .get(i / 64)
-                .is_some_and(|w| (w >> (i % 64)) & 1 == 1)
+    pub(crate) fn may_match(&self, k0: u8, k1: u8, k2: Option<u8>) -> bool {
+        let i =
+            usize::from(KEY_INDEX[usize::from(k0)]) * 64 + usize::from(KEY_INDEX[usize::from(k1)]);
+        let third = k2.map_or(NO_THIRD, |k| READ_MASK[usize::from(k)]);
+        self.follow.get(i).is_some_and(|&m| m & third != 0)
     }
 
     /// Whether keys are the body of a Zhuyin syllable (one bit test).
@@ -728,27 +813,47 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
             .filter(|(_, e)| e.kind != WordKind::Zhuyin)
             .map(|(w, _)| *w),
     );
-    // Two-key beginnings: every reading (literal or l33t) of each key.
-    let mut pairs = vec![0u64; 128 * 128 / 64];
-    for a in 0u8..128 {
-        for b in 0u8..128 {
-            let reads = |k: u8| {
-                std::iter::once(k.to_ascii_lowercase())
-                    .chain(crate::password::guess::leet(k).iter().copied())
-            };
-            let hit = reads(a).any(|x| {
-                let n = trie.child(0, x);
-                n != NONE && reads(b).any(|y| trie.child(n, y) != NONE)
-            });
-            if hit {
-                let i = usize::from(a) * 128 + usize::from(b);
-                pairs[i / 64] |= 1 << (i % 64);
+    // The codes that can follow each pair of keys, or all of them when the
+    // pair is a two-letter word that counts (see `plausible` in guess.rs: the
+    // Taiwanese name lists and the Taiwan list).
+    let mut follow = vec![0u64; 64 * 64];
+    for k0 in 0u8..128 {
+        for k1 in 0u8..128 {
+            let (i0, i1) = (KEY_INDEX[usize::from(k0)], KEY_INDEX[usize::from(k1)]);
+            if i0 == 63 || i1 == 63 {
+                continue;
             }
+            let mut m = 0u64;
+            for &a in &READINGS[usize::from(k0)] {
+                for &b in &READINGS[usize::from(k1)] {
+                    if usize::from(a) < CODES && usize::from(b) < CODES {
+                        let n1 = trie.node(0).child(a);
+                        if n1 != NONE {
+                            m |= trie.node(trie.node(n1).child(b)).bits;
+                        }
+                    }
+                }
+            }
+            let literal = trie.node(0).child(code(k0));
+            let literal = if literal == NONE {
+                NONE
+            } else {
+                trie.node(literal).child(code(k1))
+            };
+            if trie.entry(literal).is_some_and(|e| {
+                matches!(
+                    e.kind,
+                    WordKind::TwSurname | WordKind::TwGiven | WordKind::Taiwan
+                )
+            }) {
+                m = u64::MAX;
+            }
+            follow[usize::from(i0) * 64 + usize::from(i1)] = m;
         }
     }
     Dict {
         trie,
-        pairs,
+        follow,
         common,
         fuzzy_words,
         deletions,

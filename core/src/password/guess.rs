@@ -106,7 +106,26 @@ pub(crate) fn log2(n: usize) -> f32 {
 
 /// The l33t spellings of each letter, indexed by the typed key: up to two
 /// letters it may stand for (`1` is `i` or `l`). Entra's list plus zxcvbn's.
-pub(crate) const fn leet(b: u8) -> &'static [u8] {
+///
+/// One table read ([`LEET`]): the detectors ask it at nearly every position.
+#[inline]
+pub(crate) fn leet(b: u8) -> &'static [u8] {
+    LEET[usize::from(b)]
+}
+
+/// [`leet_of`] of every byte, computed at compile time.
+static LEET: [&[u8]; 256] = {
+    let mut t: [&[u8]; 256] = [b""; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = leet_of(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// The l33t spellings of a typed key (see [`leet`]), for compile-time tables.
+pub(crate) const fn leet_of(b: u8) -> &'static [u8] {
     match b {
         b'@' | b'4' => b"a",
         b'8' => b"b",
@@ -492,7 +511,8 @@ impl<const N: usize> Path<N> {
 
     pub(crate) fn new() -> Self {
         Path {
-            best: [f32::INFINITY; N],
+            // `estimate` sets the part it reads (up to the length).
+            best: [0.0; N],
             back: [Back {
                 start: 0,
                 part: Part::Brute,
@@ -534,6 +554,7 @@ pub(crate) fn estimate<'p, const N: usize>(
     let mut next_copy = 0;
     let fuzzy_runs = FuzzyRuns::of(text);
     let mut fuzzy_cursor = 0;
+    let mut syllables = zhuyin::Syllables::new();
     // Decorations: digits and symbols at the start, and from each position that
     // only digits and symbols follow to the end.
     let mut deco_from = n;
@@ -579,7 +600,7 @@ pub(crate) fn estimate<'p, const N: usize>(
         // where nothing can begin costs a few table reads.
         let k1 = keys.get(s + 1).copied().unwrap_or(0);
         if k != 0x80 && k1 != 0 {
-            if d.may_begin(text.raw[s], text.raw[s + 1]) {
+            if d.may_match(k, k1, keys.get(s + 2).copied()) {
                 words(d, text, s, p);
             }
             // Word-like strings start a run of letters, or follow a word
@@ -609,7 +630,13 @@ pub(crate) fn estimate<'p, const N: usize>(
                 // first letter may be one (`Ji32k7au4a83`, `5P 5j s93t86`).
                 // (Found on the first span only: most starts have none.)
                 let mut first_letter = None;
-                zhuyin::spans(d, keys, s, |e, syl| {
+                zhuyin::spans(d, keys, s, &mut syllables, |e, syl| {
+                    // Case bits only add: a span that cannot improve `best[e]`
+                    // without them is dropped before they are counted.
+                    let base = ZHUYIN_BASE + ZHUYIN_PER * syl as f32;
+                    if !p.worth(s, e, base) {
+                        return;
+                    }
                     let capitals = usize::from(text.ups[e] - text.ups[s]);
                     let first_letter = *first_letter.get_or_insert_with(|| {
                         (s..n).find(|&i| keys[i].is_ascii_lowercase()).unwrap_or(n)
@@ -618,7 +645,7 @@ pub(crate) fn estimate<'p, const N: usize>(
                     if capitals > usize::from(first_up) {
                         return;
                     }
-                    let bits = ZHUYIN_BASE + ZHUYIN_PER * syl as f32 + text.case_bits(s, e);
+                    let bits = base + text.case_bits(s, e);
                     let syllables = u8::try_from(syl).unwrap_or(u8::MAX);
                     p.relax(s, e, bits, Part::Zhuyin { syllables });
                 });
@@ -645,7 +672,7 @@ pub(crate) fn estimate<'p, const N: usize>(
             }
             next_copy += 1;
         }
-        for &(ws, we, word) in wide.iter() {
+        for &(ws, we, word) in wide.iter().take_while(|w| usize::from(w.0) <= s) {
             if usize::from(ws) == s {
                 p.relax(
                     s,
@@ -676,7 +703,8 @@ fn words<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
     let trie = &d.trie;
     let n = text.n;
     // Branches not yet taken (l33t spellings): (node, next position, l33t count).
-    let mut pending = [(0u32, 0u8, 0u8); 8];
+    // Packed `node << 16 | offset << 8 | l33t` (one zeroed block to set up).
+    let mut pending = [0u64; 8];
     let mut top = 0;
     let (mut here, mut i, mut subs) = (trie.node(0), s, 0u8);
     let mut visits = 0;
@@ -690,7 +718,9 @@ fn words<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
                 for &alt in leet(k) {
                     let c = here.child(dict::code(alt));
                     if c != dict::NONE && top < pending.len() {
-                        pending[top] = (c, (i + 1 - s) as u8, subs + 1);
+                        pending[top] = u64::from(c) << 16
+                            | u64::from((i + 1 - s) as u8) << 8
+                            | u64::from(subs + 1);
                         top += 1;
                     }
                 }
@@ -701,10 +731,10 @@ fn words<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
             next
         } else if top > 0 {
             top -= 1;
-            let (c, off, sb) = pending[top];
-            i = s + usize::from(off);
-            subs = sb;
-            c
+            let packed = pending[top];
+            i = s + usize::from((packed >> 8) as u8);
+            subs = packed as u8;
+            (packed >> 16) as u32
         } else {
             return;
         };
@@ -1198,8 +1228,18 @@ fn dates<const N: usize>(text: &Text, s: usize, years: Years, p: &mut Path<N>) {
     }
 }
 
+/// Whether month `m`, day `d` is a day of `year` (proleptic Gregorian, as
+/// `NaiveDate::from_ymd_opt` decides it for the years 1900–2110 asked here;
+/// without its year-flag tables: dates are tried at every digit).
 fn valid_md(year: i32, m: u32, d: u32) -> bool {
-    NaiveDate::from_ymd_opt(year, m, d).is_some()
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 /// The word a [`Part::Word`] matched: its letters, from the trie.
@@ -1252,6 +1292,21 @@ mod tests {
             &mut Path::<LONG>::new(),
         )
         .bits
+    }
+
+    #[test]
+    fn valid_md_is_chronos_calendar() {
+        for year in 1890..2120 {
+            for m in 0..14 {
+                for d in 0..33 {
+                    assert_eq!(
+                        valid_md(year, m, d),
+                        NaiveDate::from_ymd_opt(year, m, d).is_some(),
+                        "{year}-{m}-{d}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! syllables on their own).
 
 use super::dict::Dict;
+use super::guess::MAX_CHARS;
 
 /// Longest syllable body in keys (ㄓㄨㄤ = `5j;`, ㄒㄧㄠ = `vul`).
 const MAX_BODY: usize = 3;
@@ -54,14 +55,23 @@ pub(crate) fn may_start(keys: &[u8], s: usize) -> bool {
 /// has one toned continuation, and up to [`MAX_BODY`] toneless endings (a last
 /// syllable typed without its tone-1 space, before the end or anything but a
 /// letter). Cost: at most [`MAX_SPAN`] positions.
-pub(crate) fn spans(dict: &Dict, keys: &[u8], s: usize, mut emit: impl FnMut(usize, u32)) {
+///
+/// `memo` keeps the toned syllables found at each position for the next start
+/// (the same text; see [`Syllables`]).
+pub(crate) fn spans(
+    dict: &Dict,
+    keys: &[u8],
+    s: usize,
+    memo: &mut Syllables,
+    mut emit: impl FnMut(usize, u32),
+) {
     let n = keys.len();
     let w = (n - s).min(MAX_SPAN);
     // The first syllable: body keys, then a tone key.
-    let Some(t) = toned_end(keys, s, s + w) else {
+    let Some(t) = memo.toned(dict, keys, s, s + w) else {
         return;
     };
-    if !dict.is_syllable(&keys[s..t]) {
+    if !may_follow(dict, keys, t + 1, memo) {
         return;
     }
     // count[p]: fewest syllables covering keys[s..s+p]; reach: offsets to expand.
@@ -75,9 +85,7 @@ pub(crate) fn spans(dict: &Dict, keys: &[u8], s: usize, mut emit: impl FnMut(usi
         let c = count[p];
         let at = s + p;
         // A toned syllable.
-        if let Some(t) = toned_end(keys, at, s + w)
-            && dict.is_syllable(&keys[at..t])
-        {
+        if let Some(t) = memo.toned(dict, keys, at, s + w) {
             let q = t + 1 - s;
             if count[q] == 0 || count[q] > c + 1 {
                 count[q] = c + 1;
@@ -97,6 +105,65 @@ pub(crate) fn spans(dict: &Dict, keys: &[u8], s: usize, mut emit: impl FnMut(usi
                 emit(end, u32::from(c) + 1);
             }
         }
+    }
+}
+
+/// Whether a second syllable can begin at `at`, as the loop of [`spans`] reads
+/// it there (toned, or a last one without its tone key): a span needs two, and
+/// most first syllables have none after them, so the parse is not set up.
+/// (Both limits of that loop are the text's end this close to the start.)
+#[inline]
+fn may_follow(dict: &Dict, keys: &[u8], at: usize, memo: &mut Syllables) -> bool {
+    let n = keys.len();
+    if at >= n {
+        return false;
+    }
+    if memo.toned(dict, keys, at, n).is_some() {
+        return true;
+    }
+    for len in 1..=MAX_BODY.min(n - at) {
+        let end = at + len;
+        if !is_body_key(keys[end - 1]) || is_tone(keys[end - 1]) {
+            break;
+        }
+        let ends_here = end == n || !keys[end].is_ascii_lowercase();
+        if ends_here && dict.is_syllable(&keys[at..end]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The toned syllables of one text by position, found once: the parses from
+/// successive starts of a Zhuyin-typed password cross the same positions.
+pub(crate) struct Syllables {
+    /// 0: not looked at; 1: none; else the tone key's offset from the
+    /// position, plus one.
+    ends: [u8; MAX_CHARS],
+}
+
+impl Syllables {
+    pub(crate) fn new() -> Syllables {
+        Syllables {
+            ends: [0; MAX_CHARS],
+        }
+    }
+
+    /// Where the toned syllable at `at` has its tone key, if it is one of
+    /// Mandarin's and the key is before `limit`: [`toned_end`] up to the end
+    /// of `keys`, then the limit (the key is the same for any limit past it).
+    #[inline]
+    fn toned(&mut self, dict: &Dict, keys: &[u8], at: usize, limit: usize) -> Option<usize> {
+        let slot = self.ends.get_mut(at)?;
+        if *slot == 0 {
+            let n = keys.len();
+            *slot = match toned_end(keys, at, n) {
+                Some(t) if dict.is_syllable(&keys[at..t]) => (t - at + 1) as u8,
+                _ => 1,
+            };
+        }
+        let t = at + usize::from(*slot) - 1;
+        (*slot > 1 && t < limit).then_some(t)
     }
 }
 
@@ -125,7 +192,10 @@ mod tests {
 
     fn ends(text: &str) -> Vec<(usize, u32)> {
         let mut out = Vec::new();
-        spans(dict(), text.as_bytes(), 0, |e, c| out.push((e, c)));
+        let mut memo = Syllables::new();
+        spans(dict(), text.as_bytes(), 0, &mut memo, |e, c| {
+            out.push((e, c))
+        });
         out.sort_unstable();
         out
     }
