@@ -319,14 +319,38 @@ def main() -> None:
     )
 
     names = [s.lower() + "@apps.ntpc.edu.tw" for s in ids[:N_ACCOUNTS]]
-    t_sweep = timed(lambda: np.check_accounts(names))
+    # The floor under any function that returns one result dict per name:
+    # copying check_accounts' result in Python (the same dicts, lists and
+    # finding dicts, made and freed; the collector paused as the batch does).
+    held = [np.check_accounts(names)]
+
+    def copy_result() -> None:
+        gc.disable()
+        try:
+            [
+                {**d, "findings": [{**f, "params": dict(f["params"])} for f in d["findings"]]}
+                for d in held[0]
+            ]
+        finally:
+            gc.enable()
+
+    t = timed_together(
+        {
+            "sweep": (lambda: np.check_accounts(names), REPS),
+            "copy": (copy_result, REPS),
+        }
+    )
+    t_sweep, t_copy = t["sweep"], t["copy"]
+    held.clear()  # 650,000 tracked dicts would slow the collections of later rows
+    row("floor: copying check_accounts' 650,000 result dicts", N_ACCOUNTS, t_copy)
+    # Issue 20: under 0.4 s.
     row(
         "ntpc_policy.check_accounts, 650,000 names end to end",
         N_ACCOUNTS,
         t_sweep,
-        f"{t_sweep:.3f} s",
-        "< 0.5 s",
-        "yes" if t_sweep < 0.5 else "no",
+        f"{t_sweep:.3f} s ({t_copy / t_sweep:.2f}× the copy floor)",
+        "< 0.4 s",
+        "yes" if t_sweep < 0.4 else "no",
     )
 
     words = ["the", "school", "report", "network", "students", "teacher", "mail"]

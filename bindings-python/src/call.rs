@@ -24,6 +24,11 @@ pub fn call(
     guard(py, || {
         let f =
             api::function(id).ok_or_else(|| invalid(py, "id", format!("no function {id:?}")))?;
+        if data.is_none_or(|d| d.is_none())
+            && let Some(out) = crate::typed::call(py, id, args, or_default(&policy))?
+        {
+            return Ok(out);
+        }
         let json = to_json(py, "args", args.as_any(), 0)?;
         let bytes: Option<Vec<u8>> = match data {
             None => None,

@@ -16,6 +16,7 @@ mod convert;
 mod errors;
 mod fast;
 mod policy;
+mod typed;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -2,12 +2,10 @@
 
 use super::quota::{QuotaCheck, quota};
 use super::record::{MailboxRecord, StaffStatus};
-use crate::calendar::iso_text;
 use crate::codes::Code;
 use crate::error::{PolicyError, Result};
-use crate::finding::{Finding, Verdict};
+use crate::finding::{Finding, ParamValue, Verdict};
 use crate::policy::Policy;
-use crate::records::roc;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -84,8 +82,21 @@ fn add_days(d: NaiveDate, n: u32, field: &str) -> Result<NaiveDate> {
         .ok_or_else(|| crate::calendar::range_error(&format!("{field}: {d} + {n}")))
 }
 
-fn check_dates(r: &MailboxRecord, today: NaiveDate) -> Result<()> {
-    if r.account.trim().is_empty() {
+/// The account without surrounding white space. An account that starts and
+/// ends with a visible ASCII character (nearly all) skips the Unicode trim,
+/// which a sweep would otherwise run twice per mailbox (issue 20).
+fn trimmed(account: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let bytes = account.as_bytes();
+    if visible(bytes.first()) && visible(bytes.last()) {
+        account
+    } else {
+        account.trim()
+    }
+}
+
+fn check_dates(r: &MailboxRecord, account: &str, today: NaiveDate) -> Result<()> {
+    if account.is_empty() {
         return Err(PolicyError::invalid_bilingual(
             "account",
             "the account is blank",
@@ -160,7 +171,8 @@ fn check_dates(r: &MailboxRecord, today: NaiveDate) -> Result<()> {
 /// assert_eq!(s.deletion_date.to_string(), "2021-12-07");
 /// ```
 pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Result<MailboxStatus> {
-    check_dates(record, today)?;
+    let account = trimmed(&record.account);
+    check_dates(record, account, today)?;
     let m = &policy.mailbox;
     let (basis, counted_from) = match record.last_login {
         Some(d) => (CountBasis::LastLogin, d),
@@ -197,10 +209,10 @@ pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Resu
         Finding::with_capacity(code, 7)
             .with("days_inactive", days_inactive)
             .with("inactive_days", m.inactive_days)
-            .with("counted_from", iso_text(counted_from))
-            .with("counted_from_zh", roc(counted_from))
-            .with("deletion_date", iso_text(deletion_date))
-            .with("deletion_date_zh", roc(deletion_date))
+            .with("counted_from", ParamValue::Date(counted_from))
+            .with("counted_from_zh", ParamValue::RocDate(counted_from))
+            .with("deletion_date", ParamValue::Date(deletion_date))
+            .with("deletion_date_zh", ParamValue::RocDate(deletion_date))
             .with("days_left", days_left)
     };
     let mut findings = Vec::with_capacity(3);
@@ -219,8 +231,8 @@ pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Resu
     if basis == CountBasis::Activation {
         findings.push(
             Finding::new(Code::MailboxNeverLoggedIn)
-                .with("activated_on", iso_text(record.activated_on))
-                .with("activated_on_zh", roc(record.activated_on)),
+                .with("activated_on", ParamValue::Date(record.activated_on))
+                .with("activated_on_zh", ParamValue::RocDate(record.activated_on)),
         );
     }
     if let Some(d) = record.departed_on.filter(|d| *d > today) {
@@ -228,8 +240,8 @@ pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Resu
             Finding::new(Code::MailboxBackupBeforeLeaving)
                 .with("status", st.as_str())
                 .with("status_zh", st.as_zh())
-                .with("departed_on", iso_text(d))
-                .with("departed_on_zh", roc(d)),
+                .with("departed_on", ParamValue::Date(d))
+                .with("departed_on_zh", ParamValue::RocDate(d)),
         );
     }
     let quota = match record.used_bytes {
@@ -240,7 +252,7 @@ pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Resu
         findings.extend(q.findings.iter().cloned());
     }
     Ok(MailboxStatus {
-        account: record.account.trim().to_owned(),
+        account: account.to_owned(),
         state,
         reason,
         staff_status: st,
@@ -256,4 +268,32 @@ pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Resu
         verdict: Verdict::of(&findings),
         findings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trimmed;
+
+    /// The ASCII shortcut trims exactly what `str::trim` trims.
+    #[test]
+    fn trimmed_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{3000}a",
+            "a\u{3000}",
+            "\u{a0}a\u{a0}",
+            "a b",
+            "王",
+            "a\t",
+            "\na",
+            "~x~",
+            "\u{85}a",
+        ] {
+            assert_eq!(trimmed(s), s.trim(), "{s:?}");
+        }
+    }
 }
