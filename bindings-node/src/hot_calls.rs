@@ -164,12 +164,13 @@ pub(crate) unsafe fn take_over(
 pub fn install_fast_paths(exports: napi::bindgen_prelude::Object, env: napi::Env) -> Result<()> {
     let (env, exports) = (env.raw(), exports.raw());
     unsafe {
+        crate::js_results::helpers(env)?;
         take_over(env, exports, c"isValidId", Some(raw_is_valid_id))?;
         take_over(env, exports, c"classifyId", Some(raw_classify_id))?;
         take_over(env, exports, c"passwordVerdict", Some(raw_password_verdict))?;
         #[cfg(feature = "bench-floor")]
         crate::bench::install(env, exports)?;
-        crate::js_results::helpers(env)?;
+        crate::password::install(env, exports)?;
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ use std::ffi::c_void;
 use std::ptr;
 
 use crate::js_strings::{CHUNK, raw_chunk};
+use crate::password_results::{Messages, PROFILES, SEVERITIES, Scratch, VERDICTS};
 use napi::bindgen_prelude::{TypeName, ValueType};
 
 pub fn check(st: sys::napi_status) -> Result<()> {
@@ -64,7 +65,7 @@ fn id_code(i: &id::IdInfo, masked: bool) -> u32 {
 const RESULTS_JS: &str = include_str!("../lib/results.js");
 
 /// The factory's arguments: the tables of the stable strings, as JSON.
-fn factory_args() -> [String; 5] {
+fn factory_args() -> [String; 6] {
     let js = |v: serde_json::Value| v.to_string();
     let strs = |v: Vec<String>| js(serde_json::Value::from(v));
     let kinds = strs(KINDS.iter().map(enum_str).collect());
@@ -82,6 +83,11 @@ fn factory_args() -> [String; 5] {
         categories,
         js(serde_json::Value::from(areas)),
         CHUNK.to_string(),
+        js(serde_json::json!({
+            "verdicts": VERDICTS.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
+            "profiles": PROFILES.iter().map(enum_str).collect::<Vec<_>>(),
+            "severities": SEVERITIES.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
+        })),
     ]
 }
 
@@ -104,6 +110,17 @@ pub(crate) struct Helpers {
     pub(crate) batch: std::cell::Cell<*mut c_void>,
     /// `JSON.parse` as it was when the addon loaded.
     parse: sys::napi_ref,
+    /// Password checks (`password_results`): `checkOne()`, `checkMany(f64s)`,
+    /// `define(json)`, `setScratch(f64s)`, `wrapCheck(raw, slow)`.
+    pub(crate) pw_one: sys::napi_ref,
+    pub(crate) pw_many: sys::napi_ref,
+    pub(crate) pw_define: sys::napi_ref,
+    pub(crate) pw_set_scratch: sys::napi_ref,
+    pub(crate) pw_wrap: sys::napi_ref,
+    pub(crate) scratch: std::cell::Cell<Scratch>,
+    pub(crate) messages: std::cell::RefCell<Messages>,
+    /// The packing buffer of single checks, kept between calls.
+    pub(crate) pw_buf: std::cell::Cell<Vec<f64>>,
 }
 
 unsafe extern "C" fn drop_helpers(_env: sys::napi_env, data: *mut c_void, _hint: *mut c_void) {
@@ -126,7 +143,7 @@ pub(crate) unsafe fn helpers(env: sys::napi_env) -> Result<&'static Helpers> {
     check(unsafe { sys::napi_get_global(env, &mut global) })?;
     let json = unsafe { named(env, global, c"JSON")? };
     let parse = unsafe { named(env, json, c"parse")? };
-    let mut values = [ptr::null_mut(); 5];
+    let mut values = [ptr::null_mut(); 6];
     for (v, text) in values.iter_mut().zip(&args) {
         let t = unsafe { string(env, text)? };
         check(unsafe { sys::napi_call_function(env, json, parse, 1, &t, v) })?;
@@ -169,6 +186,14 @@ pub(crate) unsafe fn helpers(env: sys::napi_env) -> Result<&'static Helpers> {
         chunk: chunk_ref,
         batch: std::cell::Cell::new(ptr::null_mut()),
         parse: get_ref(3)?,
+        pw_one: get_ref(4)?,
+        pw_many: get_ref(5)?,
+        pw_define: get_ref(6)?,
+        pw_set_scratch: get_ref(7)?,
+        pw_wrap: get_ref(8)?,
+        scratch: std::cell::Cell::new(Scratch::empty()),
+        messages: std::cell::RefCell::new(Messages::default()),
+        pw_buf: std::cell::Cell::new(Vec::new()),
     }));
     check(unsafe {
         sys::napi_set_instance_data(env, h.cast(), Some(drop_helpers), ptr::null_mut())
