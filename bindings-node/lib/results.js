@@ -222,7 +222,32 @@
       }
       return checkPassword
     }
+    // --- classifyId -----------------------------------------------------------
+    /** Where the addon's per-call entry writes the code of `one`. */
+    const idCode = new Uint32Array(1)
+    /**
+     * `classifyId`: a single string goes to `raw`, which returns the masked
+     * number (or null) and writes the code into `idCode`, so the object is made
+     * here without a call from native code into JS; every other shape, including
+     * every wrong type, goes to the napi-rs function `slow`.
+     * @param {(value: string) => string | null} raw
+     * @param {(...args: unknown[]) => unknown} slow
+     */
+    function wrapClassify(raw, slow) {
+      /**
+       * @this {unknown}
+       * @param {unknown} value
+       */
+      function classifyId(value) {
+        if (typeof value === 'string' && arguments.length === 1) {
+          const m = raw(value)
+          return one(idCode[0], m)
+        }
+        return apply(slow, this, arguments)
+      }
+      return classifyId
+    }
     // JSON.parse as it was when the addon loaded (results that cross as JSON text).
-    return [one, many, each, parse, checkOne, checkMany, define, setScratch, wrapCheck]
+    return [one, many, each, parse, checkOne, checkMany, define, setScratch, wrapCheck, idCode, wrapClassify]
   }
 )

@@ -3,7 +3,7 @@
 
 use crate::convert::to_json;
 use crate::errors::guard;
-use crate::js_results::{call, check, helpers};
+use crate::js_results::{check, helpers};
 use crate::js_strings::SmallStr;
 use crate::password_results::{CheckJs, ChecksJs, to_scratch};
 use crate::policy::{JsPolicy, policy};
@@ -207,21 +207,5 @@ unsafe extern "C" fn raw_check(
 /// the napi-rs function.
 pub(crate) unsafe fn install(env: sys::napi_env, exports: sys::napi_value) -> napi::Result<()> {
     let h = unsafe { helpers(env)? };
-    let mut slow = ptr::null_mut();
-    check(unsafe {
-        sys::napi_get_named_property(env, exports, c"checkPassword".as_ptr(), &mut slow)
-    })?;
-    let mut raw = ptr::null_mut();
-    check(unsafe {
-        sys::napi_create_function(
-            env,
-            c"checkPasswordRaw".as_ptr(),
-            16,
-            Some(raw_check),
-            ptr::null_mut(),
-            &mut raw,
-        )
-    })?;
-    let wrapped = unsafe { call(env, h.pw_wrap, &[raw, slow]) }?;
-    check(unsafe { sys::napi_set_named_property(env, exports, c"checkPassword".as_ptr(), wrapped) })
+    unsafe { crate::js_results::wrap(env, exports, c"checkPassword", h.pw_wrap, Some(raw_check)) }
 }
