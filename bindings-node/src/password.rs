@@ -5,7 +5,7 @@ use crate::convert::to_json;
 use crate::errors::guard;
 use crate::js_results::{check, helpers};
 use crate::js_strings::SmallStr;
-use crate::password_results::{CheckJs, ChecksJs, to_scratch};
+use crate::password_results::{BatchPacker, CheckJs, ChecksJs, to_scratch};
 use crate::policy::{JsPolicy, policy};
 use napi::bindgen_prelude::{FromNapiValue, Object};
 use napi::{Env, JsValue, sys};
@@ -79,9 +79,16 @@ pub fn check_passwords(
     guard(&env, || {
         let o = self::options(&env, options)?;
         let p = self::policy(&policy);
-        let refs: Vec<&str> = passwords.iter().map(String::as_str).collect();
-        let r = run(&o, |ctx| pw::check_many(&refs, ctx, p))?;
-        Ok(ChecksJs(r))
+        // `pw::check_many` is `check` over the list; each result is packed as
+        // it comes, so no list of results is held.
+        let mut out = unsafe { BatchPacker::new(env.raw(), passwords.len()) }
+            .map_err(|e| crate::errors::napi_err("passwords", e))?;
+        run(&o, |ctx| {
+            for pwd in &passwords {
+                out.push(&pw::check(pwd, ctx, p));
+            }
+        })?;
+        Ok(out.finish())
     })
 }
 

@@ -248,8 +248,47 @@ impl ToNapiValue for CheckJs {
     }
 }
 
-/// Many checks: one `Float64Array`, built into an array by the JS builder.
-pub struct ChecksJs(pub Vec<PasswordCheck>);
+/// Packs checks one by one as a batch runs (no list of results in between);
+/// [`BatchPacker::finish`] gives what crosses.
+pub(crate) struct BatchPacker<'h> {
+    m: std::cell::RefMut<'h, Messages>,
+    buf: Vec<f64>,
+}
+
+impl BatchPacker<'_> {
+    pub(crate) unsafe fn new(env: sys::napi_env, n: usize) -> Result<Self> {
+        let h = unsafe { helpers(env)? };
+        let mut m = h.messages.try_borrow_mut().map_err(|_| {
+            napi::Error::new(
+                napi::Status::GenericFailure,
+                "password batch re-entered".to_owned(),
+            )
+        })?;
+        m.begin();
+        Ok(BatchPacker {
+            m,
+            buf: Vec::with_capacity(n * 10),
+        })
+    }
+
+    pub(crate) fn push(&mut self, r: &PasswordCheck) {
+        pack(r, &mut self.m, &mut self.buf);
+    }
+
+    pub(crate) fn finish(mut self) -> ChecksJs {
+        ChecksJs {
+            defs: self.m.take_defs(),
+            buf: self.buf,
+        }
+    }
+}
+
+/// Many checks: one `Float64Array` and the new slots, built into an array by
+/// the JS builder.
+pub struct ChecksJs {
+    buf: Vec<f64>,
+    defs: Option<String>,
+}
 
 impl TypeName for ChecksJs {
     fn type_name() -> &'static str {
@@ -262,14 +301,16 @@ impl TypeName for ChecksJs {
 
 impl ToNapiValue for ChecksJs {
     unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> Result<sys::napi_value> {
-        let mut buf = Vec::with_capacity(val.0.len() * 10);
-        unsafe { pack_all(env, &val.0, &mut buf)? };
-        let (array, data) = unsafe { f64_array(env, buf.len())? };
-        if !buf.is_empty() {
-            // SAFETY: the new array holds exactly `buf.len()` numbers.
-            unsafe { ptr::copy_nonoverlapping(buf.as_ptr(), data, buf.len()) };
-        }
         let h = unsafe { helpers(env)? };
+        if let Some(json) = &val.defs {
+            let text = unsafe { string(env, json)? };
+            unsafe { call(env, h.pw_define, &[text]) }?;
+        }
+        let (array, data) = unsafe { f64_array(env, val.buf.len())? };
+        if !val.buf.is_empty() {
+            // SAFETY: the new array holds exactly `buf.len()` numbers.
+            unsafe { ptr::copy_nonoverlapping(val.buf.as_ptr(), data, val.buf.len()) };
+        }
         unsafe { call(env, h.pw_many, &[array]) }
     }
 }
