@@ -124,79 +124,78 @@ static DEFAULT: std::sync::LazyLock<Policy> = std::sync::LazyLock::new(Policy::d
 /// it does not read itself (a non-string, a profile or date that does not
 /// parse), which the wrapper then hands to `check_password` for its own answer
 /// or error.
-unsafe extern "C" fn raw_check(
+/// The arguments of the fast path, or `None` for a shape it leaves to the
+/// napi-rs function.
+unsafe fn fast_args(
     env: sys::napi_env,
     info: sys::napi_callback_info,
-) -> sys::napi_value {
-    let js_env = Env::from_raw(env);
-    let r = (|| -> napi::Result<bool> {
-        let mut argc = 7usize;
-        let mut argv = [ptr::null_mut(); 7];
-        check(unsafe {
-            sys::napi_get_cb_info(
-                env,
-                info,
-                &mut argc,
-                argv.as_mut_ptr(),
-                ptr::null_mut(),
-                ptr::null_mut(),
-            )
-        })?;
-        let mut t = -1;
-        check(unsafe { sys::napi_typeof(env, argv[0], &mut t) })?;
-        if argc == 0 || t != sys::ValueType::napi_string {
-            return Ok(false);
+) -> napi::Result<Option<(SmallStr, Options)>> {
+    let mut argc = 7usize;
+    let mut argv = [ptr::null_mut(); 7];
+    check(unsafe {
+        sys::napi_get_cb_info(
+            env,
+            info,
+            &mut argc,
+            argv.as_mut_ptr(),
+            ptr::null_mut(),
+            ptr::null_mut(),
+        )
+    })?;
+    let mut t = -1;
+    check(unsafe { sys::napi_typeof(env, argv[0], &mut t) })?;
+    if argc == 0 || t != sys::ValueType::napi_string {
+        return Ok(None);
+    }
+    let password = unsafe { SmallStr::read(env, argv[0]) }?;
+    let mut o: [Option<String>; 6] = Default::default();
+    for (k, slot) in o.iter_mut().enumerate().take(argc.min(7).saturating_sub(1)) {
+        let v = argv[k + 1];
+        check(unsafe { sys::napi_typeof(env, v, &mut t) })?;
+        match t {
+            sys::ValueType::napi_undefined | sys::ValueType::napi_null => {}
+            sys::ValueType::napi_string => {
+                *slot = Some(unsafe { String::from_napi_value(env, v) }?)
+            }
+            _ => return Ok(None),
         }
-        let password = unsafe { SmallStr::read(env, argv[0]) }?;
-        let mut o: [Option<String>; 6] = Default::default();
-        for (k, slot) in o.iter_mut().enumerate().take(argc.min(7).saturating_sub(1)) {
-            let v = argv[k + 1];
-            check(unsafe { sys::napi_typeof(env, v, &mut t) })?;
-            match t {
-                sys::ValueType::napi_undefined | sys::ValueType::napi_null => {}
-                sys::ValueType::napi_string => {
-                    *slot = Some(unsafe { String::from_napi_value(env, v) }?)
-                }
-                _ => return Ok(false),
+    }
+    let [
+        account,
+        display_name,
+        profile,
+        school_name,
+        school_code,
+        today,
+    ] = o;
+    let profile = match profile {
+        None => None,
+        Some(p) => {
+            let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(&p);
+            match PasswordProfile::deserialize(de) {
+                Ok(p) => Some(p),
+                Err(_) => return Ok(None),
             }
         }
-        let [
-            account,
-            display_name,
-            profile,
-            school_name,
-            school_code,
-            today,
-        ] = o;
-        let profile = match profile {
-            None => None,
-            Some(p) => {
-                let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(&p);
-                match PasswordProfile::deserialize(de) {
-                    Ok(p) => Some(p),
-                    Err(_) => return Ok(false),
-                }
-            }
-        };
-        let opts = Options {
-            account,
-            display_name,
-            profile,
-            school_name,
-            school_code,
-            today,
-        };
-        if let Some(t) = &opts.today
-            && t.parse::<Date>().is_err()
-        {
-            return Ok(false);
-        }
-        let r = guard(&js_env, || {
-            run(&opts, |ctx| pw::check(password.as_str(), ctx, &DEFAULT))
-        })?;
-        unsafe { to_scratch(env, &r) }?;
-        Ok(true)
-    })();
+    };
+    let opts = Options {
+        account,
+        display_name,
+        profile,
+        school_name,
+        school_code,
+        today,
+    };
+    if let Some(t) = &opts.today
+        && t.parse::<Date>().is_err()
+    {
+        return Ok(None);
+    }
+    Ok(Some((password, opts)))
+}
+
+/// Runs a raw entry's body and hands its boolean (or its error) to JS.
+unsafe fn boolean_or_throw(env: sys::napi_env, r: napi::Result<bool>) -> sys::napi_value {
     let mut out = ptr::null_mut();
     match r {
         Ok(b) => {
@@ -208,6 +207,45 @@ unsafe extern "C" fn raw_check(
             ptr::null_mut()
         }
     }
+}
+
+unsafe extern "C" fn raw_check(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
+    let js_env = Env::from_raw(env);
+    let r = (|| -> napi::Result<bool> {
+        let Some((password, opts)) = unsafe { fast_args(env, info) }? else {
+            return Ok(false);
+        };
+        let r = guard(&js_env, || {
+            run(&opts, |ctx| pw::check(password.as_str(), ctx, &DEFAULT))
+        })?;
+        unsafe { to_scratch(env, &r) }?;
+        Ok(true)
+    })();
+    unsafe { boolean_or_throw(env, r) }
+}
+
+/// Benchmark builds only: [`raw_check`] without the result (the arguments
+/// read, the core's check run, its verdict dropped), so a benchmark can tell
+/// the core's time from the binding's.
+#[cfg(feature = "bench-floor")]
+pub(crate) unsafe extern "C" fn raw_check_core(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
+    let js_env = Env::from_raw(env);
+    let r = (|| -> napi::Result<bool> {
+        let Some((password, opts)) = unsafe { fast_args(env, info) }? else {
+            return Ok(false);
+        };
+        let r = guard(&js_env, || {
+            run(&opts, |ctx| pw::check(password.as_str(), ctx, &DEFAULT))
+        })?;
+        Ok(std::hint::black_box(r).verdict != Verdict::Pass)
+    })();
+    unsafe { boolean_or_throw(env, r) }
 }
 
 /// Replaces `exports.checkPassword` by the JS wrapper over [`raw_check`] and
