@@ -48,8 +48,10 @@ const CHECK_KEYS: [&str; 8] = [
 ];
 
 /// Slots kept before the cache starts over (checked between calls, so one
-/// call's slots stay valid while it is built).
-const MAX_SLOTS: usize = 1 << 16;
+/// call's slots stay valid while it is built). A slot holds about 1 kB
+/// (two messages, params, the key), so a server whose passwords keep making
+/// new pairs holds a few MB at most; a batch fills its own slots first.
+const MAX_SLOTS: usize = 1 << 12;
 
 /// The slots sent to JS so far, by code and params (the params' JSON text).
 #[derive(Default)]
