@@ -7,7 +7,7 @@
 //! argument); any other shape, including every wrong type, is forwarded to the
 //! napi-rs function itself, so errors, strictness and the guard stay the same.
 
-use crate::js_results::{IdInfoJs, check};
+use crate::js_results::check;
 use crate::js_strings::SmallStr;
 use napi::bindgen_prelude::ToNapiValue;
 use napi::{Error, JsValue, Result, Status, sys};
@@ -108,13 +108,6 @@ unsafe extern "C" fn raw_is_valid_id(
     unsafe { fast_1(env, info, |s| Ok(id::checksum_valid(s))) }
 }
 
-unsafe extern "C" fn raw_classify_id(
-    env: sys::napi_env,
-    info: sys::napi_callback_info,
-) -> sys::napi_value {
-    unsafe { fast_1(env, info, |s| Ok(IdInfoJs::new(&id::classify(s)))) }
-}
-
 unsafe extern "C" fn raw_password_verdict(
     env: sys::napi_env,
     info: sys::napi_callback_info,
@@ -164,12 +157,19 @@ pub(crate) unsafe fn take_over(
 pub fn install_fast_paths(exports: napi::bindgen_prelude::Object, env: napi::Env) -> Result<()> {
     let (env, exports) = (env.raw(), exports.raw());
     unsafe {
+        let h = crate::js_results::helpers(env)?;
         take_over(env, exports, c"isValidId", Some(raw_is_valid_id))?;
-        take_over(env, exports, c"classifyId", Some(raw_classify_id))?;
+        crate::js_results::wrap(
+            env,
+            exports,
+            c"classifyId",
+            h.id_wrap,
+            Some(crate::js_results::raw_classify),
+        )?;
         take_over(env, exports, c"passwordVerdict", Some(raw_password_verdict))?;
         #[cfg(feature = "bench-floor")]
         crate::bench::install(env, exports)?;
-        crate::js_results::helpers(env)?;
+        crate::password::install(env, exports)?;
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ use std::ffi::c_void;
 use std::ptr;
 
 use crate::js_strings::{CHUNK, raw_chunk};
+use crate::password_results::{Messages, PROFILES, SEVERITIES, Scratch, VERDICTS};
 use napi::bindgen_prelude::{TypeName, ValueType};
 
 pub fn check(st: sys::napi_status) -> Result<()> {
@@ -64,7 +65,7 @@ fn id_code(i: &id::IdInfo, masked: bool) -> u32 {
 const RESULTS_JS: &str = include_str!("../lib/results.js");
 
 /// The factory's arguments: the tables of the stable strings, as JSON.
-fn factory_args() -> [String; 5] {
+fn factory_args() -> [String; 6] {
     let js = |v: serde_json::Value| v.to_string();
     let strs = |v: Vec<String>| js(serde_json::Value::from(v));
     let kinds = strs(KINDS.iter().map(enum_str).collect());
@@ -82,6 +83,11 @@ fn factory_args() -> [String; 5] {
         categories,
         js(serde_json::Value::from(areas)),
         CHUNK.to_string(),
+        js(serde_json::json!({
+            "verdicts": VERDICTS.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
+            "profiles": PROFILES.iter().map(enum_str).collect::<Vec<_>>(),
+            "severities": SEVERITIES.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
+        })),
     ]
 }
 
@@ -104,6 +110,22 @@ pub(crate) struct Helpers {
     pub(crate) batch: std::cell::Cell<*mut c_void>,
     /// `JSON.parse` as it was when the addon loaded.
     parse: sys::napi_ref,
+    /// Password checks (`password_results`): `checkOne()`, `checkMany(f64s)`,
+    /// `define(json)`, `setScratch(f64s)`, `wrapCheck(raw, slow)`.
+    pub(crate) pw_one: sys::napi_ref,
+    pub(crate) pw_many: sys::napi_ref,
+    pub(crate) pw_define: sys::napi_ref,
+    pub(crate) pw_set_scratch: sys::napi_ref,
+    pub(crate) pw_wrap: sys::napi_ref,
+    pub(crate) scratch: std::cell::Cell<Scratch>,
+    pub(crate) messages: std::cell::RefCell<Messages>,
+    /// The packing buffer of single checks, kept between calls.
+    pub(crate) pw_buf: std::cell::Cell<Vec<f64>>,
+    /// `wrapClassify(raw, slow)`, and the data of its `idCode` (one `u32`,
+    /// held by `id_code_ref`).
+    pub(crate) id_wrap: sys::napi_ref,
+    pub(crate) id_code: *mut u32,
+    _id_code_ref: sys::napi_ref,
 }
 
 unsafe extern "C" fn drop_helpers(_env: sys::napi_env, data: *mut c_void, _hint: *mut c_void) {
@@ -126,7 +148,7 @@ pub(crate) unsafe fn helpers(env: sys::napi_env) -> Result<&'static Helpers> {
     check(unsafe { sys::napi_get_global(env, &mut global) })?;
     let json = unsafe { named(env, global, c"JSON")? };
     let parse = unsafe { named(env, json, c"parse")? };
-    let mut values = [ptr::null_mut(); 5];
+    let mut values = [ptr::null_mut(); 6];
     for (v, text) in values.iter_mut().zip(&args) {
         let t = unsafe { string(env, text)? };
         check(unsafe { sys::napi_call_function(env, json, parse, 1, &t, v) })?;
@@ -149,6 +171,31 @@ pub(crate) unsafe fn helpers(env: sys::napi_env) -> Result<&'static Helpers> {
         check(unsafe { sys::napi_create_reference(env, f, 1, &mut r) })?;
         Ok(r)
     };
+    let id_code = {
+        let mut a = ptr::null_mut();
+        check(unsafe { sys::napi_get_element(env, pair, 9, &mut a) })?;
+        let (mut kind, mut len) = (0, 0usize);
+        let mut data: *mut c_void = ptr::null_mut();
+        let (mut buffer, mut offset) = (ptr::null_mut(), 0usize);
+        check(unsafe {
+            sys::napi_get_typedarray_info(
+                env,
+                a,
+                &mut kind,
+                &mut len,
+                &mut data,
+                &mut buffer,
+                &mut offset,
+            )
+        })?;
+        if kind != sys::TypedarrayType::uint32_array || len != 1 || data.is_null() {
+            return Err(Error::new(
+                Status::GenericFailure,
+                "idCode is not a Uint32Array(1)".to_owned(),
+            ));
+        }
+        data.cast::<u32>()
+    };
     let mut chunk = ptr::null_mut();
     check(unsafe {
         sys::napi_create_function(
@@ -169,11 +216,48 @@ pub(crate) unsafe fn helpers(env: sys::napi_env) -> Result<&'static Helpers> {
         chunk: chunk_ref,
         batch: std::cell::Cell::new(ptr::null_mut()),
         parse: get_ref(3)?,
+        pw_one: get_ref(4)?,
+        pw_many: get_ref(5)?,
+        pw_define: get_ref(6)?,
+        pw_set_scratch: get_ref(7)?,
+        pw_wrap: get_ref(8)?,
+        scratch: std::cell::Cell::new(Scratch::empty()),
+        messages: std::cell::RefCell::new(Messages::default()),
+        pw_buf: std::cell::Cell::new(Vec::new()),
+        id_wrap: get_ref(10)?,
+        id_code,
+        _id_code_ref: get_ref(9)?,
     }));
     check(unsafe {
         sys::napi_set_instance_data(env, h.cast(), Some(drop_helpers), ptr::null_mut())
     })?;
     Ok(unsafe { &*h })
+}
+
+/// Replaces `exports[name]` (a napi-rs function, kept for the call shapes the
+/// fast path does not take) with the JS wrapper `wrapper(raw, slow)` returns.
+pub(crate) unsafe fn wrap(
+    env: sys::napi_env,
+    exports: sys::napi_value,
+    name: &std::ffi::CStr,
+    wrapper: sys::napi_ref,
+    raw: sys::napi_callback,
+) -> Result<()> {
+    let slow = unsafe { named(env, exports, name)? };
+    let mut f = ptr::null_mut();
+    let bytes = name.to_bytes();
+    check(unsafe {
+        sys::napi_create_function(
+            env,
+            bytes.as_ptr().cast(),
+            bytes.len() as isize,
+            raw,
+            ptr::null_mut(),
+            &mut f,
+        )
+    })?;
+    let wrapped = unsafe { call(env, wrapper, &[f, slow])? };
+    check(unsafe { sys::napi_set_named_property(env, exports, name.as_ptr(), wrapped) })
 }
 
 unsafe fn named(
@@ -219,6 +303,46 @@ pub(crate) unsafe fn null(env: sys::napi_env) -> Result<sys::napi_value> {
     let mut v = ptr::null_mut();
     check(unsafe { sys::napi_get_null(env, &mut v) })?;
     Ok(v)
+}
+
+/// The per-call entry of `classifyId` (see `wrapClassify` in `lib/results.js`):
+/// writes the code into `idCode` and returns the masked number or null.
+pub(crate) unsafe extern "C" fn raw_classify(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
+    let js_env = napi::Env::from_raw(env);
+    let r = (|| -> Result<sys::napi_value> {
+        let mut argc = 1usize;
+        let mut arg = ptr::null_mut();
+        check(unsafe {
+            sys::napi_get_cb_info(
+                env,
+                info,
+                &mut argc,
+                &mut arg,
+                ptr::null_mut(),
+                ptr::null_mut(),
+            )
+        })?;
+        let s = unsafe { crate::js_strings::SmallStr::read(env, arg) }?;
+        let v = crate::errors::guard(&js_env, || Ok(IdInfoJs::new(&id::classify(s.as_str()))))?;
+        let h = unsafe { helpers(env)? };
+        // SAFETY: `id_code` is the data of a live Uint32Array(1) (held by a
+        // reference, never handed to user code).
+        unsafe { *h.id_code = v.code };
+        match &v.masked {
+            Some(m) => unsafe { string(env, m) },
+            None => unsafe { null(env) },
+        }
+    })();
+    match r {
+        Ok(v) => v,
+        Err(e) => {
+            unsafe { napi::JsError::from(e).throw_into(env) };
+            ptr::null_mut()
+        }
+    }
 }
 
 /// One `IdInfo`, built by the JS helper.

@@ -27,6 +27,7 @@ mod identity;
 mod js_results;
 mod js_strings;
 mod password;
+mod password_results;
 mod policy;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;

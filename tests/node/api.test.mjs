@@ -260,3 +260,39 @@ test('finding and error params come out in one key order, whichever path built t
   const r = np.sweepMailboxFile('帳號,開通日期\na@x,110/02/30\n', '2021-12-07')
   for (const e of r.errors) assert.ok(sorted(e.params), e.code)
 })
+
+// Issue 20: checks are built in JS from packed numbers with messages cached per
+// (code, params); the JSON door `call` is the plain JSON.parse of the core's
+// JSON (whose keys it sorts), so both must give equal objects, and the keys
+// keep the order of the core's structs (what JSON.stringify shows).
+const CHECK_KEYS = 'verdict,profile,length,classes,classCount,requiredClasses,guessesLog10,findings'
+const CLASS_KEYS = 'upper,lower,digit,special,otherLetter'
+const FINDING_KEYS = 'code,severity,params,messageZh,messageEn'
+function assertCheckOrder(r) {
+  assert.equal(Object.keys(r).join(), CHECK_KEYS)
+  assert.equal(Object.keys(r.classes).join(), CLASS_KEYS)
+  for (const f of r.findings) {
+    assert.equal(Object.keys(f).join(), FINDING_KEYS)
+    assert.equal(Object.keys(f.params).join(), Object.keys(f.params).sort().join())
+  }
+}
+test('checkPassword and checkPasswords equal the JSON door, keys in the core order', () => {
+  const pws = ['', 'abc', 'a12345678!A', 'a12345678xb', 'Tq7#vLm2pX', 'P@ssw0rd2021', '19990101Ab!', 'qwerty123A!', 'ㄅㄆㄇㄈ1234Aa', '密碼Abc123!', 'x'.repeat(300), 'wang01Wang!', 'ntpc2021!A', '0912345678Aa!', 'abcdefgH1!']
+  const opts = [undefined, {}, { account: 'wang01' }, { account: 'wang01', displayName: 'Wang Xiao-Ming', schoolName: '板橋國小', schoolCode: '014601', today: '2021-12-07' }, { display_name: 'Wang', profile: 'ad' }, { profile: 'default', today: '110/12/07' }, { account: null, displayName: undefined }]
+  for (const o of opts) {
+    const door = native.call('password.check_many', { passwords: pws, ...o })
+    const many = np.checkPasswords(pws, o)
+    assert.deepStrictEqual(many, door)
+    many.forEach(assertCheckOrder)
+    for (let i = 0; i < pws.length; i++) {
+      for (const one of [np.checkPassword(pws[i], o), np.checkPassword(pws[i], o, new np.Policy())]) {
+        assert.deepStrictEqual(one, door[i])
+        assert.equal(JSON.stringify(one), JSON.stringify(many[i]))
+      }
+    }
+  }
+  // Each finding has its own params object (the messages are shared strings).
+  const [a, b] = [np.checkPassword('abc'), np.checkPassword('abc')]
+  a.findings[0].params.min = -1
+  assert.notEqual(b.findings[0].params.min, -1)
+})
