@@ -10,6 +10,8 @@ from pathlib import Path
 
 from test_cli import EXAMPLES, run, run_json
 
+WORKBOOKS = Path(__file__).resolve().parents[1] / "fixtures" / "workbooks"
+
 
 def test_mailbox_sweep_prints_the_core_file_result() -> None:
     code, doc = run_json(
@@ -55,6 +57,27 @@ def test_parent_check_names_who_can_register_and_what_is_wrong() -> None:
     assert "王大明, 李美麗" in out
     _, out, _ = run("parent", "check", str(EXAMPLES / "families.json"), "--lang", "zh")
     assert "市話" in out  # a landline in the father's mobile field
+
+
+def test_parent_check_reads_a_family_workbook_and_big5_table(tmp_path) -> None:
+    """Issue 21 §1: families as a table, one row per student, from a workbook
+    (the father's 0912345678 stored as a number) and from a Big5 CSV with a
+    title line and blank lines, as Excel in Taiwan saves it."""
+    code, doc = run_json("parent", "check", str(WORKBOOKS / "families.xlsx"))
+    assert code == 1
+    rows = {r["result"]["student"]: r["result"] for r in doc["rows"]}
+    assert [x["mobile"] for x in rows["301-05"]["registrants"]] == ["0912345678", "0933111222"]
+    assert rows["301-07"]["verdict"] == "pass"
+    big5 = tmp_path / "families.csv"
+    big5.write_bytes(
+        "301 班家庭資料\r\n\r\n學號,父親姓名,父親手機\r\n301-01,王大明,0912-345-678\r\n\r\n"
+        "301-02,陳小明,\r\n".encode("cp950")
+    )
+    code, out, _ = run("parent", "check", str(big5))
+    assert code == 1
+    lines = {line.split()[1]: line for line in out.splitlines() if line[:1].isdigit()}
+    assert "pass" in lines["301-01"] and lines["301-01"].rstrip().endswith("-")
+    assert "fail" in lines["301-02"] and "mobile" in lines["301-02"]
 
 
 def test_permission_who_can_and_can_follow_the_overrides() -> None:

@@ -82,8 +82,9 @@ def cmd_account_access(args: argparse.Namespace, policy: np.Policy) -> FileView:
 
 def _problems(r: dict[str, Any], zh: bool) -> str:
     """The first problem of a family's contacts (the core's message names who),
-    and how many more."""
-    found = [f for c in r["contacts"] for f in c["findings"]]
+    and how many more. A slot nobody fills (``parent.not_listed``, info) is no
+    problem: a family where only the father can register passes, and says so."""
+    found = [f for c in r["contacts"] for f in c["findings"] if f.get("severity") != "info"]
     if not found:
         return "-"
     from ntpc_policy.cli._output import findings_brief
