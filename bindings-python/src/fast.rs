@@ -319,7 +319,8 @@ pub fn check_password(
             today,
         )?;
         let ctx = context.get();
-        to_py(py, &pw::check(&password, &ctx, or_default(&policy)))
+        crate::password_results::Builder::new(py)
+            .check(py, pw::check(&password, &ctx, or_default(&policy)))
     })
 }
 
@@ -386,7 +387,17 @@ pub fn check_passwords(
                 .map(|s| pw::check(s, &ctx, p))
                 .collect::<Vec<_>>()
         });
-        to_py(py, &out)
+        // The collector paused while the results are made: each result is a
+        // few dicts, and collections would traverse them (and the caller's
+        // list) again and again.
+        let mut b = crate::password_results::Builder::new(py);
+        crate::typed::paused_gc(py, || {
+            let items = out
+                .into_iter()
+                .map(|c| b.check(py, c))
+                .collect::<PyResult<Vec<_>>>()?;
+            Ok(PyList::new(py, items)?.into_any().unbind())
+        })
     })
 }
 

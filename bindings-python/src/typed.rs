@@ -88,7 +88,7 @@ fn check_accounts(
 /// Runs `f` with the cyclic collector off (restored after): a list of 650,000
 /// fresh dicts otherwise triggers collections that traverse the caller's
 /// input list again and again.
-fn paused_gc<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+pub(crate) fn paused_gc<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     let gc = py.import("gc")?;
     let was_enabled: bool = gc.call_method0("isenabled")?.extract()?;
     if was_enabled {
