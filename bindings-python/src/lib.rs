@@ -15,6 +15,7 @@ mod call;
 mod convert;
 mod errors;
 mod fast;
+mod findings;
 mod password_results;
 mod policy;
 mod typed;

@@ -11,9 +11,9 @@
 //! `String`) and each result became a `Value` tree before its dicts, and the
 //! two messages of every finding were rendered and decoded anew.
 
-use crate::convert::json_to_py;
+use crate::findings::{Findings, KeyOrder};
+use ntpc_policy::Policy;
 use ntpc_policy::identity::{self, AccountNameCheck};
-use ntpc_policy::{Finding, Policy, PolicyError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -124,18 +124,6 @@ impl<T: PartialEq + Copy + Serialize> Names<T> {
     }
 }
 
-/// A finding's parts that do not change between equal findings: its code and
-/// severity names, both messages, and the params' values. The dicts
-/// themselves are new for every result (a caller may change one).
-struct Parts {
-    finding: Finding,
-    code: Py<PyAny>,
-    severity: Py<PyAny>,
-    message_en: Py<PyAny>,
-    message_zh: Py<PyAny>,
-    params: Vec<(Py<PyString>, Py<PyAny>)>,
-}
-
 /// The dict keys of the results, each one `str` made once.
 struct Keys {
     checksum_valid: Py<PyString>,
@@ -144,11 +132,6 @@ struct Keys {
     kind: Py<PyString>,
     local_part_masked: Py<PyString>,
     verdict: Py<PyString>,
-    code: Py<PyString>,
-    message_en: Py<PyString>,
-    message_zh: Py<PyString>,
-    params: Py<PyString>,
-    severity: Py<PyString>,
 }
 
 /// Builds the result dicts, with each key `str` made once and the parts of
@@ -157,13 +140,10 @@ struct Builder {
     keys: Keys,
     kinds: Names<identity::IdKind>,
     verdicts: Names<ntpc_policy::Verdict>,
-    findings: Vec<Parts>,
+    findings: Findings,
 }
 
 impl Builder {
-    /// At most this many distinct findings are kept; others are made each time.
-    const MAX_FINDINGS: usize = 256;
-
     fn new(py: Python<'_>) -> Self {
         let k = |s: &str| PyString::new(py, s).unbind();
         Builder {
@@ -174,15 +154,10 @@ impl Builder {
                 kind: k("kind"),
                 local_part_masked: k("local_part_masked"),
                 verdict: k("verdict"),
-                code: k("code"),
-                message_en: k("message_en"),
-                message_zh: k("message_zh"),
-                params: k("params"),
-                severity: k("severity"),
             },
             kinds: Names(Vec::new()),
             verdicts: Names(Vec::new()),
-            findings: Vec::new(),
+            findings: Findings::new(py, KeyOrder::Sorted),
         }
     }
 
@@ -192,7 +167,7 @@ impl Builder {
         let findings = r
             .findings
             .iter()
-            .map(|f| self.finding(py, f))
+            .map(|f| self.findings.dict(py, f))
             .collect::<PyResult<Vec<_>>>()?;
         let kind = self.kinds.get(py, r.kind);
         let verdict = self.verdicts.get(py, r.verdict);
@@ -206,59 +181,4 @@ impl Builder {
         d.set_item(&k.verdict, verdict)?;
         Ok(d.into_any().unbind())
     }
-
-    /// A finding dict: `code`, `message_en`, `message_zh`, `params`, `severity`.
-    fn finding(&mut self, py: Python<'_>, f: &Finding) -> PyResult<Py<PyAny>> {
-        let at = match self.findings.iter().position(|p| p.finding == *f) {
-            Some(i) => i,
-            None if self.findings.len() < Self::MAX_FINDINGS => {
-                let parts = self.parts(py, f)?;
-                self.findings.push(parts);
-                self.findings.len() - 1
-            }
-            None => return json_to_py(py, &to_value(py, f)?),
-        };
-        let (p, k) = (&self.findings[at], &self.keys);
-        let params = PyDict::new(py);
-        for (name, v) in &p.params {
-            params.set_item(name, v)?;
-        }
-        let d = PyDict::new(py);
-        d.set_item(&k.code, &p.code)?;
-        d.set_item(&k.message_en, &p.message_en)?;
-        d.set_item(&k.message_zh, &p.message_zh)?;
-        d.set_item(&k.params, params)?;
-        d.set_item(&k.severity, &p.severity)?;
-        Ok(d.into_any().unbind())
-    }
-
-    /// The shared parts of a finding, taken from its JSON (so they are the
-    /// JSON path's values by construction).
-    fn parts(&mut self, py: Python<'_>, f: &Finding) -> PyResult<Parts> {
-        let v = to_value(py, f)?;
-        let field = |name: &str| json_to_py(py, &v[name]);
-        let mut params = Vec::new();
-        if let Some(map) = v["params"].as_object() {
-            for (k, item) in map {
-                params.push((PyString::new(py, k).unbind(), json_to_py(py, item)?));
-            }
-        }
-        Ok(Parts {
-            finding: f.clone(),
-            code: field("code")?,
-            severity: field("severity")?,
-            message_en: field("message_en")?,
-            message_zh: field("message_zh")?,
-            params,
-        })
-    }
-}
-
-fn to_value<T: Serialize>(py: Python<'_>, v: &T) -> PyResult<serde_json::Value> {
-    crate::errors::core(
-        py,
-        serde_json::to_value(v).map_err(|e| PolicyError::Internal {
-            reason: format!("result not convertible: {e}"),
-        }),
-    )
 }
