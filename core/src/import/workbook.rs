@@ -347,6 +347,26 @@ fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     })
 }
 
+/// calamine's ods reader over the bytes, a password its own error.
+fn open_ods(data: &[u8]) -> Result<calamine::Ods<Cursor<&[u8]>>> {
+    calamine::Ods::new(Cursor::new(data)).map_err(|e| match e {
+        calamine::OdsError::Password => password("ods"),
+        e => unreadable("ods", e),
+    })
+}
+
+/// calamine's xls reader over the bytes (after the encrypted-xlsx check), a
+/// password its own error.
+fn open_xls(data: &[u8]) -> Result<calamine::Xls<Cursor<&[u8]>>> {
+    if is_encrypted_ooxml(data) {
+        return Err(password("xlsx"));
+    }
+    calamine::Xls::new(Cursor::new(data)).map_err(|e| match e {
+        calamine::XlsError::Password => password("xls"),
+        e => unreadable("xls", e),
+    })
+}
+
 /// Opens a workbook (see the module docs) and reads the chosen sheet's rows.
 pub(super) fn open(
     data: &[u8],
@@ -389,10 +409,7 @@ fn open_unguarded(
                     Ok((rows.done(0), read_as(FileFormat::Xlsx, sheet)))
                 }
                 Some(FileFormat::Ods) => {
-                    let mut wb = calamine::Ods::new(Cursor::new(data)).map_err(|e| match e {
-                        calamine::OdsError::Password => password("ods"),
-                        e => unreadable("ods", e),
-                    })?;
+                    let mut wb = open_ods(data)?;
                     let sheet = pick_sheet(&wb.sheet_names(), options.sheet.as_deref())?;
                     let range = wb.worksheet_range(&sheet).map_err(|e| match e {
                         calamine::OdsError::Password => password("ods"),
@@ -410,13 +427,7 @@ fn open_unguarded(
             }
         }
         Container::Ole2 => {
-            if is_encrypted_ooxml(data) {
-                return Err(password("xlsx"));
-            }
-            let mut wb = calamine::Xls::new(Cursor::new(data)).map_err(|e| match e {
-                calamine::XlsError::Password => password("xls"),
-                e => unreadable("xls", e),
-            })?;
+            let mut wb = open_xls(data)?;
             let sheet = pick_sheet(&wb.sheet_names(), options.sheet.as_deref())?;
             let range = wb
                 .worksheet_range(&sheet)
@@ -509,23 +520,14 @@ fn workbook_cells_unguarded(
                     Ok(())
                 }
                 Some(FileFormat::Ods) => {
-                    let mut wb = calamine::Ods::new(Cursor::new(data)).map_err(|e| match e {
-                        calamine::OdsError::Password => password("ods"),
-                        e => unreadable("ods", e),
-                    })?;
+                    let mut wb = open_ods(data)?;
                     every_cell(&mut wb, "ods", &mut put)
                 }
                 _ => Err(not_a_workbook(zip_kind(&checked.names))),
             }
         }
         Container::Ole2 => {
-            if is_encrypted_ooxml(data) {
-                return Err(password("xlsx"));
-            }
-            let mut wb = calamine::Xls::new(Cursor::new(data)).map_err(|e| match e {
-                calamine::XlsError::Password => password("xls"),
-                e => unreadable("xls", e),
-            })?;
+            let mut wb = open_xls(data)?;
             every_cell(&mut wb, "xls", &mut put)
         }
         Container::Pdf => Err(not_a_workbook("pdf")),
