@@ -213,18 +213,29 @@ unsafe extern "C" fn raw_check(
     env: sys::napi_env,
     info: sys::napi_callback_info,
 ) -> sys::napi_value {
-    let js_env = Env::from_raw(env);
     let r = (|| -> napi::Result<bool> {
-        let Some((password, opts)) = unsafe { fast_args(env, info) }? else {
+        let Some(r) = (unsafe { fast_check(env, info) })? else {
             return Ok(false);
         };
-        let r = guard(&js_env, || {
-            run(&opts, |ctx| pw::check(password.as_str(), ctx, &DEFAULT))
-        })?;
         unsafe { to_scratch(env, &r) }?;
         Ok(true)
     })();
     unsafe { boolean_or_throw(env, r) }
+}
+
+/// The check of a fast call, or `None` when its arguments are not the fast
+/// shape (the caller then takes the napi-rs path).
+unsafe fn fast_check(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> napi::Result<Option<pw::PasswordCheck>> {
+    let Some((password, opts)) = (unsafe { fast_args(env, info) })? else {
+        return Ok(None);
+    };
+    guard(&Env::from_raw(env), || {
+        run(&opts, |ctx| pw::check(password.as_str(), ctx, &DEFAULT))
+    })
+    .map(Some)
 }
 
 /// Benchmark builds only: [`raw_check`] without the result (the arguments
@@ -235,14 +246,10 @@ pub(crate) unsafe extern "C" fn raw_check_core(
     env: sys::napi_env,
     info: sys::napi_callback_info,
 ) -> sys::napi_value {
-    let js_env = Env::from_raw(env);
     let r = (|| -> napi::Result<bool> {
-        let Some((password, opts)) = unsafe { fast_args(env, info) }? else {
+        let Some(r) = (unsafe { fast_check(env, info) })? else {
             return Ok(false);
         };
-        let r = guard(&js_env, || {
-            run(&opts, |ctx| pw::check(password.as_str(), ctx, &DEFAULT))
-        })?;
         Ok(std::hint::black_box(r).verdict != Verdict::Pass)
     })();
     unsafe { boolean_or_throw(env, r) }
