@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Generates the Kotlin or Swift bindings with the workspace's own uniffi-bindgen
 # from the built library (library mode: the metadata is read from the binary).
-# Two uniffi components live in the library: the core's records and enums
-# (Kotlin tw.edu.ntpc.policy.types, Swift module NtpcPolicyTypes) and this
-# crate's functions (tw.edu.ntpc.policy, Swift module NtpcPolicy).
-#   generate.sh kotlin OUT_DIR LIB  -> OUT_DIR/tw/edu/ntpc/policy/{,types/}*.kt
-#   generate.sh swift  OUT_DIR LIB  -> OUT_DIR/Sources/NtpcPolicy/{NtpcPolicy,NtpcPolicyTypes}.swift
-#                                      (one Swift module) and the two C modules
-#                                      OUT_DIR/Sources/{NtpcPolicyFFI,NtpcPolicyTypesFFI}/include/
+# The core is the one uniffi component of shipped builds: every function,
+# record and enum (Kotlin tw.edu.ntpc.policy, Swift module NtpcPolicy). Test
+# builds add the hook's component (tw.edu.ntpc.policy.testing), for Kotlin only.
+#   generate.sh kotlin OUT_DIR LIB  -> OUT_DIR/tw/edu/ntpc/policy/*.kt (+ testing/)
+#   generate.sh swift  OUT_DIR LIB  -> OUT_DIR/Sources/NtpcPolicy/NtpcPolicy.swift
+#                                      and the C module OUT_DIR/Sources/NtpcPolicyFFI/include/
 set -euo pipefail
 lang=$1 out=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,14 +19,12 @@ case "$lang" in
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
     "${bindgen[@]}" generate --library "$lib" --language swift --out-dir "$tmp" --no-format
-    mkdir -p "$out/Sources/NtpcPolicy"
-    for module in NtpcPolicy NtpcPolicyTypes; do
-      mkdir -p "$out/Sources/${module}FFI/include"
-      cp "$tmp/$module.swift" "$out/Sources/NtpcPolicy/$module.swift"
-      cp "$tmp/${module}FFI.h" "$out/Sources/${module}FFI/include/${module}FFI.h"
-      # SwiftPM looks for include/module.modulemap in a C target.
-      cp "$tmp/${module}FFI.modulemap" "$out/Sources/${module}FFI/include/module.modulemap"
-    done
+    module=NtpcPolicy
+    mkdir -p "$out/Sources/$module" "$out/Sources/${module}FFI/include"
+    cp "$tmp/$module.swift" "$out/Sources/$module/$module.swift"
+    cp "$tmp/${module}FFI.h" "$out/Sources/${module}FFI/include/${module}FFI.h"
+    # SwiftPM looks for include/module.modulemap in a C target.
+    cp "$tmp/${module}FFI.modulemap" "$out/Sources/${module}FFI/include/module.modulemap"
     ;;
   *) echo "usage: generate.sh kotlin|swift OUT_DIR [LIB]" >&2; exit 2 ;;
 esac

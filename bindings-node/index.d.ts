@@ -5295,6 +5295,13 @@ export declare function parseDatetime(text: string): Date
 export declare function formatDate(date: string | Date, style?: DateStyle | null): string
 
 /**
+ * A date style from its name (`roc_slash`, `iso`, …), for a style a user
+ * sets as text; an unknown name is `calendar.unknown_style`. Kotlin and
+ * Swift take the style as an enum, so this is their door from text.
+ */
+export declare function parseDateStyle(text: string): DateStyle
+
+/**
  * Writes an instant in Asia/Taipei time: the date in a style (default
  * `roc_slash`), then `HH:MM`.
  */
@@ -5554,6 +5561,13 @@ export declare function permissionTable(): Array<AppModule>
  * The table row of an app or web module name.
  */
 export declare function permissionLookup(name: string): Lookup
+
+/**
+ * A right from its name: `manage`/`管理權`/`管理` or `edit`/`編輯權`/`編輯`
+ * (trimmed, ASCII case ignored), for a right a user types. Kotlin and Swift
+ * take the right as an enum, so this is their door from text.
+ */
+export declare function parseRight(text: string): Right
 
 /**
  * Who holds a right on a module by default, after the school's overrides.

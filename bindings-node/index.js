@@ -35,6 +35,15 @@ function formatDate(date, style) {
 }
 
 /**
+ * A date style from its name (`roc_slash`, `iso`, …), for a style a user
+ * sets as text; an unknown name is `calendar.unknown_style`. Kotlin and
+ * Swift take the style as an enum, so this is their door from text.
+ */
+function parseDateStyle(text) {
+  return call('calendar.parse_style', { text })
+}
+
+/**
  * Writes an instant in Asia/Taipei time: the date in a style (default
  * `roc_slash`), then `HH:MM`.
  */
@@ -309,6 +318,15 @@ function permissionTable() {
  */
 function permissionLookup(name) {
   return call('permission.lookup', { name })
+}
+
+/**
+ * A right from its name: `manage`/`管理權`/`管理` or `edit`/`編輯權`/`編輯`
+ * (trimmed, ASCII case ignored), for a right a user types. Kotlin and Swift
+ * take the right as an enum, so this is their door from text.
+ */
+function parseRight(text) {
+  return call('permission.parse_right', { text })
 }
 
 /**
@@ -658,9 +676,11 @@ module.exports = {
   parseCount,
   parseCvssVersion,
   parseDate,
+  parseDateStyle,
   parseDatetime,
   parseIncidentIp,
   parseIncidentLevel,
+  parseRight,
   parseScanRound,
   parseTime,
   passwordExpiry,

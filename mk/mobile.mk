@@ -16,14 +16,15 @@ $(KOTLINC):
 	dpkg -s libjna-java libjna-jni libgoogle-gson-java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjna-java libjna-jni libgoogle-gson-java >/dev/null; }
 
 .PHONY: mobile-lib kotlin-test swift-lib swift-generate swift-drift mobile-test
-# The test build carries the test hook (panic_for_test); the Swift bindings are
-# generated from a build without it.
+# The test build carries the test hook (panic_for_test, its own component
+# tw.edu.ntpc.policy.testing); the Swift bindings are generated from a build
+# without it.
 mobile-lib:
 	$(CARGO) build -q -p ntpc-policy-mobile --lib --features test-hooks
 
 kotlin-test: mobile-lib $(KOTLINC) /usr/share/java/jna.jar /usr/share/java/gson.jar
 	rm -rf target/kotlin && bindings-mobile/generate.sh kotlin target/kotlin/gen
-	$(KOTLINC) -nowarn -cp $(JAVA_CP) target/kotlin/gen/tw/edu/ntpc/policy/*.kt target/kotlin/gen/tw/edu/ntpc/policy/types/*.kt tests/kotlin/VectorRunner.kt -d target/kotlin/runner.jar
+	$(KOTLINC) -nowarn -cp $(JAVA_CP) target/kotlin/gen/tw/edu/ntpc/policy/*.kt target/kotlin/gen/tw/edu/ntpc/policy/testing/*.kt tests/kotlin/VectorRunner.kt -d target/kotlin/runner.jar
 	java -Djna.library.path=target/debug -cp target/kotlin/runner.jar:$(KOTLIN_HOME)/lib/kotlin-stdlib.jar:$(JAVA_CP) VectorRunnerKt tests/vectors schema/api.json
 
 # The committed Swift bindings come from a build without the test hook (cargo
@@ -41,7 +42,6 @@ swift-drift: swift-lib
 	rm -rf target/swift-check && bindings-mobile/generate.sh swift target/swift-check $(SWIFT_LIB)
 	diff -r target/swift-check/Sources/NtpcPolicy bindings-mobile/swift/Sources/NtpcPolicy
 	diff -r target/swift-check/Sources/NtpcPolicyFFI/include bindings-mobile/swift/Sources/NtpcPolicyFFI/include
-	diff -r target/swift-check/Sources/NtpcPolicyTypesFFI/include bindings-mobile/swift/Sources/NtpcPolicyTypesFFI/include
 	@echo "swift bindings: no drift"
 
 mobile-test: swift-drift

@@ -2,55 +2,28 @@
 //! mobile app 新北校園通: password feedback while typing, masking ID numbers on
 //! screen, deadline countdowns.
 //!
-//! Thin by rule: the records and enums are the core's own (derived behind the
-//! core's `uniffi` feature, `ntpc_policy::ffi`); this crate exports one function
-//! per function of the core's table (`ntpc_policy::api`), with the same names
-//! and parameters, each converting its text arguments and calling the core.
-//! Errors are `PolicyException` (Kotlin) / `PolicyError` (Swift) with the core's
-//! stable `code`; every export is fallible, so a panic is a thrown error in
-//! Swift too (uniffi's scaffolding catches it).
+//! Thin by rule, and here empty: every function is an entry of the core's
+//! table (`ntpc_policy::api`), which with the core's `uniffi` feature is also a
+//! `#[uniffi::export]` function of the same name and parameters; the records,
+//! enums, the `Policy` handle and the error are the core's own
+//! (`ntpc_policy::ffi`). This crate links them into one library
+//! (`libntpc_policy_mobile`) and carries the workspace's `uniffi-bindgen`.
+//! Errors are `PolicyException` (Kotlin) / `PolicyError` (Swift) with the
+//! core's stable `code`; every export is fallible, so a panic is a thrown error
+//! in Swift too (uniffi's scaffolding catches it).
 
-uniffi::setup_scaffolding!();
+// The core's exports and their scaffolding come with the crate.
+pub use ntpc_policy;
 
-mod calendar;
-mod identity;
-mod password;
-mod people;
-mod policy;
-mod secops;
-mod small;
+// Test builds only (feature `test-hooks`): a component of its own
+// (tw.edu.ntpc.policy.testing), so shipped libraries carry no hook.
+#[cfg(feature = "test-hooks")]
+uniffi::setup_scaffolding!("ntpc_policy_testing");
 
-pub use ntpc_policy::ffi::PolicyError;
-pub use policy::Policy;
-
-/// The result of every export.
-pub type Result<T> = std::result::Result<T, PolicyError>;
-
-/// A date argument: ISO or any calendar style (`110/12/07`); a bad one is the
-/// core's typed error (`calendar.invalid_date`, …).
-fn date(text: &str) -> Result<chrono::NaiveDate> {
-    Ok(ntpc_policy::calendar::parse_date(text)?)
-}
-
-/// An instant argument: RFC 3339, or any calendar style (naive: Asia/Taipei).
-fn instant(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>> {
-    Ok(ntpc_policy::calendar::parse_datetime(text)?)
-}
-
-/// The password profile from its name (`default`, `ad`).
-fn profile(text: Option<String>) -> Result<Option<ntpc_policy::password::PasswordProfile>> {
-    text.map(|t| {
-        serde_json::from_value(serde_json::Value::String(t)).map_err(|_| {
-            ntpc_policy::PolicyError::invalid("profile", "\"default\" or \"ad\"").into()
-        })
-    })
-    .transpose()
-}
-
-/// Test builds only (feature `test-hooks`): panics, so the Kotlin runner proves
-/// a panic becomes the binding's internal error and the app lives on.
+/// Test builds only: panics, so the Kotlin runner proves a panic becomes the
+/// binding's internal error and the app lives on.
 #[cfg(feature = "test-hooks")]
 #[uniffi::export]
-pub fn panic_for_test() -> Result<()> {
+pub fn panic_for_test() -> Result<(), ntpc_policy::ffi::PolicyError> {
     panic!("deliberate panic for the test-suite")
 }

@@ -355,6 +355,7 @@ fn default_archive_max_entries() -> u64 {
 /// Every number of every rule, as one value. See the module docs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     /// The edition this policy starts from.

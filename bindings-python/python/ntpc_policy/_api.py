@@ -153,9 +153,11 @@ __all__ = [
     "parse_count",
     "parse_cvss_version",
     "parse_date",
+    "parse_date_style",
     "parse_datetime",
     "parse_incident_ip",
     "parse_incident_level",
+    "parse_right",
     "parse_scan_round",
     "parse_time",
     "password_expiry",
@@ -199,6 +201,14 @@ def parse_datetime(text: str) -> _dt.datetime:
 def format_date(date: DateLike, style: DateStyle | None = None) -> str:
     """Writes a date in a style (default `roc_slash`)."""
     return _call("calendar.format", {"date": date, "style": style})  # type: ignore[no-any-return]
+
+
+def parse_date_style(text: str) -> DateStyle:
+    """A date style from its name (`roc_slash`, `iso`, …), for a style a user
+    sets as text; an unknown name is `calendar.unknown_style`. Kotlin and
+    Swift take the style as an enum, so this is their door from text.
+    """
+    return _call("calendar.parse_style", {"text": text})  # type: ignore[no-any-return]
 
 
 def format_datetime(datetime: InstantLike, style: DateStyle | None = None) -> str:
@@ -473,6 +483,14 @@ def permission_table() -> list[AppModule]:
 def permission_lookup(name: str) -> Lookup:
     """The table row of an app or web module name."""
     return _call("permission.lookup", {"name": name})  # type: ignore[no-any-return]
+
+
+def parse_right(text: str) -> Right:
+    """A right from its name: `manage`/`管理權`/`管理` or `edit`/`編輯權`/`編輯`
+    (trimmed, ASCII case ignored), for a right a user types. Kotlin and Swift
+    take the right as an enum, so this is their door from text.
+    """
+    return _call("permission.parse_right", {"text": text})  # type: ignore[no-any-return]
 
 
 def who_can(

@@ -18,13 +18,20 @@ api_table! { ALL, policy;
     }
 
     /// Writes a date in a style (default `roc_slash`).
-    "calendar.format" => fn format_date(date: Date, style: Option<DateStyle>) -> String as "text" {
+    "calendar.format" => fn format_date(date: Date, style: Option<DateStyle> = None) -> String as "text" {
         calendar::format(date.0, style.unwrap_or(DateStyle::RocSlash))
+    }
+
+    /// A date style from its name (`roc_slash`, `iso`, …), for a style a user
+    /// sets as text; an unknown name is `calendar.unknown_style`. Kotlin and
+    /// Swift take the style as an enum, so this is their door from text.
+    "calendar.parse_style" => fn parse_date_style(text: String) -> DateStyle as "style" {
+        text.parse()
     }
 
     /// Writes an instant in Asia/Taipei time: the date in a style (default
     /// `roc_slash`), then `HH:MM`.
-    "calendar.format_datetime" => fn format_datetime(datetime: Instant, style: Option<DateStyle>) -> String as "text" {
+    "calendar.format_datetime" => fn format_datetime(datetime: Instant, style: Option<DateStyle> = None) -> String as "text" {
         calendar::format_datetime(datetime.0, style.unwrap_or(DateStyle::RocSlash))
     }
 

@@ -56,25 +56,25 @@ api_table! { ALL, policy;
     /// (masked): written with full-width, mathematical or circled characters,
     /// with invisible characters inside, glued to escapes; `options` adds the
     /// HTML-aware (`html`) and tolerant (`loose`, `A 123 456 789`) modes.
-    "identity.scan" => fn scan_ids(text: String, options: Option<ScanOptions>) with [policy, fast] -> Vec<IdMatch> as "matches" {
+    "identity.scan" => fn scan_ids(text: String, options: Option<ScanOptions> = None) with [policy, fast] -> Vec<IdMatch> as "matches" {
         identity::scan_with(&text, &options.unwrap_or_default(), policy)
     }
 
     /// The text with every ID number in it masked (the whole span, invisible
     /// characters included; HTML tags stay standing).
-    "identity.redact" => fn redact_ids(text: String, options: Option<ScanOptions>) with [policy, fast] -> String as "text" {
+    "identity.redact" => fn redact_ids(text: String, options: Option<ScanOptions> = None) with [policy, fast] -> String as "text" {
         identity::redact_with(&text, &options.unwrap_or_default(), policy)
     }
 
     /// Every ID number in a file's bytes: UTF-8, UTF-16 (with or without a BOM)
     /// or Big5; bytes that are no text are `import.bad_encoding`, never "clean".
-    "identity.scan_bytes" => fn scan_id_bytes(data: Bytes, options: Option<ScanOptions>) with [policy] -> TextScan {
+    "identity.scan_bytes" => fn scan_id_bytes(data: Bytes, options: Option<ScanOptions> = None) with [policy] -> TextScan {
         identity::scan_bytes(&data.0, &options.unwrap_or_default(), policy)
     }
 
     /// A file's bytes with every ID number masked, in the file's own encoding,
     /// with its BOM and line ends kept.
-    "identity.redact_bytes" => fn redact_id_bytes(data: Bytes, options: Option<ScanOptions>) with [policy] -> RedactedText {
+    "identity.redact_bytes" => fn redact_id_bytes(data: Bytes, options: Option<ScanOptions> = None) with [policy] -> RedactedText {
         identity::redact_bytes(&data.0, &options.unwrap_or_default(), policy)
     }
 
@@ -85,7 +85,7 @@ api_table! { ALL, policy;
     /// layer), text and CSV line by line. A document that cannot be read
     /// (encrypted, no text layer, damaged, over a limit) is `readable: false`
     /// with the code of why — never clean.
-    "identity.scan_document" => fn scan_id_document(data: Bytes, kind: DocumentKind, options: Option<ScanOptions>) with [policy] -> DocumentScan {
+    "identity.scan_document" => fn scan_id_document(data: Bytes, kind: DocumentKind, options: Option<ScanOptions> = None) with [policy] -> DocumentScan {
         crate::document::scan_document(&data.0, kind, &options.unwrap_or_default(), policy)
     }
 

@@ -220,12 +220,19 @@ pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<Value> {
 ///
 /// The body evaluates to `Result<Result>` with the parameters bound to their
 /// values and the header's name (`policy`) bound to the call's `&Policy`. The
-/// flags: `policy` (the function takes an optional policy), `fast` (bindings
-/// implement it natively). `as "key"` names the wrapper of a bare result.
+/// flags: `policy` (the function takes an optional policy; always listed
+/// first), `fast` (bindings implement it natively). `as "key"` names the
+/// wrapper of a bare result. `= None` marks an optional parameter that Kotlin
+/// and Swift may leave out.
+///
+/// With feature `uniffi`, each entry is also a `#[uniffi::export]` function of
+/// the same name and parameters (module `ffi` beside the table, see
+/// [`api_export`]), so Kotlin and Swift get every function from this one
+/// declaration.
 macro_rules! api_table {
     ($list:ident, $pol:ident; $(
         $(#[doc = $doc:literal])*
-        $id:literal => fn $name:ident ( $($p:ident : $t:ty),* $(,)? )
+        $id:literal => fn $name:ident ( $($p:ident : $t:ty $(= $def:ident)?),* $(,)? )
             $(with [$($flag:ident),*])? -> $ret:ty $(as $wrap:literal)? $body:block
     )*) => {
         $(
@@ -254,9 +261,59 @@ macro_rules! api_table {
             };
         )*
         pub(super) static $list: &[&$crate::api::Function] = &[$(&$name),*];
+
+        /// The functions above as Kotlin and Swift exports.
+        #[cfg(feature = "uniffi")]
+        mod ffi {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                $crate::api::api_export! {
+                    [$($($flag)*)?] $pol;
+                    $(#[doc = $doc])*
+                    fn $name ( $($p : $t $(= $def)?),* ) -> $ret $body
+                }
+            )*
+        }
     };
 }
 pub(crate) use api_table;
+
+/// One entry of [`api_table`] as a `#[uniffi::export]` function: the same
+/// parameters, then `policy: Option<Policy>` when the entry takes one, and the
+/// core's error as the foreign `PolicyError`.
+#[cfg(feature = "uniffi")]
+macro_rules! api_export {
+    ([policy $($flag:ident)*] $pol:ident;
+        $(#[doc = $doc:literal])*
+        fn $name:ident ( $($p:ident : $t:ty $(= $def:ident)?),* ) -> $ret:ty $body:block
+    ) => {
+        $(#[doc = $doc])*
+        #[uniffi::export(default($($($p = $def,)?)* $pol = None))]
+        #[allow(clippy::too_many_arguments)]
+        pub fn $name(
+            $($p: $t,)*
+            $pol: Option<std::sync::Arc<$crate::Policy>>,
+        ) -> Result<$ret, $crate::ffi::PolicyError> {
+            let $pol: &$crate::Policy = $crate::ffi::or_default(&$pol);
+            let out: $crate::Result<$ret> = $body;
+            out.map_err(Into::into)
+        }
+    };
+    ([$($flag:ident)*] $pol:ident;
+        $(#[doc = $doc:literal])*
+        fn $name:ident ( $($p:ident : $t:ty $(= $def:ident)?),* ) -> $ret:ty $body:block
+    ) => {
+        $(#[doc = $doc])*
+        #[uniffi::export(default($($($p = $def,)?)*))]
+        pub fn $name($($p: $t),*) -> Result<$ret, $crate::ffi::PolicyError> {
+            let out: $crate::Result<$ret> = $body;
+            out.map_err(Into::into)
+        }
+    };
+}
+#[cfg(feature = "uniffi")]
+pub(crate) use api_export;
 
 static ALL: LazyLock<Vec<&'static Function>> = LazyLock::new(|| {
     [

@@ -13,12 +13,12 @@ api_table! { ALL, policy;
     /// never holds the password. `today` sets the current year for dates.
     "password.check" => fn check_password(
         password: String,
-        account: Option<String>,
-        display_name: Option<String>,
-        profile: Option<PasswordProfile>,
-        school_name: Option<String>,
-        school_code: Option<String>,
-        today: Option<Date>,
+        account: Option<String> = None,
+        display_name: Option<String> = None,
+        profile: Option<PasswordProfile> = None,
+        school_name: Option<String> = None,
+        school_code: Option<String> = None,
+        today: Option<Date> = None,
     ) with [policy, fast] -> PasswordCheck {
         let ctx = context(&account, &display_name, profile, &school_name, &school_code, today);
         Ok(password::check(&password, &ctx, policy))
@@ -27,12 +27,12 @@ api_table! { ALL, policy;
     /// `check_password` over many passwords of one account, in order.
     "password.check_many" => fn check_passwords(
         passwords: Vec<String>,
-        account: Option<String>,
-        display_name: Option<String>,
-        profile: Option<PasswordProfile>,
-        school_name: Option<String>,
-        school_code: Option<String>,
-        today: Option<Date>,
+        account: Option<String> = None,
+        display_name: Option<String> = None,
+        profile: Option<PasswordProfile> = None,
+        school_name: Option<String> = None,
+        school_code: Option<String> = None,
+        today: Option<Date> = None,
     ) with [policy, fast] -> Vec<PasswordCheck> {
         let ctx = context(&account, &display_name, profile, &school_name, &school_code, today);
         let refs: Vec<&str> = passwords.iter().map(String::as_str).collect();
@@ -43,12 +43,12 @@ api_table! { ALL, policy;
     /// form that only needs the light while the user types.
     "password.verdict" => fn password_verdict(
         password: String,
-        account: Option<String>,
-        display_name: Option<String>,
-        profile: Option<PasswordProfile>,
-        school_name: Option<String>,
-        school_code: Option<String>,
-        today: Option<Date>,
+        account: Option<String> = None,
+        display_name: Option<String> = None,
+        profile: Option<PasswordProfile> = None,
+        school_name: Option<String> = None,
+        school_code: Option<String> = None,
+        today: Option<Date> = None,
     ) with [policy, fast] -> Verdict as "verdict" {
         let ctx = context(&account, &display_name, profile, &school_name, &school_code, today);
         Ok(password::check(&password, &ctx, policy).verdict)
@@ -64,8 +64,8 @@ api_table! { ALL, policy;
     "password.expiry" => fn password_expiry(
         last_changed: Instant,
         now: Instant,
-        reset: Option<bool>,
-        alerts: Option<Vec<Instant>>,
+        reset: Option<bool> = None,
+        alerts: Option<Vec<Instant>> = None,
     ) with [policy] -> PasswordExpiry {
         let ctx = ExpiryContext {
             reset: reset.unwrap_or(false),

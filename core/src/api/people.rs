@@ -29,13 +29,13 @@ api_table! { ALL, policy;
 
     /// Mailboxes from a CSV/TSV file (Chinese or English headers); bad rows are
     /// listed in `errors` with their line numbers and the others are still read.
-    "mailbox.import" => fn import_mailboxes(data: Bytes, options: Option<ImportOptions>) with [policy] -> MailboxImport {
+    "mailbox.import" => fn import_mailboxes(data: Bytes, options: Option<ImportOptions> = None) with [policy] -> MailboxImport {
         mailbox::import(&data.0, &options.unwrap_or_default(), policy)
     }
 
     /// A mailbox export swept in one call: each mailbox's state at its line, the
     /// notices due today and the deletable mailboxes, and every bad row.
-    "mailbox.sweep_file" => fn sweep_mailbox_file(data: Bytes, today: Date, options: Option<ImportOptions>) with [policy] -> MailboxFile {
+    "mailbox.sweep_file" => fn sweep_mailbox_file(data: Bytes, today: Date, options: Option<ImportOptions> = None) with [policy] -> MailboxFile {
         mailbox::sweep_file(&data.0, &options.unwrap_or_default(), today.0, policy)
     }
 
@@ -61,13 +61,13 @@ api_table! { ALL, policy;
     }
 
     /// People (status, class, dates, custom account) from a CSV/TSV file.
-    "account.import" => fn import_accounts(data: Bytes, options: Option<ImportOptions>) with [policy] -> AccountImport {
+    "account.import" => fn import_accounts(data: Bytes, options: Option<ImportOptions> = None) with [policy] -> AccountImport {
         account::import(&data.0, &options.unwrap_or_default(), policy)
     }
 
     /// A people export checked in one call: each person's education-account
     /// access at their line, and every bad row.
-    "account.check_file" => fn check_account_file(data: Bytes, today: Date, options: Option<ImportOptions>) with [policy] -> AccountFile {
+    "account.check_file" => fn check_account_file(data: Bytes, today: Date, options: Option<ImportOptions> = None) with [policy] -> AccountFile {
         account::check_file(&data.0, &options.unwrap_or_default(), today.0, policy)
     }
 
@@ -84,12 +84,12 @@ api_table! { ALL, policy;
     /// A file of families checked in one call — a JSON list, or a table with one
     /// row per student (CSV, TSV, xlsx, xls, ods) — each family's registrants at
     /// its record number or line, and every record that is not a family.
-    "parent.check_file" => fn check_family_file(data: Bytes, options: Option<ImportOptions>) with [policy] -> FamilyFile {
+    "parent.check_file" => fn check_family_file(data: Bytes, options: Option<ImportOptions> = None) with [policy] -> FamilyFile {
         parent::check_file(&data.0, &options.unwrap_or_default(), policy)
     }
 
     /// Families (one row per student: 學號, 父親姓名, 父親手機, …) from a table.
-    "parent.import" => fn import_families(data: Bytes, options: Option<ImportOptions>) with [policy] -> FamilyImport {
+    "parent.import" => fn import_families(data: Bytes, options: Option<ImportOptions> = None) with [policy] -> FamilyImport {
         parent::import(&data.0, &options.unwrap_or_default(), policy)
     }
 
@@ -110,14 +110,21 @@ api_table! { ALL, policy;
         permission::lookup(&name)
     }
 
+    /// A right from its name: `manage`/`管理權`/`管理` or `edit`/`編輯權`/`編輯`
+    /// (trimmed, ASCII case ignored), for a right a user types. Kotlin and Swift
+    /// take the right as an enum, so this is their door from text.
+    "permission.parse_right" => fn parse_right(text: String) -> Right as "right" {
+        text.parse()
+    }
+
     /// Who holds a right on a module by default, after the school's overrides.
-    "permission.who_can" => fn who_can(module: String, right: Right, overrides: Option<Vec<Override>>) with [policy] -> WhoCan {
+    "permission.who_can" => fn who_can(module: String, right: Right, overrides: Option<Vec<Override>> = None) with [policy] -> WhoCan {
         permission::who_can(&module, right, &overrides.unwrap_or_default(), policy)
     }
 
     /// Whether a person (job titles, roles) holds a right on an app or module,
     /// and the rule that decided.
-    "permission.can" => fn can(person: Person, app_or_module: String, right: Right, overrides: Option<Vec<Override>>) with [policy] -> Decision {
+    "permission.can" => fn can(person: Person, app_or_module: String, right: Right, overrides: Option<Vec<Override>> = None) with [policy] -> Decision {
         permission::can(&person, &app_or_module, right, &overrides.unwrap_or_default(), policy)
     }
 
@@ -128,7 +135,7 @@ api_table! { ALL, policy;
 
     /// Whether a person sees attendance per student or only per-class counts
     /// without names (data minimisation, seed 001 案由二).
-    "permission.attendance_view" => fn attendance_view(person: Person, overrides: Option<Vec<Override>>) with [policy] -> AttendanceAccess {
+    "permission.attendance_view" => fn attendance_view(person: Person, overrides: Option<Vec<Override>> = None) with [policy] -> AttendanceAccess {
         permission::attendance_view(&person, &overrides.unwrap_or_default(), policy)
     }
 

@@ -31,20 +31,20 @@ api_table! { ALL, policy;
     /// A school's smart-learning certification on `today`: each teacher, the
     /// ⌈1/5⌉ share of the teacher quota due 111/07/31 and every teacher due
     /// 114/12/31 (`teacher_quota` defaults to the teachers listed).
-    "training.smart_learning_school" => fn smart_learning_school(teachers: Vec<TeacherHours>, today: Date, teacher_quota: Option<u32>) with [policy] -> SchoolCertification {
+    "training.smart_learning_school" => fn smart_learning_school(teachers: Vec<TeacherHours>, today: Date, teacher_quota: Option<u32> = None) with [policy] -> SchoolCertification {
         training::smart_learning_school(&teachers, teacher_quota, today.0, policy)
     }
 
     /// The year's security work calendar on `today` (the school year of `today`
     /// unless one is named): each item `later`, `upcoming` (starts within 14
     /// days), `open` or `past`.
-    "schedule.on" => fn schedule_on(today: Date, school_year: Option<i32>) with [policy] -> Schedule {
+    "schedule.on" => fn schedule_on(today: Date, school_year: Option<i32> = None) with [policy] -> Schedule {
         schedule::on(today.0, school_year, policy)
     }
 
     /// The year's security work calendar as iCalendar (RFC 5545) text for Google
     /// Calendar: deterministic (UIDs from the items, DTSTAMP from `today`).
-    "schedule.ics" => fn schedule_ics(today: Date, school_year: Option<i32>) with [policy] -> String as "ics" {
+    "schedule.ics" => fn schedule_ics(today: Date, school_year: Option<i32> = None) with [policy] -> String as "ics" {
         schedule::ics(today.0, school_year, policy)
     }
 

@@ -25,13 +25,13 @@ fileprivate extension RustBuffer {
     }
 
     static func from(_ ptr: UnsafeBufferPointer<UInt8>) -> RustBuffer {
-        try! rustCall { ffi_ntpc_policy_mobile_rustbuffer_from_bytes(ForeignBytes(bufferPointer: ptr), $0) }
+        try! rustCall { ffi_ntpc_policy_rustbuffer_from_bytes(ForeignBytes(bufferPointer: ptr), $0) }
     }
 
     // Frees the buffer in place.
     // The buffer must not be used after this is called.
     func deallocate() {
-        try! rustCall { ffi_ntpc_policy_mobile_rustbuffer_free(self, $0) }
+        try! rustCall { ffi_ntpc_policy_rustbuffer_free(self, $0) }
     }
 }
 
@@ -327,7 +327,7 @@ private func makeRustCall<T, E: Swift.Error>(
     _ callback: (UnsafeMutablePointer<RustCallStatus>) -> T,
     errorHandler: ((RustBuffer) throws -> E)?
 ) throws -> T {
-    uniffiEnsureNtpcPolicyMobileInitialized()
+    uniffiEnsureNtpcPolicyInitialized()
     var callStatus = RustCallStatus.init()
     let returnedVal = callback(&callStatus)
     try uniffiCheckCallStatus(callStatus: callStatus, errorHandler: errorHandler)
@@ -529,6 +529,22 @@ fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
+    typealias FfiType = Int64
+    typealias SwiftType = Int64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int64, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
     typealias FfiType = Double
     typealias SwiftType = Double
@@ -634,7 +650,7 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 
 
 /**
- * Every number of every rule (RULES §0). `Policy()` is the edition in force.
+ * Every number of every rule, as one value. See the module docs.
  */
 public protocol PolicyProtocol: AnyObject, Sendable {
     
@@ -650,7 +666,7 @@ public protocol PolicyProtocol: AnyObject, Sendable {
     
 }
 /**
- * Every number of every rule (RULES §0). `Policy()` is the edition in force.
+ * Every number of every rule, as one value. See the module docs.
  */
 open class Policy: PolicyProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -689,7 +705,7 @@ open class Policy: PolicyProtocol, @unchecked Sendable {
     @_documentation(visibility: private)
 #endif
     public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_ntpc_policy_mobile_fn_clone_policy(self.handle, $0) }
+        return try! rustCall { uniffi_ntpc_policy_fn_clone_policy(self.handle, $0) }
     }
     /**
      * The edition in force (`ntpc-110`).
@@ -698,7 +714,7 @@ public convenience init() {
     let handle =
         try! rustCall() {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_constructor_policy_new(uniffiCallStatus
+    uniffi_ntpc_policy_fn_constructor_policy_new(uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
@@ -710,7 +726,7 @@ public convenience init() {
             return
         }
 
-        try! rustCall { uniffi_ntpc_policy_mobile_fn_free_policy(handle, $0) }
+        try! rustCall { uniffi_ntpc_policy_fn_free_policy(handle, $0) }
     }
 
     
@@ -720,7 +736,7 @@ public convenience init() {
 public static func edition(name: String)throws  -> Policy  {
     return try  FfiConverterTypePolicy_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_constructor_policy_edition(
+    uniffi_ntpc_policy_fn_constructor_policy_edition(
         FfiConverterString.lower(name),uniffiCallStatus
     )
 })
@@ -733,7 +749,7 @@ public static func edition(name: String)throws  -> Policy  {
 public static func fromJson(text: String)throws  -> Policy  {
     return try  FfiConverterTypePolicy_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_constructor_policy_from_json(
+    uniffi_ntpc_policy_fn_constructor_policy_from_json(
         FfiConverterString.lower(text),uniffiCallStatus
     )
 })
@@ -747,7 +763,7 @@ public static func fromJson(text: String)throws  -> Policy  {
 open func name() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_method_policy_name(
+    uniffi_ntpc_policy_fn_method_policy_name(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -759,7 +775,7 @@ open func name() -> String  {
 open func toJson() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_method_policy_to_json(
+    uniffi_ntpc_policy_fn_method_policy_to_json(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -812,6 +828,16643 @@ public func FfiConverterTypePolicy_lower(_ value: Policy) -> UInt64 {
 
 
 
+
+/**
+ * Per-class daily absent counts, and the records that could not be read.
+ */
+public struct AbsentCounts: Equatable, Hashable, Codable {
+    /**
+     * One entry per class and day that has records, by class then day.
+     */
+    public var counts: [ClassDayCount]
+    /**
+     * Records that could not be read (`records[i].field`); they are not counted.
+     */
+    public var errors: [RowError]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * One entry per class and day that has records, by class then day.
+         */counts: [ClassDayCount], 
+        /**
+         * Records that could not be read (`records[i].field`); they are not counted.
+         */errors: [RowError]) {
+        self.counts = counts
+        self.errors = errors
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AbsentCounts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAbsentCounts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AbsentCounts {
+        return
+            try AbsentCounts(
+                counts: FfiConverterSequenceTypeClassDayCount.read(from: &buf), 
+                errors: FfiConverterSequenceTypeRowError.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AbsentCounts, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeClassDayCount.write(value.counts, into: &buf)
+        FfiConverterSequenceTypeRowError.write(value.errors, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAbsentCounts_lift(_ buf: RustBuffer) throws -> AbsentCounts {
+    return try FfiConverterTypeAbsentCounts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAbsentCounts_lower(_ value: AbsentCounts) -> RustBuffer {
+    return FfiConverterTypeAbsentCounts.lower(value)
+}
+
+
+/**
+ * The education-account access of one person on `today`.
+ */
+public struct AccountAccess: Equatable, Hashable, Codable {
+    /**
+     * The record's `person`, trimmed.
+     */
+    public var person: String?
+    /**
+     * Student or staff.
+     */
+    public var role: Role
+    /**
+     * The status given.
+     */
+    public var status: PersonStatus
+    /**
+     * Access today, to every service of `services` (access is all or nothing:
+     * it follows the school account).
+     */
+    public var access: Bool
+    /**
+     * The code of the finding that decided access.
+     */
+    public var reason: Code
+    /**
+     * The services of the account.
+     */
+    public var services: [Service]
+    /**
+     * For a scheduled event: the last day with access.
+     */
+    public var accessUntil: NaiveDate?
+    /**
+     * Without access now, but it comes back by itself once a New Taipei school
+     * enrols the student with a class (transfer gap, level change, no class yet).
+     */
+    public var accessReturns: Bool
+    /**
+     * What to back up and before what, when access ends or pauses.
+     */
+    public var backup: BackupAdvice?
+    /**
+     * The custom-account rule (RULES §2), when a custom account is given.
+     */
+    public var accountName: AccountNameCheck?
+    /**
+     * `pass` with access, `warn` without (or when it is about to end), `fail`
+     * when the custom account must be reset.
+     */
+    public var verdict: Verdict
+    /**
+     * Why: the deciding finding first.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The record's `person`, trimmed.
+         */person: String?, 
+        /**
+         * Student or staff.
+         */role: Role, 
+        /**
+         * The status given.
+         */status: PersonStatus, 
+        /**
+         * Access today, to every service of `services` (access is all or nothing:
+         * it follows the school account).
+         */access: Bool, 
+        /**
+         * The code of the finding that decided access.
+         */reason: Code, 
+        /**
+         * The services of the account.
+         */services: [Service], 
+        /**
+         * For a scheduled event: the last day with access.
+         */accessUntil: NaiveDate?, 
+        /**
+         * Without access now, but it comes back by itself once a New Taipei school
+         * enrols the student with a class (transfer gap, level change, no class yet).
+         */accessReturns: Bool, 
+        /**
+         * What to back up and before what, when access ends or pauses.
+         */backup: BackupAdvice?, 
+        /**
+         * The custom-account rule (RULES §2), when a custom account is given.
+         */accountName: AccountNameCheck?, 
+        /**
+         * `pass` with access, `warn` without (or when it is about to end), `fail`
+         * when the custom account must be reset.
+         */verdict: Verdict, 
+        /**
+         * Why: the deciding finding first.
+         */findings: [Finding]) {
+        self.person = person
+        self.role = role
+        self.status = status
+        self.access = access
+        self.reason = reason
+        self.services = services
+        self.accessUntil = accessUntil
+        self.accessReturns = accessReturns
+        self.backup = backup
+        self.accountName = accountName
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountAccess: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountAccess: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountAccess {
+        return
+            try AccountAccess(
+                person: FfiConverterOptionString.read(from: &buf), 
+                role: FfiConverterTypeRole.read(from: &buf), 
+                status: FfiConverterTypePersonStatus.read(from: &buf), 
+                access: FfiConverterBool.read(from: &buf), 
+                reason: FfiConverterTypeCode.read(from: &buf), 
+                services: FfiConverterSequenceTypeService.read(from: &buf), 
+                accessUntil: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                accessReturns: FfiConverterBool.read(from: &buf), 
+                backup: FfiConverterOptionTypeBackupAdvice.read(from: &buf), 
+                accountName: FfiConverterOptionTypeAccountNameCheck.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountAccess, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.person, into: &buf)
+        FfiConverterTypeRole.write(value.role, into: &buf)
+        FfiConverterTypePersonStatus.write(value.status, into: &buf)
+        FfiConverterBool.write(value.access, into: &buf)
+        FfiConverterTypeCode.write(value.reason, into: &buf)
+        FfiConverterSequenceTypeService.write(value.services, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.accessUntil, into: &buf)
+        FfiConverterBool.write(value.accessReturns, into: &buf)
+        FfiConverterOptionTypeBackupAdvice.write(value.backup, into: &buf)
+        FfiConverterOptionTypeAccountNameCheck.write(value.accountName, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountAccess_lift(_ buf: RustBuffer) throws -> AccountAccess {
+    return try FfiConverterTypeAccountAccess.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountAccess_lower(_ value: AccountAccess) -> RustBuffer {
+    return FfiConverterTypeAccountAccess.lower(value)
+}
+
+
+/**
+ * A people export checked for education-account access (RULES §5).
+ */
+public struct AccountFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every judged row, in file order.
+     */
+    public var rows: [AccountFileRow]
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every judged row, in file order.
+         */rows: [AccountFileRow], 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary) {
+        self.source = source
+        self.rows = rows
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountFile {
+        return
+            try AccountFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                rows: FfiConverterSequenceTypeAccountFileRow.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeAccountFileRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountFile_lift(_ buf: RustBuffer) throws -> AccountFile {
+    return try FfiConverterTypeAccountFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountFile_lower(_ value: AccountFile) -> RustBuffer {
+    return FfiConverterTypeAccountFile.lower(value)
+}
+
+
+/**
+ * One judged row of a file, at its line.
+ */
+public struct AccountFileRow: Equatable, Hashable, Codable {
+    /**
+     * Line (1-based) the row starts on (for a JSON file, the record's number).
+     */
+    public var line: UInt64
+    /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The row's result.
+     */
+    public var result: AccountAccess
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on (for a JSON file, the record's number).
+         */line: UInt64, 
+        /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * The row's result.
+         */result: AccountAccess) {
+        self.line = line
+        self.sheet = sheet
+        self.result = result
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountFileRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountFileRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountFileRow {
+        return
+            try AccountFileRow(
+                line: FfiConverterUInt64.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                result: FfiConverterTypeAccountAccess.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountFileRow, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.line, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterTypeAccountAccess.write(value.result, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountFileRow_lift(_ buf: RustBuffer) throws -> AccountFileRow {
+    return try FfiConverterTypeAccountFileRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountFileRow_lower(_ value: AccountFileRow) -> RustBuffer {
+    return FfiConverterTypeAccountFileRow.lower(value)
+}
+
+
+/**
+ * People read from a school-admin export (RULES §5).
+ */
+public struct AccountImport: Equatable, Hashable, Codable {
+    /**
+     * The records of the good rows, in file order.
+     */
+    public var records: [AccountRecord]
+    /**
+     * The line each record starts on (parallel to `records`).
+     */
+    public var lines: [UInt64]
+    /**
+     * One error per bad row, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding the file was read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * Whether it started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+     */
+    public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The header cells that fed fields, in column order.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells no field uses (ignored), as written.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows read (good and bad; not counting skipped rows).
+     */
+    public var rows: UInt64
+    /**
+     * Blank rows and group lines skipped.
+     */
+    public var skippedRows: UInt64
+    /**
+     * Whether reading stopped at `policy.limits.import_max_rows`.
+     */
+    public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The records of the good rows, in file order.
+         */records: [AccountRecord], 
+        /**
+         * The line each record starts on (parallel to `records`).
+         */lines: [UInt64], 
+        /**
+         * One error per bad row, in file order.
+         */errors: [ImportError], 
+        /**
+         * The encoding the file was read in.
+         */encoding: TextEncoding, 
+        /**
+         * Whether it started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+         */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
+        /**
+         * The header cells that fed fields, in column order.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells no field uses (ignored), as written.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows read (good and bad; not counting skipped rows).
+         */rows: UInt64, 
+        /**
+         * Blank rows and group lines skipped.
+         */skippedRows: UInt64, 
+        /**
+         * Whether reading stopped at `policy.limits.import_max_rows`.
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountImport {
+        return
+            try AccountImport(
+                records: FfiConverterSequenceTypeAccountRecord.read(from: &buf), 
+                lines: FfiConverterSequenceUInt64.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt64.read(from: &buf), 
+                skippedRows: FfiConverterUInt64.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeAccountRecord.write(value.records, into: &buf)
+        FfiConverterSequenceUInt64.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt64.write(value.rows, into: &buf)
+        FfiConverterUInt64.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountImport_lift(_ buf: RustBuffer) throws -> AccountImport {
+    return try FfiConverterTypeAccountImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountImport_lower(_ value: AccountImport) -> RustBuffer {
+    return FfiConverterTypeAccountImport.lower(value)
+}
+
+
+/**
+ * The custom-account rule applied to one account name.
+ */
+public struct AccountNameCheck: Equatable, Hashable, Codable {
+    /**
+     * `fail` when the name must be reset.
+     */
+    public var verdict: Verdict
+    /**
+     * The local part has the format of an ID number (as the policy's rule reads it).
+     */
+    public var idFormat: Bool
+    /**
+     * …and its check digit is valid: very likely a real person's number.
+     */
+    public var checksumValid: Bool
+    /**
+     * Which ID format it has.
+     */
+    public var kind: IdKind
+    /**
+     * The local part, masked when it is ID-shaped (account names are not secret otherwise).
+     */
+    public var localPartMasked: String
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `fail` when the name must be reset.
+         */verdict: Verdict, 
+        /**
+         * The local part has the format of an ID number (as the policy's rule reads it).
+         */idFormat: Bool, 
+        /**
+         * …and its check digit is valid: very likely a real person's number.
+         */checksumValid: Bool, 
+        /**
+         * Which ID format it has.
+         */kind: IdKind, 
+        /**
+         * The local part, masked when it is ID-shaped (account names are not secret otherwise).
+         */localPartMasked: String, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.verdict = verdict
+        self.idFormat = idFormat
+        self.checksumValid = checksumValid
+        self.kind = kind
+        self.localPartMasked = localPartMasked
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountNameCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountNameCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountNameCheck {
+        return
+            try AccountNameCheck(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                idFormat: FfiConverterBool.read(from: &buf), 
+                checksumValid: FfiConverterBool.read(from: &buf), 
+                kind: FfiConverterTypeIdKind.read(from: &buf), 
+                localPartMasked: FfiConverterString.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountNameCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterBool.write(value.idFormat, into: &buf)
+        FfiConverterBool.write(value.checksumValid, into: &buf)
+        FfiConverterTypeIdKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.localPartMasked, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountNameCheck_lift(_ buf: RustBuffer) throws -> AccountNameCheck {
+    return try FfiConverterTypeAccountNameCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountNameCheck_lower(_ value: AccountNameCheck) -> RustBuffer {
+    return FfiConverterTypeAccountNameCheck.lower(value)
+}
+
+
+/**
+ * One person, for the education-account check. A flat record: a CSV row of the
+ * school admin system maps onto it column by column.
+ *
+ * | field | 中文欄名 | English column | |
+ * |---|---|---|---|
+ * | `person` | 學號 / 姓名 | person | optional; echoed back to tell rows apart |
+ * | `status` | 狀態 | status | see [`PersonStatus`]; English or Chinese |
+ * | `class` | 班級 | class | students: blank means no class yet |
+ * | `status_date` | 異動日期 | status date | optional: the day the status takes effect |
+ * | `account` | 自訂帳號 | account | optional: checked by the ID-format rule |
+ *
+ * ```
+ * let r: ntpc_policy::account::AccountRecord = serde_json::from_str(
+ * r#"{"status": "在學", "class": "301", "account": "star.lin"}"#,
+ * ).unwrap();
+ * assert_eq!(r.status, ntpc_policy::account::PersonStatus::Enrolled);
+ * ```
+ */
+public struct AccountRecord: Equatable, Hashable, Codable {
+    /**
+     * Whatever tells the rows apart (學號, a name); only echoed back.
+     */
+    public var person: String?
+    /**
+     * The status in the school admin system.
+     */
+    public var status: PersonStatus
+    /**
+     * The class (班級); for students, blank means no class yet.
+     */
+    public var `class`: String?
+    /**
+     * The day the status takes effect (異動日期): transfer out, graduation,
+     * retirement or departure. A day after `today` means it is scheduled.
+     */
+    public var statusDate: NaiveDate?
+    /**
+     * The custom account name (自訂帳號), when there is one.
+     */
+    public var account: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whatever tells the rows apart (學號, a name); only echoed back.
+         */person: String?, 
+        /**
+         * The status in the school admin system.
+         */status: PersonStatus, 
+        /**
+         * The class (班級); for students, blank means no class yet.
+         */`class`: String?, 
+        /**
+         * The day the status takes effect (異動日期): transfer out, graduation,
+         * retirement or departure. A day after `today` means it is scheduled.
+         */statusDate: NaiveDate?, 
+        /**
+         * The custom account name (自訂帳號), when there is one.
+         */account: String?) {
+        self.person = person
+        self.status = status
+        self.`class` = `class`
+        self.statusDate = statusDate
+        self.account = account
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountRecord {
+        return
+            try AccountRecord(
+                person: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterTypePersonStatus.read(from: &buf), 
+                class: FfiConverterOptionString.read(from: &buf), 
+                statusDate: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                account: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountRecord, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.person, into: &buf)
+        FfiConverterTypePersonStatus.write(value.status, into: &buf)
+        FfiConverterOptionString.write(value.`class`, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.statusDate, into: &buf)
+        FfiConverterOptionString.write(value.account, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountRecord_lift(_ buf: RustBuffer) throws -> AccountRecord {
+    return try FfiConverterTypeAccountRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountRecord_lower(_ value: AccountRecord) -> RustBuffer {
+    return FfiConverterTypeAccountRecord.lower(value)
+}
+
+
+/**
+ * One row of the table.
+ */
+public struct AppModule: Equatable, Hashable, Codable {
+    /**
+     * APP名稱, as in the seed.
+     */
+    public var app: StaticText
+    /**
+     * WEB模組名稱; `None` for an app without a web module.
+     */
+    public var module: StaticText?
+    /**
+     * The module cell as written (`無(純APP)` for the contact book).
+     */
+    public var moduleRaw: StaticText
+    /**
+     * Default holders of 管理權, one role per string.
+     */
+    public var manage: StaticList
+    /**
+     * The 管理權 cell as written (roles separated by `/` or `、`).
+     */
+    public var manageRaw: StaticText
+    /**
+     * Default holders of 編輯權.
+     */
+    public var edit: StaticList
+    /**
+     * The 編輯權 cell as written.
+     */
+    public var editRaw: StaticText
+    /**
+     * Other names in the seed: of the app (`學雜費繳費`, `電子成績單`) or the two
+     * halves of a joined module name (`學生健康資料`, `健康系統同步`).
+     */
+    public var aliases: StaticList
+    /**
+     * For an app without a web module: rights follow the job title.
+     */
+    public var titleRule: TitleRule?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * APP名稱, as in the seed.
+         */app: StaticText, 
+        /**
+         * WEB模組名稱; `None` for an app without a web module.
+         */module: StaticText?, 
+        /**
+         * The module cell as written (`無(純APP)` for the contact book).
+         */moduleRaw: StaticText, 
+        /**
+         * Default holders of 管理權, one role per string.
+         */manage: StaticList, 
+        /**
+         * The 管理權 cell as written (roles separated by `/` or `、`).
+         */manageRaw: StaticText, 
+        /**
+         * Default holders of 編輯權.
+         */edit: StaticList, 
+        /**
+         * The 編輯權 cell as written.
+         */editRaw: StaticText, 
+        /**
+         * Other names in the seed: of the app (`學雜費繳費`, `電子成績單`) or the two
+         * halves of a joined module name (`學生健康資料`, `健康系統同步`).
+         */aliases: StaticList, 
+        /**
+         * For an app without a web module: rights follow the job title.
+         */titleRule: TitleRule?) {
+        self.app = app
+        self.module = module
+        self.moduleRaw = moduleRaw
+        self.manage = manage
+        self.manageRaw = manageRaw
+        self.edit = edit
+        self.editRaw = editRaw
+        self.aliases = aliases
+        self.titleRule = titleRule
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AppModule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAppModule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AppModule {
+        return
+            try AppModule(
+                app: FfiConverterTypeStaticText.read(from: &buf), 
+                module: FfiConverterOptionTypeStaticText.read(from: &buf), 
+                moduleRaw: FfiConverterTypeStaticText.read(from: &buf), 
+                manage: FfiConverterTypeStaticList.read(from: &buf), 
+                manageRaw: FfiConverterTypeStaticText.read(from: &buf), 
+                edit: FfiConverterTypeStaticList.read(from: &buf), 
+                editRaw: FfiConverterTypeStaticText.read(from: &buf), 
+                aliases: FfiConverterTypeStaticList.read(from: &buf), 
+                titleRule: FfiConverterOptionTypeTitleRule.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AppModule, into buf: inout [UInt8]) {
+        FfiConverterTypeStaticText.write(value.app, into: &buf)
+        FfiConverterOptionTypeStaticText.write(value.module, into: &buf)
+        FfiConverterTypeStaticText.write(value.moduleRaw, into: &buf)
+        FfiConverterTypeStaticList.write(value.manage, into: &buf)
+        FfiConverterTypeStaticText.write(value.manageRaw, into: &buf)
+        FfiConverterTypeStaticList.write(value.edit, into: &buf)
+        FfiConverterTypeStaticText.write(value.editRaw, into: &buf)
+        FfiConverterTypeStaticList.write(value.aliases, into: &buf)
+        FfiConverterOptionTypeTitleRule.write(value.titleRule, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppModule_lift(_ buf: RustBuffer) throws -> AppModule {
+    return try FfiConverterTypeAppModule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAppModule_lower(_ value: AppModule) -> RustBuffer {
+    return FfiConverterTypeAppModule.lower(value)
+}
+
+
+/**
+ * The household-registration area a first letter stands for.
+ */
+public struct Area: Equatable, Hashable, Codable {
+    /**
+     * The letter, A–Z.
+     */
+    public var letter: Char
+    /**
+     * Name in Traditional Chinese.
+     */
+    public var nameZh: StaticText
+    /**
+     * Name in English.
+     */
+    public var nameEn: StaticText
+    /**
+     * No longer issued (L, R, S, Y).
+     */
+    public var retired: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The letter, A–Z.
+         */letter: Char, 
+        /**
+         * Name in Traditional Chinese.
+         */nameZh: StaticText, 
+        /**
+         * Name in English.
+         */nameEn: StaticText, 
+        /**
+         * No longer issued (L, R, S, Y).
+         */retired: Bool) {
+        self.letter = letter
+        self.nameZh = nameZh
+        self.nameEn = nameEn
+        self.retired = retired
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Area: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeArea: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Area {
+        return
+            try Area(
+                letter: FfiConverterTypechar.read(from: &buf), 
+                nameZh: FfiConverterTypeStaticText.read(from: &buf), 
+                nameEn: FfiConverterTypeStaticText.read(from: &buf), 
+                retired: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Area, into buf: inout [UInt8]) {
+        FfiConverterTypechar.write(value.letter, into: &buf)
+        FfiConverterTypeStaticText.write(value.nameZh, into: &buf)
+        FfiConverterTypeStaticText.write(value.nameEn, into: &buf)
+        FfiConverterBool.write(value.retired, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeArea_lift(_ buf: RustBuffer) throws -> Area {
+    return try FfiConverterTypeArea.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeArea_lower(_ value: Area) -> RustBuffer {
+    return FfiConverterTypeArea.lower(value)
+}
+
+
+/**
+ * The view a person gets, with the permission decision behind it.
+ */
+public struct AttendanceAccess: Equatable, Hashable, Codable {
+    /**
+     * Per student, or class counts only.
+     */
+    public var view: AttendanceView
+    /**
+     * The edit-right decision on 新學生出缺席 (management implies edit).
+     */
+    public var decision: Decision
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Per student, or class counts only.
+         */view: AttendanceView, 
+        /**
+         * The edit-right decision on 新學生出缺席 (management implies edit).
+         */decision: Decision, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.view = view
+        self.decision = decision
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AttendanceAccess: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAttendanceAccess: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AttendanceAccess {
+        return
+            try AttendanceAccess(
+                view: FfiConverterTypeAttendanceView.read(from: &buf), 
+                decision: FfiConverterTypeDecision.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AttendanceAccess, into buf: inout [UInt8]) {
+        FfiConverterTypeAttendanceView.write(value.view, into: &buf)
+        FfiConverterTypeDecision.write(value.decision, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceAccess_lift(_ buf: RustBuffer) throws -> AttendanceAccess {
+    return try FfiConverterTypeAttendanceAccess.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceAccess_lower(_ value: AttendanceAccess) -> RustBuffer {
+    return FfiConverterTypeAttendanceAccess.lower(value)
+}
+
+
+/**
+ * One attendance record of one student on one day, as the module exports it.
+ *
+ * | field | 中文欄名 | English column |
+ * |---|---|---|
+ * | `class` | 班級 | class |
+ * | `date` | 日期 | date (any calendar style) |
+ * | `student` | 學生（姓名或學號） | student (name or number) |
+ * | `status` | 出缺席狀況 | status (see [`AttendanceStatus`]) |
+ */
+public struct AttendanceRecord: Equatable, Hashable, Codable {
+    /**
+     * The class (班級).
+     */
+    public var `class`: String
+    /**
+     * The day.
+     */
+    public var date: NaiveDate
+    /**
+     * The student's name or number: used only to count each student once, never output.
+     */
+    public var student: String
+    /**
+     * The status, in English or as the module writes it (事假, 病假, …).
+     */
+    public var status: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The class (班級).
+         */`class`: String, 
+        /**
+         * The day.
+         */date: NaiveDate, 
+        /**
+         * The student's name or number: used only to count each student once, never output.
+         */student: String, 
+        /**
+         * The status, in English or as the module writes it (事假, 病假, …).
+         */status: String) {
+        self.`class` = `class`
+        self.date = date
+        self.student = student
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AttendanceRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAttendanceRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AttendanceRecord {
+        return
+            try AttendanceRecord(
+                class: FfiConverterString.read(from: &buf), 
+                date: FfiConverterTypeNaiveDate.read(from: &buf), 
+                student: FfiConverterString.read(from: &buf), 
+                status: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AttendanceRecord, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.`class`, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterString.write(value.student, into: &buf)
+        FfiConverterString.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceRecord_lift(_ buf: RustBuffer) throws -> AttendanceRecord {
+    return try FfiConverterTypeAttendanceRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceRecord_lower(_ value: AttendanceRecord) -> RustBuffer {
+    return FfiConverterTypeAttendanceRecord.lower(value)
+}
+
+
+/**
+ * The on-site pick from the schools' file and the scans' file (RULES §8).
+ */
+public struct AuditFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+    /**
+     * The workflow's aggregate.
+     */
+    public var total: AuditPick
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary, 
+        /**
+         * The workflow's aggregate.
+         */total: AuditPick) {
+        self.source = source
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+        self.total = total
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AuditFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditFile {
+        return
+            try AuditFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf), 
+                total: FfiConverterTypeAuditPick.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AuditFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+        FfiConverterTypeAuditPick.write(value.total, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditFile_lift(_ buf: RustBuffer) throws -> AuditFile {
+    return try FfiConverterTypeAuditFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditFile_lower(_ value: AuditFile) -> RustBuffer {
+    return FfiConverterTypeAuditFile.lower(value)
+}
+
+
+/**
+ * The pick.
+ */
+public struct AuditPick: Equatable, Hashable, Codable {
+    /**
+     * Drill overtime: how many top ranks are picked.
+     */
+    public var drillTopN: UInt32
+    /**
+     * Incident count: how many top ranks are picked.
+     */
+    public var incidentTopN: UInt32
+    /**
+     * The grade that picks a school.
+     */
+    public var pickedGrade: String
+    /**
+     * The CVSS score from which a re-scan finding counts.
+     */
+    public var rescanMinCvss: Double
+    /**
+     * The capacity asked for, if any.
+     */
+    public var capacity: UInt32?
+    /**
+     * Schools considered (the list plus schools found only in the scans).
+     */
+    public var schoolsConsidered: Usize
+    /**
+     * Schools meeting at least one criterion.
+     */
+    public var eligible: Usize
+    /**
+     * The schools picked, in order.
+     */
+    public var picked: [PickedSchool]
+    /**
+     * Schools meeting a criterion but past the capacity, in order.
+     */
+    public var overCapacity: [PickedSchool]
+    /**
+     * Whether re-scan findings counted as a sixth criterion.
+     */
+    public var rescanIsCriterion: Bool
+    /**
+     * The website-scan ranking, a result of its own (001 §陸.三.(一)).
+     */
+    public var scanRanking: ScanRanking
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Drill overtime: how many top ranks are picked.
+         */drillTopN: UInt32, 
+        /**
+         * Incident count: how many top ranks are picked.
+         */incidentTopN: UInt32, 
+        /**
+         * The grade that picks a school.
+         */pickedGrade: String, 
+        /**
+         * The CVSS score from which a re-scan finding counts.
+         */rescanMinCvss: Double, 
+        /**
+         * The capacity asked for, if any.
+         */capacity: UInt32?, 
+        /**
+         * Schools considered (the list plus schools found only in the scans).
+         */schoolsConsidered: Usize, 
+        /**
+         * Schools meeting at least one criterion.
+         */eligible: Usize, 
+        /**
+         * The schools picked, in order.
+         */picked: [PickedSchool], 
+        /**
+         * Schools meeting a criterion but past the capacity, in order.
+         */overCapacity: [PickedSchool], 
+        /**
+         * Whether re-scan findings counted as a sixth criterion.
+         */rescanIsCriterion: Bool, 
+        /**
+         * The website-scan ranking, a result of its own (001 §陸.三.(一)).
+         */scanRanking: ScanRanking) {
+        self.drillTopN = drillTopN
+        self.incidentTopN = incidentTopN
+        self.pickedGrade = pickedGrade
+        self.rescanMinCvss = rescanMinCvss
+        self.capacity = capacity
+        self.schoolsConsidered = schoolsConsidered
+        self.eligible = eligible
+        self.picked = picked
+        self.overCapacity = overCapacity
+        self.rescanIsCriterion = rescanIsCriterion
+        self.scanRanking = scanRanking
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AuditPick: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditPick: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditPick {
+        return
+            try AuditPick(
+                drillTopN: FfiConverterUInt32.read(from: &buf), 
+                incidentTopN: FfiConverterUInt32.read(from: &buf), 
+                pickedGrade: FfiConverterString.read(from: &buf), 
+                rescanMinCvss: FfiConverterDouble.read(from: &buf), 
+                capacity: FfiConverterOptionUInt32.read(from: &buf), 
+                schoolsConsidered: FfiConverterTypeusize.read(from: &buf), 
+                eligible: FfiConverterTypeusize.read(from: &buf), 
+                picked: FfiConverterSequenceTypePickedSchool.read(from: &buf), 
+                overCapacity: FfiConverterSequenceTypePickedSchool.read(from: &buf), 
+                rescanIsCriterion: FfiConverterBool.read(from: &buf), 
+                scanRanking: FfiConverterTypeScanRanking.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AuditPick, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.drillTopN, into: &buf)
+        FfiConverterUInt32.write(value.incidentTopN, into: &buf)
+        FfiConverterString.write(value.pickedGrade, into: &buf)
+        FfiConverterDouble.write(value.rescanMinCvss, into: &buf)
+        FfiConverterOptionUInt32.write(value.capacity, into: &buf)
+        FfiConverterTypeusize.write(value.schoolsConsidered, into: &buf)
+        FfiConverterTypeusize.write(value.eligible, into: &buf)
+        FfiConverterSequenceTypePickedSchool.write(value.picked, into: &buf)
+        FfiConverterSequenceTypePickedSchool.write(value.overCapacity, into: &buf)
+        FfiConverterBool.write(value.rescanIsCriterion, into: &buf)
+        FfiConverterTypeScanRanking.write(value.scanRanking, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditPick_lift(_ buf: RustBuffer) throws -> AuditPick {
+    return try FfiConverterTypeAuditPick.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditPick_lower(_ value: AuditPick) -> RustBuffer {
+    return FfiConverterTypeAuditPick.lower(value)
+}
+
+
+/**
+ * What the department knows about one school for the on-site check pick.
+ * Missing figures count as 0 / none.
+ */
+public struct AuditSchool: Equatable, Hashable, Codable {
+    /**
+     * The school's code (or name, when the list has no codes); unique.
+     */
+    public var school: String
+    /**
+     * Its name, for display.
+     */
+    public var name: String?
+    /**
+     * Drill report overtime in minutes (see [`crate::drill::rank`]).
+     */
+    public var drillOvertimeMinutes: UInt64?
+    /**
+     * The previous year's Ministry of Education incident count (前年度通報件數).
+     */
+    public var previousYearIncidents: UInt32?
+    /**
+     * Gaps of the security self-report audit still not fixed after notice.
+     */
+    public var selfReportGaps: UInt32?
+    /**
+     * Citizen complaints (人民陳情) about the school's security.
+     */
+    public var citizenComplaints: UInt32?
+    /**
+     * Security grade (資安等級), e.g. `A`, `B`, `C`.
+     */
+    public var securityGrade: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school's code (or name, when the list has no codes); unique.
+         */school: String, 
+        /**
+         * Its name, for display.
+         */name: String?, 
+        /**
+         * Drill report overtime in minutes (see [`crate::drill::rank`]).
+         */drillOvertimeMinutes: UInt64?, 
+        /**
+         * The previous year's Ministry of Education incident count (前年度通報件數).
+         */previousYearIncidents: UInt32?, 
+        /**
+         * Gaps of the security self-report audit still not fixed after notice.
+         */selfReportGaps: UInt32?, 
+        /**
+         * Citizen complaints (人民陳情) about the school's security.
+         */citizenComplaints: UInt32?, 
+        /**
+         * Security grade (資安等級), e.g. `A`, `B`, `C`.
+         */securityGrade: String?) {
+        self.school = school
+        self.name = name
+        self.drillOvertimeMinutes = drillOvertimeMinutes
+        self.previousYearIncidents = previousYearIncidents
+        self.selfReportGaps = selfReportGaps
+        self.citizenComplaints = citizenComplaints
+        self.securityGrade = securityGrade
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AuditSchool: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditSchool: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditSchool {
+        return
+            try AuditSchool(
+                school: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                drillOvertimeMinutes: FfiConverterOptionUInt64.read(from: &buf), 
+                previousYearIncidents: FfiConverterOptionUInt32.read(from: &buf), 
+                selfReportGaps: FfiConverterOptionUInt32.read(from: &buf), 
+                citizenComplaints: FfiConverterOptionUInt32.read(from: &buf), 
+                securityGrade: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AuditSchool, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionUInt64.write(value.drillOvertimeMinutes, into: &buf)
+        FfiConverterOptionUInt32.write(value.previousYearIncidents, into: &buf)
+        FfiConverterOptionUInt32.write(value.selfReportGaps, into: &buf)
+        FfiConverterOptionUInt32.write(value.citizenComplaints, into: &buf)
+        FfiConverterOptionString.write(value.securityGrade, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditSchool_lift(_ buf: RustBuffer) throws -> AuditSchool {
+    return try FfiConverterTypeAuditSchool.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditSchool_lower(_ value: AuditSchool) -> RustBuffer {
+    return FfiConverterTypeAuditSchool.lower(value)
+}
+
+
+/**
+ * What to back up, and before which event.
+ */
+public struct BackupAdvice: Equatable, Hashable, Codable {
+    /**
+     * The event that ends (or pauses) access.
+     */
+    public var event: BackupEvent
+    /**
+     * Back up before this day (the status date), when known.
+     */
+    public var before: NaiveDate?
+    /**
+     * The services whose data to back up.
+     */
+    public var services: [Service]
+    /**
+     * Access is already gone: the owner can no longer make the backup.
+     */
+    public var tooLate: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The event that ends (or pauses) access.
+         */event: BackupEvent, 
+        /**
+         * Back up before this day (the status date), when known.
+         */before: NaiveDate?, 
+        /**
+         * The services whose data to back up.
+         */services: [Service], 
+        /**
+         * Access is already gone: the owner can no longer make the backup.
+         */tooLate: Bool) {
+        self.event = event
+        self.before = before
+        self.services = services
+        self.tooLate = tooLate
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BackupAdvice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBackupAdvice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BackupAdvice {
+        return
+            try BackupAdvice(
+                event: FfiConverterTypeBackupEvent.read(from: &buf), 
+                before: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                services: FfiConverterSequenceTypeService.read(from: &buf), 
+                tooLate: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BackupAdvice, into buf: inout [UInt8]) {
+        FfiConverterTypeBackupEvent.write(value.event, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.before, into: &buf)
+        FfiConverterSequenceTypeService.write(value.services, into: &buf)
+        FfiConverterBool.write(value.tooLate, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBackupAdvice_lift(_ buf: RustBuffer) throws -> BackupAdvice {
+    return try FfiConverterTypeBackupAdvice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBackupAdvice_lower(_ value: BackupAdvice) -> RustBuffer {
+    return FfiConverterTypeBackupAdvice.lower(value)
+}
+
+
+/**
+ * Which character classes a password contains.
+ *
+ * Why: the seed's rule is "3 of these 4 kinds of characters" (seed 001
+ * §陸.二.(一)2: 英文大寫、英文小寫、基本數字、特殊字元); the AD profile adds a fifth,
+ * letters with no case (RULES §1 "Optional profile `ad`").
+ *
+ * Decided: in the default profile only ASCII counts: `A–Z`, `a–z`, `0–9`, and
+ * the 32 printable ASCII punctuation/symbol characters (space counts as none).
+ * In the AD profile upper and lower case are Unicode's (so full-width `Ａ` and
+ * Greek `Ω` are upper case), digits and specials stay ASCII (AD counts neither
+ * full-width digits nor currency signs), and `other_letter` is a letter that is
+ * neither upper nor lower case (CJK, 注音). `other_letter` is always `false` in
+ * the default profile.
+ */
+public struct CharClasses: Equatable, Hashable, Codable {
+    /**
+     * An upper-case letter (default: `A–Z`; AD: any Unicode upper case).
+     */
+    public var upper: Bool
+    /**
+     * A lower-case letter (default: `a–z`; AD: any Unicode lower case).
+     */
+    public var lower: Bool
+    /**
+     * A digit `0–9` (ASCII in both profiles).
+     */
+    public var digit: Bool
+    /**
+     * A printable ASCII punctuation or symbol character, not space.
+     */
+    public var special: Bool
+    /**
+     * AD only: a letter without case (e.g. `密`).
+     */
+    public var otherLetter: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * An upper-case letter (default: `A–Z`; AD: any Unicode upper case).
+         */upper: Bool, 
+        /**
+         * A lower-case letter (default: `a–z`; AD: any Unicode lower case).
+         */lower: Bool, 
+        /**
+         * A digit `0–9` (ASCII in both profiles).
+         */digit: Bool, 
+        /**
+         * A printable ASCII punctuation or symbol character, not space.
+         */special: Bool, 
+        /**
+         * AD only: a letter without case (e.g. `密`).
+         */otherLetter: Bool) {
+        self.upper = upper
+        self.lower = lower
+        self.digit = digit
+        self.special = special
+        self.otherLetter = otherLetter
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CharClasses: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCharClasses: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CharClasses {
+        return
+            try CharClasses(
+                upper: FfiConverterBool.read(from: &buf), 
+                lower: FfiConverterBool.read(from: &buf), 
+                digit: FfiConverterBool.read(from: &buf), 
+                special: FfiConverterBool.read(from: &buf), 
+                otherLetter: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CharClasses, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.upper, into: &buf)
+        FfiConverterBool.write(value.lower, into: &buf)
+        FfiConverterBool.write(value.digit, into: &buf)
+        FfiConverterBool.write(value.special, into: &buf)
+        FfiConverterBool.write(value.otherLetter, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCharClasses_lift(_ buf: RustBuffer) throws -> CharClasses {
+    return try FfiConverterTypeCharClasses.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCharClasses_lower(_ value: CharClasses) -> RustBuffer {
+    return FfiConverterTypeCharClasses.lower(value)
+}
+
+
+/**
+ * One class on one day: how many students were absent. There is no name field:
+ * no student can leave through this type.
+ */
+public struct ClassDayCount: Equatable, Hashable, Codable {
+    /**
+     * The class, trimmed.
+     */
+    public var `class`: String
+    /**
+     * The day.
+     */
+    public var date: NaiveDate
+    /**
+     * Students absent that day (each counted once).
+     */
+    public var absent: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The class, trimmed.
+         */`class`: String, 
+        /**
+         * The day.
+         */date: NaiveDate, 
+        /**
+         * Students absent that day (each counted once).
+         */absent: UInt32) {
+        self.`class` = `class`
+        self.date = date
+        self.absent = absent
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ClassDayCount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeClassDayCount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ClassDayCount {
+        return
+            try ClassDayCount(
+                class: FfiConverterString.read(from: &buf), 
+                date: FfiConverterTypeNaiveDate.read(from: &buf), 
+                absent: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ClassDayCount, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.`class`, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterUInt32.write(value.absent, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClassDayCount_lift(_ buf: RustBuffer) throws -> ClassDayCount {
+    return try FfiConverterTypeClassDayCount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClassDayCount_lower(_ value: ClassDayCount) -> RustBuffer {
+    return FfiConverterTypeClassDayCount.lower(value)
+}
+
+
+/**
+ * One row of the code table, for documentation and for bindings that list codes.
+ */
+public struct CodeInfo: Equatable, Hashable, Codable {
+    /**
+     * Stable code string.
+     */
+    public var code: StaticText
+    /**
+     * Violation, warning, info or error.
+     */
+    public var kind: CodeKind
+    /**
+     * Traditional Chinese template.
+     */
+    public var messageZh: StaticText
+    /**
+     * English template.
+     */
+    public var messageEn: StaticText
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable code string.
+         */code: StaticText, 
+        /**
+         * Violation, warning, info or error.
+         */kind: CodeKind, 
+        /**
+         * Traditional Chinese template.
+         */messageZh: StaticText, 
+        /**
+         * English template.
+         */messageEn: StaticText) {
+        self.code = code
+        self.kind = kind
+        self.messageZh = messageZh
+        self.messageEn = messageEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CodeInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCodeInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CodeInfo {
+        return
+            try CodeInfo(
+                code: FfiConverterTypeStaticText.read(from: &buf), 
+                kind: FfiConverterTypeCodeKind.read(from: &buf), 
+                messageZh: FfiConverterTypeStaticText.read(from: &buf), 
+                messageEn: FfiConverterTypeStaticText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CodeInfo, into buf: inout [UInt8]) {
+        FfiConverterTypeStaticText.write(value.code, into: &buf)
+        FfiConverterTypeCodeKind.write(value.kind, into: &buf)
+        FfiConverterTypeStaticText.write(value.messageZh, into: &buf)
+        FfiConverterTypeStaticText.write(value.messageEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCodeInfo_lift(_ buf: RustBuffer) throws -> CodeInfo {
+    return try FfiConverterTypeCodeInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCodeInfo_lower(_ value: CodeInfo) -> RustBuffer {
+    return FfiConverterTypeCodeInfo.lower(value)
+}
+
+
+/**
+ * A header cell that fed a field.
+ */
+public struct ColumnUse: Equatable, Hashable, Codable {
+    /**
+     * Column number (1-based).
+     */
+    public var column: UInt64
+    /**
+     * The header as written.
+     */
+    public var header: String
+    /**
+     * The record field it feeds.
+     */
+    public var field: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Column number (1-based).
+         */column: UInt64, 
+        /**
+         * The header as written.
+         */header: String, 
+        /**
+         * The record field it feeds.
+         */field: String) {
+        self.column = column
+        self.header = header
+        self.field = field
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ColumnUse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeColumnUse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ColumnUse {
+        return
+            try ColumnUse(
+                column: FfiConverterUInt64.read(from: &buf), 
+                header: FfiConverterString.read(from: &buf), 
+                field: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ColumnUse, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.column, into: &buf)
+        FfiConverterString.write(value.header, into: &buf)
+        FfiConverterString.write(value.field, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeColumnUse_lift(_ buf: RustBuffer) throws -> ColumnUse {
+    return try FfiConverterTypeColumnUse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeColumnUse_lower(_ value: ColumnUse) -> RustBuffer {
+    return FfiConverterTypeColumnUse.lower(value)
+}
+
+
+/**
+ * One person of the family record: a name and a mobile number.
+ */
+public struct Contact: Equatable, Hashable, Codable {
+    /**
+     * 姓名.
+     */
+    public var name: String?
+    /**
+     * 行動電話, as typed.
+     */
+    public var mobile: String?
+    /**
+     * For other contacts, the relation (祖母, 舅舅, …); only echoed.
+     */
+    public var relation: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * 姓名.
+         */name: String?, 
+        /**
+         * 行動電話, as typed.
+         */mobile: String?, 
+        /**
+         * For other contacts, the relation (祖母, 舅舅, …); only echoed.
+         */relation: String?) {
+        self.name = name
+        self.mobile = mobile
+        self.relation = relation
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Contact: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContact: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Contact {
+        return
+            try Contact(
+                name: FfiConverterOptionString.read(from: &buf), 
+                mobile: FfiConverterOptionString.read(from: &buf), 
+                relation: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Contact, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.mobile, into: &buf)
+        FfiConverterOptionString.write(value.relation, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContact_lift(_ buf: RustBuffer) throws -> Contact {
+    return try FfiConverterTypeContact.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContact_lower(_ value: Contact) -> RustBuffer {
+    return FfiConverterTypeContact.lower(value)
+}
+
+
+/**
+ * One contact of the record, checked.
+ */
+public struct ContactCheck: Equatable, Hashable, Codable {
+    /**
+     * Which field.
+     */
+    public var slot: Slot
+    /**
+     * Position in `others` (0-based), for other contacts.
+     */
+    public var index: Usize?
+    /**
+     * `father`, `guardian 1`, `other contact 2`, … as used in the findings.
+     */
+    public var who: String
+    /**
+     * The name, trimmed, when filled.
+     */
+    public var name: String?
+    /**
+     * The relation of an other contact, trimmed, when given.
+     */
+    public var relation: String?
+    /**
+     * Anything is filled in (a blank slot is a person not listed).
+     */
+    public var listed: Bool
+    /**
+     * The mobile number field, read.
+     */
+    public var mobile: PhoneCheck
+    /**
+     * Both a name and a usable mobile number: this person can register.
+     */
+    public var canRegister: Bool
+    /**
+     * What is missing or malformed.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Which field.
+         */slot: Slot, 
+        /**
+         * Position in `others` (0-based), for other contacts.
+         */index: Usize?, 
+        /**
+         * `father`, `guardian 1`, `other contact 2`, … as used in the findings.
+         */who: String, 
+        /**
+         * The name, trimmed, when filled.
+         */name: String?, 
+        /**
+         * The relation of an other contact, trimmed, when given.
+         */relation: String?, 
+        /**
+         * Anything is filled in (a blank slot is a person not listed).
+         */listed: Bool, 
+        /**
+         * The mobile number field, read.
+         */mobile: PhoneCheck, 
+        /**
+         * Both a name and a usable mobile number: this person can register.
+         */canRegister: Bool, 
+        /**
+         * What is missing or malformed.
+         */findings: [Finding]) {
+        self.slot = slot
+        self.index = index
+        self.who = who
+        self.name = name
+        self.relation = relation
+        self.listed = listed
+        self.mobile = mobile
+        self.canRegister = canRegister
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContactCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContactCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContactCheck {
+        return
+            try ContactCheck(
+                slot: FfiConverterTypeSlot.read(from: &buf), 
+                index: FfiConverterOptionTypeusize.read(from: &buf), 
+                who: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                relation: FfiConverterOptionString.read(from: &buf), 
+                listed: FfiConverterBool.read(from: &buf), 
+                mobile: FfiConverterTypePhoneCheck.read(from: &buf), 
+                canRegister: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContactCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeSlot.write(value.slot, into: &buf)
+        FfiConverterOptionTypeusize.write(value.index, into: &buf)
+        FfiConverterString.write(value.who, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.relation, into: &buf)
+        FfiConverterBool.write(value.listed, into: &buf)
+        FfiConverterTypePhoneCheck.write(value.mobile, into: &buf)
+        FfiConverterBool.write(value.canRegister, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContactCheck_lift(_ buf: RustBuffer) throws -> ContactCheck {
+    return try FfiConverterTypeContactCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContactCheck_lower(_ value: ContactCheck) -> RustBuffer {
+    return FfiConverterTypeContactCheck.lower(value)
+}
+
+
+/**
+ * A criterion a school met, with the figures (in the finding's params).
+ */
+public struct CriterionMet: Equatable, Hashable, Codable {
+    /**
+     * Which criterion.
+     */
+    public var criterion: Criterion
+    /**
+     * The school's rank, for the two ranked criteria.
+     */
+    public var rank: UInt32?
+    /**
+     * The explanation, with the figures.
+     */
+    public var finding: Finding
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Which criterion.
+         */criterion: Criterion, 
+        /**
+         * The school's rank, for the two ranked criteria.
+         */rank: UInt32?, 
+        /**
+         * The explanation, with the figures.
+         */finding: Finding) {
+        self.criterion = criterion
+        self.rank = rank
+        self.finding = finding
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CriterionMet: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCriterionMet: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CriterionMet {
+        return
+            try CriterionMet(
+                criterion: FfiConverterTypeCriterion.read(from: &buf), 
+                rank: FfiConverterOptionUInt32.read(from: &buf), 
+                finding: FfiConverterTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CriterionMet, into buf: inout [UInt8]) {
+        FfiConverterTypeCriterion.write(value.criterion, into: &buf)
+        FfiConverterOptionUInt32.write(value.rank, into: &buf)
+        FfiConverterTypeFinding.write(value.finding, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCriterionMet_lift(_ buf: RustBuffer) throws -> CriterionMet {
+    return try FfiConverterTypeCriterionMet.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCriterionMet_lower(_ value: CriterionMet) -> RustBuffer {
+    return FfiConverterTypeCriterionMet.lower(value)
+}
+
+
+/**
+ * The answer of [`can`].
+ */
+public struct Decision: Equatable, Hashable, Codable {
+    /**
+     * The person may use the right.
+     */
+    public var allowed: Bool
+    /**
+     * The app.
+     */
+    public var app: StaticText
+    /**
+     * The web module (`None` for the contact book).
+     */
+    public var module: StaticText?
+    /**
+     * The right asked about.
+     */
+    public var right: Right
+    /**
+     * The rule that decided.
+     */
+    public var rule: Rule
+    /**
+     * The right that allowed it (`manage` when management allowed an edit).
+     */
+    public var grantedRight: Right?
+    /**
+     * The role (or title) that matched a holder, or was removed.
+     */
+    public var matchedRole: String?
+    /**
+     * For the contact book: the word of the title that decided.
+     */
+    public var matchedKeyword: String?
+    /**
+     * The explanation.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The person may use the right.
+         */allowed: Bool, 
+        /**
+         * The app.
+         */app: StaticText, 
+        /**
+         * The web module (`None` for the contact book).
+         */module: StaticText?, 
+        /**
+         * The right asked about.
+         */right: Right, 
+        /**
+         * The rule that decided.
+         */rule: Rule, 
+        /**
+         * The right that allowed it (`manage` when management allowed an edit).
+         */grantedRight: Right?, 
+        /**
+         * The role (or title) that matched a holder, or was removed.
+         */matchedRole: String?, 
+        /**
+         * For the contact book: the word of the title that decided.
+         */matchedKeyword: String?, 
+        /**
+         * The explanation.
+         */findings: [Finding]) {
+        self.allowed = allowed
+        self.app = app
+        self.module = module
+        self.right = right
+        self.rule = rule
+        self.grantedRight = grantedRight
+        self.matchedRole = matchedRole
+        self.matchedKeyword = matchedKeyword
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Decision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Decision {
+        return
+            try Decision(
+                allowed: FfiConverterBool.read(from: &buf), 
+                app: FfiConverterTypeStaticText.read(from: &buf), 
+                module: FfiConverterOptionTypeStaticText.read(from: &buf), 
+                right: FfiConverterTypeRight.read(from: &buf), 
+                rule: FfiConverterTypeRule.read(from: &buf), 
+                grantedRight: FfiConverterOptionTypeRight.read(from: &buf), 
+                matchedRole: FfiConverterOptionString.read(from: &buf), 
+                matchedKeyword: FfiConverterOptionString.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Decision, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.allowed, into: &buf)
+        FfiConverterTypeStaticText.write(value.app, into: &buf)
+        FfiConverterOptionTypeStaticText.write(value.module, into: &buf)
+        FfiConverterTypeRight.write(value.right, into: &buf)
+        FfiConverterTypeRule.write(value.rule, into: &buf)
+        FfiConverterOptionTypeRight.write(value.grantedRight, into: &buf)
+        FfiConverterOptionString.write(value.matchedRole, into: &buf)
+        FfiConverterOptionString.write(value.matchedKeyword, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecision_lift(_ buf: RustBuffer) throws -> Decision {
+    return try FfiConverterTypeDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecision_lower(_ value: Decision) -> RustBuffer {
+    return FfiConverterTypeDecision.lower(value)
+}
+
+
+/**
+ * Decoded text and how it was read.
+ */
+public struct Decoded: Equatable, Hashable, Codable {
+    /**
+     * The text, without the byte-order mark.
+     */
+    public var text: String
+    /**
+     * The encoding it was read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * Whether the file started with a byte-order mark.
+     */
+    public var bom: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The text, without the byte-order mark.
+         */text: String, 
+        /**
+         * The encoding it was read in.
+         */encoding: TextEncoding, 
+        /**
+         * Whether the file started with a byte-order mark.
+         */bom: Bool) {
+        self.text = text
+        self.encoding = encoding
+        self.bom = bom
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Decoded: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecoded: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Decoded {
+        return
+            try Decoded(
+                text: FfiConverterString.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Decoded, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecoded_lift(_ buf: RustBuffer) throws -> Decoded {
+    return try FfiConverterTypeDecoded.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecoded_lower(_ value: Decoded) -> RustBuffer {
+    return FfiConverterTypeDecoded.lower(value)
+}
+
+
+/**
+ * One ID number found in a document, where a person can find it.
+ */
+public struct DocumentMatch: Equatable, Hashable, Codable {
+    /**
+     * `Sheet1!A1` (a cell), `paragraph 4`, `page 2`, `line 7`.
+     */
+    public var location: String
+    /**
+     * The match, with offsets inside that cell, paragraph, page or line.
+     */
+    public var id: IdMatch
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `Sheet1!A1` (a cell), `paragraph 4`, `page 2`, `line 7`.
+         */location: String, 
+        /**
+         * The match, with offsets inside that cell, paragraph, page or line.
+         */id: IdMatch) {
+        self.location = location
+        self.id = id
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DocumentMatch: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDocumentMatch: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DocumentMatch {
+        return
+            try DocumentMatch(
+                location: FfiConverterString.read(from: &buf), 
+                id: FfiConverterTypeIdMatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DocumentMatch, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.location, into: &buf)
+        FfiConverterTypeIdMatch.write(value.id, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentMatch_lift(_ buf: RustBuffer) throws -> DocumentMatch {
+    return try FfiConverterTypeDocumentMatch.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentMatch_lower(_ value: DocumentMatch) -> RustBuffer {
+    return FfiConverterTypeDocumentMatch.lower(value)
+}
+
+
+/**
+ * Why a document could not be read: a code of the code table and its messages.
+ */
+public struct DocumentProblem: Equatable, Hashable, Codable {
+    /**
+     * The stable code (`document.no_text`, `archive.too_large`, …).
+     */
+    public var code: String
+    /**
+     * The message in Traditional Chinese.
+     */
+    public var messageZh: String
+    /**
+     * The message in English.
+     */
+    public var messageEn: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stable code (`document.no_text`, `archive.too_large`, …).
+         */code: String, 
+        /**
+         * The message in Traditional Chinese.
+         */messageZh: String, 
+        /**
+         * The message in English.
+         */messageEn: String) {
+        self.code = code
+        self.messageZh = messageZh
+        self.messageEn = messageEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DocumentProblem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDocumentProblem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DocumentProblem {
+        return
+            try DocumentProblem(
+                code: FfiConverterString.read(from: &buf), 
+                messageZh: FfiConverterString.read(from: &buf), 
+                messageEn: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DocumentProblem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.messageZh, into: &buf)
+        FfiConverterString.write(value.messageEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentProblem_lift(_ buf: RustBuffer) throws -> DocumentProblem {
+    return try FfiConverterTypeDocumentProblem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentProblem_lower(_ value: DocumentProblem) -> RustBuffer {
+    return FfiConverterTypeDocumentProblem.lower(value)
+}
+
+
+/**
+ * A document scanned for ID numbers.
+ */
+public struct DocumentScan: Equatable, Hashable, Codable {
+    /**
+     * The kind read (for `auto`, the one detected).
+     */
+    public var kind: DocumentKind
+    /**
+     * Whether its text could be read. `false` is never "clean".
+     */
+    public var readable: Bool
+    /**
+     * Why not, when it could not.
+     */
+    public var problem: DocumentProblem?
+    /**
+     * Pieces of text scanned (cells, paragraphs, pages, lines).
+     */
+    public var pieces: UInt64
+    /**
+     * The IDs, in document order.
+     */
+    public var matches: [DocumentMatch]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The kind read (for `auto`, the one detected).
+         */kind: DocumentKind, 
+        /**
+         * Whether its text could be read. `false` is never "clean".
+         */readable: Bool, 
+        /**
+         * Why not, when it could not.
+         */problem: DocumentProblem?, 
+        /**
+         * Pieces of text scanned (cells, paragraphs, pages, lines).
+         */pieces: UInt64, 
+        /**
+         * The IDs, in document order.
+         */matches: [DocumentMatch]) {
+        self.kind = kind
+        self.readable = readable
+        self.problem = problem
+        self.pieces = pieces
+        self.matches = matches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DocumentScan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDocumentScan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DocumentScan {
+        return
+            try DocumentScan(
+                kind: FfiConverterTypeDocumentKind.read(from: &buf), 
+                readable: FfiConverterBool.read(from: &buf), 
+                problem: FfiConverterOptionTypeDocumentProblem.read(from: &buf), 
+                pieces: FfiConverterUInt64.read(from: &buf), 
+                matches: FfiConverterSequenceTypeDocumentMatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DocumentScan, into buf: inout [UInt8]) {
+        FfiConverterTypeDocumentKind.write(value.kind, into: &buf)
+        FfiConverterBool.write(value.readable, into: &buf)
+        FfiConverterOptionTypeDocumentProblem.write(value.problem, into: &buf)
+        FfiConverterUInt64.write(value.pieces, into: &buf)
+        FfiConverterSequenceTypeDocumentMatch.write(value.matches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentScan_lift(_ buf: RustBuffer) throws -> DocumentScan {
+    return try FfiConverterTypeDocumentScan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentScan_lower(_ value: DocumentScan) -> RustBuffer {
+    return FfiConverterTypeDocumentScan.lower(value)
+}
+
+
+/**
+ * One drill report judged against the limit.
+ */
+public struct DrillCheck: Equatable, Hashable, Codable {
+    /**
+     * The school.
+     */
+    public var school: String
+    /**
+     * The drill round, when given.
+     */
+    public var drill: String?
+    /**
+     * The drill edition in force on the notice date (`109`, `110`); `None` when
+     * the policy pins the limit.
+     */
+    public var edition: String?
+    /**
+     * The limit in hours.
+     */
+    public var limitHours: UInt32
+    /**
+     * The notice time.
+     */
+    public var notifiedAt: Instant
+    /**
+     * Notice + limit.
+     */
+    public var deadline: Instant?
+    /**
+     * The report time, when reported.
+     */
+    public var reportedAt: Instant?
+    /**
+     * `met`, `late`, `open` or `overdue`.
+     */
+    public var status: Status
+    /**
+     * Whole minutes past the deadline, rounded up (0 when on time or open).
+     */
+    public var overtimeMinutes: Int64
+    /**
+     * Whole minutes to spare or left, rounded down (met, open).
+     */
+    public var marginMinutes: Int64?
+    /**
+     * `fail` when late or overdue.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school.
+         */school: String, 
+        /**
+         * The drill round, when given.
+         */drill: String?, 
+        /**
+         * The drill edition in force on the notice date (`109`, `110`); `None` when
+         * the policy pins the limit.
+         */edition: String?, 
+        /**
+         * The limit in hours.
+         */limitHours: UInt32, 
+        /**
+         * The notice time.
+         */notifiedAt: Instant, 
+        /**
+         * Notice + limit.
+         */deadline: Instant?, 
+        /**
+         * The report time, when reported.
+         */reportedAt: Instant?, 
+        /**
+         * `met`, `late`, `open` or `overdue`.
+         */status: Status, 
+        /**
+         * Whole minutes past the deadline, rounded up (0 when on time or open).
+         */overtimeMinutes: Int64, 
+        /**
+         * Whole minutes to spare or left, rounded down (met, open).
+         */marginMinutes: Int64?, 
+        /**
+         * `fail` when late or overdue.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.school = school
+        self.drill = drill
+        self.edition = edition
+        self.limitHours = limitHours
+        self.notifiedAt = notifiedAt
+        self.deadline = deadline
+        self.reportedAt = reportedAt
+        self.status = status
+        self.overtimeMinutes = overtimeMinutes
+        self.marginMinutes = marginMinutes
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillCheck {
+        return
+            try DrillCheck(
+                school: FfiConverterString.read(from: &buf), 
+                drill: FfiConverterOptionString.read(from: &buf), 
+                edition: FfiConverterOptionString.read(from: &buf), 
+                limitHours: FfiConverterUInt32.read(from: &buf), 
+                notifiedAt: FfiConverterTypeInstant.read(from: &buf), 
+                deadline: FfiConverterOptionTypeInstant.read(from: &buf), 
+                reportedAt: FfiConverterOptionTypeInstant.read(from: &buf), 
+                status: FfiConverterTypeStatus.read(from: &buf), 
+                overtimeMinutes: FfiConverterInt64.read(from: &buf), 
+                marginMinutes: FfiConverterOptionInt64.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillCheck, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.drill, into: &buf)
+        FfiConverterOptionString.write(value.edition, into: &buf)
+        FfiConverterUInt32.write(value.limitHours, into: &buf)
+        FfiConverterTypeInstant.write(value.notifiedAt, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.deadline, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.reportedAt, into: &buf)
+        FfiConverterTypeStatus.write(value.status, into: &buf)
+        FfiConverterInt64.write(value.overtimeMinutes, into: &buf)
+        FfiConverterOptionInt64.write(value.marginMinutes, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillCheck_lift(_ buf: RustBuffer) throws -> DrillCheck {
+    return try FfiConverterTypeDrillCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillCheck_lower(_ value: DrillCheck) -> RustBuffer {
+    return FfiConverterTypeDrillCheck.lower(value)
+}
+
+
+/**
+ * A drill file ranked (RULES §7): each report against its limit, and the
+ * overtime per school.
+ */
+public struct DrillFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every judged row, in file order.
+     */
+    public var rows: [DrillFileRow]
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+    /**
+     * The workflow's aggregate.
+     */
+    public var total: DrillRanking
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every judged row, in file order.
+         */rows: [DrillFileRow], 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary, 
+        /**
+         * The workflow's aggregate.
+         */total: DrillRanking) {
+        self.source = source
+        self.rows = rows
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+        self.total = total
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillFile {
+        return
+            try DrillFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                rows: FfiConverterSequenceTypeDrillFileRow.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf), 
+                total: FfiConverterTypeDrillRanking.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeDrillFileRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+        FfiConverterTypeDrillRanking.write(value.total, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillFile_lift(_ buf: RustBuffer) throws -> DrillFile {
+    return try FfiConverterTypeDrillFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillFile_lower(_ value: DrillFile) -> RustBuffer {
+    return FfiConverterTypeDrillFile.lower(value)
+}
+
+
+/**
+ * One judged row of a file, at its line.
+ */
+public struct DrillFileRow: Equatable, Hashable, Codable {
+    /**
+     * Line (1-based) the row starts on (for a JSON file, the record's number).
+     */
+    public var line: UInt64
+    /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The row's result.
+     */
+    public var result: DrillCheck
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on (for a JSON file, the record's number).
+         */line: UInt64, 
+        /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * The row's result.
+         */result: DrillCheck) {
+        self.line = line
+        self.sheet = sheet
+        self.result = result
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillFileRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillFileRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillFileRow {
+        return
+            try DrillFileRow(
+                line: FfiConverterUInt64.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                result: FfiConverterTypeDrillCheck.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillFileRow, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.line, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterTypeDrillCheck.write(value.result, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillFileRow_lift(_ buf: RustBuffer) throws -> DrillFileRow {
+    return try FfiConverterTypeDrillFileRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillFileRow_lower(_ value: DrillFileRow) -> RustBuffer {
+    return FfiConverterTypeDrillFileRow.lower(value)
+}
+
+
+/**
+ * Drill reports read from a file (RULES §7).
+ */
+public struct DrillImport: Equatable, Hashable, Codable {
+    /**
+     * The records of the good rows, in file order.
+     */
+    public var records: [DrillReport]
+    /**
+     * The line each record starts on (parallel to `records`).
+     */
+    public var lines: [UInt64]
+    /**
+     * One error per bad row, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding the file was read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * Whether it started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+     */
+    public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The header cells that fed fields, in column order.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells no field uses (ignored), as written.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows read (good and bad; not counting skipped rows).
+     */
+    public var rows: UInt64
+    /**
+     * Blank rows and group lines skipped.
+     */
+    public var skippedRows: UInt64
+    /**
+     * Whether reading stopped at `policy.limits.import_max_rows`.
+     */
+    public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The records of the good rows, in file order.
+         */records: [DrillReport], 
+        /**
+         * The line each record starts on (parallel to `records`).
+         */lines: [UInt64], 
+        /**
+         * One error per bad row, in file order.
+         */errors: [ImportError], 
+        /**
+         * The encoding the file was read in.
+         */encoding: TextEncoding, 
+        /**
+         * Whether it started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+         */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
+        /**
+         * The header cells that fed fields, in column order.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells no field uses (ignored), as written.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows read (good and bad; not counting skipped rows).
+         */rows: UInt64, 
+        /**
+         * Blank rows and group lines skipped.
+         */skippedRows: UInt64, 
+        /**
+         * Whether reading stopped at `policy.limits.import_max_rows`.
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillImport {
+        return
+            try DrillImport(
+                records: FfiConverterSequenceTypeDrillReport.read(from: &buf), 
+                lines: FfiConverterSequenceUInt64.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt64.read(from: &buf), 
+                skippedRows: FfiConverterUInt64.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeDrillReport.write(value.records, into: &buf)
+        FfiConverterSequenceUInt64.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt64.write(value.rows, into: &buf)
+        FfiConverterUInt64.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillImport_lift(_ buf: RustBuffer) throws -> DrillImport {
+    return try FfiConverterTypeDrillImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillImport_lower(_ value: DrillImport) -> RustBuffer {
+    return FfiConverterTypeDrillImport.lower(value)
+}
+
+
+/**
+ * The drill list of all schools, by overtime.
+ */
+public struct DrillRanking: Equatable, Hashable, Codable {
+    /**
+     * The policy edition of the call.
+     */
+    public var edition: String
+    /**
+     * The limit in hours when every report had the same one (each report's own
+     * limit is in `drills`); `None` for a list spanning editions or empty.
+     */
+    public var limitHours: UInt32?
+    /**
+     * Schools with overtime.
+     */
+    public var lateSchools: Usize
+    /**
+     * Every school, most overtime first, then by school.
+     */
+    public var schools: [SchoolOvertime]
+    /**
+     * Every report judged, in input order.
+     */
+    public var drills: [DrillCheck]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The policy edition of the call.
+         */edition: String, 
+        /**
+         * The limit in hours when every report had the same one (each report's own
+         * limit is in `drills`); `None` for a list spanning editions or empty.
+         */limitHours: UInt32?, 
+        /**
+         * Schools with overtime.
+         */lateSchools: Usize, 
+        /**
+         * Every school, most overtime first, then by school.
+         */schools: [SchoolOvertime], 
+        /**
+         * Every report judged, in input order.
+         */drills: [DrillCheck]) {
+        self.edition = edition
+        self.limitHours = limitHours
+        self.lateSchools = lateSchools
+        self.schools = schools
+        self.drills = drills
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillRanking: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillRanking: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillRanking {
+        return
+            try DrillRanking(
+                edition: FfiConverterString.read(from: &buf), 
+                limitHours: FfiConverterOptionUInt32.read(from: &buf), 
+                lateSchools: FfiConverterTypeusize.read(from: &buf), 
+                schools: FfiConverterSequenceTypeSchoolOvertime.read(from: &buf), 
+                drills: FfiConverterSequenceTypeDrillCheck.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillRanking, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.edition, into: &buf)
+        FfiConverterOptionUInt32.write(value.limitHours, into: &buf)
+        FfiConverterTypeusize.write(value.lateSchools, into: &buf)
+        FfiConverterSequenceTypeSchoolOvertime.write(value.schools, into: &buf)
+        FfiConverterSequenceTypeDrillCheck.write(value.drills, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillRanking_lift(_ buf: RustBuffer) throws -> DrillRanking {
+    return try FfiConverterTypeDrillRanking.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillRanking_lower(_ value: DrillRanking) -> RustBuffer {
+    return FfiConverterTypeDrillRanking.lower(value)
+}
+
+
+/**
+ * One school's report in one drill.
+ */
+public struct DrillReport: Equatable, Hashable, Codable {
+    /**
+     * The school (its code, or its name when the list has no codes).
+     */
+    public var school: String
+    /**
+     * The school's name, for display.
+     */
+    public var schoolName: String?
+    /**
+     * The drill round (梯次), for display.
+     */
+    public var drill: String?
+    /**
+     * When the drill notice reached the school.
+     */
+    public var notifiedAt: Instant
+    /**
+     * When the school reported; `None` when it has not.
+     */
+    public var reportedAt: Instant?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school (its code, or its name when the list has no codes).
+         */school: String, 
+        /**
+         * The school's name, for display.
+         */schoolName: String?, 
+        /**
+         * The drill round (梯次), for display.
+         */drill: String?, 
+        /**
+         * When the drill notice reached the school.
+         */notifiedAt: Instant, 
+        /**
+         * When the school reported; `None` when it has not.
+         */reportedAt: Instant?) {
+        self.school = school
+        self.schoolName = schoolName
+        self.drill = drill
+        self.notifiedAt = notifiedAt
+        self.reportedAt = reportedAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrillReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrillReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrillReport {
+        return
+            try DrillReport(
+                school: FfiConverterString.read(from: &buf), 
+                schoolName: FfiConverterOptionString.read(from: &buf), 
+                drill: FfiConverterOptionString.read(from: &buf), 
+                notifiedAt: FfiConverterTypeInstant.read(from: &buf), 
+                reportedAt: FfiConverterOptionTypeInstant.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrillReport, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.schoolName, into: &buf)
+        FfiConverterOptionString.write(value.drill, into: &buf)
+        FfiConverterTypeInstant.write(value.notifiedAt, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.reportedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillReport_lift(_ buf: RustBuffer) throws -> DrillReport {
+    return try FfiConverterTypeDrillReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrillReport_lower(_ value: DrillReport) -> RustBuffer {
+    return FfiConverterTypeDrillReport.lower(value)
+}
+
+
+/**
+ * Whether an address belongs to a school's EMS range.
+ */
+public struct EmsAddressCheck: Equatable, Hashable, Codable {
+    /**
+     * `pass` inside the school's range, else `fail`.
+     */
+    public var verdict: Verdict
+    /**
+     * The address, normalised (`10.239.37.105`).
+     */
+    public var address: String
+    /**
+     * Inside the school's own EMS range.
+     */
+    public var inRange: Bool
+    /**
+     * The school whose EMS range holds the address, if any.
+     */
+    public var emsSchoolNo: UInt32?
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `pass` inside the school's range, else `fail`.
+         */verdict: Verdict, 
+        /**
+         * The address, normalised (`10.239.37.105`).
+         */address: String, 
+        /**
+         * Inside the school's own EMS range.
+         */inRange: Bool, 
+        /**
+         * The school whose EMS range holds the address, if any.
+         */emsSchoolNo: UInt32?, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.verdict = verdict
+        self.address = address
+        self.inRange = inRange
+        self.emsSchoolNo = emsSchoolNo
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EmsAddressCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEmsAddressCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EmsAddressCheck {
+        return
+            try EmsAddressCheck(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                address: FfiConverterString.read(from: &buf), 
+                inRange: FfiConverterBool.read(from: &buf), 
+                emsSchoolNo: FfiConverterOptionUInt32.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EmsAddressCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterString.write(value.address, into: &buf)
+        FfiConverterBool.write(value.inRange, into: &buf)
+        FfiConverterOptionUInt32.write(value.emsSchoolNo, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEmsAddressCheck_lift(_ buf: RustBuffer) throws -> EmsAddressCheck {
+    return try FfiConverterTypeEmsAddressCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEmsAddressCheck_lower(_ value: EmsAddressCheck) -> RustBuffer {
+    return FfiConverterTypeEmsAddressCheck.lower(value)
+}
+
+
+/**
+ * A school's EMS allocation.
+ */
+public struct EmsAllocation: Equatable, Hashable, Codable {
+    /**
+     * The school's network number.
+     */
+    public var schoolNo: UInt32
+    /**
+     * The VLAN for EMS devices (70).
+     */
+    public var vlan: UInt32
+    /**
+     * First address of the range.
+     */
+    public var first: String
+    /**
+     * Last address of the range.
+     */
+    public var last: String
+    /**
+     * Every address, in order.
+     */
+    public var addresses: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school's network number.
+         */schoolNo: UInt32, 
+        /**
+         * The VLAN for EMS devices (70).
+         */vlan: UInt32, 
+        /**
+         * First address of the range.
+         */first: String, 
+        /**
+         * Last address of the range.
+         */last: String, 
+        /**
+         * Every address, in order.
+         */addresses: [String]) {
+        self.schoolNo = schoolNo
+        self.vlan = vlan
+        self.first = first
+        self.last = last
+        self.addresses = addresses
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EmsAllocation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEmsAllocation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EmsAllocation {
+        return
+            try EmsAllocation(
+                schoolNo: FfiConverterUInt32.read(from: &buf), 
+                vlan: FfiConverterUInt32.read(from: &buf), 
+                first: FfiConverterString.read(from: &buf), 
+                last: FfiConverterString.read(from: &buf), 
+                addresses: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EmsAllocation, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.schoolNo, into: &buf)
+        FfiConverterUInt32.write(value.vlan, into: &buf)
+        FfiConverterString.write(value.first, into: &buf)
+        FfiConverterString.write(value.last, into: &buf)
+        FfiConverterSequenceString.write(value.addresses, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEmsAllocation_lift(_ buf: RustBuffer) throws -> EmsAllocation {
+    return try FfiConverterTypeEmsAllocation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEmsAllocation_lower(_ value: EmsAllocation) -> RustBuffer {
+    return FfiConverterTypeEmsAllocation.lower(value)
+}
+
+
+/**
+ * An error of a bad row, as Kotlin and Swift see it.
+ */
+public struct ErrorView: Equatable, Hashable, Codable {
+    /**
+     * Stable code, e.g. `calendar.invalid_date`.
+     */
+    public var code: String
+    /**
+     * The figures behind the message, as a JSON object.
+     */
+    public var paramsJson: String
+    /**
+     * Traditional Chinese message.
+     */
+    public var messageZh: String
+    /**
+     * English message.
+     */
+    public var messageEn: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable code, e.g. `calendar.invalid_date`.
+         */code: String, 
+        /**
+         * The figures behind the message, as a JSON object.
+         */paramsJson: String, 
+        /**
+         * Traditional Chinese message.
+         */messageZh: String, 
+        /**
+         * English message.
+         */messageEn: String) {
+        self.code = code
+        self.paramsJson = paramsJson
+        self.messageZh = messageZh
+        self.messageEn = messageEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ErrorView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErrorView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorView {
+        return
+            try ErrorView(
+                code: FfiConverterString.read(from: &buf), 
+                paramsJson: FfiConverterString.read(from: &buf), 
+                messageZh: FfiConverterString.read(from: &buf), 
+                messageEn: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ErrorView, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.paramsJson, into: &buf)
+        FfiConverterString.write(value.messageZh, into: &buf)
+        FfiConverterString.write(value.messageEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorView_lift(_ buf: RustBuffer) throws -> ErrorView {
+    return try FfiConverterTypeErrorView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorView_lower(_ value: ErrorView) -> RustBuffer {
+    return FfiConverterTypeErrorView.lower(value)
+}
+
+
+/**
+ * Who of a family can register in the parent app, and what keeps the others out.
+ */
+public struct FamilyCheck: Equatable, Hashable, Codable {
+    /**
+     * The record's `student`, trimmed.
+     */
+    public var student: String?
+    /**
+     * `fail` when a listed father, mother or guardian lacks a name or a usable
+     * mobile number, or nobody can register; `warn` for an other contact's problem.
+     */
+    public var verdict: Verdict
+    /**
+     * Everyone who can register, in record order.
+     */
+    public var registrants: [Registrant]
+    /**
+     * Every contact — father, mother, guardian 1, guardian 2, then the others.
+     */
+    public var contacts: [ContactCheck]
+    /**
+     * Every contact's findings, then the family's.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The record's `student`, trimmed.
+         */student: String?, 
+        /**
+         * `fail` when a listed father, mother or guardian lacks a name or a usable
+         * mobile number, or nobody can register; `warn` for an other contact's problem.
+         */verdict: Verdict, 
+        /**
+         * Everyone who can register, in record order.
+         */registrants: [Registrant], 
+        /**
+         * Every contact — father, mother, guardian 1, guardian 2, then the others.
+         */contacts: [ContactCheck], 
+        /**
+         * Every contact's findings, then the family's.
+         */findings: [Finding]) {
+        self.student = student
+        self.verdict = verdict
+        self.registrants = registrants
+        self.contacts = contacts
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FamilyCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFamilyCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FamilyCheck {
+        return
+            try FamilyCheck(
+                student: FfiConverterOptionString.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                registrants: FfiConverterSequenceTypeRegistrant.read(from: &buf), 
+                contacts: FfiConverterSequenceTypeContactCheck.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FamilyCheck, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.student, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeRegistrant.write(value.registrants, into: &buf)
+        FfiConverterSequenceTypeContactCheck.write(value.contacts, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyCheck_lift(_ buf: RustBuffer) throws -> FamilyCheck {
+    return try FfiConverterTypeFamilyCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyCheck_lower(_ value: FamilyCheck) -> RustBuffer {
+    return FfiConverterTypeFamilyCheck.lower(value)
+}
+
+
+/**
+ * A family file checked for parent-app registration (RULES §5).
+ */
+public struct FamilyFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every judged row, in file order.
+     */
+    public var rows: [FamilyFileRow]
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every judged row, in file order.
+         */rows: [FamilyFileRow], 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary) {
+        self.source = source
+        self.rows = rows
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FamilyFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFamilyFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FamilyFile {
+        return
+            try FamilyFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                rows: FfiConverterSequenceTypeFamilyFileRow.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FamilyFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeFamilyFileRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyFile_lift(_ buf: RustBuffer) throws -> FamilyFile {
+    return try FfiConverterTypeFamilyFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyFile_lower(_ value: FamilyFile) -> RustBuffer {
+    return FfiConverterTypeFamilyFile.lower(value)
+}
+
+
+/**
+ * One judged row of a file, at its line.
+ */
+public struct FamilyFileRow: Equatable, Hashable, Codable {
+    /**
+     * Line (1-based) the row starts on (for a JSON file, the record's number).
+     */
+    public var line: UInt64
+    /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The row's result.
+     */
+    public var result: FamilyCheck
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on (for a JSON file, the record's number).
+         */line: UInt64, 
+        /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * The row's result.
+         */result: FamilyCheck) {
+        self.line = line
+        self.sheet = sheet
+        self.result = result
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FamilyFileRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFamilyFileRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FamilyFileRow {
+        return
+            try FamilyFileRow(
+                line: FfiConverterUInt64.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                result: FfiConverterTypeFamilyCheck.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FamilyFileRow, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.line, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterTypeFamilyCheck.write(value.result, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyFileRow_lift(_ buf: RustBuffer) throws -> FamilyFileRow {
+    return try FfiConverterTypeFamilyFileRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyFileRow_lower(_ value: FamilyFileRow) -> RustBuffer {
+    return FfiConverterTypeFamilyFileRow.lower(value)
+}
+
+
+/**
+ * Families read from a table (RULES §5; issue 21 §1).
+ */
+public struct FamilyImport: Equatable, Hashable, Codable {
+    /**
+     * The records of the good rows, in file order.
+     */
+    public var records: [FamilyRecord]
+    /**
+     * The line each record starts on (parallel to `records`).
+     */
+    public var lines: [UInt64]
+    /**
+     * One error per bad row, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding the file was read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * Whether it started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+     */
+    public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The header cells that fed fields, in column order.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells no field uses (ignored), as written.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows read (good and bad; not counting skipped rows).
+     */
+    public var rows: UInt64
+    /**
+     * Blank rows and group lines skipped.
+     */
+    public var skippedRows: UInt64
+    /**
+     * Whether reading stopped at `policy.limits.import_max_rows`.
+     */
+    public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The records of the good rows, in file order.
+         */records: [FamilyRecord], 
+        /**
+         * The line each record starts on (parallel to `records`).
+         */lines: [UInt64], 
+        /**
+         * One error per bad row, in file order.
+         */errors: [ImportError], 
+        /**
+         * The encoding the file was read in.
+         */encoding: TextEncoding, 
+        /**
+         * Whether it started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+         */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
+        /**
+         * The header cells that fed fields, in column order.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells no field uses (ignored), as written.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows read (good and bad; not counting skipped rows).
+         */rows: UInt64, 
+        /**
+         * Blank rows and group lines skipped.
+         */skippedRows: UInt64, 
+        /**
+         * Whether reading stopped at `policy.limits.import_max_rows`.
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FamilyImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFamilyImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FamilyImport {
+        return
+            try FamilyImport(
+                records: FfiConverterSequenceTypeFamilyRecord.read(from: &buf), 
+                lines: FfiConverterSequenceUInt64.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt64.read(from: &buf), 
+                skippedRows: FfiConverterUInt64.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FamilyImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeFamilyRecord.write(value.records, into: &buf)
+        FfiConverterSequenceUInt64.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt64.write(value.rows, into: &buf)
+        FfiConverterUInt64.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyImport_lift(_ buf: RustBuffer) throws -> FamilyImport {
+    return try FfiConverterTypeFamilyImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyImport_lower(_ value: FamilyImport) -> RustBuffer {
+    return FfiConverterTypeFamilyImport.lower(value)
+}
+
+
+/**
+ * A student's family record (學籍管理 › 家庭資料 and 其他連絡人).
+ *
+ * ```json
+ * { "student": "301-05",
+ * "father": { "name": "王大明", "mobile": "0912-345-678" },
+ * "mother": { "name": "李美麗", "mobile": "" },
+ * "others": [ { "name": "王奶奶", "mobile": "+886 933 111 222", "relation": "祖母" } ] }
+ * ```
+ */
+public struct FamilyRecord: Equatable, Hashable, Codable {
+    /**
+     * Whatever identifies the student (學號, class and seat); only echoed.
+     */
+    public var student: String?
+    /**
+     * 父親.
+     */
+    public var father: Contact?
+    /**
+     * 母親.
+     */
+    public var mother: Contact?
+    /**
+     * 監護人1.
+     */
+    public var guardian1: Contact?
+    /**
+     * 監護人2.
+     */
+    public var guardian2: Contact?
+    /**
+     * 其他連絡人.
+     */
+    public var others: [Contact]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whatever identifies the student (學號, class and seat); only echoed.
+         */student: String?, 
+        /**
+         * 父親.
+         */father: Contact?, 
+        /**
+         * 母親.
+         */mother: Contact?, 
+        /**
+         * 監護人1.
+         */guardian1: Contact?, 
+        /**
+         * 監護人2.
+         */guardian2: Contact?, 
+        /**
+         * 其他連絡人.
+         */others: [Contact]) {
+        self.student = student
+        self.father = father
+        self.mother = mother
+        self.guardian1 = guardian1
+        self.guardian2 = guardian2
+        self.others = others
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FamilyRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFamilyRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FamilyRecord {
+        return
+            try FamilyRecord(
+                student: FfiConverterOptionString.read(from: &buf), 
+                father: FfiConverterOptionTypeContact.read(from: &buf), 
+                mother: FfiConverterOptionTypeContact.read(from: &buf), 
+                guardian1: FfiConverterOptionTypeContact.read(from: &buf), 
+                guardian2: FfiConverterOptionTypeContact.read(from: &buf), 
+                others: FfiConverterSequenceTypeContact.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FamilyRecord, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.student, into: &buf)
+        FfiConverterOptionTypeContact.write(value.father, into: &buf)
+        FfiConverterOptionTypeContact.write(value.mother, into: &buf)
+        FfiConverterOptionTypeContact.write(value.guardian1, into: &buf)
+        FfiConverterOptionTypeContact.write(value.guardian2, into: &buf)
+        FfiConverterSequenceTypeContact.write(value.others, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyRecord_lift(_ buf: RustBuffer) throws -> FamilyRecord {
+    return try FfiConverterTypeFamilyRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFamilyRecord_lower(_ value: FamilyRecord) -> RustBuffer {
+    return FfiConverterTypeFamilyRecord.lower(value)
+}
+
+
+/**
+ * How a file was read.
+ */
+public struct FileSource: Equatable, Hashable, Codable {
+    /**
+     * The encoding it was read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * Whether it started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+     */
+    public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes (issue 21).
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook (rows and errors name it too).
+     */
+    public var sheet: String?
+    /**
+     * The header cells that fed fields, in column order.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells no field uses (ignored), as written.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows read (good and bad; not counting blank or skipped rows).
+     */
+    public var rows: UInt64
+    /**
+     * Blank rows and group lines skipped.
+     */
+    public var skippedRows: UInt64
+    /**
+     * Whether reading stopped at `policy.limits.import_max_rows`.
+     */
+    public var truncated: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The encoding it was read in.
+         */encoding: TextEncoding, 
+        /**
+         * Whether it started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+         */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes (issue 21).
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook (rows and errors name it too).
+         */sheet: String?, 
+        /**
+         * The header cells that fed fields, in column order.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells no field uses (ignored), as written.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows read (good and bad; not counting blank or skipped rows).
+         */rows: UInt64, 
+        /**
+         * Blank rows and group lines skipped.
+         */skippedRows: UInt64, 
+        /**
+         * Whether reading stopped at `policy.limits.import_max_rows`.
+         */truncated: Bool) {
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FileSource: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileSource: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileSource {
+        return
+            try FileSource(
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt64.read(from: &buf), 
+                skippedRows: FfiConverterUInt64.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FileSource, into buf: inout [UInt8]) {
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt64.write(value.rows, into: &buf)
+        FfiConverterUInt64.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileSource_lift(_ buf: RustBuffer) throws -> FileSource {
+    return try FfiConverterTypeFileSource.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileSource_lower(_ value: FileSource) -> RustBuffer {
+    return FfiConverterTypeFileSource.lower(value)
+}
+
+
+/**
+ * The counts of a file check. They agree with its `rows` and `errors`:
+ * `checked = passed + warned + failed = rows.len()`, `errors = errors.len()`.
+ */
+public struct FileSummary: Equatable, Hashable, Codable {
+    /**
+     * Rows judged.
+     */
+    public var checked: UInt64
+    /**
+     * Rows whose verdict is `pass`.
+     */
+    public var passed: UInt64
+    /**
+     * Rows whose verdict is `warn`.
+     */
+    public var warned: UInt64
+    /**
+     * Rows whose verdict is `fail`.
+     */
+    public var failed: UInt64
+    /**
+     * Rows that could not be read or judged.
+     */
+    public var errors: UInt64
+    /**
+     * The worst verdict of the rows.
+     */
+    public var verdict: Verdict
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Rows judged.
+         */checked: UInt64, 
+        /**
+         * Rows whose verdict is `pass`.
+         */passed: UInt64, 
+        /**
+         * Rows whose verdict is `warn`.
+         */warned: UInt64, 
+        /**
+         * Rows whose verdict is `fail`.
+         */failed: UInt64, 
+        /**
+         * Rows that could not be read or judged.
+         */errors: UInt64, 
+        /**
+         * The worst verdict of the rows.
+         */verdict: Verdict) {
+        self.checked = checked
+        self.passed = passed
+        self.warned = warned
+        self.failed = failed
+        self.errors = errors
+        self.verdict = verdict
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FileSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileSummary {
+        return
+            try FileSummary(
+                checked: FfiConverterUInt64.read(from: &buf), 
+                passed: FfiConverterUInt64.read(from: &buf), 
+                warned: FfiConverterUInt64.read(from: &buf), 
+                failed: FfiConverterUInt64.read(from: &buf), 
+                errors: FfiConverterUInt64.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FileSummary, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.checked, into: &buf)
+        FfiConverterUInt64.write(value.passed, into: &buf)
+        FfiConverterUInt64.write(value.warned, into: &buf)
+        FfiConverterUInt64.write(value.failed, into: &buf)
+        FfiConverterUInt64.write(value.errors, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileSummary_lift(_ buf: RustBuffer) throws -> FileSummary {
+    return try FfiConverterTypeFileSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileSummary_lower(_ value: FileSummary) -> RustBuffer {
+    return FfiConverterTypeFileSummary.lower(value)
+}
+
+
+/**
+ * A finding as Kotlin and Swift see it: its messages written out.
+ */
+public struct FindingView: Equatable, Hashable, Codable {
+    /**
+     * Stable code, e.g. `password.too_short`.
+     */
+    public var code: String
+    /**
+     * How much it matters.
+     */
+    public var severity: Severity
+    /**
+     * The figures the rule used, as a JSON object.
+     */
+    public var paramsJson: String
+    /**
+     * Traditional Chinese message.
+     */
+    public var messageZh: String
+    /**
+     * English message.
+     */
+    public var messageEn: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable code, e.g. `password.too_short`.
+         */code: String, 
+        /**
+         * How much it matters.
+         */severity: Severity, 
+        /**
+         * The figures the rule used, as a JSON object.
+         */paramsJson: String, 
+        /**
+         * Traditional Chinese message.
+         */messageZh: String, 
+        /**
+         * English message.
+         */messageEn: String) {
+        self.code = code
+        self.severity = severity
+        self.paramsJson = paramsJson
+        self.messageZh = messageZh
+        self.messageEn = messageEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FindingView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFindingView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FindingView {
+        return
+            try FindingView(
+                code: FfiConverterString.read(from: &buf), 
+                severity: FfiConverterTypeSeverity.read(from: &buf), 
+                paramsJson: FfiConverterString.read(from: &buf), 
+                messageZh: FfiConverterString.read(from: &buf), 
+                messageEn: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FindingView, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterTypeSeverity.write(value.severity, into: &buf)
+        FfiConverterString.write(value.paramsJson, into: &buf)
+        FfiConverterString.write(value.messageZh, into: &buf)
+        FfiConverterString.write(value.messageEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFindingView_lift(_ buf: RustBuffer) throws -> FindingView {
+    return try FfiConverterTypeFindingView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFindingView_lower(_ value: FindingView) -> RustBuffer {
+    return FfiConverterTypeFindingView.lower(value)
+}
+
+
+/**
+ * A holder of a right.
+ */
+public struct Holder: Equatable, Hashable, Codable {
+    /**
+     * The role name; for the contact book, a word the job title must contain.
+     */
+    public var role: String
+    /**
+     * The right held (`manage` for a manager listed under edit: management implies edit).
+     */
+    public var right: Right
+    /**
+     * Why: the default table, a school override, or the title rule.
+     */
+    public var rule: Rule
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The role name; for the contact book, a word the job title must contain.
+         */role: String, 
+        /**
+         * The right held (`manage` for a manager listed under edit: management implies edit).
+         */right: Right, 
+        /**
+         * Why: the default table, a school override, or the title rule.
+         */rule: Rule) {
+        self.role = role
+        self.right = right
+        self.rule = rule
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Holder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHolder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Holder {
+        return
+            try Holder(
+                role: FfiConverterString.read(from: &buf), 
+                right: FfiConverterTypeRight.read(from: &buf), 
+                rule: FfiConverterTypeRule.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Holder, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.role, into: &buf)
+        FfiConverterTypeRight.write(value.right, into: &buf)
+        FfiConverterTypeRule.write(value.rule, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolder_lift(_ buf: RustBuffer) throws -> Holder {
+    return try FfiConverterTypeHolder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolder_lower(_ value: Holder) -> RustBuffer {
+    return FfiConverterTypeHolder.lower(value)
+}
+
+
+/**
+ * What a value is as an ID number, as Kotlin and Swift see it.
+ */
+public struct IdInfoView: Equatable, Hashable, Codable {
+    /**
+     * The format, or `none`.
+     */
+    public var kind: IdKind
+    /**
+     * Letter, one of `1 2 A B C D 8 9`, and eight digits.
+     */
+    public var formatValid: Bool
+    /**
+     * The check digit matches.
+     */
+    public var checksumValid: Bool
+    /**
+     * Gender, when the format is valid.
+     */
+    public var gender: Gender?
+    /**
+     * Area of the first letter.
+     */
+    public var area: Area?
+    /**
+     * Category, for new unified certificates.
+     */
+    public var category: NewCertCategory?
+    /**
+     * The number with characters 4–7 hidden, or none.
+     */
+    public var masked: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The format, or `none`.
+         */kind: IdKind, 
+        /**
+         * Letter, one of `1 2 A B C D 8 9`, and eight digits.
+         */formatValid: Bool, 
+        /**
+         * The check digit matches.
+         */checksumValid: Bool, 
+        /**
+         * Gender, when the format is valid.
+         */gender: Gender?, 
+        /**
+         * Area of the first letter.
+         */area: Area?, 
+        /**
+         * Category, for new unified certificates.
+         */category: NewCertCategory?, 
+        /**
+         * The number with characters 4–7 hidden, or none.
+         */masked: String?) {
+        self.kind = kind
+        self.formatValid = formatValid
+        self.checksumValid = checksumValid
+        self.gender = gender
+        self.area = area
+        self.category = category
+        self.masked = masked
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IdInfoView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIdInfoView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IdInfoView {
+        return
+            try IdInfoView(
+                kind: FfiConverterTypeIdKind.read(from: &buf), 
+                formatValid: FfiConverterBool.read(from: &buf), 
+                checksumValid: FfiConverterBool.read(from: &buf), 
+                gender: FfiConverterOptionTypeGender.read(from: &buf), 
+                area: FfiConverterOptionTypeArea.read(from: &buf), 
+                category: FfiConverterOptionTypeNewCertCategory.read(from: &buf), 
+                masked: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IdInfoView, into buf: inout [UInt8]) {
+        FfiConverterTypeIdKind.write(value.kind, into: &buf)
+        FfiConverterBool.write(value.formatValid, into: &buf)
+        FfiConverterBool.write(value.checksumValid, into: &buf)
+        FfiConverterOptionTypeGender.write(value.gender, into: &buf)
+        FfiConverterOptionTypeArea.write(value.area, into: &buf)
+        FfiConverterOptionTypeNewCertCategory.write(value.category, into: &buf)
+        FfiConverterOptionString.write(value.masked, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIdInfoView_lift(_ buf: RustBuffer) throws -> IdInfoView {
+    return try FfiConverterTypeIdInfoView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIdInfoView_lower(_ value: IdInfoView) -> RustBuffer {
+    return FfiConverterTypeIdInfoView.lower(value)
+}
+
+
+/**
+ * One ID number found in a text. Offsets are end-exclusive and cover the whole
+ * span from the ID's first character to its last, with the invisible
+ * characters, separators and tags inside it.
+ */
+public struct IdMatch: Equatable, Hashable, Codable {
+    /**
+     * Byte offset of the start (UTF-8).
+     */
+    public var start: Usize
+    /**
+     * Byte offset after the end.
+     */
+    public var end: Usize
+    /**
+     * Offset in characters (Unicode scalar values; Python `str` indices).
+     */
+    public var charStart: Usize
+    /**
+     * Character offset after the end.
+     */
+    public var charEnd: Usize
+    /**
+     * Offset in UTF-16 code units (JavaScript, Kotlin and Swift `NSString` indices).
+     */
+    public var utf16Start: Usize
+    /**
+     * UTF-16 offset after the end.
+     */
+    public var utf16End: Usize
+    /**
+     * Which format.
+     */
+    public var kind: IdKind
+    /**
+     * The check digit matches (a real number is likely exposed).
+     */
+    public var checksumValid: Bool
+    /**
+     * Written (at least partly) with full-width characters (U+FF10–U+FF5A).
+     */
+    public var fullwidth: Bool
+    /**
+     * Written (at least partly) with other characters that fold to ASCII
+     * (mathematical alphanumerics, circled digits, superscripts…).
+     */
+    public var folded: Bool
+    /**
+     * Invisible characters inside the span.
+     */
+    public var invisible: Bool
+    /**
+     * Separators inside the span (tolerant mode).
+     */
+    public var separated: Bool
+    /**
+     * HTML tags inside the span (HTML mode).
+     */
+    public var tagged: Bool
+    /**
+     * The number, normalised to ASCII and masked.
+     */
+    public var masked: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Byte offset of the start (UTF-8).
+         */start: Usize, 
+        /**
+         * Byte offset after the end.
+         */end: Usize, 
+        /**
+         * Offset in characters (Unicode scalar values; Python `str` indices).
+         */charStart: Usize, 
+        /**
+         * Character offset after the end.
+         */charEnd: Usize, 
+        /**
+         * Offset in UTF-16 code units (JavaScript, Kotlin and Swift `NSString` indices).
+         */utf16Start: Usize, 
+        /**
+         * UTF-16 offset after the end.
+         */utf16End: Usize, 
+        /**
+         * Which format.
+         */kind: IdKind, 
+        /**
+         * The check digit matches (a real number is likely exposed).
+         */checksumValid: Bool, 
+        /**
+         * Written (at least partly) with full-width characters (U+FF10–U+FF5A).
+         */fullwidth: Bool, 
+        /**
+         * Written (at least partly) with other characters that fold to ASCII
+         * (mathematical alphanumerics, circled digits, superscripts…).
+         */folded: Bool, 
+        /**
+         * Invisible characters inside the span.
+         */invisible: Bool, 
+        /**
+         * Separators inside the span (tolerant mode).
+         */separated: Bool, 
+        /**
+         * HTML tags inside the span (HTML mode).
+         */tagged: Bool, 
+        /**
+         * The number, normalised to ASCII and masked.
+         */masked: String) {
+        self.start = start
+        self.end = end
+        self.charStart = charStart
+        self.charEnd = charEnd
+        self.utf16Start = utf16Start
+        self.utf16End = utf16End
+        self.kind = kind
+        self.checksumValid = checksumValid
+        self.fullwidth = fullwidth
+        self.folded = folded
+        self.invisible = invisible
+        self.separated = separated
+        self.tagged = tagged
+        self.masked = masked
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IdMatch: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIdMatch: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IdMatch {
+        return
+            try IdMatch(
+                start: FfiConverterTypeusize.read(from: &buf), 
+                end: FfiConverterTypeusize.read(from: &buf), 
+                charStart: FfiConverterTypeusize.read(from: &buf), 
+                charEnd: FfiConverterTypeusize.read(from: &buf), 
+                utf16Start: FfiConverterTypeusize.read(from: &buf), 
+                utf16End: FfiConverterTypeusize.read(from: &buf), 
+                kind: FfiConverterTypeIdKind.read(from: &buf), 
+                checksumValid: FfiConverterBool.read(from: &buf), 
+                fullwidth: FfiConverterBool.read(from: &buf), 
+                folded: FfiConverterBool.read(from: &buf), 
+                invisible: FfiConverterBool.read(from: &buf), 
+                separated: FfiConverterBool.read(from: &buf), 
+                tagged: FfiConverterBool.read(from: &buf), 
+                masked: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IdMatch, into buf: inout [UInt8]) {
+        FfiConverterTypeusize.write(value.start, into: &buf)
+        FfiConverterTypeusize.write(value.end, into: &buf)
+        FfiConverterTypeusize.write(value.charStart, into: &buf)
+        FfiConverterTypeusize.write(value.charEnd, into: &buf)
+        FfiConverterTypeusize.write(value.utf16Start, into: &buf)
+        FfiConverterTypeusize.write(value.utf16End, into: &buf)
+        FfiConverterTypeIdKind.write(value.kind, into: &buf)
+        FfiConverterBool.write(value.checksumValid, into: &buf)
+        FfiConverterBool.write(value.fullwidth, into: &buf)
+        FfiConverterBool.write(value.folded, into: &buf)
+        FfiConverterBool.write(value.invisible, into: &buf)
+        FfiConverterBool.write(value.separated, into: &buf)
+        FfiConverterBool.write(value.tagged, into: &buf)
+        FfiConverterString.write(value.masked, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIdMatch_lift(_ buf: RustBuffer) throws -> IdMatch {
+    return try FfiConverterTypeIdMatch.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIdMatch_lower(_ value: IdMatch) -> RustBuffer {
+    return FfiConverterTypeIdMatch.lower(value)
+}
+
+
+/**
+ * A row of a file that could not be read, with its position.
+ */
+public struct ImportErrorView: Equatable, Hashable, Codable {
+    /**
+     * Line (1-based) the row starts on.
+     */
+    public var line: UInt64
+    /**
+     * Column (1-based) of the bad cell.
+     */
+    public var column: UInt64?
+    /**
+     * That column's header as written.
+     */
+    public var header: String?
+    /**
+     * The record field of that column.
+     */
+    public var field: String?
+    /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * Which file, when a workflow reads more than one.
+     */
+    public var file: String?
+    /**
+     * Stable code, e.g. `import.invalid_value`.
+     */
+    public var code: String
+    /**
+     * The figures behind the message, as a JSON object.
+     */
+    public var paramsJson: String
+    /**
+     * Traditional Chinese message.
+     */
+    public var messageZh: String
+    /**
+     * English message.
+     */
+    public var messageEn: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on.
+         */line: UInt64, 
+        /**
+         * Column (1-based) of the bad cell.
+         */column: UInt64?, 
+        /**
+         * That column's header as written.
+         */header: String?, 
+        /**
+         * The record field of that column.
+         */field: String?, 
+        /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * Which file, when a workflow reads more than one.
+         */file: String?, 
+        /**
+         * Stable code, e.g. `import.invalid_value`.
+         */code: String, 
+        /**
+         * The figures behind the message, as a JSON object.
+         */paramsJson: String, 
+        /**
+         * Traditional Chinese message.
+         */messageZh: String, 
+        /**
+         * English message.
+         */messageEn: String) {
+        self.line = line
+        self.column = column
+        self.header = header
+        self.field = field
+        self.sheet = sheet
+        self.file = file
+        self.code = code
+        self.paramsJson = paramsJson
+        self.messageZh = messageZh
+        self.messageEn = messageEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ImportErrorView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeImportErrorView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ImportErrorView {
+        return
+            try ImportErrorView(
+                line: FfiConverterUInt64.read(from: &buf), 
+                column: FfiConverterOptionUInt64.read(from: &buf), 
+                header: FfiConverterOptionString.read(from: &buf), 
+                field: FfiConverterOptionString.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                file: FfiConverterOptionString.read(from: &buf), 
+                code: FfiConverterString.read(from: &buf), 
+                paramsJson: FfiConverterString.read(from: &buf), 
+                messageZh: FfiConverterString.read(from: &buf), 
+                messageEn: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ImportErrorView, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.line, into: &buf)
+        FfiConverterOptionUInt64.write(value.column, into: &buf)
+        FfiConverterOptionString.write(value.header, into: &buf)
+        FfiConverterOptionString.write(value.field, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterOptionString.write(value.file, into: &buf)
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.paramsJson, into: &buf)
+        FfiConverterString.write(value.messageZh, into: &buf)
+        FfiConverterString.write(value.messageEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportErrorView_lift(_ buf: RustBuffer) throws -> ImportErrorView {
+    return try FfiConverterTypeImportErrorView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportErrorView_lower(_ value: ImportErrorView) -> RustBuffer {
+    return FfiConverterTypeImportErrorView.lower(value)
+}
+
+
+/**
+ * How to read a file.
+ */
+public struct ImportOptions: Equatable, Hashable, Codable {
+    /**
+     * The cell separator; `auto` detects it.
+     */
+    public var delimiter: Delimiter
+    /**
+     * The worksheet of a workbook to read (its name as shown on its tab);
+     * `None` reads the first. A CSV/TSV file has one table: there it is
+     * ignored (issue 21 §1; docs/workbooks.md).
+     */
+    public var sheet: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The cell separator; `auto` detects it.
+         */delimiter: Delimiter, 
+        /**
+         * The worksheet of a workbook to read (its name as shown on its tab);
+         * `None` reads the first. A CSV/TSV file has one table: there it is
+         * ignored (issue 21 §1; docs/workbooks.md).
+         */sheet: String?) {
+        self.delimiter = delimiter
+        self.sheet = sheet
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ImportOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeImportOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ImportOptions {
+        return
+            try ImportOptions(
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ImportOptions, into buf: inout [UInt8]) {
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportOptions_lift(_ buf: RustBuffer) throws -> ImportOptions {
+    return try FfiConverterTypeImportOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportOptions_lower(_ value: ImportOptions) -> RustBuffer {
+    return FfiConverterTypeImportOptions.lower(value)
+}
+
+
+/**
+ * One security incident, as a row of the department's table plus the times the
+ * table does not show (awareness, recovery, report).
+ *
+ * Instants are RFC 3339, or any style of [`crate::calendar::parse_datetime`] (a
+ * naive time such as `2021/02/08 17:50` means Asia/Taipei); they serialise as
+ * RFC 3339. Text is kept verbatim (the seed's unit names are partly
+ * `[REDACTED]`, and stay so).
+ */
+public struct Incident: Equatable, Hashable, Codable {
+    /**
+     * 編號: the ticket number.
+     */
+    public var id: String
+    /**
+     * 通報單位: the reporting school or unit. In the department's grouped export
+     * it is the group's name (`▲ 通報單位: 新北市三重區三重國民小學`), the only
+     * place the school is written in full.
+     */
+    public var unit: String
+    /**
+     * The row's own 通報單位 cell, as written, when `unit` came from its group
+     * line (the rows of the export are redacted: `新北市三重區 [REDACTED] 國民小學`).
+     */
+    public var unitAsWritten: String?
+    /**
+     * 等級: the level after review, 0–4 (0 = unconfirmed ticket of the education system).
+     */
+    public var level: UInt8
+    /**
+     * 原通報等級: the level the notice gave, when the review changed it.
+     */
+    public var reportedLevel: UInt8?
+    /**
+     * 事件類型, e.g. `INT`.
+     */
+    public var eventType: String?
+    /**
+     * 子類型, e.g. `系統被入侵`, `殭屍電腦(Bot)`, `對外攻擊`.
+     */
+    public var subtype: String?
+    /**
+     * 發生時間.
+     */
+    public var occurredAt: Instant?
+    /**
+     * 知悉時間: when the unit became aware (not in the department's table).
+     */
+    public var awareAt: Instant?
+    /**
+     * 通報時間: when it was notified.
+     */
+    public var reportedAt: Instant?
+    /**
+     * 審核時間: when the reviewing authority rated the level.
+     */
+    public var reviewedAt: Instant?
+    /**
+     * 復原時間: when damage control or recovery was completed.
+     */
+    public var recoveredAt: Instant?
+    /**
+     * 報告時間: when the investigation and improvement report was filed.
+     */
+    public var reportFiledAt: Instant?
+    /**
+     * IP, as written (may be redacted or carry `(natIP)`).
+     */
+    public var ip: String?
+    /**
+     * Times the source does not record at all (its file has no such column),
+     * as opposed to a blank cell: a duty done at such a time has status
+     * `unknown`, never `overdue`, and an absent awareness time is not repeated
+     * per row (the file says it once). A JSON record's missing key is a blank
+     * cell unless it is listed here.
+     */
+    public var notRecorded: [TimeField]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * 編號: the ticket number.
+         */id: String, 
+        /**
+         * 通報單位: the reporting school or unit. In the department's grouped export
+         * it is the group's name (`▲ 通報單位: 新北市三重區三重國民小學`), the only
+         * place the school is written in full.
+         */unit: String, 
+        /**
+         * The row's own 通報單位 cell, as written, when `unit` came from its group
+         * line (the rows of the export are redacted: `新北市三重區 [REDACTED] 國民小學`).
+         */unitAsWritten: String?, 
+        /**
+         * 等級: the level after review, 0–4 (0 = unconfirmed ticket of the education system).
+         */level: UInt8, 
+        /**
+         * 原通報等級: the level the notice gave, when the review changed it.
+         */reportedLevel: UInt8?, 
+        /**
+         * 事件類型, e.g. `INT`.
+         */eventType: String?, 
+        /**
+         * 子類型, e.g. `系統被入侵`, `殭屍電腦(Bot)`, `對外攻擊`.
+         */subtype: String?, 
+        /**
+         * 發生時間.
+         */occurredAt: Instant?, 
+        /**
+         * 知悉時間: when the unit became aware (not in the department's table).
+         */awareAt: Instant?, 
+        /**
+         * 通報時間: when it was notified.
+         */reportedAt: Instant?, 
+        /**
+         * 審核時間: when the reviewing authority rated the level.
+         */reviewedAt: Instant?, 
+        /**
+         * 復原時間: when damage control or recovery was completed.
+         */recoveredAt: Instant?, 
+        /**
+         * 報告時間: when the investigation and improvement report was filed.
+         */reportFiledAt: Instant?, 
+        /**
+         * IP, as written (may be redacted or carry `(natIP)`).
+         */ip: String?, 
+        /**
+         * Times the source does not record at all (its file has no such column),
+         * as opposed to a blank cell: a duty done at such a time has status
+         * `unknown`, never `overdue`, and an absent awareness time is not repeated
+         * per row (the file says it once). A JSON record's missing key is a blank
+         * cell unless it is listed here.
+         */notRecorded: [TimeField]) {
+        self.id = id
+        self.unit = unit
+        self.unitAsWritten = unitAsWritten
+        self.level = level
+        self.reportedLevel = reportedLevel
+        self.eventType = eventType
+        self.subtype = subtype
+        self.occurredAt = occurredAt
+        self.awareAt = awareAt
+        self.reportedAt = reportedAt
+        self.reviewedAt = reviewedAt
+        self.recoveredAt = recoveredAt
+        self.reportFiledAt = reportFiledAt
+        self.ip = ip
+        self.notRecorded = notRecorded
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Incident: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncident: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Incident {
+        return
+            try Incident(
+                id: FfiConverterString.read(from: &buf), 
+                unit: FfiConverterString.read(from: &buf), 
+                unitAsWritten: FfiConverterOptionString.read(from: &buf), 
+                level: FfiConverterUInt8.read(from: &buf), 
+                reportedLevel: FfiConverterOptionUInt8.read(from: &buf), 
+                eventType: FfiConverterOptionString.read(from: &buf), 
+                subtype: FfiConverterOptionString.read(from: &buf), 
+                occurredAt: FfiConverterOptionTypeInstant.read(from: &buf), 
+                awareAt: FfiConverterOptionTypeInstant.read(from: &buf), 
+                reportedAt: FfiConverterOptionTypeInstant.read(from: &buf), 
+                reviewedAt: FfiConverterOptionTypeInstant.read(from: &buf), 
+                recoveredAt: FfiConverterOptionTypeInstant.read(from: &buf), 
+                reportFiledAt: FfiConverterOptionTypeInstant.read(from: &buf), 
+                ip: FfiConverterOptionString.read(from: &buf), 
+                notRecorded: FfiConverterSequenceTypeTimeField.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Incident, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterOptionString.write(value.unitAsWritten, into: &buf)
+        FfiConverterUInt8.write(value.level, into: &buf)
+        FfiConverterOptionUInt8.write(value.reportedLevel, into: &buf)
+        FfiConverterOptionString.write(value.eventType, into: &buf)
+        FfiConverterOptionString.write(value.subtype, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.occurredAt, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.awareAt, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.reportedAt, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.reviewedAt, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.recoveredAt, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.reportFiledAt, into: &buf)
+        FfiConverterOptionString.write(value.ip, into: &buf)
+        FfiConverterSequenceTypeTimeField.write(value.notRecorded, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncident_lift(_ buf: RustBuffer) throws -> Incident {
+    return try FfiConverterTypeIncident.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncident_lower(_ value: Incident) -> RustBuffer {
+    return FfiConverterTypeIncident.lower(value)
+}
+
+
+/**
+ * An incident judged against the regulation of its date.
+ */
+public struct IncidentCheck: Equatable, Hashable, Codable {
+    /**
+     * 編號.
+     */
+    public var id: String
+    /**
+     * 通報單位: the group's name in a grouped export, else the cell verbatim.
+     */
+    public var unit: String
+    /**
+     * The row's own 通報單位 cell, when `unit` came from its group line.
+     */
+    public var unitAsWritten: String?
+    /**
+     * The reviewed level.
+     */
+    public var level: UInt8
+    /**
+     * The level of the notice, when given.
+     */
+    public var reportedLevel: UInt8?
+    /**
+     * The regulation edition applied (its name, e.g. `2021-08-23`).
+     */
+    public var regulation: String
+    /**
+     * What the notify and recover clocks run from: `aware_at`, or `occurred_at`
+     * when no awareness time is given; `None` when neither is.
+     */
+    public var basis: TimeField?
+    /**
+     * The IP cell read, when there is one.
+     */
+    public var ip: IpInfo?
+    /**
+     * Notify, review, recover, report (level 0: notify and review only).
+     */
+    public var obligations: [ObligationCheck]
+    /**
+     * `fail` when an obligation is late or overdue; `warn` for suspicious times.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * 編號.
+         */id: String, 
+        /**
+         * 通報單位: the group's name in a grouped export, else the cell verbatim.
+         */unit: String, 
+        /**
+         * The row's own 通報單位 cell, when `unit` came from its group line.
+         */unitAsWritten: String?, 
+        /**
+         * The reviewed level.
+         */level: UInt8, 
+        /**
+         * The level of the notice, when given.
+         */reportedLevel: UInt8?, 
+        /**
+         * The regulation edition applied (its name, e.g. `2021-08-23`).
+         */regulation: String, 
+        /**
+         * What the notify and recover clocks run from: `aware_at`, or `occurred_at`
+         * when no awareness time is given; `None` when neither is.
+         */basis: TimeField?, 
+        /**
+         * The IP cell read, when there is one.
+         */ip: IpInfo?, 
+        /**
+         * Notify, review, recover, report (level 0: notify and review only).
+         */obligations: [ObligationCheck], 
+        /**
+         * `fail` when an obligation is late or overdue; `warn` for suspicious times.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.id = id
+        self.unit = unit
+        self.unitAsWritten = unitAsWritten
+        self.level = level
+        self.reportedLevel = reportedLevel
+        self.regulation = regulation
+        self.basis = basis
+        self.ip = ip
+        self.obligations = obligations
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IncidentCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncidentCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncidentCheck {
+        return
+            try IncidentCheck(
+                id: FfiConverterString.read(from: &buf), 
+                unit: FfiConverterString.read(from: &buf), 
+                unitAsWritten: FfiConverterOptionString.read(from: &buf), 
+                level: FfiConverterUInt8.read(from: &buf), 
+                reportedLevel: FfiConverterOptionUInt8.read(from: &buf), 
+                regulation: FfiConverterString.read(from: &buf), 
+                basis: FfiConverterOptionTypeTimeField.read(from: &buf), 
+                ip: FfiConverterOptionTypeIpInfo.read(from: &buf), 
+                obligations: FfiConverterSequenceTypeObligationCheck.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IncidentCheck, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterOptionString.write(value.unitAsWritten, into: &buf)
+        FfiConverterUInt8.write(value.level, into: &buf)
+        FfiConverterOptionUInt8.write(value.reportedLevel, into: &buf)
+        FfiConverterString.write(value.regulation, into: &buf)
+        FfiConverterOptionTypeTimeField.write(value.basis, into: &buf)
+        FfiConverterOptionTypeIpInfo.write(value.ip, into: &buf)
+        FfiConverterSequenceTypeObligationCheck.write(value.obligations, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentCheck_lift(_ buf: RustBuffer) throws -> IncidentCheck {
+    return try FfiConverterTypeIncidentCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentCheck_lower(_ value: IncidentCheck) -> RustBuffer {
+    return FfiConverterTypeIncidentCheck.lower(value)
+}
+
+
+/**
+ * An incident file checked (RULES §7): each incident's deadlines, and the
+ * statistics of the department's charts.
+ */
+public struct IncidentFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every judged row, in file order.
+     */
+    public var rows: [IncidentFileRow]
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+    /**
+     * The workflow's aggregate.
+     */
+    public var total: IncidentStats
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every judged row, in file order.
+         */rows: [IncidentFileRow], 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary, 
+        /**
+         * The workflow's aggregate.
+         */total: IncidentStats) {
+        self.source = source
+        self.rows = rows
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+        self.total = total
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IncidentFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncidentFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncidentFile {
+        return
+            try IncidentFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                rows: FfiConverterSequenceTypeIncidentFileRow.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf), 
+                total: FfiConverterTypeIncidentStats.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IncidentFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeIncidentFileRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+        FfiConverterTypeIncidentStats.write(value.total, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentFile_lift(_ buf: RustBuffer) throws -> IncidentFile {
+    return try FfiConverterTypeIncidentFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentFile_lower(_ value: IncidentFile) -> RustBuffer {
+    return FfiConverterTypeIncidentFile.lower(value)
+}
+
+
+/**
+ * One judged row of a file, at its line.
+ */
+public struct IncidentFileRow: Equatable, Hashable, Codable {
+    /**
+     * Line (1-based) the row starts on (for a JSON file, the record's number).
+     */
+    public var line: UInt64
+    /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The row's result.
+     */
+    public var result: IncidentCheck
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on (for a JSON file, the record's number).
+         */line: UInt64, 
+        /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * The row's result.
+         */result: IncidentCheck) {
+        self.line = line
+        self.sheet = sheet
+        self.result = result
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IncidentFileRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncidentFileRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncidentFileRow {
+        return
+            try IncidentFileRow(
+                line: FfiConverterUInt64.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                result: FfiConverterTypeIncidentCheck.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IncidentFileRow, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.line, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterTypeIncidentCheck.write(value.result, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentFileRow_lift(_ buf: RustBuffer) throws -> IncidentFileRow {
+    return try FfiConverterTypeIncidentFileRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentFileRow_lower(_ value: IncidentFileRow) -> RustBuffer {
+    return FfiConverterTypeIncidentFileRow.lower(value)
+}
+
+
+/**
+ * Incidents read from the department's table (RULES §7).
+ */
+public struct IncidentImport: Equatable, Hashable, Codable {
+    /**
+     * The records of the good rows, in file order.
+     */
+    public var records: [Incident]
+    /**
+     * The line each record starts on (parallel to `records`).
+     */
+    public var lines: [UInt64]
+    /**
+     * One error per bad row, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding the file was read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * Whether it started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+     */
+    public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The header cells that fed fields, in column order.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells no field uses (ignored), as written.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows read (good and bad; not counting skipped rows).
+     */
+    public var rows: UInt64
+    /**
+     * Blank rows and group lines skipped.
+     */
+    public var skippedRows: UInt64
+    /**
+     * Whether reading stopped at `policy.limits.import_max_rows`.
+     */
+    public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The records of the good rows, in file order.
+         */records: [Incident], 
+        /**
+         * The line each record starts on (parallel to `records`).
+         */lines: [UInt64], 
+        /**
+         * One error per bad row, in file order.
+         */errors: [ImportError], 
+        /**
+         * The encoding the file was read in.
+         */encoding: TextEncoding, 
+        /**
+         * Whether it started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+         */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
+        /**
+         * The header cells that fed fields, in column order.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells no field uses (ignored), as written.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows read (good and bad; not counting skipped rows).
+         */rows: UInt64, 
+        /**
+         * Blank rows and group lines skipped.
+         */skippedRows: UInt64, 
+        /**
+         * Whether reading stopped at `policy.limits.import_max_rows`.
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IncidentImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncidentImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncidentImport {
+        return
+            try IncidentImport(
+                records: FfiConverterSequenceTypeIncident.read(from: &buf), 
+                lines: FfiConverterSequenceUInt64.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt64.read(from: &buf), 
+                skippedRows: FfiConverterUInt64.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IncidentImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeIncident.write(value.records, into: &buf)
+        FfiConverterSequenceUInt64.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt64.write(value.rows, into: &buf)
+        FfiConverterUInt64.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentImport_lift(_ buf: RustBuffer) throws -> IncidentImport {
+    return try FfiConverterTypeIncidentImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentImport_lower(_ value: IncidentImport) -> RustBuffer {
+    return FfiConverterTypeIncidentImport.lower(value)
+}
+
+
+/**
+ * The statistics of a list of incidents.
+ */
+public struct IncidentStats: Equatable, Hashable, Codable {
+    /**
+     * Incidents counted.
+     */
+    public var total: Usize
+    /**
+     * Per month, oldest first, every month from the first to the last (gaps as 0).
+     */
+    public var byMonth: [MonthCount]
+    /**
+     * Per subtype, most first, then by label.
+     */
+    public var bySubtype: [LabelCount]
+    /**
+     * Per school (通報單位, verbatim), most first, then by label.
+     */
+    public var bySchool: [LabelCount]
+    /**
+     * Per year, oldest first (only years with incidents).
+     */
+    public var byYear: [YearCount]
+    /**
+     * Per level, lowest first.
+     */
+    public var byLevel: [LevelCount]
+    /**
+     * Incidents with no time to place in a month or year.
+     */
+    public var undated: Usize
+    /**
+     * Obligations done after the deadline.
+     */
+    public var late: ObligationCounts
+    /**
+     * Obligations not done with the deadline passed at `now`.
+     */
+    public var overdue: ObligationCounts
+    /**
+     * Incidents with at least one late or overdue obligation.
+     */
+    public var incidentsLate: Usize
+    /**
+     * Ids of incidents that could not be judged (level out of range).
+     */
+    public var notEvaluated: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Incidents counted.
+         */total: Usize, 
+        /**
+         * Per month, oldest first, every month from the first to the last (gaps as 0).
+         */byMonth: [MonthCount], 
+        /**
+         * Per subtype, most first, then by label.
+         */bySubtype: [LabelCount], 
+        /**
+         * Per school (通報單位, verbatim), most first, then by label.
+         */bySchool: [LabelCount], 
+        /**
+         * Per year, oldest first (only years with incidents).
+         */byYear: [YearCount], 
+        /**
+         * Per level, lowest first.
+         */byLevel: [LevelCount], 
+        /**
+         * Incidents with no time to place in a month or year.
+         */undated: Usize, 
+        /**
+         * Obligations done after the deadline.
+         */late: ObligationCounts, 
+        /**
+         * Obligations not done with the deadline passed at `now`.
+         */overdue: ObligationCounts, 
+        /**
+         * Incidents with at least one late or overdue obligation.
+         */incidentsLate: Usize, 
+        /**
+         * Ids of incidents that could not be judged (level out of range).
+         */notEvaluated: [String]) {
+        self.total = total
+        self.byMonth = byMonth
+        self.bySubtype = bySubtype
+        self.bySchool = bySchool
+        self.byYear = byYear
+        self.byLevel = byLevel
+        self.undated = undated
+        self.late = late
+        self.overdue = overdue
+        self.incidentsLate = incidentsLate
+        self.notEvaluated = notEvaluated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IncidentStats: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncidentStats: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncidentStats {
+        return
+            try IncidentStats(
+                total: FfiConverterTypeusize.read(from: &buf), 
+                byMonth: FfiConverterSequenceTypeMonthCount.read(from: &buf), 
+                bySubtype: FfiConverterSequenceTypeLabelCount.read(from: &buf), 
+                bySchool: FfiConverterSequenceTypeLabelCount.read(from: &buf), 
+                byYear: FfiConverterSequenceTypeYearCount.read(from: &buf), 
+                byLevel: FfiConverterSequenceTypeLevelCount.read(from: &buf), 
+                undated: FfiConverterTypeusize.read(from: &buf), 
+                late: FfiConverterTypeObligationCounts.read(from: &buf), 
+                overdue: FfiConverterTypeObligationCounts.read(from: &buf), 
+                incidentsLate: FfiConverterTypeusize.read(from: &buf), 
+                notEvaluated: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IncidentStats, into buf: inout [UInt8]) {
+        FfiConverterTypeusize.write(value.total, into: &buf)
+        FfiConverterSequenceTypeMonthCount.write(value.byMonth, into: &buf)
+        FfiConverterSequenceTypeLabelCount.write(value.bySubtype, into: &buf)
+        FfiConverterSequenceTypeLabelCount.write(value.bySchool, into: &buf)
+        FfiConverterSequenceTypeYearCount.write(value.byYear, into: &buf)
+        FfiConverterSequenceTypeLevelCount.write(value.byLevel, into: &buf)
+        FfiConverterTypeusize.write(value.undated, into: &buf)
+        FfiConverterTypeObligationCounts.write(value.late, into: &buf)
+        FfiConverterTypeObligationCounts.write(value.overdue, into: &buf)
+        FfiConverterTypeusize.write(value.incidentsLate, into: &buf)
+        FfiConverterSequenceString.write(value.notEvaluated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentStats_lift(_ buf: RustBuffer) throws -> IncidentStats {
+    return try FfiConverterTypeIncidentStats.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentStats_lower(_ value: IncidentStats) -> RustBuffer {
+    return FfiConverterTypeIncidentStats.lower(value)
+}
+
+
+/**
+ * An IP cell: the raw text and, when it holds a whole address, the address.
+ */
+public struct IpInfo: Equatable, Hashable, Codable {
+    /**
+     * The cell as written.
+     */
+    public var raw: String
+    /**
+     * The address, when the text (without its annotation) is a valid IPv4/IPv6 address.
+     */
+    public var address: IpAddr?
+    /**
+     * Marked `(natIP)`: the address is the school's NAT address, not the host's.
+     */
+    public var nat: Bool
+    /**
+     * Partly hidden (`[REDACTED]`, `*`): no address can be read.
+     */
+    public var redacted: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The cell as written.
+         */raw: String, 
+        /**
+         * The address, when the text (without its annotation) is a valid IPv4/IPv6 address.
+         */address: IpAddr?, 
+        /**
+         * Marked `(natIP)`: the address is the school's NAT address, not the host's.
+         */nat: Bool, 
+        /**
+         * Partly hidden (`[REDACTED]`, `*`): no address can be read.
+         */redacted: Bool) {
+        self.raw = raw
+        self.address = address
+        self.nat = nat
+        self.redacted = redacted
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IpInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIpInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IpInfo {
+        return
+            try IpInfo(
+                raw: FfiConverterString.read(from: &buf), 
+                address: FfiConverterOptionTypeIpAddr.read(from: &buf), 
+                nat: FfiConverterBool.read(from: &buf), 
+                redacted: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IpInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.raw, into: &buf)
+        FfiConverterOptionTypeIpAddr.write(value.address, into: &buf)
+        FfiConverterBool.write(value.nat, into: &buf)
+        FfiConverterBool.write(value.redacted, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIpInfo_lift(_ buf: RustBuffer) throws -> IpInfo {
+    return try FfiConverterTypeIpInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIpInfo_lower(_ value: IpInfo) -> RustBuffer {
+    return FfiConverterTypeIpInfo.lower(value)
+}
+
+
+/**
+ * One item on a day.
+ */
+public struct ItemOnDay: Equatable, Hashable, Codable {
+    /**
+     * The item.
+     */
+    public var item: ScheduleItem
+    /**
+     * Later, upcoming, open or past.
+     */
+    public var status: ItemStatus
+    /**
+     * Days from today to its start (negative once started).
+     */
+    public var daysToStart: Int64
+    /**
+     * Days from today to its end (negative once over).
+     */
+    public var daysToEnd: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The item.
+         */item: ScheduleItem, 
+        /**
+         * Later, upcoming, open or past.
+         */status: ItemStatus, 
+        /**
+         * Days from today to its start (negative once started).
+         */daysToStart: Int64, 
+        /**
+         * Days from today to its end (negative once over).
+         */daysToEnd: Int64) {
+        self.item = item
+        self.status = status
+        self.daysToStart = daysToStart
+        self.daysToEnd = daysToEnd
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ItemOnDay: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeItemOnDay: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ItemOnDay {
+        return
+            try ItemOnDay(
+                item: FfiConverterTypeScheduleItem.read(from: &buf), 
+                status: FfiConverterTypeItemStatus.read(from: &buf), 
+                daysToStart: FfiConverterInt64.read(from: &buf), 
+                daysToEnd: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ItemOnDay, into buf: inout [UInt8]) {
+        FfiConverterTypeScheduleItem.write(value.item, into: &buf)
+        FfiConverterTypeItemStatus.write(value.status, into: &buf)
+        FfiConverterInt64.write(value.daysToStart, into: &buf)
+        FfiConverterInt64.write(value.daysToEnd, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemOnDay_lift(_ buf: RustBuffer) throws -> ItemOnDay {
+    return try FfiConverterTypeItemOnDay.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemOnDay_lower(_ value: ItemOnDay) -> RustBuffer {
+    return FfiConverterTypeItemOnDay.lower(value)
+}
+
+
+/**
+ * Incidents with one label (subtype or school); `label` is `None` when blank.
+ */
+public struct LabelCount: Equatable, Hashable, Codable {
+    /**
+     * The text as written, or `None` for a blank cell.
+     */
+    public var label: String?
+    /**
+     * Incidents.
+     */
+    public var count: Usize
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The text as written, or `None` for a blank cell.
+         */label: String?, 
+        /**
+         * Incidents.
+         */count: Usize) {
+        self.label = label
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LabelCount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLabelCount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LabelCount {
+        return
+            try LabelCount(
+                label: FfiConverterOptionString.read(from: &buf), 
+                count: FfiConverterTypeusize.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LabelCount, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.label, into: &buf)
+        FfiConverterTypeusize.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLabelCount_lift(_ buf: RustBuffer) throws -> LabelCount {
+    return try FfiConverterTypeLabelCount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLabelCount_lower(_ value: LabelCount) -> RustBuffer {
+    return FfiConverterTypeLabelCount.lower(value)
+}
+
+
+/**
+ * Incidents of one level.
+ */
+public struct LevelCount: Equatable, Hashable, Codable {
+    /**
+     * The level.
+     */
+    public var level: UInt8
+    /**
+     * Incidents.
+     */
+    public var count: Usize
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The level.
+         */level: UInt8, 
+        /**
+         * Incidents.
+         */count: Usize) {
+        self.level = level
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LevelCount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLevelCount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LevelCount {
+        return
+            try LevelCount(
+                level: FfiConverterUInt8.read(from: &buf), 
+                count: FfiConverterTypeusize.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LevelCount, into buf: inout [UInt8]) {
+        FfiConverterUInt8.write(value.level, into: &buf)
+        FfiConverterTypeusize.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLevelCount_lift(_ buf: RustBuffer) throws -> LevelCount {
+    return try FfiConverterTypeLevelCount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLevelCount_lower(_ value: LevelCount) -> RustBuffer {
+    return FfiConverterTypeLevelCount.lower(value)
+}
+
+
+/**
+ * A row found by name.
+ */
+public struct Lookup: Equatable, Hashable, Codable {
+    /**
+     * How the name matched (an app name is tried first).
+     */
+    public var matchedAs: MatchedAs
+    /**
+     * The row.
+     */
+    public var row: AppModule
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the name matched (an app name is tried first).
+         */matchedAs: MatchedAs, 
+        /**
+         * The row.
+         */row: AppModule) {
+        self.matchedAs = matchedAs
+        self.row = row
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Lookup: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLookup: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Lookup {
+        return
+            try Lookup(
+                matchedAs: FfiConverterTypeMatchedAs.read(from: &buf), 
+                row: FfiConverterTypeAppModule.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Lookup, into buf: inout [UInt8]) {
+        FfiConverterTypeMatchedAs.write(value.matchedAs, into: &buf)
+        FfiConverterTypeAppModule.write(value.row, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLookup_lift(_ buf: RustBuffer) throws -> Lookup {
+    return try FfiConverterTypeLookup.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLookup_lower(_ value: Lookup) -> RustBuffer {
+    return FfiConverterTypeLookup.lower(value)
+}
+
+
+/**
+ * A mailbox export swept (RULES §4): each mailbox's state, and the lists
+ * to act on today.
+ */
+public struct MailboxFile: Equatable, Hashable, Codable {
+    /**
+     * How the file was read.
+     */
+    public var source: FileSource
+    /**
+     * Every judged row, in file order.
+     */
+    public var rows: [MailboxFileRow]
+    /**
+     * Every row that could not be read or judged, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * About the file as a whole.
+     */
+    public var findings: [Finding]
+    /**
+     * Counts that agree with `rows` and `errors`, and the overall verdict.
+     */
+    public var summary: FileSummary
+    /**
+     * The workflow's aggregate.
+     */
+    public var total: SweepLists
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How the file was read.
+         */source: FileSource, 
+        /**
+         * Every judged row, in file order.
+         */rows: [MailboxFileRow], 
+        /**
+         * Every row that could not be read or judged, in file order.
+         */errors: [ImportError], 
+        /**
+         * About the file as a whole.
+         */findings: [Finding], 
+        /**
+         * Counts that agree with `rows` and `errors`, and the overall verdict.
+         */summary: FileSummary, 
+        /**
+         * The workflow's aggregate.
+         */total: SweepLists) {
+        self.source = source
+        self.rows = rows
+        self.errors = errors
+        self.findings = findings
+        self.summary = summary
+        self.total = total
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxFile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxFile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxFile {
+        return
+            try MailboxFile(
+                source: FfiConverterTypeFileSource.read(from: &buf), 
+                rows: FfiConverterSequenceTypeMailboxFileRow.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                summary: FfiConverterTypeFileSummary.read(from: &buf), 
+                total: FfiConverterTypeSweepLists.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxFile, into buf: inout [UInt8]) {
+        FfiConverterTypeFileSource.write(value.source, into: &buf)
+        FfiConverterSequenceTypeMailboxFileRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterTypeFileSummary.write(value.summary, into: &buf)
+        FfiConverterTypeSweepLists.write(value.total, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxFile_lift(_ buf: RustBuffer) throws -> MailboxFile {
+    return try FfiConverterTypeMailboxFile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxFile_lower(_ value: MailboxFile) -> RustBuffer {
+    return FfiConverterTypeMailboxFile.lower(value)
+}
+
+
+/**
+ * One judged row of a file, at its line.
+ */
+public struct MailboxFileRow: Equatable, Hashable, Codable {
+    /**
+     * Line (1-based) the row starts on (for a JSON file, the record's number).
+     */
+    public var line: UInt64
+    /**
+     * The worksheet, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The row's result.
+     */
+    public var result: MailboxStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Line (1-based) the row starts on (for a JSON file, the record's number).
+         */line: UInt64, 
+        /**
+         * The worksheet, for a workbook.
+         */sheet: String?, 
+        /**
+         * The row's result.
+         */result: MailboxStatus) {
+        self.line = line
+        self.sheet = sheet
+        self.result = result
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxFileRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxFileRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxFileRow {
+        return
+            try MailboxFileRow(
+                line: FfiConverterUInt64.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                result: FfiConverterTypeMailboxStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxFileRow, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.line, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterTypeMailboxStatus.write(value.result, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxFileRow_lift(_ buf: RustBuffer) throws -> MailboxFileRow {
+    return try FfiConverterTypeMailboxFileRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxFileRow_lower(_ value: MailboxFileRow) -> RustBuffer {
+    return FfiConverterTypeMailboxFileRow.lower(value)
+}
+
+
+/**
+ * Mailboxes read from a mail-system or school-admin export (RULES §4).
+ */
+public struct MailboxImport: Equatable, Hashable, Codable {
+    /**
+     * The records of the good rows, in file order.
+     */
+    public var records: [MailboxRecord]
+    /**
+     * The line each record starts on (parallel to `records`).
+     */
+    public var lines: [UInt64]
+    /**
+     * One error per bad row, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding the file was read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * Whether it started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+     */
+    public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The header cells that fed fields, in column order.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells no field uses (ignored), as written.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows read (good and bad; not counting skipped rows).
+     */
+    public var rows: UInt64
+    /**
+     * Blank rows and group lines skipped.
+     */
+    public var skippedRows: UInt64
+    /**
+     * Whether reading stopped at `policy.limits.import_max_rows`.
+     */
+    public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The records of the good rows, in file order.
+         */records: [MailboxRecord], 
+        /**
+         * The line each record starts on (parallel to `records`).
+         */lines: [UInt64], 
+        /**
+         * One error per bad row, in file order.
+         */errors: [ImportError], 
+        /**
+         * The encoding the file was read in.
+         */encoding: TextEncoding, 
+        /**
+         * Whether it started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+         */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
+        /**
+         * The header cells that fed fields, in column order.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells no field uses (ignored), as written.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows read (good and bad; not counting skipped rows).
+         */rows: UInt64, 
+        /**
+         * Blank rows and group lines skipped.
+         */skippedRows: UInt64, 
+        /**
+         * Whether reading stopped at `policy.limits.import_max_rows`.
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxImport {
+        return
+            try MailboxImport(
+                records: FfiConverterSequenceTypeMailboxRecord.read(from: &buf), 
+                lines: FfiConverterSequenceUInt64.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt64.read(from: &buf), 
+                skippedRows: FfiConverterUInt64.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeMailboxRecord.write(value.records, into: &buf)
+        FfiConverterSequenceUInt64.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt64.write(value.rows, into: &buf)
+        FfiConverterUInt64.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxImport_lift(_ buf: RustBuffer) throws -> MailboxImport {
+    return try FfiConverterTypeMailboxImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxImport_lower(_ value: MailboxImport) -> RustBuffer {
+    return FfiConverterTypeMailboxImport.lower(value)
+}
+
+
+/**
+ * One mailbox (@ntpc.edu.tw, Mail2000). A flat record: a CSV row maps onto it
+ * column by column.
+ *
+ * | field | 中文欄名 | English column | |
+ * |---|---|---|---|
+ * | `account` | 帳號 | account | required, not blank |
+ * | `activated_on` | 開通日期 | activated on | any calendar style |
+ * | `last_login` | 最後登入日期 | last login | blank or missing: never logged in |
+ * | `staff_status` | 在職狀態 | staff status | `serving`/`departed`/`retired` or 在職/離職/退休; missing: serving |
+ * | `departed_on` | 離職日期 | departed on | optional; only with departed/retired |
+ * | `used_bytes` | 已用容量 | used bytes | optional, bytes |
+ *
+ * Dates read every calendar style (`110/12/07`, `2021-12-07`, …; see
+ * [`crate::records`]); a time of day is allowed and ignored.
+ *
+ * ```
+ * let r: ntpc_policy::mailbox::MailboxRecord = serde_json::from_str(
+ * r#"{"account": "wang", "activated_on": "108/03/01", "staff_status": "在職"}"#,
+ * ).unwrap();
+ * assert_eq!(r.activated_on.to_string(), "2019-03-01");
+ * assert_eq!(r.last_login, None);
+ * ```
+ */
+public struct MailboxRecord: Equatable, Hashable, Codable {
+    /**
+     * The account or address (帳號), e.g. `wang@ntpc.edu.tw`.
+     */
+    public var account: String
+    /**
+     * The day the mailbox was activated (開通日期).
+     */
+    public var activatedOn: NaiveDate
+    /**
+     * The day of the last login (最後登入日期); `None` when never logged in.
+     */
+    public var lastLogin: NaiveDate?
+    /**
+     * Serving, departed or retired (在職狀態); serving when not given.
+     */
+    public var staffStatus: StaffStatus
+    /**
+     * The day the owner leaves or left (離職或退休日期), when known.
+     */
+    public var departedOn: NaiveDate?
+    /**
+     * Bytes in use (已用容量), when known: the quota is checked too.
+     */
+    public var usedBytes: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The account or address (帳號), e.g. `wang@ntpc.edu.tw`.
+         */account: String, 
+        /**
+         * The day the mailbox was activated (開通日期).
+         */activatedOn: NaiveDate, 
+        /**
+         * The day of the last login (最後登入日期); `None` when never logged in.
+         */lastLogin: NaiveDate?, 
+        /**
+         * Serving, departed or retired (在職狀態); serving when not given.
+         */staffStatus: StaffStatus, 
+        /**
+         * The day the owner leaves or left (離職或退休日期), when known.
+         */departedOn: NaiveDate?, 
+        /**
+         * Bytes in use (已用容量), when known: the quota is checked too.
+         */usedBytes: UInt64?) {
+        self.account = account
+        self.activatedOn = activatedOn
+        self.lastLogin = lastLogin
+        self.staffStatus = staffStatus
+        self.departedOn = departedOn
+        self.usedBytes = usedBytes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxRecord {
+        return
+            try MailboxRecord(
+                account: FfiConverterString.read(from: &buf), 
+                activatedOn: FfiConverterTypeNaiveDate.read(from: &buf), 
+                lastLogin: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                staffStatus: FfiConverterTypeStaffStatus.read(from: &buf), 
+                departedOn: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                usedBytes: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxRecord, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.activatedOn, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.lastLogin, into: &buf)
+        FfiConverterTypeStaffStatus.write(value.staffStatus, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.departedOn, into: &buf)
+        FfiConverterOptionUInt64.write(value.usedBytes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxRecord_lift(_ buf: RustBuffer) throws -> MailboxRecord {
+    return try FfiConverterTypeMailboxRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxRecord_lower(_ value: MailboxRecord) -> RustBuffer {
+    return FfiConverterTypeMailboxRecord.lower(value)
+}
+
+
+/**
+ * The state of one mailbox on `today`, with the dates and figures behind it.
+ */
+public struct MailboxStatus: Equatable, Hashable, Codable {
+    /**
+     * The account, trimmed.
+     */
+    public var account: String
+    /**
+     * `active`, `notice`, `deletable` or `disabled`.
+     */
+    public var state: MailboxState
+    /**
+     * The code of the finding that decided the state.
+     */
+    public var reason: Code
+    /**
+     * Serving, departed or retired.
+     */
+    public var staffStatus: StaffStatus
+    /**
+     * Counted from the last login, or from activation when never logged in.
+     */
+    public var basis: CountBasis
+    /**
+     * The day counting starts (the last login or the activation day).
+     */
+    public var countedFrom: NaiveDate
+    /**
+     * Whole days from `counted_from` to `today`.
+     */
+    public var daysInactive: Int64
+    /**
+     * First day the mailbox may be deleted: `counted_from` + 500 days.
+     */
+    public var deletionDate: NaiveDate
+    /**
+     * First notice day: `deletion_date` − 30 days (day 470).
+     */
+    public var noticeFrom: NaiveDate
+    /**
+     * Days from `today` to `deletion_date` (0 once it has come).
+     */
+    public var daysLeft: Int64
+    /**
+     * A notice is mailed today (every day of the notice state; never to a
+     * disabled mailbox, whose owner can no longer read it).
+     */
+    public var noticeDueToday: Bool
+    /**
+     * The day login was disabled, when the record gives it.
+     */
+    public var disabledSince: NaiveDate?
+    /**
+     * The quota check, when the record gives the bytes in use.
+     */
+    public var quota: QuotaCheck?
+    /**
+     * `fail` when deletable, `warn` for a notice, a disabled mailbox or a full-ish quota.
+     */
+    public var verdict: Verdict
+    /**
+     * Why: the deciding finding first.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The account, trimmed.
+         */account: String, 
+        /**
+         * `active`, `notice`, `deletable` or `disabled`.
+         */state: MailboxState, 
+        /**
+         * The code of the finding that decided the state.
+         */reason: Code, 
+        /**
+         * Serving, departed or retired.
+         */staffStatus: StaffStatus, 
+        /**
+         * Counted from the last login, or from activation when never logged in.
+         */basis: CountBasis, 
+        /**
+         * The day counting starts (the last login or the activation day).
+         */countedFrom: NaiveDate, 
+        /**
+         * Whole days from `counted_from` to `today`.
+         */daysInactive: Int64, 
+        /**
+         * First day the mailbox may be deleted: `counted_from` + 500 days.
+         */deletionDate: NaiveDate, 
+        /**
+         * First notice day: `deletion_date` − 30 days (day 470).
+         */noticeFrom: NaiveDate, 
+        /**
+         * Days from `today` to `deletion_date` (0 once it has come).
+         */daysLeft: Int64, 
+        /**
+         * A notice is mailed today (every day of the notice state; never to a
+         * disabled mailbox, whose owner can no longer read it).
+         */noticeDueToday: Bool, 
+        /**
+         * The day login was disabled, when the record gives it.
+         */disabledSince: NaiveDate?, 
+        /**
+         * The quota check, when the record gives the bytes in use.
+         */quota: QuotaCheck?, 
+        /**
+         * `fail` when deletable, `warn` for a notice, a disabled mailbox or a full-ish quota.
+         */verdict: Verdict, 
+        /**
+         * Why: the deciding finding first.
+         */findings: [Finding]) {
+        self.account = account
+        self.state = state
+        self.reason = reason
+        self.staffStatus = staffStatus
+        self.basis = basis
+        self.countedFrom = countedFrom
+        self.daysInactive = daysInactive
+        self.deletionDate = deletionDate
+        self.noticeFrom = noticeFrom
+        self.daysLeft = daysLeft
+        self.noticeDueToday = noticeDueToday
+        self.disabledSince = disabledSince
+        self.quota = quota
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxStatus {
+        return
+            try MailboxStatus(
+                account: FfiConverterString.read(from: &buf), 
+                state: FfiConverterTypeMailboxState.read(from: &buf), 
+                reason: FfiConverterTypeCode.read(from: &buf), 
+                staffStatus: FfiConverterTypeStaffStatus.read(from: &buf), 
+                basis: FfiConverterTypeCountBasis.read(from: &buf), 
+                countedFrom: FfiConverterTypeNaiveDate.read(from: &buf), 
+                daysInactive: FfiConverterInt64.read(from: &buf), 
+                deletionDate: FfiConverterTypeNaiveDate.read(from: &buf), 
+                noticeFrom: FfiConverterTypeNaiveDate.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf), 
+                noticeDueToday: FfiConverterBool.read(from: &buf), 
+                disabledSince: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                quota: FfiConverterOptionTypeQuotaCheck.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxStatus, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterTypeMailboxState.write(value.state, into: &buf)
+        FfiConverterTypeCode.write(value.reason, into: &buf)
+        FfiConverterTypeStaffStatus.write(value.staffStatus, into: &buf)
+        FfiConverterTypeCountBasis.write(value.basis, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.countedFrom, into: &buf)
+        FfiConverterInt64.write(value.daysInactive, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.deletionDate, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.noticeFrom, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+        FfiConverterBool.write(value.noticeDueToday, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.disabledSince, into: &buf)
+        FfiConverterOptionTypeQuotaCheck.write(value.quota, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxStatus_lift(_ buf: RustBuffer) throws -> MailboxStatus {
+    return try FfiConverterTypeMailboxStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxStatus_lower(_ value: MailboxStatus) -> RustBuffer {
+    return FfiConverterTypeMailboxStatus.lower(value)
+}
+
+
+/**
+ * The result of a sweep: every row's state, the lists to act on, and the rows in error.
+ */
+public struct MailboxSweep: Equatable, Hashable, Codable {
+    /**
+     * The day of the sweep.
+     */
+    public var today: NaiveDate
+    /**
+     * Rows given.
+     */
+    public var total: Usize
+    /**
+     * Rows per state.
+     */
+    public var counts: StateCounts
+    /**
+     * Every evaluated row, in input order.
+     */
+    public var rows: [SweepRow]
+    /**
+     * Mailboxes to mail a notice to today, by deletion date (then account, then position).
+     */
+    public var notices: [SweepEntry]
+    /**
+     * Mailboxes whose deletion date has come (disabled ones included), in the same order.
+     */
+    public var deletable: [SweepEntry]
+    /**
+     * Rows that could not be evaluated; fields are named `mailboxes[i].field`.
+     */
+    public var errors: [RowError]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The day of the sweep.
+         */today: NaiveDate, 
+        /**
+         * Rows given.
+         */total: Usize, 
+        /**
+         * Rows per state.
+         */counts: StateCounts, 
+        /**
+         * Every evaluated row, in input order.
+         */rows: [SweepRow], 
+        /**
+         * Mailboxes to mail a notice to today, by deletion date (then account, then position).
+         */notices: [SweepEntry], 
+        /**
+         * Mailboxes whose deletion date has come (disabled ones included), in the same order.
+         */deletable: [SweepEntry], 
+        /**
+         * Rows that could not be evaluated; fields are named `mailboxes[i].field`.
+         */errors: [RowError]) {
+        self.today = today
+        self.total = total
+        self.counts = counts
+        self.rows = rows
+        self.notices = notices
+        self.deletable = deletable
+        self.errors = errors
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MailboxSweep: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxSweep: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxSweep {
+        return
+            try MailboxSweep(
+                today: FfiConverterTypeNaiveDate.read(from: &buf), 
+                total: FfiConverterTypeusize.read(from: &buf), 
+                counts: FfiConverterTypeStateCounts.read(from: &buf), 
+                rows: FfiConverterSequenceTypeSweepRow.read(from: &buf), 
+                notices: FfiConverterSequenceTypeSweepEntry.read(from: &buf), 
+                deletable: FfiConverterSequenceTypeSweepEntry.read(from: &buf), 
+                errors: FfiConverterSequenceTypeRowError.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MailboxSweep, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.today, into: &buf)
+        FfiConverterTypeusize.write(value.total, into: &buf)
+        FfiConverterTypeStateCounts.write(value.counts, into: &buf)
+        FfiConverterSequenceTypeSweepRow.write(value.rows, into: &buf)
+        FfiConverterSequenceTypeSweepEntry.write(value.notices, into: &buf)
+        FfiConverterSequenceTypeSweepEntry.write(value.deletable, into: &buf)
+        FfiConverterSequenceTypeRowError.write(value.errors, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxSweep_lift(_ buf: RustBuffer) throws -> MailboxSweep {
+    return try FfiConverterTypeMailboxSweep.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxSweep_lower(_ value: MailboxSweep) -> RustBuffer {
+    return FfiConverterTypeMailboxSweep.lower(value)
+}
+
+
+/**
+ * One message against the size limit.
+ */
+public struct MessageSizeCheck: Equatable, Hashable, Codable {
+    /**
+     * Within the limit (the limit itself is allowed).
+     */
+    public var allowed: Bool
+    /**
+     * Size of the message as transmitted, in bytes.
+     */
+    public var bytes: UInt64
+    /**
+     * The limit in bytes (20 MiB).
+     */
+    public var maxBytes: UInt64
+    /**
+     * `pass` or `fail`.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Within the limit (the limit itself is allowed).
+         */allowed: Bool, 
+        /**
+         * Size of the message as transmitted, in bytes.
+         */bytes: UInt64, 
+        /**
+         * The limit in bytes (20 MiB).
+         */maxBytes: UInt64, 
+        /**
+         * `pass` or `fail`.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.allowed = allowed
+        self.bytes = bytes
+        self.maxBytes = maxBytes
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MessageSizeCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMessageSizeCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageSizeCheck {
+        return
+            try MessageSizeCheck(
+                allowed: FfiConverterBool.read(from: &buf), 
+                bytes: FfiConverterUInt64.read(from: &buf), 
+                maxBytes: FfiConverterUInt64.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MessageSizeCheck, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.allowed, into: &buf)
+        FfiConverterUInt64.write(value.bytes, into: &buf)
+        FfiConverterUInt64.write(value.maxBytes, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageSizeCheck_lift(_ buf: RustBuffer) throws -> MessageSizeCheck {
+    return try FfiConverterTypeMessageSizeCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageSizeCheck_lower(_ value: MessageSizeCheck) -> RustBuffer {
+    return FfiConverterTypeMessageSizeCheck.lower(value)
+}
+
+
+/**
+ * Incidents in one calendar month.
+ */
+public struct MonthCount: Equatable, Hashable, Codable {
+    /**
+     * `2021-02`.
+     */
+    public var month: String
+    /**
+     * The same month in the ROC calendar: `110/02`.
+     */
+    public var rocMonth: String
+    /**
+     * Incidents.
+     */
+    public var count: Usize
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `2021-02`.
+         */month: String, 
+        /**
+         * The same month in the ROC calendar: `110/02`.
+         */rocMonth: String, 
+        /**
+         * Incidents.
+         */count: Usize) {
+        self.month = month
+        self.rocMonth = rocMonth
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MonthCount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMonthCount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MonthCount {
+        return
+            try MonthCount(
+                month: FfiConverterString.read(from: &buf), 
+                rocMonth: FfiConverterString.read(from: &buf), 
+                count: FfiConverterTypeusize.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MonthCount, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.month, into: &buf)
+        FfiConverterString.write(value.rocMonth, into: &buf)
+        FfiConverterTypeusize.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMonthCount_lift(_ buf: RustBuffer) throws -> MonthCount {
+    return try FfiConverterTypeMonthCount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMonthCount_lower(_ value: MonthCount) -> RustBuffer {
+    return FfiConverterTypeMonthCount.lower(value)
+}
+
+
+/**
+ * A school that must fix its re-scan findings and report back.
+ */
+public struct MustFix: Equatable, Hashable, Codable {
+    /**
+     * The school.
+     */
+    public var school: String
+    /**
+     * Its name, when known.
+     */
+    public var name: String?
+    /**
+     * The re-scan findings of CVSS ≥ the threshold, highest score first.
+     */
+    public var findings: [ScanView]
+    /**
+     * What to do, with the figures (`audit.rescan_high`).
+     */
+    public var finding: Finding
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school.
+         */school: String, 
+        /**
+         * Its name, when known.
+         */name: String?, 
+        /**
+         * The re-scan findings of CVSS ≥ the threshold, highest score first.
+         */findings: [ScanView], 
+        /**
+         * What to do, with the figures (`audit.rescan_high`).
+         */finding: Finding) {
+        self.school = school
+        self.name = name
+        self.findings = findings
+        self.finding = finding
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MustFix: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMustFix: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MustFix {
+        return
+            try MustFix(
+                school: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                findings: FfiConverterSequenceTypeScanView.read(from: &buf), 
+                finding: FfiConverterTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MustFix, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterSequenceTypeScanView.write(value.findings, into: &buf)
+        FfiConverterTypeFinding.write(value.finding, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMustFix_lift(_ buf: RustBuffer) throws -> MustFix {
+    return try FfiConverterTypeMustFix.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMustFix_lower(_ value: MustFix) -> RustBuffer {
+    return FfiConverterTypeMustFix.lower(value)
+}
+
+
+/**
+ * One obligation: its deadline and whether it was kept.
+ */
+public struct ObligationCheck: Equatable, Hashable, Codable {
+    /**
+     * Which obligation.
+     */
+    public var obligation: Obligation
+    /**
+     * The time its clock runs from, when known.
+     */
+    public var from: TimeField?
+    /**
+     * That time.
+     */
+    public var start: Instant?
+    /**
+     * The limit in hours (notify, review, recover).
+     */
+    public var limitHours: UInt32?
+    /**
+     * The limit in calendar months (report).
+     */
+    public var limitMonths: UInt32?
+    /**
+     * The deadline, when the start is known.
+     */
+    public var deadline: Instant?
+    /**
+     * The day a period in months ends on (report), after any move for a day off.
+     */
+    public var lastDay: NaiveDate?
+    /**
+     * The last day as counted, when it was not an office day and the deadline
+     * moved (行政程序法 §48 ③④; report).
+     */
+    public var shiftedFrom: NaiveDate?
+    /**
+     * When it was done, when it was.
+     */
+    public var doneAt: Instant?
+    /**
+     * Met, late, open, overdue or unknown.
+     */
+    public var status: Status
+    /**
+     * Whole minutes to spare (met) or left (open), rounded down.
+     */
+    public var marginMinutes: Int64?
+    /**
+     * Whole minutes late (late, overdue), rounded up.
+     */
+    public var delayMinutes: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Which obligation.
+         */obligation: Obligation, 
+        /**
+         * The time its clock runs from, when known.
+         */from: TimeField?, 
+        /**
+         * That time.
+         */start: Instant?, 
+        /**
+         * The limit in hours (notify, review, recover).
+         */limitHours: UInt32?, 
+        /**
+         * The limit in calendar months (report).
+         */limitMonths: UInt32?, 
+        /**
+         * The deadline, when the start is known.
+         */deadline: Instant?, 
+        /**
+         * The day a period in months ends on (report), after any move for a day off.
+         */lastDay: NaiveDate?, 
+        /**
+         * The last day as counted, when it was not an office day and the deadline
+         * moved (行政程序法 §48 ③④; report).
+         */shiftedFrom: NaiveDate?, 
+        /**
+         * When it was done, when it was.
+         */doneAt: Instant?, 
+        /**
+         * Met, late, open, overdue or unknown.
+         */status: Status, 
+        /**
+         * Whole minutes to spare (met) or left (open), rounded down.
+         */marginMinutes: Int64?, 
+        /**
+         * Whole minutes late (late, overdue), rounded up.
+         */delayMinutes: Int64?) {
+        self.obligation = obligation
+        self.from = from
+        self.start = start
+        self.limitHours = limitHours
+        self.limitMonths = limitMonths
+        self.deadline = deadline
+        self.lastDay = lastDay
+        self.shiftedFrom = shiftedFrom
+        self.doneAt = doneAt
+        self.status = status
+        self.marginMinutes = marginMinutes
+        self.delayMinutes = delayMinutes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ObligationCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeObligationCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ObligationCheck {
+        return
+            try ObligationCheck(
+                obligation: FfiConverterTypeObligation.read(from: &buf), 
+                from: FfiConverterOptionTypeTimeField.read(from: &buf), 
+                start: FfiConverterOptionTypeInstant.read(from: &buf), 
+                limitHours: FfiConverterOptionUInt32.read(from: &buf), 
+                limitMonths: FfiConverterOptionUInt32.read(from: &buf), 
+                deadline: FfiConverterOptionTypeInstant.read(from: &buf), 
+                lastDay: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                shiftedFrom: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                doneAt: FfiConverterOptionTypeInstant.read(from: &buf), 
+                status: FfiConverterTypeStatus.read(from: &buf), 
+                marginMinutes: FfiConverterOptionInt64.read(from: &buf), 
+                delayMinutes: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ObligationCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeObligation.write(value.obligation, into: &buf)
+        FfiConverterOptionTypeTimeField.write(value.from, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.start, into: &buf)
+        FfiConverterOptionUInt32.write(value.limitHours, into: &buf)
+        FfiConverterOptionUInt32.write(value.limitMonths, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.deadline, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.lastDay, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.shiftedFrom, into: &buf)
+        FfiConverterOptionTypeInstant.write(value.doneAt, into: &buf)
+        FfiConverterTypeStatus.write(value.status, into: &buf)
+        FfiConverterOptionInt64.write(value.marginMinutes, into: &buf)
+        FfiConverterOptionInt64.write(value.delayMinutes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligationCheck_lift(_ buf: RustBuffer) throws -> ObligationCheck {
+    return try FfiConverterTypeObligationCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligationCheck_lower(_ value: ObligationCheck) -> RustBuffer {
+    return FfiConverterTypeObligationCheck.lower(value)
+}
+
+
+/**
+ * A count per obligation.
+ */
+public struct ObligationCounts: Equatable, Hashable, Codable {
+    /**
+     * Notification.
+     */
+    public var notify: Usize
+    /**
+     * Level review.
+     */
+    public var review: Usize
+    /**
+     * Damage control or recovery.
+     */
+    public var recover: Usize
+    /**
+     * Investigation and improvement report.
+     */
+    public var report: Usize
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Notification.
+         */notify: Usize, 
+        /**
+         * Level review.
+         */review: Usize, 
+        /**
+         * Damage control or recovery.
+         */recover: Usize, 
+        /**
+         * Investigation and improvement report.
+         */report: Usize) {
+        self.notify = notify
+        self.review = review
+        self.recover = recover
+        self.report = report
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ObligationCounts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeObligationCounts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ObligationCounts {
+        return
+            try ObligationCounts(
+                notify: FfiConverterTypeusize.read(from: &buf), 
+                review: FfiConverterTypeusize.read(from: &buf), 
+                recover: FfiConverterTypeusize.read(from: &buf), 
+                report: FfiConverterTypeusize.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ObligationCounts, into buf: inout [UInt8]) {
+        FfiConverterTypeusize.write(value.notify, into: &buf)
+        FfiConverterTypeusize.write(value.review, into: &buf)
+        FfiConverterTypeusize.write(value.recover, into: &buf)
+        FfiConverterTypeusize.write(value.report, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligationCounts_lift(_ buf: RustBuffer) throws -> ObligationCounts {
+    return try FfiConverterTypeObligationCounts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligationCounts_lower(_ value: ObligationCounts) -> RustBuffer {
+    return FfiConverterTypeObligationCounts.lower(value)
+}
+
+
+/**
+ * One day of the office calendar.
+ */
+public struct OfficeDay: Equatable, Hashable, Codable {
+    /**
+     * The date.
+     */
+    public var date: NaiveDate
+    /**
+     * Whether offices are open: a workday or a make-up workday.
+     */
+    public var officeDay: Bool
+    /**
+     * Workday, make-up workday, weekend or holiday.
+     */
+    public var kind: DayKind
+    /**
+     * The calendar's name for the day (`和平紀念日`, `補行上班`), when it has one.
+     */
+    public var name: String?
+    /**
+     * Whether the calendar covers the date's year; when not, `kind` follows the
+     * weekday alone.
+     */
+    public var covered: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The date.
+         */date: NaiveDate, 
+        /**
+         * Whether offices are open: a workday or a make-up workday.
+         */officeDay: Bool, 
+        /**
+         * Workday, make-up workday, weekend or holiday.
+         */kind: DayKind, 
+        /**
+         * The calendar's name for the day (`和平紀念日`, `補行上班`), when it has one.
+         */name: String?, 
+        /**
+         * Whether the calendar covers the date's year; when not, `kind` follows the
+         * weekday alone.
+         */covered: Bool) {
+        self.date = date
+        self.officeDay = officeDay
+        self.kind = kind
+        self.name = name
+        self.covered = covered
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OfficeDay: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOfficeDay: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OfficeDay {
+        return
+            try OfficeDay(
+                date: FfiConverterTypeNaiveDate.read(from: &buf), 
+                officeDay: FfiConverterBool.read(from: &buf), 
+                kind: FfiConverterTypeDayKind.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                covered: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OfficeDay, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterBool.write(value.officeDay, into: &buf)
+        FfiConverterTypeDayKind.write(value.kind, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterBool.write(value.covered, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOfficeDay_lift(_ buf: RustBuffer) throws -> OfficeDay {
+    return try FfiConverterTypeOfficeDay.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOfficeDay_lower(_ value: OfficeDay) -> RustBuffer {
+    return FfiConverterTypeOfficeDay.lower(value)
+}
+
+
+/**
+ * A school's change to the defaults, made in its ROOT module: roles added to or
+ * removed from one right of one module.
+ *
+ * ```json
+ * { "module": "新學生出缺席", "right": "manage", "add": ["營養師"], "remove": ["幹事"] }
+ * ```
+ */
+public struct Override: Equatable, Hashable, Codable {
+    /**
+     * App or web module name (see [`lookup`](super::lookup)).
+     */
+    public var module: String
+    /**
+     * The right changed.
+     */
+    public var right: Right
+    /**
+     * Roles given the right.
+     */
+    public var add: [String]
+    /**
+     * Default holders whose right is taken away.
+     */
+    public var remove: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * App or web module name (see [`lookup`](super::lookup)).
+         */module: String, 
+        /**
+         * The right changed.
+         */right: Right, 
+        /**
+         * Roles given the right.
+         */add: [String], 
+        /**
+         * Default holders whose right is taken away.
+         */remove: [String]) {
+        self.module = module
+        self.right = right
+        self.add = add
+        self.remove = remove
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Override: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOverride: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Override {
+        return
+            try Override(
+                module: FfiConverterString.read(from: &buf), 
+                right: FfiConverterTypeRight.read(from: &buf), 
+                add: FfiConverterSequenceString.read(from: &buf), 
+                remove: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Override, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.module, into: &buf)
+        FfiConverterTypeRight.write(value.right, into: &buf)
+        FfiConverterSequenceString.write(value.add, into: &buf)
+        FfiConverterSequenceString.write(value.remove, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOverride_lift(_ buf: RustBuffer) throws -> Override {
+    return try FfiConverterTypeOverride.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOverride_lower(_ value: Override) -> RustBuffer {
+    return FfiConverterTypeOverride.lower(value)
+}
+
+
+/**
+ * A date read from text, as Kotlin and Swift see it.
+ */
+public struct ParsedDateView: Equatable, Hashable, Codable {
+    /**
+     * The calendar date (ISO).
+     */
+    public var date: NaiveDate
+    /**
+     * The time of day, when the text had one.
+     */
+    public var time: NaiveTime?
+    /**
+     * How it was written.
+     */
+    public var style: DateStyle
+    /**
+     * The ROC year (民國年).
+     */
+    public var rocYear: Int32
+    /**
+     * The moment it names in Asia/Taipei.
+     */
+    public var datetime: Instant
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The calendar date (ISO).
+         */date: NaiveDate, 
+        /**
+         * The time of day, when the text had one.
+         */time: NaiveTime?, 
+        /**
+         * How it was written.
+         */style: DateStyle, 
+        /**
+         * The ROC year (民國年).
+         */rocYear: Int32, 
+        /**
+         * The moment it names in Asia/Taipei.
+         */datetime: Instant) {
+        self.date = date
+        self.time = time
+        self.style = style
+        self.rocYear = rocYear
+        self.datetime = datetime
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ParsedDateView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeParsedDateView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ParsedDateView {
+        return
+            try ParsedDateView(
+                date: FfiConverterTypeNaiveDate.read(from: &buf), 
+                time: FfiConverterOptionTypeNaiveTime.read(from: &buf), 
+                style: FfiConverterTypeDateStyle.read(from: &buf), 
+                rocYear: FfiConverterInt32.read(from: &buf), 
+                datetime: FfiConverterTypeInstant.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ParsedDateView, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterOptionTypeNaiveTime.write(value.time, into: &buf)
+        FfiConverterTypeDateStyle.write(value.style, into: &buf)
+        FfiConverterInt32.write(value.rocYear, into: &buf)
+        FfiConverterTypeInstant.write(value.datetime, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeParsedDateView_lift(_ buf: RustBuffer) throws -> ParsedDateView {
+    return try FfiConverterTypeParsedDateView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeParsedDateView_lower(_ value: ParsedDateView) -> RustBuffer {
+    return FfiConverterTypeParsedDateView.lower(value)
+}
+
+
+/**
+ * The answer of [`check`]: a verdict, the facts it used and the findings.
+ *
+ * Why: RULES §0 "Verdicts are explainable". Serialises flat, with snake_case
+ * keys, and never holds the password or any piece of it.
+ */
+public struct PasswordCheck: Equatable, Hashable, Codable {
+    /**
+     * `pass`, `warn` or `fail`.
+     */
+    public var verdict: Verdict
+    /**
+     * The profile applied (`default` or `ad`).
+     */
+    public var profile: PasswordProfile
+    /**
+     * Length in Unicode scalar values; `max_length + 1` when over the limit
+     * (counting stops there).
+     */
+    public var length: UInt32
+    /**
+     * Which classes are present (all `false` when over the length limit).
+     */
+    public var classes: CharClasses
+    /**
+     * How many classes are present.
+     */
+    public var classCount: UInt32
+    /**
+     * How many classes the policy requires (`min_classes`, both profiles).
+     */
+    public var requiredClasses: UInt32
+    /**
+     * log10 of the guesses the password is estimated to take (two decimals), as
+     * zxcvbn counts them; weak below `policy.password.weak_guesses_log10`.
+     * `None` when the detection did not run (a violation, an exact list match,
+     * `detect_weak: false`, or more than 256 characters).
+     */
+    public var guessesLog10: Double?
+    /**
+     * Why, in code-table order.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `pass`, `warn` or `fail`.
+         */verdict: Verdict, 
+        /**
+         * The profile applied (`default` or `ad`).
+         */profile: PasswordProfile, 
+        /**
+         * Length in Unicode scalar values; `max_length + 1` when over the limit
+         * (counting stops there).
+         */length: UInt32, 
+        /**
+         * Which classes are present (all `false` when over the length limit).
+         */classes: CharClasses, 
+        /**
+         * How many classes are present.
+         */classCount: UInt32, 
+        /**
+         * How many classes the policy requires (`min_classes`, both profiles).
+         */requiredClasses: UInt32, 
+        /**
+         * log10 of the guesses the password is estimated to take (two decimals), as
+         * zxcvbn counts them; weak below `policy.password.weak_guesses_log10`.
+         * `None` when the detection did not run (a violation, an exact list match,
+         * `detect_weak: false`, or more than 256 characters).
+         */guessesLog10: Double?, 
+        /**
+         * Why, in code-table order.
+         */findings: [Finding]) {
+        self.verdict = verdict
+        self.profile = profile
+        self.length = length
+        self.classes = classes
+        self.classCount = classCount
+        self.requiredClasses = requiredClasses
+        self.guessesLog10 = guessesLog10
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PasswordCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePasswordCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PasswordCheck {
+        return
+            try PasswordCheck(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                profile: FfiConverterTypePasswordProfile.read(from: &buf), 
+                length: FfiConverterUInt32.read(from: &buf), 
+                classes: FfiConverterTypeCharClasses.read(from: &buf), 
+                classCount: FfiConverterUInt32.read(from: &buf), 
+                requiredClasses: FfiConverterUInt32.read(from: &buf), 
+                guessesLog10: FfiConverterOptionDouble.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PasswordCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterTypePasswordProfile.write(value.profile, into: &buf)
+        FfiConverterUInt32.write(value.length, into: &buf)
+        FfiConverterTypeCharClasses.write(value.classes, into: &buf)
+        FfiConverterUInt32.write(value.classCount, into: &buf)
+        FfiConverterUInt32.write(value.requiredClasses, into: &buf)
+        FfiConverterOptionDouble.write(value.guessesLog10, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePasswordCheck_lift(_ buf: RustBuffer) throws -> PasswordCheck {
+    return try FfiConverterTypePasswordCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePasswordCheck_lower(_ value: PasswordCheck) -> RustBuffer {
+    return FfiConverterTypePasswordCheck.lower(value)
+}
+
+
+/**
+ * The answer of [`expiry`].
+ */
+public struct PasswordExpiry: Equatable, Hashable, Codable {
+    /**
+     * The state.
+     */
+    public var state: ExpiryState
+    /**
+     * `pass`, `warn` or `fail`, from the findings (RULES §0: every check has a verdict).
+     */
+    public var verdict: Verdict
+    /**
+     * The last good day: the Taipei date of the last change + `rotation_days`.
+     */
+    public var due: NaiveDate
+    /**
+     * Days from today (Taipei) to the due date; negative when past.
+     */
+    public var daysLeft: Int64
+    /**
+     * Why: `password.expiring_soon`, `password.expired`,
+     * `password.must_change_reset`, `password.must_change_alert`,
+     * `password.check_devices`.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The state.
+         */state: ExpiryState, 
+        /**
+         * `pass`, `warn` or `fail`, from the findings (RULES §0: every check has a verdict).
+         */verdict: Verdict, 
+        /**
+         * The last good day: the Taipei date of the last change + `rotation_days`.
+         */due: NaiveDate, 
+        /**
+         * Days from today (Taipei) to the due date; negative when past.
+         */daysLeft: Int64, 
+        /**
+         * Why: `password.expiring_soon`, `password.expired`,
+         * `password.must_change_reset`, `password.must_change_alert`,
+         * `password.check_devices`.
+         */findings: [Finding]) {
+        self.state = state
+        self.verdict = verdict
+        self.due = due
+        self.daysLeft = daysLeft
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PasswordExpiry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePasswordExpiry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PasswordExpiry {
+        return
+            try PasswordExpiry(
+                state: FfiConverterTypeExpiryState.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                due: FfiConverterTypeNaiveDate.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PasswordExpiry, into buf: inout [UInt8]) {
+        FfiConverterTypeExpiryState.write(value.state, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.due, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePasswordExpiry_lift(_ buf: RustBuffer) throws -> PasswordExpiry {
+    return try FfiConverterTypePasswordExpiry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePasswordExpiry_lower(_ value: PasswordExpiry) -> RustBuffer {
+    return FfiConverterTypePasswordExpiry.lower(value)
+}
+
+
+/**
+ * When a period counted in months ends, and why.
+ */
+public struct PeriodEnd: Equatable, Hashable, Codable {
+    /**
+     * The event the period runs from (its day is not counted).
+     */
+    public var start: Instant
+    /**
+     * The length in months.
+     */
+    public var months: UInt32
+    /**
+     * The day the period ends on, after any move (§48 ③④).
+     */
+    public var lastDay: NaiveDate
+    /**
+     * The last day as counted, when it was not an office day and the end moved.
+     */
+    public var shiftedFrom: NaiveDate?
+    /**
+     * The instant it ends, in +08:00: 00:00 of the day after `last_day` (the end
+     * of `last_day`), or noon of `last_day` under the Saturday rule.
+     */
+    public var end: Instant
+    /**
+     * Which rule set the end.
+     */
+    public var rule: PeriodRule
+    /**
+     * Whether the office calendar covers every day consulted.
+     */
+    public var covered: Bool
+    /**
+     * The years consulted that the office calendar does not cover.
+     */
+    public var uncoveredYears: [Int32]
+    /**
+     * `calendar.period_shifted` (info) when the end moved, `calendar.not_covered`
+     * (warning) when a year was not covered.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The event the period runs from (its day is not counted).
+         */start: Instant, 
+        /**
+         * The length in months.
+         */months: UInt32, 
+        /**
+         * The day the period ends on, after any move (§48 ③④).
+         */lastDay: NaiveDate, 
+        /**
+         * The last day as counted, when it was not an office day and the end moved.
+         */shiftedFrom: NaiveDate?, 
+        /**
+         * The instant it ends, in +08:00: 00:00 of the day after `last_day` (the end
+         * of `last_day`), or noon of `last_day` under the Saturday rule.
+         */end: Instant, 
+        /**
+         * Which rule set the end.
+         */rule: PeriodRule, 
+        /**
+         * Whether the office calendar covers every day consulted.
+         */covered: Bool, 
+        /**
+         * The years consulted that the office calendar does not cover.
+         */uncoveredYears: [Int32], 
+        /**
+         * `calendar.period_shifted` (info) when the end moved, `calendar.not_covered`
+         * (warning) when a year was not covered.
+         */findings: [Finding]) {
+        self.start = start
+        self.months = months
+        self.lastDay = lastDay
+        self.shiftedFrom = shiftedFrom
+        self.end = end
+        self.rule = rule
+        self.covered = covered
+        self.uncoveredYears = uncoveredYears
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PeriodEnd: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePeriodEnd: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PeriodEnd {
+        return
+            try PeriodEnd(
+                start: FfiConverterTypeInstant.read(from: &buf), 
+                months: FfiConverterUInt32.read(from: &buf), 
+                lastDay: FfiConverterTypeNaiveDate.read(from: &buf), 
+                shiftedFrom: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                end: FfiConverterTypeInstant.read(from: &buf), 
+                rule: FfiConverterTypePeriodRule.read(from: &buf), 
+                covered: FfiConverterBool.read(from: &buf), 
+                uncoveredYears: FfiConverterSequenceInt32.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PeriodEnd, into buf: inout [UInt8]) {
+        FfiConverterTypeInstant.write(value.start, into: &buf)
+        FfiConverterUInt32.write(value.months, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.lastDay, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.shiftedFrom, into: &buf)
+        FfiConverterTypeInstant.write(value.end, into: &buf)
+        FfiConverterTypePeriodRule.write(value.rule, into: &buf)
+        FfiConverterBool.write(value.covered, into: &buf)
+        FfiConverterSequenceInt32.write(value.uncoveredYears, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriodEnd_lift(_ buf: RustBuffer) throws -> PeriodEnd {
+    return try FfiConverterTypePeriodEnd.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriodEnd_lower(_ value: PeriodEnd) -> RustBuffer {
+    return FfiConverterTypePeriodEnd.lower(value)
+}
+
+
+/**
+ * Who is asking: a job title (職稱) and role names (角色, e.g. 生教組, 幹事).
+ */
+public struct Person: Equatable, Hashable, Codable {
+    /**
+     * Job title, e.g. `教務主任`, `一年一班導師`.
+     */
+    public var title: String?
+    /**
+     * Role names as the school admin system lists them.
+     */
+    public var roles: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Job title, e.g. `教務主任`, `一年一班導師`.
+         */title: String?, 
+        /**
+         * Role names as the school admin system lists them.
+         */roles: [String]) {
+        self.title = title
+        self.roles = roles
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Person: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePerson: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Person {
+        return
+            try Person(
+                title: FfiConverterOptionString.read(from: &buf), 
+                roles: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Person, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.title, into: &buf)
+        FfiConverterSequenceString.write(value.roles, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePerson_lift(_ buf: RustBuffer) throws -> Person {
+    return try FfiConverterTypePerson.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePerson_lower(_ value: Person) -> RustBuffer {
+    return FfiConverterTypePerson.lower(value)
+}
+
+
+/**
+ * A phone field read as a Taiwan mobile number.
+ */
+public struct PhoneCheck: Equatable, Hashable, Codable {
+    /**
+     * Mobile, landline, invalid or empty.
+     */
+    public var kind: PhoneKind
+    /**
+     * Usable to register: a mobile number.
+     */
+    public var valid: Bool
+    /**
+     * The mobile number as ten digits (`0912345678`), when valid.
+     */
+    public var normalized: String?
+    /**
+     * Why it is not usable, for `invalid`.
+     */
+    public var problem: PhoneProblem?
+    /**
+     * The likely intended number, when the leading 0 was lost.
+     */
+    public var suggestion: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Mobile, landline, invalid or empty.
+         */kind: PhoneKind, 
+        /**
+         * Usable to register: a mobile number.
+         */valid: Bool, 
+        /**
+         * The mobile number as ten digits (`0912345678`), when valid.
+         */normalized: String?, 
+        /**
+         * Why it is not usable, for `invalid`.
+         */problem: PhoneProblem?, 
+        /**
+         * The likely intended number, when the leading 0 was lost.
+         */suggestion: String?) {
+        self.kind = kind
+        self.valid = valid
+        self.normalized = normalized
+        self.problem = problem
+        self.suggestion = suggestion
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PhoneCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhoneCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhoneCheck {
+        return
+            try PhoneCheck(
+                kind: FfiConverterTypePhoneKind.read(from: &buf), 
+                valid: FfiConverterBool.read(from: &buf), 
+                normalized: FfiConverterOptionString.read(from: &buf), 
+                problem: FfiConverterOptionTypePhoneProblem.read(from: &buf), 
+                suggestion: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PhoneCheck, into buf: inout [UInt8]) {
+        FfiConverterTypePhoneKind.write(value.kind, into: &buf)
+        FfiConverterBool.write(value.valid, into: &buf)
+        FfiConverterOptionString.write(value.normalized, into: &buf)
+        FfiConverterOptionTypePhoneProblem.write(value.problem, into: &buf)
+        FfiConverterOptionString.write(value.suggestion, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneCheck_lift(_ buf: RustBuffer) throws -> PhoneCheck {
+    return try FfiConverterTypePhoneCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneCheck_lower(_ value: PhoneCheck) -> RustBuffer {
+    return FfiConverterTypePhoneCheck.lower(value)
+}
+
+
+/**
+ * A school that met at least one criterion.
+ */
+public struct PickedSchool: Equatable, Hashable, Codable {
+    /**
+     * Position in the ordered list (1-based; continues into `over_capacity`).
+     */
+    public var order: Usize
+    /**
+     * The school.
+     */
+    public var school: String
+    /**
+     * Its name, when known.
+     */
+    public var name: String?
+    /**
+     * How many criteria it met.
+     */
+    public var criteriaMet: Usize
+    /**
+     * Its best placement in a ranked criterion (1 = the worst offender), if any.
+     */
+    public var worstRank: UInt32?
+    /**
+     * Each criterion met, in criterion order, with the figures.
+     */
+    public var criteria: [CriterionMet]
+    /**
+     * Its scan figures.
+     */
+    public var scans: ScanSummary
+    /**
+     * The re-scan findings it must fix and report back (CVSS ≥ the threshold),
+     * highest score first.
+     */
+    public var toFix: [ScanView]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position in the ordered list (1-based; continues into `over_capacity`).
+         */order: Usize, 
+        /**
+         * The school.
+         */school: String, 
+        /**
+         * Its name, when known.
+         */name: String?, 
+        /**
+         * How many criteria it met.
+         */criteriaMet: Usize, 
+        /**
+         * Its best placement in a ranked criterion (1 = the worst offender), if any.
+         */worstRank: UInt32?, 
+        /**
+         * Each criterion met, in criterion order, with the figures.
+         */criteria: [CriterionMet], 
+        /**
+         * Its scan figures.
+         */scans: ScanSummary, 
+        /**
+         * The re-scan findings it must fix and report back (CVSS ≥ the threshold),
+         * highest score first.
+         */toFix: [ScanView]) {
+        self.order = order
+        self.school = school
+        self.name = name
+        self.criteriaMet = criteriaMet
+        self.worstRank = worstRank
+        self.criteria = criteria
+        self.scans = scans
+        self.toFix = toFix
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PickedSchool: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePickedSchool: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PickedSchool {
+        return
+            try PickedSchool(
+                order: FfiConverterTypeusize.read(from: &buf), 
+                school: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                criteriaMet: FfiConverterTypeusize.read(from: &buf), 
+                worstRank: FfiConverterOptionUInt32.read(from: &buf), 
+                criteria: FfiConverterSequenceTypeCriterionMet.read(from: &buf), 
+                scans: FfiConverterTypeScanSummary.read(from: &buf), 
+                toFix: FfiConverterSequenceTypeScanView.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PickedSchool, into buf: inout [UInt8]) {
+        FfiConverterTypeusize.write(value.order, into: &buf)
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterTypeusize.write(value.criteriaMet, into: &buf)
+        FfiConverterOptionUInt32.write(value.worstRank, into: &buf)
+        FfiConverterSequenceTypeCriterionMet.write(value.criteria, into: &buf)
+        FfiConverterTypeScanSummary.write(value.scans, into: &buf)
+        FfiConverterSequenceTypeScanView.write(value.toFix, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePickedSchool_lift(_ buf: RustBuffer) throws -> PickedSchool {
+    return try FfiConverterTypePickedSchool.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePickedSchool_lower(_ value: PickedSchool) -> RustBuffer {
+    return FfiConverterTypePickedSchool.lower(value)
+}
+
+
+/**
+ * A mailbox's use of its quota.
+ */
+public struct QuotaCheck: Equatable, Hashable, Codable {
+    /**
+     * `ok`, `near_full` or `full`.
+     */
+    public var state: QuotaState
+    /**
+     * Bytes in use.
+     */
+    public var usedBytes: UInt64
+    /**
+     * The quota in bytes (1 GiB).
+     */
+    public var quotaBytes: UInt64
+    /**
+     * Bytes left (0 when full).
+     */
+    public var freeBytes: UInt64
+    /**
+     * Percentage used, rounded down to two decimals.
+     */
+    public var usedPercent: Double
+    /**
+     * At or above the warning level (including full).
+     */
+    public var nearFull: Bool
+    /**
+     * `pass`, `warn` when near full, `fail` when full.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `ok`, `near_full` or `full`.
+         */state: QuotaState, 
+        /**
+         * Bytes in use.
+         */usedBytes: UInt64, 
+        /**
+         * The quota in bytes (1 GiB).
+         */quotaBytes: UInt64, 
+        /**
+         * Bytes left (0 when full).
+         */freeBytes: UInt64, 
+        /**
+         * Percentage used, rounded down to two decimals.
+         */usedPercent: Double, 
+        /**
+         * At or above the warning level (including full).
+         */nearFull: Bool, 
+        /**
+         * `pass`, `warn` when near full, `fail` when full.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.state = state
+        self.usedBytes = usedBytes
+        self.quotaBytes = quotaBytes
+        self.freeBytes = freeBytes
+        self.usedPercent = usedPercent
+        self.nearFull = nearFull
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension QuotaCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQuotaCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QuotaCheck {
+        return
+            try QuotaCheck(
+                state: FfiConverterTypeQuotaState.read(from: &buf), 
+                usedBytes: FfiConverterUInt64.read(from: &buf), 
+                quotaBytes: FfiConverterUInt64.read(from: &buf), 
+                freeBytes: FfiConverterUInt64.read(from: &buf), 
+                usedPercent: FfiConverterDouble.read(from: &buf), 
+                nearFull: FfiConverterBool.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: QuotaCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeQuotaState.write(value.state, into: &buf)
+        FfiConverterUInt64.write(value.usedBytes, into: &buf)
+        FfiConverterUInt64.write(value.quotaBytes, into: &buf)
+        FfiConverterUInt64.write(value.freeBytes, into: &buf)
+        FfiConverterDouble.write(value.usedPercent, into: &buf)
+        FfiConverterBool.write(value.nearFull, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuotaCheck_lift(_ buf: RustBuffer) throws -> QuotaCheck {
+    return try FfiConverterTypeQuotaCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuotaCheck_lower(_ value: QuotaCheck) -> RustBuffer {
+    return FfiConverterTypeQuotaCheck.lower(value)
+}
+
+
+/**
+ * A file's bytes with every ID masked, in the file's encoding.
+ */
+public struct RedactedText: Equatable, Hashable, Codable {
+    /**
+     * The redacted bytes (JSON: `data_hex`, lowercase hex).
+     */
+    public var data: Data
+    /**
+     * The encoding of the input, and of `data`.
+     */
+    public var encoding: TextEncoding
+    /**
+     * The input started with a byte-order mark (and so does `data`).
+     */
+    public var bom: Bool
+    /**
+     * The IDs masked, with offsets in the input's decoded text.
+     */
+    public var matches: [IdMatch]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The redacted bytes (JSON: `data_hex`, lowercase hex).
+         */data: Data, 
+        /**
+         * The encoding of the input, and of `data`.
+         */encoding: TextEncoding, 
+        /**
+         * The input started with a byte-order mark (and so does `data`).
+         */bom: Bool, 
+        /**
+         * The IDs masked, with offsets in the input's decoded text.
+         */matches: [IdMatch]) {
+        self.data = data
+        self.encoding = encoding
+        self.bom = bom
+        self.matches = matches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RedactedText: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRedactedText: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RedactedText {
+        return
+            try RedactedText(
+                data: FfiConverterData.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                matches: FfiConverterSequenceTypeIdMatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RedactedText, into buf: inout [UInt8]) {
+        FfiConverterData.write(value.data, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterSequenceTypeIdMatch.write(value.matches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedactedText_lift(_ buf: RustBuffer) throws -> RedactedText {
+    return try FfiConverterTypeRedactedText.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedactedText_lower(_ value: RedactedText) -> RustBuffer {
+    return FfiConverterTypeRedactedText.lower(value)
+}
+
+
+/**
+ * Someone who can register in the parent app.
+ */
+public struct Registrant: Equatable, Hashable, Codable {
+    /**
+     * Which field.
+     */
+    public var slot: Slot
+    /**
+     * Position in `others`, for other contacts.
+     */
+    public var index: Usize?
+    /**
+     * The name, trimmed.
+     */
+    public var name: String
+    /**
+     * The mobile number, normalised (`0912345678`).
+     */
+    public var mobile: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Which field.
+         */slot: Slot, 
+        /**
+         * Position in `others`, for other contacts.
+         */index: Usize?, 
+        /**
+         * The name, trimmed.
+         */name: String, 
+        /**
+         * The mobile number, normalised (`0912345678`).
+         */mobile: String) {
+        self.slot = slot
+        self.index = index
+        self.name = name
+        self.mobile = mobile
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Registrant: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegistrant: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Registrant {
+        return
+            try Registrant(
+                slot: FfiConverterTypeSlot.read(from: &buf), 
+                index: FfiConverterOptionTypeusize.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                mobile: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Registrant, into buf: inout [UInt8]) {
+        FfiConverterTypeSlot.write(value.slot, into: &buf)
+        FfiConverterOptionTypeusize.write(value.index, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.mobile, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistrant_lift(_ buf: RustBuffer) throws -> Registrant {
+    return try FfiConverterTypeRegistrant.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistrant_lower(_ value: Registrant) -> RustBuffer {
+    return FfiConverterTypeRegistrant.lower(value)
+}
+
+
+/**
+ * A date in the ROC calendar: year 110, month 12, day 7 is 2021-12-07.
+ */
+public struct RocDate: Equatable, Hashable, Codable {
+    /**
+     * ROC year (1 = 1912).
+     */
+    public var year: Int32
+    /**
+     * Month, 1–12.
+     */
+    public var month: UInt32
+    /**
+     * Day of month.
+     */
+    public var day: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * ROC year (1 = 1912).
+         */year: Int32, 
+        /**
+         * Month, 1–12.
+         */month: UInt32, 
+        /**
+         * Day of month.
+         */day: UInt32) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RocDate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRocDate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RocDate {
+        return
+            try RocDate(
+                year: FfiConverterInt32.read(from: &buf), 
+                month: FfiConverterUInt32.read(from: &buf), 
+                day: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RocDate, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.year, into: &buf)
+        FfiConverterUInt32.write(value.month, into: &buf)
+        FfiConverterUInt32.write(value.day, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRocDate_lift(_ buf: RustBuffer) throws -> RocDate {
+    return try FfiConverterTypeRocDate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRocDate_lower(_ value: RocDate) -> RustBuffer {
+    return FfiConverterTypeRocDate.lower(value)
+}
+
+
+/**
+ * One row of a bulk input that could not be evaluated; the other rows still are.
+ */
+public struct RowError: Equatable, Hashable, Codable {
+    /**
+     * Position of the row in the input list (0-based).
+     */
+    public var index: Usize
+    /**
+     * Why it could not be evaluated; the field is named with the row's position.
+     */
+    public var error: ErrorInfo
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position of the row in the input list (0-based).
+         */index: Usize, 
+        /**
+         * Why it could not be evaluated; the field is named with the row's position.
+         */error: ErrorInfo) {
+        self.index = index
+        self.error = error
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RowError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRowError: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RowError {
+        return
+            try RowError(
+                index: FfiConverterTypeusize.read(from: &buf), 
+                error: FfiConverterTypeErrorInfo.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RowError, into buf: inout [UInt8]) {
+        FfiConverterTypeusize.write(value.index, into: &buf)
+        FfiConverterTypeErrorInfo.write(value.error, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRowError_lift(_ buf: RustBuffer) throws -> RowError {
+    return try FfiConverterTypeRowError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRowError_lower(_ value: RowError) -> RustBuffer {
+    return FfiConverterTypeRowError.lower(value)
+}
+
+
+/**
+ * One vulnerability finding of a website scan.
+ */
+public struct ScanFinding: Equatable, Hashable, Codable {
+    /**
+     * The school whose website was scanned.
+     */
+    public var school: String
+    /**
+     * Initial scan or re-scan.
+     */
+    public var scan: ScanRound
+    /**
+     * CVSS base score, 0.0–10.0 (v2, v3 or v4).
+     */
+    public var cvss: Double
+    /**
+     * The CVSS version of the score, when known.
+     */
+    public var cvssVersion: CvssVersion?
+    /**
+     * The scanner's own severity label (informative only: RULES §8 "whatever the
+     * scanner's label").
+     */
+    public var label: String?
+    /**
+     * The finding's title.
+     */
+    public var title: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school whose website was scanned.
+         */school: String, 
+        /**
+         * Initial scan or re-scan.
+         */scan: ScanRound, 
+        /**
+         * CVSS base score, 0.0–10.0 (v2, v3 or v4).
+         */cvss: Double, 
+        /**
+         * The CVSS version of the score, when known.
+         */cvssVersion: CvssVersion?, 
+        /**
+         * The scanner's own severity label (informative only: RULES §8 "whatever the
+         * scanner's label").
+         */label: String?, 
+        /**
+         * The finding's title.
+         */title: String?) {
+        self.school = school
+        self.scan = scan
+        self.cvss = cvss
+        self.cvssVersion = cvssVersion
+        self.label = label
+        self.title = title
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanFinding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanFinding: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanFinding {
+        return
+            try ScanFinding(
+                school: FfiConverterString.read(from: &buf), 
+                scan: FfiConverterTypeScanRound.read(from: &buf), 
+                cvss: FfiConverterDouble.read(from: &buf), 
+                cvssVersion: FfiConverterOptionTypeCvssVersion.read(from: &buf), 
+                label: FfiConverterOptionString.read(from: &buf), 
+                title: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanFinding, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterTypeScanRound.write(value.scan, into: &buf)
+        FfiConverterDouble.write(value.cvss, into: &buf)
+        FfiConverterOptionTypeCvssVersion.write(value.cvssVersion, into: &buf)
+        FfiConverterOptionString.write(value.label, into: &buf)
+        FfiConverterOptionString.write(value.title, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanFinding_lift(_ buf: RustBuffer) throws -> ScanFinding {
+    return try FfiConverterTypeScanFinding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanFinding_lower(_ value: ScanFinding) -> RustBuffer {
+    return FfiConverterTypeScanFinding.lower(value)
+}
+
+
+/**
+ * Website scan findings read from a file (RULES §8).
+ */
+public struct ScanImport: Equatable, Hashable, Codable {
+    /**
+     * The records of the good rows, in file order.
+     */
+    public var records: [ScanFinding]
+    /**
+     * The line each record starts on (parallel to `records`).
+     */
+    public var lines: [UInt64]
+    /**
+     * One error per bad row, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding the file was read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * Whether it started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+     */
+    public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The header cells that fed fields, in column order.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells no field uses (ignored), as written.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows read (good and bad; not counting skipped rows).
+     */
+    public var rows: UInt64
+    /**
+     * Blank rows and group lines skipped.
+     */
+    public var skippedRows: UInt64
+    /**
+     * Whether reading stopped at `policy.limits.import_max_rows`.
+     */
+    public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The records of the good rows, in file order.
+         */records: [ScanFinding], 
+        /**
+         * The line each record starts on (parallel to `records`).
+         */lines: [UInt64], 
+        /**
+         * One error per bad row, in file order.
+         */errors: [ImportError], 
+        /**
+         * The encoding the file was read in.
+         */encoding: TextEncoding, 
+        /**
+         * Whether it started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+         */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
+        /**
+         * The header cells that fed fields, in column order.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells no field uses (ignored), as written.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows read (good and bad; not counting skipped rows).
+         */rows: UInt64, 
+        /**
+         * Blank rows and group lines skipped.
+         */skippedRows: UInt64, 
+        /**
+         * Whether reading stopped at `policy.limits.import_max_rows`.
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanImport {
+        return
+            try ScanImport(
+                records: FfiConverterSequenceTypeScanFinding.read(from: &buf), 
+                lines: FfiConverterSequenceUInt64.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt64.read(from: &buf), 
+                skippedRows: FfiConverterUInt64.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeScanFinding.write(value.records, into: &buf)
+        FfiConverterSequenceUInt64.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt64.write(value.rows, into: &buf)
+        FfiConverterUInt64.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanImport_lift(_ buf: RustBuffer) throws -> ScanImport {
+    return try FfiConverterTypeScanImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanImport_lower(_ value: ScanImport) -> RustBuffer {
+    return FfiConverterTypeScanImport.lower(value)
+}
+
+
+/**
+ * How to read a text (issue 14 §1). The default finds IDs written plainly, in
+ * full-width or other folding characters, with invisible characters inside,
+ * and glued to escapes; the two modes are opt-in because they find IDs in
+ * shapes ordinary text also has (tags, groups of digits).
+ */
+public struct ScanOptions: Equatable, Hashable, Codable {
+    /**
+     * HTML: tags `<…>` (a `<` followed by a letter, `/`, `!` or `?`, up to the
+     * next `>`, at most 4 KiB) inside an ID are looked through, and an ID may
+     * start or end at a tag. Redaction masks the ID's characters and leaves
+     * the tags standing. Entities (`&#65;`) are not decoded.
+     */
+    public var html: Bool
+    /**
+     * Tolerant mode: an ID written in groups (`A 123 456 789`, `A123-456-789`,
+     * with no-break or ideographic spaces): one to three separators after its
+     * 1st, 4th and 7th characters, any of these gaps.
+     */
+    public var loose: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * HTML: tags `<…>` (a `<` followed by a letter, `/`, `!` or `?`, up to the
+         * next `>`, at most 4 KiB) inside an ID are looked through, and an ID may
+         * start or end at a tag. Redaction masks the ID's characters and leaves
+         * the tags standing. Entities (`&#65;`) are not decoded.
+         */html: Bool, 
+        /**
+         * Tolerant mode: an ID written in groups (`A 123 456 789`, `A123-456-789`,
+         * with no-break or ideographic spaces): one to three separators after its
+         * 1st, 4th and 7th characters, any of these gaps.
+         */loose: Bool) {
+        self.html = html
+        self.loose = loose
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanOptions {
+        return
+            try ScanOptions(
+                html: FfiConverterBool.read(from: &buf), 
+                loose: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanOptions, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.html, into: &buf)
+        FfiConverterBool.write(value.loose, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanOptions_lift(_ buf: RustBuffer) throws -> ScanOptions {
+    return try FfiConverterTypeScanOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanOptions_lower(_ value: ScanOptions) -> RustBuffer {
+    return FfiConverterTypeScanOptions.lower(value)
+}
+
+
+/**
+ * One school in the website-scan ranking.
+ */
+public struct ScanRank: Equatable, Hashable, Codable {
+    /**
+     * Position 1, 2, 3, … (the sort keys end with the school code: no ties).
+     */
+    public var rank: UInt32
+    /**
+     * The school.
+     */
+    public var school: String
+    /**
+     * Its name, when the schools' list gives one.
+     */
+    public var name: String?
+    /**
+     * Its scan figures (the sort keys).
+     */
+    public var scans: ScanSummary
+    /**
+     * It has re-scan findings to fix and report back.
+     */
+    public var mustFix: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position 1, 2, 3, … (the sort keys end with the school code: no ties).
+         */rank: UInt32, 
+        /**
+         * The school.
+         */school: String, 
+        /**
+         * Its name, when the schools' list gives one.
+         */name: String?, 
+        /**
+         * Its scan figures (the sort keys).
+         */scans: ScanSummary, 
+        /**
+         * It has re-scan findings to fix and report back.
+         */mustFix: Bool) {
+        self.rank = rank
+        self.school = school
+        self.name = name
+        self.scans = scans
+        self.mustFix = mustFix
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanRank: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanRank: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanRank {
+        return
+            try ScanRank(
+                rank: FfiConverterUInt32.read(from: &buf), 
+                school: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                scans: FfiConverterTypeScanSummary.read(from: &buf), 
+                mustFix: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanRank, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.rank, into: &buf)
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterTypeScanSummary.write(value.scans, into: &buf)
+        FfiConverterBool.write(value.mustFix, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRank_lift(_ buf: RustBuffer) throws -> ScanRank {
+    return try FfiConverterTypeScanRank.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRank_lower(_ value: ScanRank) -> RustBuffer {
+    return FfiConverterTypeScanRank.lower(value)
+}
+
+
+/**
+ * The schools ranked by their website scans, and those that must fix and
+ * report back (seed 001 §陸.三.(一): the re-scan report left 8 schools with
+ * high-risk findings, told to fix them and report back).
+ */
+public struct ScanRanking: Equatable, Hashable, Codable {
+    /**
+     * The CVSS score from which a finding counts as high or above.
+     */
+    public var rescanMinCvss: Double
+    /**
+     * Every school with a scan finding, in rank order.
+     */
+    public var schools: [ScanRank]
+    /**
+     * The schools with re-scan findings ≥ the threshold, in rank order.
+     */
+    public var mustFix: [MustFix]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The CVSS score from which a finding counts as high or above.
+         */rescanMinCvss: Double, 
+        /**
+         * Every school with a scan finding, in rank order.
+         */schools: [ScanRank], 
+        /**
+         * The schools with re-scan findings ≥ the threshold, in rank order.
+         */mustFix: [MustFix]) {
+        self.rescanMinCvss = rescanMinCvss
+        self.schools = schools
+        self.mustFix = mustFix
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanRanking: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanRanking: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanRanking {
+        return
+            try ScanRanking(
+                rescanMinCvss: FfiConverterDouble.read(from: &buf), 
+                schools: FfiConverterSequenceTypeScanRank.read(from: &buf), 
+                mustFix: FfiConverterSequenceTypeMustFix.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanRanking, into buf: inout [UInt8]) {
+        FfiConverterDouble.write(value.rescanMinCvss, into: &buf)
+        FfiConverterSequenceTypeScanRank.write(value.schools, into: &buf)
+        FfiConverterSequenceTypeMustFix.write(value.mustFix, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRanking_lift(_ buf: RustBuffer) throws -> ScanRanking {
+    return try FfiConverterTypeScanRanking.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRanking_lower(_ value: ScanRanking) -> RustBuffer {
+    return FfiConverterTypeScanRanking.lower(value)
+}
+
+
+/**
+ * A school's scan figures.
+ */
+public struct ScanSummary: Equatable, Hashable, Codable {
+    /**
+     * Findings of the initial scan.
+     */
+    public var initial: Usize
+    /**
+     * …of which CVSS ≥ the threshold.
+     */
+    public var initialHigh: Usize
+    /**
+     * Findings of the re-scan.
+     */
+    public var rescan: Usize
+    /**
+     * …of which CVSS ≥ the threshold.
+     */
+    public var rescanHigh: Usize
+    /**
+     * The highest re-scan score.
+     */
+    public var maxRescanCvss: Double?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Findings of the initial scan.
+         */initial: Usize, 
+        /**
+         * …of which CVSS ≥ the threshold.
+         */initialHigh: Usize, 
+        /**
+         * Findings of the re-scan.
+         */rescan: Usize, 
+        /**
+         * …of which CVSS ≥ the threshold.
+         */rescanHigh: Usize, 
+        /**
+         * The highest re-scan score.
+         */maxRescanCvss: Double?) {
+        self.initial = initial
+        self.initialHigh = initialHigh
+        self.rescan = rescan
+        self.rescanHigh = rescanHigh
+        self.maxRescanCvss = maxRescanCvss
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanSummary {
+        return
+            try ScanSummary(
+                initial: FfiConverterTypeusize.read(from: &buf), 
+                initialHigh: FfiConverterTypeusize.read(from: &buf), 
+                rescan: FfiConverterTypeusize.read(from: &buf), 
+                rescanHigh: FfiConverterTypeusize.read(from: &buf), 
+                maxRescanCvss: FfiConverterOptionDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanSummary, into buf: inout [UInt8]) {
+        FfiConverterTypeusize.write(value.initial, into: &buf)
+        FfiConverterTypeusize.write(value.initialHigh, into: &buf)
+        FfiConverterTypeusize.write(value.rescan, into: &buf)
+        FfiConverterTypeusize.write(value.rescanHigh, into: &buf)
+        FfiConverterOptionDouble.write(value.maxRescanCvss, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanSummary_lift(_ buf: RustBuffer) throws -> ScanSummary {
+    return try FfiConverterTypeScanSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanSummary_lower(_ value: ScanSummary) -> RustBuffer {
+    return FfiConverterTypeScanSummary.lower(value)
+}
+
+
+/**
+ * One scan finding as shown in the result.
+ */
+public struct ScanView: Equatable, Hashable, Codable {
+    /**
+     * Initial scan or re-scan.
+     */
+    public var scan: ScanRound
+    /**
+     * The score.
+     */
+    public var cvss: Double
+    /**
+     * Its version, when known.
+     */
+    public var cvssVersion: CvssVersion?
+    /**
+     * The band computed from score and version.
+     */
+    public var band: CvssBand
+    /**
+     * The scanner's label, as written.
+     */
+    public var label: String?
+    /**
+     * The title.
+     */
+    public var title: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Initial scan or re-scan.
+         */scan: ScanRound, 
+        /**
+         * The score.
+         */cvss: Double, 
+        /**
+         * Its version, when known.
+         */cvssVersion: CvssVersion?, 
+        /**
+         * The band computed from score and version.
+         */band: CvssBand, 
+        /**
+         * The scanner's label, as written.
+         */label: String?, 
+        /**
+         * The title.
+         */title: String?) {
+        self.scan = scan
+        self.cvss = cvss
+        self.cvssVersion = cvssVersion
+        self.band = band
+        self.label = label
+        self.title = title
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScanView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanView {
+        return
+            try ScanView(
+                scan: FfiConverterTypeScanRound.read(from: &buf), 
+                cvss: FfiConverterDouble.read(from: &buf), 
+                cvssVersion: FfiConverterOptionTypeCvssVersion.read(from: &buf), 
+                band: FfiConverterTypeCvssBand.read(from: &buf), 
+                label: FfiConverterOptionString.read(from: &buf), 
+                title: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScanView, into buf: inout [UInt8]) {
+        FfiConverterTypeScanRound.write(value.scan, into: &buf)
+        FfiConverterDouble.write(value.cvss, into: &buf)
+        FfiConverterOptionTypeCvssVersion.write(value.cvssVersion, into: &buf)
+        FfiConverterTypeCvssBand.write(value.band, into: &buf)
+        FfiConverterOptionString.write(value.label, into: &buf)
+        FfiConverterOptionString.write(value.title, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanView_lift(_ buf: RustBuffer) throws -> ScanView {
+    return try FfiConverterTypeScanView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanView_lower(_ value: ScanView) -> RustBuffer {
+    return FfiConverterTypeScanView.lower(value)
+}
+
+
+/**
+ * The work calendar of a school year on a day.
+ */
+public struct Schedule: Equatable, Hashable, Codable {
+    /**
+     * The school year (ROC).
+     */
+    public var schoolYear: Int32
+    /**
+     * The day judged.
+     */
+    public var today: NaiveDate
+    /**
+     * The window of `upcoming`, in days.
+     */
+    public var upcomingDays: UInt32
+    /**
+     * Every item, by start then id.
+     */
+    public var items: [ItemOnDay]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The school year (ROC).
+         */schoolYear: Int32, 
+        /**
+         * The day judged.
+         */today: NaiveDate, 
+        /**
+         * The window of `upcoming`, in days.
+         */upcomingDays: UInt32, 
+        /**
+         * Every item, by start then id.
+         */items: [ItemOnDay]) {
+        self.schoolYear = schoolYear
+        self.today = today
+        self.upcomingDays = upcomingDays
+        self.items = items
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Schedule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchedule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Schedule {
+        return
+            try Schedule(
+                schoolYear: FfiConverterInt32.read(from: &buf), 
+                today: FfiConverterTypeNaiveDate.read(from: &buf), 
+                upcomingDays: FfiConverterUInt32.read(from: &buf), 
+                items: FfiConverterSequenceTypeItemOnDay.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Schedule, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.schoolYear, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.today, into: &buf)
+        FfiConverterUInt32.write(value.upcomingDays, into: &buf)
+        FfiConverterSequenceTypeItemOnDay.write(value.items, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchedule_lift(_ buf: RustBuffer) throws -> Schedule {
+    return try FfiConverterTypeSchedule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchedule_lower(_ value: Schedule) -> RustBuffer {
+    return FfiConverterTypeSchedule.lower(value)
+}
+
+
+/**
+ * One item of the work calendar.
+ */
+public struct ScheduleItem: Equatable, Hashable, Codable {
+    /**
+     * A stable id within the school year (`drill-round-1`): the event's UID.
+     */
+    public var id: String
+    /**
+     * The item in Chinese, as the seed names it.
+     */
+    public var title: String
+    /**
+     * The item in English.
+     */
+    public var titleEn: String
+    /**
+     * First day (inclusive).
+     */
+    public var start: NaiveDate
+    /**
+     * Last day (inclusive).
+     */
+    public var end: NaiveDate
+    /**
+     * The seed passage it comes from.
+     */
+    public var source: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * A stable id within the school year (`drill-round-1`): the event's UID.
+         */id: String, 
+        /**
+         * The item in Chinese, as the seed names it.
+         */title: String, 
+        /**
+         * The item in English.
+         */titleEn: String, 
+        /**
+         * First day (inclusive).
+         */start: NaiveDate, 
+        /**
+         * Last day (inclusive).
+         */end: NaiveDate, 
+        /**
+         * The seed passage it comes from.
+         */source: String) {
+        self.id = id
+        self.title = title
+        self.titleEn = titleEn
+        self.start = start
+        self.end = end
+        self.source = source
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScheduleItem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScheduleItem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScheduleItem {
+        return
+            try ScheduleItem(
+                id: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                titleEn: FfiConverterString.read(from: &buf), 
+                start: FfiConverterTypeNaiveDate.read(from: &buf), 
+                end: FfiConverterTypeNaiveDate.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScheduleItem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.titleEn, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.start, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.end, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScheduleItem_lift(_ buf: RustBuffer) throws -> ScheduleItem {
+    return try FfiConverterTypeScheduleItem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScheduleItem_lower(_ value: ScheduleItem) -> RustBuffer {
+    return FfiConverterTypeScheduleItem.lower(value)
+}
+
+
+/**
+ * A school's smart-learning certification on a day, per teacher and against
+ * both dates.
+ */
+public struct SchoolCertification: Equatable, Hashable, Codable {
+    /**
+     * The day judged.
+     */
+    public var today: NaiveDate
+    /**
+     * The teacher quota (教師員額) the share is taken of.
+     */
+    public var teacherQuota: UInt32
+    /**
+     * The share, e.g. `1/5`.
+     */
+    public var share: String
+    /**
+     * The share of the quota, due 111/07/31.
+     */
+    public var quota: SchoolTarget
+    /**
+     * Every teacher of the quota, due 114/12/31.
+     */
+    public var all: SchoolTarget
+    /**
+     * Each teacher, in input order.
+     */
+    public var teachers: [TeacherCertification]
+    /**
+     * `fail` when a target is overdue.
+     */
+    public var verdict: Verdict
+    /**
+     * Why: the school's targets, then nothing per teacher (see `teachers`).
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The day judged.
+         */today: NaiveDate, 
+        /**
+         * The teacher quota (教師員額) the share is taken of.
+         */teacherQuota: UInt32, 
+        /**
+         * The share, e.g. `1/5`.
+         */share: String, 
+        /**
+         * The share of the quota, due 111/07/31.
+         */quota: SchoolTarget, 
+        /**
+         * Every teacher of the quota, due 114/12/31.
+         */all: SchoolTarget, 
+        /**
+         * Each teacher, in input order.
+         */teachers: [TeacherCertification], 
+        /**
+         * `fail` when a target is overdue.
+         */verdict: Verdict, 
+        /**
+         * Why: the school's targets, then nothing per teacher (see `teachers`).
+         */findings: [Finding]) {
+        self.today = today
+        self.teacherQuota = teacherQuota
+        self.share = share
+        self.quota = quota
+        self.all = all
+        self.teachers = teachers
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SchoolCertification: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolCertification: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolCertification {
+        return
+            try SchoolCertification(
+                today: FfiConverterTypeNaiveDate.read(from: &buf), 
+                teacherQuota: FfiConverterUInt32.read(from: &buf), 
+                share: FfiConverterString.read(from: &buf), 
+                quota: FfiConverterTypeSchoolTarget.read(from: &buf), 
+                all: FfiConverterTypeSchoolTarget.read(from: &buf), 
+                teachers: FfiConverterSequenceTypeTeacherCertification.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SchoolCertification, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.today, into: &buf)
+        FfiConverterUInt32.write(value.teacherQuota, into: &buf)
+        FfiConverterString.write(value.share, into: &buf)
+        FfiConverterTypeSchoolTarget.write(value.quota, into: &buf)
+        FfiConverterTypeSchoolTarget.write(value.all, into: &buf)
+        FfiConverterSequenceTypeTeacherCertification.write(value.teachers, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolCertification_lift(_ buf: RustBuffer) throws -> SchoolCertification {
+    return try FfiConverterTypeSchoolCertification.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolCertification_lower(_ value: SchoolCertification) -> RustBuffer {
+    return FfiConverterTypeSchoolCertification.lower(value)
+}
+
+
+/**
+ * The schools' figures for the on-site pick, read from a file (RULES §8).
+ */
+public struct SchoolImport: Equatable, Hashable, Codable {
+    /**
+     * The records of the good rows, in file order.
+     */
+    public var records: [AuditSchool]
+    /**
+     * The line each record starts on (parallel to `records`).
+     */
+    public var lines: [UInt64]
+    /**
+     * One error per bad row, in file order.
+     */
+    public var errors: [ImportError]
+    /**
+     * The encoding the file was read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * Whether it started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+     */
+    public var delimiter: Delimiter
+    /**
+     * The file format, from its first bytes.
+     */
+    public var format: FileFormat
+    /**
+     * The worksheet read, for a workbook.
+     */
+    public var sheet: String?
+    /**
+     * The header cells that fed fields, in column order.
+     */
+    public var columns: [ColumnUse]
+    /**
+     * Header cells no field uses (ignored), as written.
+     */
+    public var ignoredColumns: [String]
+    /**
+     * Data rows read (good and bad; not counting skipped rows).
+     */
+    public var rows: UInt64
+    /**
+     * Blank rows and group lines skipped.
+     */
+    public var skippedRows: UInt64
+    /**
+     * Whether reading stopped at `policy.limits.import_max_rows`.
+     */
+    public var truncated: Bool
+    /**
+     * About the file as a whole: a group subtotal (`筆數: N`) that
+     * disagrees with the rows read, columns the record's duties need
+     * that the file lacks.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The records of the good rows, in file order.
+         */records: [AuditSchool], 
+        /**
+         * The line each record starts on (parallel to `records`).
+         */lines: [UInt64], 
+        /**
+         * One error per bad row, in file order.
+         */errors: [ImportError], 
+        /**
+         * The encoding the file was read in.
+         */encoding: TextEncoding, 
+        /**
+         * Whether it started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The cell separator used (`comma` or `tab`; `comma` for a workbook).
+         */delimiter: Delimiter, 
+        /**
+         * The file format, from its first bytes.
+         */format: FileFormat, 
+        /**
+         * The worksheet read, for a workbook.
+         */sheet: String?, 
+        /**
+         * The header cells that fed fields, in column order.
+         */columns: [ColumnUse], 
+        /**
+         * Header cells no field uses (ignored), as written.
+         */ignoredColumns: [String], 
+        /**
+         * Data rows read (good and bad; not counting skipped rows).
+         */rows: UInt64, 
+        /**
+         * Blank rows and group lines skipped.
+         */skippedRows: UInt64, 
+        /**
+         * Whether reading stopped at `policy.limits.import_max_rows`.
+         */truncated: Bool, 
+        /**
+         * About the file as a whole: a group subtotal (`筆數: N`) that
+         * disagrees with the rows read, columns the record's duties need
+         * that the file lacks.
+         */findings: [Finding]) {
+        self.records = records
+        self.lines = lines
+        self.errors = errors
+        self.encoding = encoding
+        self.bom = bom
+        self.delimiter = delimiter
+        self.format = format
+        self.sheet = sheet
+        self.columns = columns
+        self.ignoredColumns = ignoredColumns
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.truncated = truncated
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SchoolImport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolImport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolImport {
+        return
+            try SchoolImport(
+                records: FfiConverterSequenceTypeAuditSchool.read(from: &buf), 
+                lines: FfiConverterSequenceUInt64.read(from: &buf), 
+                errors: FfiConverterSequenceTypeImportError.read(from: &buf), 
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                delimiter: FfiConverterTypeDelimiter.read(from: &buf), 
+                format: FfiConverterTypeFileFormat.read(from: &buf), 
+                sheet: FfiConverterOptionString.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnUse.read(from: &buf), 
+                ignoredColumns: FfiConverterSequenceString.read(from: &buf), 
+                rows: FfiConverterUInt64.read(from: &buf), 
+                skippedRows: FfiConverterUInt64.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SchoolImport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeAuditSchool.write(value.records, into: &buf)
+        FfiConverterSequenceUInt64.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeImportError.write(value.errors, into: &buf)
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterTypeDelimiter.write(value.delimiter, into: &buf)
+        FfiConverterTypeFileFormat.write(value.format, into: &buf)
+        FfiConverterOptionString.write(value.sheet, into: &buf)
+        FfiConverterSequenceTypeColumnUse.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.ignoredColumns, into: &buf)
+        FfiConverterUInt64.write(value.rows, into: &buf)
+        FfiConverterUInt64.write(value.skippedRows, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolImport_lift(_ buf: RustBuffer) throws -> SchoolImport {
+    return try FfiConverterTypeSchoolImport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolImport_lower(_ value: SchoolImport) -> RustBuffer {
+    return FfiConverterTypeSchoolImport.lower(value)
+}
+
+
+/**
+ * A school's drill overtime.
+ */
+public struct SchoolOvertime: Equatable, Hashable, Codable {
+    /**
+     * Rank by overtime (1 = most; equal overtimes share a rank, the next rank
+     * skips); `None` for a school with no overtime.
+     */
+    public var rank: UInt32?
+    /**
+     * The school.
+     */
+    public var school: String
+    /**
+     * Its name, when a report gave one.
+     */
+    public var schoolName: String?
+    /**
+     * Drill reports of the school in the list.
+     */
+    public var drills: Usize
+    /**
+     * Reported late.
+     */
+    public var late: Usize
+    /**
+     * Not reported, past the deadline.
+     */
+    public var overdue: Usize
+    /**
+     * Not reported, deadline ahead.
+     */
+    public var `open`: Usize
+    /**
+     * Total overtime in minutes over its drills.
+     */
+    public var overtimeMinutes: Int64
+    /**
+     * The same as text: `1 h 5 min`.
+     */
+    public var overtime: String
+    /**
+     * The same in Chinese: `1 小時 5 分`.
+     */
+    public var overtimeZh: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Rank by overtime (1 = most; equal overtimes share a rank, the next rank
+         * skips); `None` for a school with no overtime.
+         */rank: UInt32?, 
+        /**
+         * The school.
+         */school: String, 
+        /**
+         * Its name, when a report gave one.
+         */schoolName: String?, 
+        /**
+         * Drill reports of the school in the list.
+         */drills: Usize, 
+        /**
+         * Reported late.
+         */late: Usize, 
+        /**
+         * Not reported, past the deadline.
+         */overdue: Usize, 
+        /**
+         * Not reported, deadline ahead.
+         */`open`: Usize, 
+        /**
+         * Total overtime in minutes over its drills.
+         */overtimeMinutes: Int64, 
+        /**
+         * The same as text: `1 h 5 min`.
+         */overtime: String, 
+        /**
+         * The same in Chinese: `1 小時 5 分`.
+         */overtimeZh: String) {
+        self.rank = rank
+        self.school = school
+        self.schoolName = schoolName
+        self.drills = drills
+        self.late = late
+        self.overdue = overdue
+        self.`open` = `open`
+        self.overtimeMinutes = overtimeMinutes
+        self.overtime = overtime
+        self.overtimeZh = overtimeZh
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SchoolOvertime: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolOvertime: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolOvertime {
+        return
+            try SchoolOvertime(
+                rank: FfiConverterOptionUInt32.read(from: &buf), 
+                school: FfiConverterString.read(from: &buf), 
+                schoolName: FfiConverterOptionString.read(from: &buf), 
+                drills: FfiConverterTypeusize.read(from: &buf), 
+                late: FfiConverterTypeusize.read(from: &buf), 
+                overdue: FfiConverterTypeusize.read(from: &buf), 
+                open: FfiConverterTypeusize.read(from: &buf), 
+                overtimeMinutes: FfiConverterInt64.read(from: &buf), 
+                overtime: FfiConverterString.read(from: &buf), 
+                overtimeZh: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SchoolOvertime, into buf: inout [UInt8]) {
+        FfiConverterOptionUInt32.write(value.rank, into: &buf)
+        FfiConverterString.write(value.school, into: &buf)
+        FfiConverterOptionString.write(value.schoolName, into: &buf)
+        FfiConverterTypeusize.write(value.drills, into: &buf)
+        FfiConverterTypeusize.write(value.late, into: &buf)
+        FfiConverterTypeusize.write(value.overdue, into: &buf)
+        FfiConverterTypeusize.write(value.`open`, into: &buf)
+        FfiConverterInt64.write(value.overtimeMinutes, into: &buf)
+        FfiConverterString.write(value.overtime, into: &buf)
+        FfiConverterString.write(value.overtimeZh, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolOvertime_lift(_ buf: RustBuffer) throws -> SchoolOvertime {
+    return try FfiConverterTypeSchoolOvertime.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolOvertime_lower(_ value: SchoolOvertime) -> RustBuffer {
+    return FfiConverterTypeSchoolOvertime.lower(value)
+}
+
+
+/**
+ * One target of a school on a day: the ⌈1/5⌉ share, or every teacher.
+ */
+public struct SchoolTarget: Equatable, Hashable, Codable {
+    /**
+     * Teachers the target needs.
+     */
+    public var required: UInt32
+    /**
+     * Teachers certified.
+     */
+    public var certified: UInt32
+    /**
+     * Still to certify (0 when met).
+     */
+    public var remaining: UInt32
+    /**
+     * The due day.
+     */
+    public var due: NaiveDate
+    /**
+     * Days from `today` to `due` (negative once past).
+     */
+    public var daysLeft: Int64
+    /**
+     * Met, open or overdue.
+     */
+    public var status: TargetStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Teachers the target needs.
+         */required: UInt32, 
+        /**
+         * Teachers certified.
+         */certified: UInt32, 
+        /**
+         * Still to certify (0 when met).
+         */remaining: UInt32, 
+        /**
+         * The due day.
+         */due: NaiveDate, 
+        /**
+         * Days from `today` to `due` (negative once past).
+         */daysLeft: Int64, 
+        /**
+         * Met, open or overdue.
+         */status: TargetStatus) {
+        self.required = required
+        self.certified = certified
+        self.remaining = remaining
+        self.due = due
+        self.daysLeft = daysLeft
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SchoolTarget: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolTarget: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolTarget {
+        return
+            try SchoolTarget(
+                required: FfiConverterUInt32.read(from: &buf), 
+                certified: FfiConverterUInt32.read(from: &buf), 
+                remaining: FfiConverterUInt32.read(from: &buf), 
+                due: FfiConverterTypeNaiveDate.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf), 
+                status: FfiConverterTypeTargetStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SchoolTarget, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.required, into: &buf)
+        FfiConverterUInt32.write(value.certified, into: &buf)
+        FfiConverterUInt32.write(value.remaining, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.due, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+        FfiConverterTypeTargetStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolTarget_lift(_ buf: RustBuffer) throws -> SchoolTarget {
+    return try FfiConverterTypeSchoolTarget.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolTarget_lower(_ value: SchoolTarget) -> RustBuffer {
+    return FfiConverterTypeSchoolTarget.lower(value)
+}
+
+
+/**
+ * The school year and semester a date belongs to.
+ */
+public struct SchoolTerm: Equatable, Hashable, Codable {
+    /**
+     * School year (學年度) as a ROC year: 110 runs 2021-08-01 to 2022-07-31.
+     */
+    public var schoolYear: Int32
+    /**
+     * 1 (August–January) or 2 (February–July).
+     */
+    public var semester: UInt8
+    /**
+     * First day of the school year.
+     */
+    public var schoolYearStart: NaiveDate
+    /**
+     * Last day of the school year.
+     */
+    public var schoolYearEnd: NaiveDate
+    /**
+     * First day of the semester.
+     */
+    public var semesterStart: NaiveDate
+    /**
+     * Last day of the semester.
+     */
+    public var semesterEnd: NaiveDate
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * School year (學年度) as a ROC year: 110 runs 2021-08-01 to 2022-07-31.
+         */schoolYear: Int32, 
+        /**
+         * 1 (August–January) or 2 (February–July).
+         */semester: UInt8, 
+        /**
+         * First day of the school year.
+         */schoolYearStart: NaiveDate, 
+        /**
+         * Last day of the school year.
+         */schoolYearEnd: NaiveDate, 
+        /**
+         * First day of the semester.
+         */semesterStart: NaiveDate, 
+        /**
+         * Last day of the semester.
+         */semesterEnd: NaiveDate) {
+        self.schoolYear = schoolYear
+        self.semester = semester
+        self.schoolYearStart = schoolYearStart
+        self.schoolYearEnd = schoolYearEnd
+        self.semesterStart = semesterStart
+        self.semesterEnd = semesterEnd
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SchoolTerm: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolTerm: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolTerm {
+        return
+            try SchoolTerm(
+                schoolYear: FfiConverterInt32.read(from: &buf), 
+                semester: FfiConverterUInt8.read(from: &buf), 
+                schoolYearStart: FfiConverterTypeNaiveDate.read(from: &buf), 
+                schoolYearEnd: FfiConverterTypeNaiveDate.read(from: &buf), 
+                semesterStart: FfiConverterTypeNaiveDate.read(from: &buf), 
+                semesterEnd: FfiConverterTypeNaiveDate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SchoolTerm, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.schoolYear, into: &buf)
+        FfiConverterUInt8.write(value.semester, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.schoolYearStart, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.schoolYearEnd, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.semesterStart, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.semesterEnd, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolTerm_lift(_ buf: RustBuffer) throws -> SchoolTerm {
+    return try FfiConverterTypeSchoolTerm.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolTerm_lower(_ value: SchoolTerm) -> RustBuffer {
+    return FfiConverterTypeSchoolTerm.lower(value)
+}
+
+
+/**
+ * One person's security training this year.
+ */
+public struct SecurityTrainingCheck: Equatable, Hashable, Codable {
+    /**
+     * `pass` when the hours are enough.
+     */
+    public var verdict: Verdict
+    /**
+     * Hours completed.
+     */
+    public var hours: Double
+    /**
+     * Hours required a year (3).
+     */
+    public var requiredHours: UInt32
+    /**
+     * Hours still missing (0 when done).
+     */
+    public var missingHours: Double
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `pass` when the hours are enough.
+         */verdict: Verdict, 
+        /**
+         * Hours completed.
+         */hours: Double, 
+        /**
+         * Hours required a year (3).
+         */requiredHours: UInt32, 
+        /**
+         * Hours still missing (0 when done).
+         */missingHours: Double, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.verdict = verdict
+        self.hours = hours
+        self.requiredHours = requiredHours
+        self.missingHours = missingHours
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SecurityTrainingCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSecurityTrainingCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SecurityTrainingCheck {
+        return
+            try SecurityTrainingCheck(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                hours: FfiConverterDouble.read(from: &buf), 
+                requiredHours: FfiConverterUInt32.read(from: &buf), 
+                missingHours: FfiConverterDouble.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SecurityTrainingCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterDouble.write(value.hours, into: &buf)
+        FfiConverterUInt32.write(value.requiredHours, into: &buf)
+        FfiConverterDouble.write(value.missingHours, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecurityTrainingCheck_lift(_ buf: RustBuffer) throws -> SecurityTrainingCheck {
+    return try FfiConverterTypeSecurityTrainingCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecurityTrainingCheck_lower(_ value: SecurityTrainingCheck) -> RustBuffer {
+    return FfiConverterTypeSecurityTrainingCheck.lower(value)
+}
+
+
+/**
+ * A school's smart-learning certification progress.
+ */
+public struct SmartLearningProgress: Equatable, Hashable, Codable {
+    /**
+     * `pass` when the quota is met.
+     */
+    public var verdict: Verdict
+    /**
+     * The school's teacher quota (教師員額).
+     */
+    public var teacherQuota: UInt32
+    /**
+     * Teachers to certify this year: ceil(quota × 1/5).
+     */
+    public var required: UInt32
+    /**
+     * Teachers certified.
+     */
+    public var certified: UInt32
+    /**
+     * Still to certify (0 when met).
+     */
+    public var remaining: UInt32
+    /**
+     * Hours of the certification (6).
+     */
+    public var hoursPerTeacher: UInt32
+    /**
+     * ROC year by which every teacher is certified (114).
+     */
+    public var allTeachersByRocYear: Int32
+    /**
+     * The day the share is due (111/07/31).
+     */
+    public var quotaDue: NaiveDate
+    /**
+     * The day every teacher is due (114/12/31).
+     */
+    public var allDue: NaiveDate
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `pass` when the quota is met.
+         */verdict: Verdict, 
+        /**
+         * The school's teacher quota (教師員額).
+         */teacherQuota: UInt32, 
+        /**
+         * Teachers to certify this year: ceil(quota × 1/5).
+         */required: UInt32, 
+        /**
+         * Teachers certified.
+         */certified: UInt32, 
+        /**
+         * Still to certify (0 when met).
+         */remaining: UInt32, 
+        /**
+         * Hours of the certification (6).
+         */hoursPerTeacher: UInt32, 
+        /**
+         * ROC year by which every teacher is certified (114).
+         */allTeachersByRocYear: Int32, 
+        /**
+         * The day the share is due (111/07/31).
+         */quotaDue: NaiveDate, 
+        /**
+         * The day every teacher is due (114/12/31).
+         */allDue: NaiveDate, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.verdict = verdict
+        self.teacherQuota = teacherQuota
+        self.required = required
+        self.certified = certified
+        self.remaining = remaining
+        self.hoursPerTeacher = hoursPerTeacher
+        self.allTeachersByRocYear = allTeachersByRocYear
+        self.quotaDue = quotaDue
+        self.allDue = allDue
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SmartLearningProgress: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSmartLearningProgress: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SmartLearningProgress {
+        return
+            try SmartLearningProgress(
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                teacherQuota: FfiConverterUInt32.read(from: &buf), 
+                required: FfiConverterUInt32.read(from: &buf), 
+                certified: FfiConverterUInt32.read(from: &buf), 
+                remaining: FfiConverterUInt32.read(from: &buf), 
+                hoursPerTeacher: FfiConverterUInt32.read(from: &buf), 
+                allTeachersByRocYear: FfiConverterInt32.read(from: &buf), 
+                quotaDue: FfiConverterTypeNaiveDate.read(from: &buf), 
+                allDue: FfiConverterTypeNaiveDate.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SmartLearningProgress, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterUInt32.write(value.teacherQuota, into: &buf)
+        FfiConverterUInt32.write(value.required, into: &buf)
+        FfiConverterUInt32.write(value.certified, into: &buf)
+        FfiConverterUInt32.write(value.remaining, into: &buf)
+        FfiConverterUInt32.write(value.hoursPerTeacher, into: &buf)
+        FfiConverterInt32.write(value.allTeachersByRocYear, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.quotaDue, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.allDue, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSmartLearningProgress_lift(_ buf: RustBuffer) throws -> SmartLearningProgress {
+    return try FfiConverterTypeSmartLearningProgress.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSmartLearningProgress_lower(_ value: SmartLearningProgress) -> RustBuffer {
+    return FfiConverterTypeSmartLearningProgress.lower(value)
+}
+
+
+/**
+ * How many mailboxes are in each state, and how many rows had errors.
+ */
+public struct StateCounts: Equatable, Hashable, Codable {
+    /**
+     * `active` mailboxes.
+     */
+    public var active: Usize
+    /**
+     * `notice` mailboxes.
+     */
+    public var notice: Usize
+    /**
+     * `deletable` mailboxes.
+     */
+    public var deletable: Usize
+    /**
+     * `disabled` mailboxes.
+     */
+    public var disabled: Usize
+    /**
+     * Rows that could not be evaluated.
+     */
+    public var errors: Usize
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `active` mailboxes.
+         */active: Usize, 
+        /**
+         * `notice` mailboxes.
+         */notice: Usize, 
+        /**
+         * `deletable` mailboxes.
+         */deletable: Usize, 
+        /**
+         * `disabled` mailboxes.
+         */disabled: Usize, 
+        /**
+         * Rows that could not be evaluated.
+         */errors: Usize) {
+        self.active = active
+        self.notice = notice
+        self.deletable = deletable
+        self.disabled = disabled
+        self.errors = errors
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StateCounts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStateCounts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StateCounts {
+        return
+            try StateCounts(
+                active: FfiConverterTypeusize.read(from: &buf), 
+                notice: FfiConverterTypeusize.read(from: &buf), 
+                deletable: FfiConverterTypeusize.read(from: &buf), 
+                disabled: FfiConverterTypeusize.read(from: &buf), 
+                errors: FfiConverterTypeusize.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StateCounts, into buf: inout [UInt8]) {
+        FfiConverterTypeusize.write(value.active, into: &buf)
+        FfiConverterTypeusize.write(value.notice, into: &buf)
+        FfiConverterTypeusize.write(value.deletable, into: &buf)
+        FfiConverterTypeusize.write(value.disabled, into: &buf)
+        FfiConverterTypeusize.write(value.errors, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStateCounts_lift(_ buf: RustBuffer) throws -> StateCounts {
+    return try FfiConverterTypeStateCounts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStateCounts_lower(_ value: StateCounts) -> RustBuffer {
+    return FfiConverterTypeStateCounts.lower(value)
+}
+
+
+/**
+ * A mailbox on the notice or deletion list.
+ */
+public struct SweepEntry: Equatable, Hashable, Codable {
+    /**
+     * Position in the input list (0-based).
+     */
+    public var index: Usize
+    /**
+     * The line of the file, when the sweep read one.
+     */
+    public var line: UInt64?
+    /**
+     * The account.
+     */
+    public var account: String
+    /**
+     * First day it may be deleted.
+     */
+    public var deletionDate: NaiveDate
+    /**
+     * Days from today to the deletion date (0 once it has come).
+     */
+    public var daysLeft: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position in the input list (0-based).
+         */index: Usize, 
+        /**
+         * The line of the file, when the sweep read one.
+         */line: UInt64?, 
+        /**
+         * The account.
+         */account: String, 
+        /**
+         * First day it may be deleted.
+         */deletionDate: NaiveDate, 
+        /**
+         * Days from today to the deletion date (0 once it has come).
+         */daysLeft: Int64) {
+        self.index = index
+        self.line = line
+        self.account = account
+        self.deletionDate = deletionDate
+        self.daysLeft = daysLeft
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SweepEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSweepEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SweepEntry {
+        return
+            try SweepEntry(
+                index: FfiConverterTypeusize.read(from: &buf), 
+                line: FfiConverterOptionUInt64.read(from: &buf), 
+                account: FfiConverterString.read(from: &buf), 
+                deletionDate: FfiConverterTypeNaiveDate.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SweepEntry, into buf: inout [UInt8]) {
+        FfiConverterTypeusize.write(value.index, into: &buf)
+        FfiConverterOptionUInt64.write(value.line, into: &buf)
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.deletionDate, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepEntry_lift(_ buf: RustBuffer) throws -> SweepEntry {
+    return try FfiConverterTypeSweepEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepEntry_lower(_ value: SweepEntry) -> RustBuffer {
+    return FfiConverterTypeSweepEntry.lower(value)
+}
+
+
+/**
+ * The lists a sweep of a file acts on today, with the counts per state
+ * (`errors` counts every row of the file that could not be read or judged).
+ */
+public struct SweepLists: Equatable, Hashable, Codable {
+    /**
+     * The day of the sweep.
+     */
+    public var today: NaiveDate
+    /**
+     * Rows per state.
+     */
+    public var counts: StateCounts
+    /**
+     * Mailboxes to mail a notice to today, by deletion date (then account, then line).
+     */
+    public var notices: [SweepEntry]
+    /**
+     * Mailboxes whose deletion date has come (disabled ones included), in the same order.
+     */
+    public var deletable: [SweepEntry]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The day of the sweep.
+         */today: NaiveDate, 
+        /**
+         * Rows per state.
+         */counts: StateCounts, 
+        /**
+         * Mailboxes to mail a notice to today, by deletion date (then account, then line).
+         */notices: [SweepEntry], 
+        /**
+         * Mailboxes whose deletion date has come (disabled ones included), in the same order.
+         */deletable: [SweepEntry]) {
+        self.today = today
+        self.counts = counts
+        self.notices = notices
+        self.deletable = deletable
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SweepLists: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSweepLists: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SweepLists {
+        return
+            try SweepLists(
+                today: FfiConverterTypeNaiveDate.read(from: &buf), 
+                counts: FfiConverterTypeStateCounts.read(from: &buf), 
+                notices: FfiConverterSequenceTypeSweepEntry.read(from: &buf), 
+                deletable: FfiConverterSequenceTypeSweepEntry.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SweepLists, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.today, into: &buf)
+        FfiConverterTypeStateCounts.write(value.counts, into: &buf)
+        FfiConverterSequenceTypeSweepEntry.write(value.notices, into: &buf)
+        FfiConverterSequenceTypeSweepEntry.write(value.deletable, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepLists_lift(_ buf: RustBuffer) throws -> SweepLists {
+    return try FfiConverterTypeSweepLists.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepLists_lower(_ value: SweepLists) -> RustBuffer {
+    return FfiConverterTypeSweepLists.lower(value)
+}
+
+
+/**
+ * One evaluated row of a sweep.
+ */
+public struct SweepRow: Equatable, Hashable, Codable {
+    /**
+     * Position in the input list (0-based).
+     */
+    public var index: Usize
+    /**
+     * The mailbox's state.
+     */
+    public var status: MailboxStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position in the input list (0-based).
+         */index: Usize, 
+        /**
+         * The mailbox's state.
+         */status: MailboxStatus) {
+        self.index = index
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SweepRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSweepRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SweepRow {
+        return
+            try SweepRow(
+                index: FfiConverterTypeusize.read(from: &buf), 
+                status: FfiConverterTypeMailboxStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SweepRow, into buf: inout [UInt8]) {
+        FfiConverterTypeusize.write(value.index, into: &buf)
+        FfiConverterTypeMailboxStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepRow_lift(_ buf: RustBuffer) throws -> SweepRow {
+    return try FfiConverterTypeSweepRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSweepRow_lower(_ value: SweepRow) -> RustBuffer {
+    return FfiConverterTypeSweepRow.lower(value)
+}
+
+
+/**
+ * One teacher's certification on a day.
+ */
+public struct TeacherCertification: Equatable, Hashable, Codable {
+    /**
+     * The teacher, as given.
+     */
+    public var teacher: String
+    /**
+     * City-course hours completed.
+     */
+    public var cityHours: Double
+    /**
+     * City-course hours still missing (0 when done).
+     */
+    public var cityMissing: Double
+    /**
+     * Platform hours completed.
+     */
+    public var platformHours: Double
+    /**
+     * Platform hours still missing (0 when done).
+     */
+    public var platformMissing: Double
+    /**
+     * Both parts complete: certified.
+     */
+    public var certified: Bool
+    /**
+     * The day every teacher is due (114/12/31).
+     */
+    public var due: NaiveDate
+    /**
+     * Days from `today` to `due` (negative once past).
+     */
+    public var daysLeft: Int64
+    /**
+     * Met, open or overdue.
+     */
+    public var status: TargetStatus
+    /**
+     * `fail` once overdue.
+     */
+    public var verdict: Verdict
+    /**
+     * Why.
+     */
+    public var findings: [Finding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The teacher, as given.
+         */teacher: String, 
+        /**
+         * City-course hours completed.
+         */cityHours: Double, 
+        /**
+         * City-course hours still missing (0 when done).
+         */cityMissing: Double, 
+        /**
+         * Platform hours completed.
+         */platformHours: Double, 
+        /**
+         * Platform hours still missing (0 when done).
+         */platformMissing: Double, 
+        /**
+         * Both parts complete: certified.
+         */certified: Bool, 
+        /**
+         * The day every teacher is due (114/12/31).
+         */due: NaiveDate, 
+        /**
+         * Days from `today` to `due` (negative once past).
+         */daysLeft: Int64, 
+        /**
+         * Met, open or overdue.
+         */status: TargetStatus, 
+        /**
+         * `fail` once overdue.
+         */verdict: Verdict, 
+        /**
+         * Why.
+         */findings: [Finding]) {
+        self.teacher = teacher
+        self.cityHours = cityHours
+        self.cityMissing = cityMissing
+        self.platformHours = platformHours
+        self.platformMissing = platformMissing
+        self.certified = certified
+        self.due = due
+        self.daysLeft = daysLeft
+        self.status = status
+        self.verdict = verdict
+        self.findings = findings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TeacherCertification: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTeacherCertification: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TeacherCertification {
+        return
+            try TeacherCertification(
+                teacher: FfiConverterString.read(from: &buf), 
+                cityHours: FfiConverterDouble.read(from: &buf), 
+                cityMissing: FfiConverterDouble.read(from: &buf), 
+                platformHours: FfiConverterDouble.read(from: &buf), 
+                platformMissing: FfiConverterDouble.read(from: &buf), 
+                certified: FfiConverterBool.read(from: &buf), 
+                due: FfiConverterTypeNaiveDate.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf), 
+                status: FfiConverterTypeTargetStatus.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TeacherCertification, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.teacher, into: &buf)
+        FfiConverterDouble.write(value.cityHours, into: &buf)
+        FfiConverterDouble.write(value.cityMissing, into: &buf)
+        FfiConverterDouble.write(value.platformHours, into: &buf)
+        FfiConverterDouble.write(value.platformMissing, into: &buf)
+        FfiConverterBool.write(value.certified, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.due, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+        FfiConverterTypeTargetStatus.write(value.status, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherCertification_lift(_ buf: RustBuffer) throws -> TeacherCertification {
+    return try FfiConverterTypeTeacherCertification.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherCertification_lower(_ value: TeacherCertification) -> RustBuffer {
+    return FfiConverterTypeTeacherCertification.lower(value)
+}
+
+
+/**
+ * One teacher's smart-learning hours (seed 001 §陸.一.(五): 3 h of the city's
+ * required course + 3 h on a learning platform).
+ */
+public struct TeacherHours: Equatable, Hashable, Codable {
+    /**
+     * Whatever tells teachers apart (a name, a staff number); echoed back.
+     */
+    public var teacher: String
+    /**
+     * Hours of the city's required course (新北必修課) completed.
+     */
+    public var cityHours: Double
+    /**
+     * Hours on a learning platform (學習平台必選修) completed.
+     */
+    public var platformHours: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whatever tells teachers apart (a name, a staff number); echoed back.
+         */teacher: String, 
+        /**
+         * Hours of the city's required course (新北必修課) completed.
+         */cityHours: Double, 
+        /**
+         * Hours on a learning platform (學習平台必選修) completed.
+         */platformHours: Double) {
+        self.teacher = teacher
+        self.cityHours = cityHours
+        self.platformHours = platformHours
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TeacherHours: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTeacherHours: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TeacherHours {
+        return
+            try TeacherHours(
+                teacher: FfiConverterString.read(from: &buf), 
+                cityHours: FfiConverterDouble.read(from: &buf), 
+                platformHours: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TeacherHours, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.teacher, into: &buf)
+        FfiConverterDouble.write(value.cityHours, into: &buf)
+        FfiConverterDouble.write(value.platformHours, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherHours_lift(_ buf: RustBuffer) throws -> TeacherHours {
+    return try FfiConverterTypeTeacherHours.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeacherHours_lower(_ value: TeacherHours) -> RustBuffer {
+    return FfiConverterTypeTeacherHours.lower(value)
+}
+
+
+/**
+ * The IDs found in the bytes of a file, and how the bytes were read.
+ */
+public struct TextScan: Equatable, Hashable, Codable {
+    /**
+     * The encoding the bytes were read in.
+     */
+    public var encoding: TextEncoding
+    /**
+     * The file started with a byte-order mark.
+     */
+    public var bom: Bool
+    /**
+     * The IDs, with offsets in the decoded text (after the byte-order mark).
+     */
+    public var matches: [IdMatch]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The encoding the bytes were read in.
+         */encoding: TextEncoding, 
+        /**
+         * The file started with a byte-order mark.
+         */bom: Bool, 
+        /**
+         * The IDs, with offsets in the decoded text (after the byte-order mark).
+         */matches: [IdMatch]) {
+        self.encoding = encoding
+        self.bom = bom
+        self.matches = matches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TextScan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTextScan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TextScan {
+        return
+            try TextScan(
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                bom: FfiConverterBool.read(from: &buf), 
+                matches: FfiConverterSequenceTypeIdMatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TextScan, into buf: inout [UInt8]) {
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterBool.write(value.bom, into: &buf)
+        FfiConverterSequenceTypeIdMatch.write(value.matches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextScan_lift(_ buf: RustBuffer) throws -> TextScan {
+    return try FfiConverterTypeTextScan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextScan_lower(_ value: TextScan) -> RustBuffer {
+    return FfiConverterTypeTextScan.lower(value)
+}
+
+
+/**
+ * The contact book's right for a job title.
+ */
+public struct TitleRight: Equatable, Hashable, Codable {
+    /**
+     * 管理權, 編輯權, or `None` when the title has none of the words.
+     */
+    public var right: Right?
+    /**
+     * The word of the title that decided.
+     */
+    public var keyword: StaticText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * 管理權, 編輯權, or `None` when the title has none of the words.
+         */right: Right?, 
+        /**
+         * The word of the title that decided.
+         */keyword: StaticText?) {
+        self.right = right
+        self.keyword = keyword
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TitleRight: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTitleRight: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TitleRight {
+        return
+            try TitleRight(
+                right: FfiConverterOptionTypeRight.read(from: &buf), 
+                keyword: FfiConverterOptionTypeStaticText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TitleRight, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeRight.write(value.right, into: &buf)
+        FfiConverterOptionTypeStaticText.write(value.keyword, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitleRight_lift(_ buf: RustBuffer) throws -> TitleRight {
+    return try FfiConverterTypeTitleRight.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitleRight_lower(_ value: TitleRight) -> RustBuffer {
+    return FfiConverterTypeTitleRight.lower(value)
+}
+
+
+/**
+ * The job-title rule of an app without a web module (電子聯絡簿).
+ */
+public struct TitleRule: Equatable, Hashable, Codable {
+    /**
+     * The seed's words: 權限由系統依職務名稱而定.
+     */
+    public var raw: StaticText
+    /**
+     * A title containing any of these gets 管理權.
+     */
+    public var manageKeywords: StaticList
+    /**
+     * A title containing any of these gets 編輯權.
+     */
+    public var editKeywords: StaticList
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The seed's words: 權限由系統依職務名稱而定.
+         */raw: StaticText, 
+        /**
+         * A title containing any of these gets 管理權.
+         */manageKeywords: StaticList, 
+        /**
+         * A title containing any of these gets 編輯權.
+         */editKeywords: StaticList) {
+        self.raw = raw
+        self.manageKeywords = manageKeywords
+        self.editKeywords = editKeywords
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TitleRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTitleRule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TitleRule {
+        return
+            try TitleRule(
+                raw: FfiConverterTypeStaticText.read(from: &buf), 
+                manageKeywords: FfiConverterTypeStaticList.read(from: &buf), 
+                editKeywords: FfiConverterTypeStaticList.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TitleRule, into buf: inout [UInt8]) {
+        FfiConverterTypeStaticText.write(value.raw, into: &buf)
+        FfiConverterTypeStaticList.write(value.manageKeywords, into: &buf)
+        FfiConverterTypeStaticList.write(value.editKeywords, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitleRule_lift(_ buf: RustBuffer) throws -> TitleRule {
+    return try FfiConverterTypeTitleRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitleRule_lower(_ value: TitleRule) -> RustBuffer {
+    return FfiConverterTypeTitleRule.lower(value)
+}
+
+
+/**
+ * The result of a Unified Business Number check.
+ */
+public struct UbnCheck: Equatable, Hashable, Codable {
+    /**
+     * Exactly eight digits (after trimming and folding full-width digits).
+     */
+    public var formatValid: Bool
+    /**
+     * The weighted sum rule holds.
+     */
+    public var checksumValid: Bool
+    /**
+     * Valid only through the 7th-digit-is-7 alternative.
+     */
+    public var seventhDigitRule: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Exactly eight digits (after trimming and folding full-width digits).
+         */formatValid: Bool, 
+        /**
+         * The weighted sum rule holds.
+         */checksumValid: Bool, 
+        /**
+         * Valid only through the 7th-digit-is-7 alternative.
+         */seventhDigitRule: Bool) {
+        self.formatValid = formatValid
+        self.checksumValid = checksumValid
+        self.seventhDigitRule = seventhDigitRule
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension UbnCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUbnCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UbnCheck {
+        return
+            try UbnCheck(
+                formatValid: FfiConverterBool.read(from: &buf), 
+                checksumValid: FfiConverterBool.read(from: &buf), 
+                seventhDigitRule: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: UbnCheck, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.formatValid, into: &buf)
+        FfiConverterBool.write(value.checksumValid, into: &buf)
+        FfiConverterBool.write(value.seventhDigitRule, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUbnCheck_lift(_ buf: RustBuffer) throws -> UbnCheck {
+    return try FfiConverterTypeUbnCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUbnCheck_lower(_ value: UbnCheck) -> RustBuffer {
+    return FfiConverterTypeUbnCheck.lower(value)
+}
+
+
+/**
+ * Everyone who holds a right on a module.
+ */
+public struct WhoCan: Equatable, Hashable, Codable {
+    /**
+     * The app.
+     */
+    public var app: StaticText
+    /**
+     * The web module (`None` for the contact book).
+     */
+    public var module: StaticText?
+    /**
+     * The right asked about.
+     */
+    public var right: Right
+    /**
+     * The holders: those of the right, then (for edit) those of management.
+     */
+    public var holders: [Holder]
+    /**
+     * Default holders a school override removed.
+     */
+    public var removed: [String]
+    /**
+     * The seed's cell for the right, as written.
+     */
+    public var raw: StaticText
+    /**
+     * The contact book's title rule, when it applies.
+     */
+    public var titleRule: TitleRule?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The app.
+         */app: StaticText, 
+        /**
+         * The web module (`None` for the contact book).
+         */module: StaticText?, 
+        /**
+         * The right asked about.
+         */right: Right, 
+        /**
+         * The holders: those of the right, then (for edit) those of management.
+         */holders: [Holder], 
+        /**
+         * Default holders a school override removed.
+         */removed: [String], 
+        /**
+         * The seed's cell for the right, as written.
+         */raw: StaticText, 
+        /**
+         * The contact book's title rule, when it applies.
+         */titleRule: TitleRule?) {
+        self.app = app
+        self.module = module
+        self.right = right
+        self.holders = holders
+        self.removed = removed
+        self.raw = raw
+        self.titleRule = titleRule
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WhoCan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWhoCan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WhoCan {
+        return
+            try WhoCan(
+                app: FfiConverterTypeStaticText.read(from: &buf), 
+                module: FfiConverterOptionTypeStaticText.read(from: &buf), 
+                right: FfiConverterTypeRight.read(from: &buf), 
+                holders: FfiConverterSequenceTypeHolder.read(from: &buf), 
+                removed: FfiConverterSequenceString.read(from: &buf), 
+                raw: FfiConverterTypeStaticText.read(from: &buf), 
+                titleRule: FfiConverterOptionTypeTitleRule.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WhoCan, into buf: inout [UInt8]) {
+        FfiConverterTypeStaticText.write(value.app, into: &buf)
+        FfiConverterOptionTypeStaticText.write(value.module, into: &buf)
+        FfiConverterTypeRight.write(value.right, into: &buf)
+        FfiConverterSequenceTypeHolder.write(value.holders, into: &buf)
+        FfiConverterSequenceString.write(value.removed, into: &buf)
+        FfiConverterTypeStaticText.write(value.raw, into: &buf)
+        FfiConverterOptionTypeTitleRule.write(value.titleRule, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWhoCan_lift(_ buf: RustBuffer) throws -> WhoCan {
+    return try FfiConverterTypeWhoCan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWhoCan_lower(_ value: WhoCan) -> RustBuffer {
+    return FfiConverterTypeWhoCan.lower(value)
+}
+
+
+/**
+ * Incidents in one calendar year.
+ */
+public struct YearCount: Equatable, Hashable, Codable {
+    /**
+     * Gregorian year.
+     */
+    public var year: Int32
+    /**
+     * ROC year (民國年).
+     */
+    public var rocYear: Int32
+    /**
+     * Incidents.
+     */
+    public var count: Usize
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Gregorian year.
+         */year: Int32, 
+        /**
+         * ROC year (民國年).
+         */rocYear: Int32, 
+        /**
+         * Incidents.
+         */count: Usize) {
+        self.year = year
+        self.rocYear = rocYear
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension YearCount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeYearCount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> YearCount {
+        return
+            try YearCount(
+                year: FfiConverterInt32.read(from: &buf), 
+                rocYear: FfiConverterInt32.read(from: &buf), 
+                count: FfiConverterTypeusize.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: YearCount, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.year, into: &buf)
+        FfiConverterInt32.write(value.rocYear, into: &buf)
+        FfiConverterTypeusize.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeYearCount_lift(_ buf: RustBuffer) throws -> YearCount {
+    return try FfiConverterTypeYearCount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeYearCount_lower(_ value: YearCount) -> RustBuffer {
+    return FfiConverterTypeYearCount.lower(value)
+}
+
+
+/**
+ * An attendance status of the school admin system.
+ */
+
+public enum AttendanceStatus: Equatable, Hashable, Codable {
+    
+    /**
+     * 出席 / 到校: present.
+     */
+    case present
+    /**
+     * 遲到: late (at school).
+     */
+    case late
+    /**
+     * 早退: left early (was at school).
+     */
+    case leftEarly
+    /**
+     * 事假: personal leave.
+     */
+    case personalLeave
+    /**
+     * 病假: sick leave.
+     */
+    case sickLeave
+    /**
+     * 公假: official leave (away on school business).
+     */
+    case officialLeave
+    /**
+     * 喪假: bereavement leave.
+     */
+    case bereavementLeave
+    /**
+     * 生理假: menstrual leave.
+     */
+    case menstrualLeave
+    /**
+     * 防疫假 / 防疫照顧假: epidemic-prevention leave.
+     */
+    case epidemicLeave
+    /**
+     * 曠課 / 缺席: absent without leave.
+     */
+    case absent
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AttendanceStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAttendanceStatus: FfiConverterRustBuffer {
+    typealias SwiftType = AttendanceStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AttendanceStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .present
+        
+        case 2: return .late
+        
+        case 3: return .leftEarly
+        
+        case 4: return .personalLeave
+        
+        case 5: return .sickLeave
+        
+        case 6: return .officialLeave
+        
+        case 7: return .bereavementLeave
+        
+        case 8: return .menstrualLeave
+        
+        case 9: return .epidemicLeave
+        
+        case 10: return .absent
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AttendanceStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .present:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .late:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .leftEarly:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .personalLeave:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .sickLeave:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .officialLeave:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .bereavementLeave:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .menstrualLeave:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .epidemicLeave:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .absent:
+            writeInt(&buf, Int32(10))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceStatus_lift(_ buf: RustBuffer) throws -> AttendanceStatus {
+    return try FfiConverterTypeAttendanceStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceStatus_lower(_ value: AttendanceStatus) -> RustBuffer {
+    return FfiConverterTypeAttendanceStatus.lower(value)
+}
+
+
+
+/**
+ * Which view of attendance a person gets.
+ */
+
+public enum AttendanceView: Equatable, Hashable, Codable {
+    
+    /**
+     * Per student: a holder of 管理權 or 編輯權 of 新學生出缺席.
+     */
+    case perStudent
+    /**
+     * Per-class daily counts only, with no names.
+     */
+    case classCounts
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AttendanceView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAttendanceView: FfiConverterRustBuffer {
+    typealias SwiftType = AttendanceView
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AttendanceView {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .perStudent
+        
+        case 2: return .classCounts
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AttendanceView, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .perStudent:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .classCounts:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceView_lift(_ buf: RustBuffer) throws -> AttendanceView {
+    return try FfiConverterTypeAttendanceView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttendanceView_lower(_ value: AttendanceView) -> RustBuffer {
+    return FfiConverterTypeAttendanceView.lower(value)
+}
+
+
+
+/**
+ * The event to back up before.
+ */
+
+public enum BackupEvent: Equatable, Hashable, Codable {
+    
+    /**
+     * 轉學: a transfer between New Taipei schools (a gap, access returns).
+     */
+    case transfer
+    /**
+     * 升學: a move to the next school level in New Taipei (a gap, access returns).
+     */
+    case levelChange
+    /**
+     * 轉學或畢業離開本市: leaving New Taipei's schools.
+     */
+    case leavingCity
+    /**
+     * 畢業: graduation.
+     */
+    case graduation
+    /**
+     * 退休: retirement.
+     */
+    case retirement
+    /**
+     * 離職: leaving the school.
+     */
+    case departure
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension BackupEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBackupEvent: FfiConverterRustBuffer {
+    typealias SwiftType = BackupEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BackupEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .transfer
+        
+        case 2: return .levelChange
+        
+        case 3: return .leavingCity
+        
+        case 4: return .graduation
+        
+        case 5: return .retirement
+        
+        case 6: return .departure
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: BackupEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .transfer:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .levelChange:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .leavingCity:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .graduation:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .retirement:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .departure:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBackupEvent_lift(_ buf: RustBuffer) throws -> BackupEvent {
+    return try FfiConverterTypeBackupEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBackupEvent_lower(_ value: BackupEvent) -> RustBuffer {
+    return FfiConverterTypeBackupEvent.lower(value)
+}
+
+
+
+/**
+ * What a code describes: a rule outcome of some severity, or an error.
+ */
+
+public enum CodeKind: Equatable, Hashable, Codable {
+    
+    /**
+     * Breaks a rule: the input must change.
+     */
+    case violation
+    /**
+     * Allowed, but risky or likely to cause trouble downstream.
+     */
+    case warning
+    /**
+     * A fact worth showing.
+     */
+    case info
+    /**
+     * The input could not be evaluated at all (a [`crate::PolicyError`]).
+     */
+    case error
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CodeKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCodeKind: FfiConverterRustBuffer {
+    typealias SwiftType = CodeKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CodeKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .violation
+        
+        case 2: return .warning
+        
+        case 3: return .info
+        
+        case 4: return .error
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CodeKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .violation:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .warning:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .info:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .error:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCodeKind_lift(_ buf: RustBuffer) throws -> CodeKind {
+    return try FfiConverterTypeCodeKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCodeKind_lower(_ value: CodeKind) -> RustBuffer {
+    return FfiConverterTypeCodeKind.lower(value)
+}
+
+
+
+/**
+ * What the days without login are counted from.
+ */
+
+public enum CountBasis: Equatable, Hashable, Codable {
+    
+    /**
+     * The last login.
+     */
+    case lastLogin
+    /**
+     * The activation day: the mailbox was never logged in.
+     */
+    case activation
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CountBasis: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCountBasis: FfiConverterRustBuffer {
+    typealias SwiftType = CountBasis
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CountBasis {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .lastLogin
+        
+        case 2: return .activation
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CountBasis, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .lastLogin:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .activation:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCountBasis_lift(_ buf: RustBuffer) throws -> CountBasis {
+    return try FfiConverterTypeCountBasis.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCountBasis_lower(_ value: CountBasis) -> RustBuffer {
+    return FfiConverterTypeCountBasis.lower(value)
+}
+
+
+
+/**
+ * A criterion of the pick, in the seed's order, plus the re-scan (only with
+ * `policy.audit.rescan_is_criterion`).
+ */
+
+public enum Criterion: Equatable, Hashable, Codable {
+    
+    /**
+     * 1. Drill overtime, top N.
+     */
+    case drillOvertime
+    /**
+     * 2. Previous year's incident count, top N.
+     */
+    case incidentCount
+    /**
+     * 3. Self-report audit gaps not fixed after notice.
+     */
+    case selfReportGaps
+    /**
+     * 4. A citizen complaint.
+     */
+    case citizenComplaint
+    /**
+     * 5. The picked security grade.
+     */
+    case securityGrade
+    /**
+     * The re-scan still has findings of CVSS ≥ the threshold (a sixth criterion
+     * only when the policy opts in).
+     */
+    case rescanHigh
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Criterion: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCriterion: FfiConverterRustBuffer {
+    typealias SwiftType = Criterion
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Criterion {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .drillOvertime
+        
+        case 2: return .incidentCount
+        
+        case 3: return .selfReportGaps
+        
+        case 4: return .citizenComplaint
+        
+        case 5: return .securityGrade
+        
+        case 6: return .rescanHigh
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Criterion, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .drillOvertime:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .incidentCount:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .selfReportGaps:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .citizenComplaint:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .securityGrade:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .rescanHigh:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCriterion_lift(_ buf: RustBuffer) throws -> Criterion {
+    return try FfiConverterTypeCriterion.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCriterion_lower(_ value: Criterion) -> RustBuffer {
+    return FfiConverterTypeCriterion.lower(value)
+}
+
+
+
+/**
+ * The qualitative band of a score.
+ */
+
+public enum CvssBand: Equatable, Hashable, Codable {
+    
+    /**
+     * v3/v4 0.0.
+     */
+    case none
+    /**
+     * Below 4.0.
+     */
+    case low
+    /**
+     * 4.0–6.9.
+     */
+    case medium
+    /**
+     * 7.0–10.0 in v2; 7.0–8.9 in v3/v4.
+     */
+    case high
+    /**
+     * 9.0–10.0 in v3/v4 (v2 has no critical band).
+     */
+    case critical
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CvssBand: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCvssBand: FfiConverterRustBuffer {
+    typealias SwiftType = CvssBand
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CvssBand {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .none
+        
+        case 2: return .low
+        
+        case 3: return .medium
+        
+        case 4: return .high
+        
+        case 5: return .critical
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CvssBand, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .none:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .low:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .medium:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .high:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .critical:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCvssBand_lift(_ buf: RustBuffer) throws -> CvssBand {
+    return try FfiConverterTypeCvssBand.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCvssBand_lower(_ value: CvssBand) -> RustBuffer {
+    return FfiConverterTypeCvssBand.lower(value)
+}
+
+
+
+/**
+ * The CVSS version a score was computed in.
+ */
+
+public enum CvssVersion: Equatable, Hashable, Codable {
+    
+    /**
+     * CVSS v2 (bands: low < 4.0 ≤ medium < 7.0 ≤ high).
+     */
+    case v2
+    /**
+     * CVSS v3.0 / v3.1 (none 0.0, low, medium, high 7.0–8.9, critical 9.0–10.0).
+     */
+    case v3
+    /**
+     * CVSS v4.0 (the same bands as v3).
+     */
+    case v4
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CvssVersion: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCvssVersion: FfiConverterRustBuffer {
+    typealias SwiftType = CvssVersion
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CvssVersion {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .v2
+        
+        case 2: return .v3
+        
+        case 3: return .v4
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CvssVersion, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .v2:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .v3:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .v4:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCvssVersion_lift(_ buf: RustBuffer) throws -> CvssVersion {
+    return try FfiConverterTypeCvssVersion.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCvssVersion_lower(_ value: CvssVersion) -> RustBuffer {
+    return FfiConverterTypeCvssVersion.lower(value)
+}
+
+
+
+/**
+ * A way of writing a date. The names are stable strings shared by every binding.
+ *
+ * ROC styles write the year without padding (`99/01/05`, `110/12/07`), months and
+ * days with two digits, except the Chinese styles (`110年12月7日`) which write
+ * numbers as people do, and `roc_compact`, which is always seven digits
+ * (`0990105`). Decided: ROC styles cover ROC years 1–999 (1912–2910), since a
+ * four-digit year reads as Gregorian.
+ */
+
+public enum DateStyle: Equatable, Hashable, Codable {
+    
+    /**
+     * `110年12月7日`
+     */
+    case rocChinese
+    /**
+     * `民國110年12月7日`
+     */
+    case rocChineseEra
+    /**
+     * `110/12/07`
+     */
+    case rocSlash
+    /**
+     * `110.12.07`
+     */
+    case rocDot
+    /**
+     * `110-12-07`
+     */
+    case rocDash
+    /**
+     * `1101207` (seven digits)
+     */
+    case rocCompact
+    /**
+     * `2021年12月7日`
+     */
+    case gregorianChinese
+    /**
+     * `2021/12/07`
+     */
+    case gregorianSlash
+    /**
+     * `2021.12.07`
+     */
+    case gregorianDot
+    /**
+     * `20211207`
+     */
+    case gregorianCompact
+    /**
+     * `2021-12-07`
+     */
+    case iso
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DateStyle: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDateStyle: FfiConverterRustBuffer {
+    typealias SwiftType = DateStyle
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DateStyle {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .rocChinese
+        
+        case 2: return .rocChineseEra
+        
+        case 3: return .rocSlash
+        
+        case 4: return .rocDot
+        
+        case 5: return .rocDash
+        
+        case 6: return .rocCompact
+        
+        case 7: return .gregorianChinese
+        
+        case 8: return .gregorianSlash
+        
+        case 9: return .gregorianDot
+        
+        case 10: return .gregorianCompact
+        
+        case 11: return .iso
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DateStyle, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .rocChinese:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .rocChineseEra:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .rocSlash:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .rocDot:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .rocDash:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .rocCompact:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .gregorianChinese:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .gregorianSlash:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .gregorianDot:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .gregorianCompact:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .iso:
+            writeInt(&buf, Int32(11))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDateStyle_lift(_ buf: RustBuffer) throws -> DateStyle {
+    return try FfiConverterTypeDateStyle.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDateStyle_lower(_ value: DateStyle) -> RustBuffer {
+    return FfiConverterTypeDateStyle.lower(value)
+}
+
+
+
+/**
+ * What kind of day a date is.
+ */
+
+public enum DayKind: Equatable, Hashable, Codable {
+    
+    /**
+     * An ordinary Monday to Friday: an office day.
+     */
+    case workday
+    /**
+     * A Saturday or Sunday that is an office day (補行上班).
+     */
+    case makeupWorkday
+    /**
+     * An ordinary Saturday or Sunday: a rest day.
+     */
+    case weekend
+    /**
+     * A named rest day (a holiday, 補假, 調整放假), on any weekday.
+     */
+    case holiday
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DayKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDayKind: FfiConverterRustBuffer {
+    typealias SwiftType = DayKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DayKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .workday
+        
+        case 2: return .makeupWorkday
+        
+        case 3: return .weekend
+        
+        case 4: return .holiday
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DayKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .workday:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .makeupWorkday:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .weekend:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .holiday:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDayKind_lift(_ buf: RustBuffer) throws -> DayKind {
+    return try FfiConverterTypeDayKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDayKind_lower(_ value: DayKind) -> RustBuffer {
+    return FfiConverterTypeDayKind.lower(value)
+}
+
+
+
+/**
+ * The cell separator of a file.
+ */
+
+public enum Delimiter: Equatable, Hashable, Codable {
+    
+    /**
+     * Detect from the header line (the default).
+     */
+    case auto
+    /**
+     * `,` (CSV).
+     */
+    case comma
+    /**
+     * Tab (TSV, and text copied from a web page or Excel).
+     */
+    case tab
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Delimiter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDelimiter: FfiConverterRustBuffer {
+    typealias SwiftType = Delimiter
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Delimiter {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .auto
+        
+        case 2: return .comma
+        
+        case 3: return .tab
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Delimiter, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .auto:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .comma:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .tab:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDelimiter_lift(_ buf: RustBuffer) throws -> Delimiter {
+    return try FfiConverterTypeDelimiter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDelimiter_lower(_ value: Delimiter) -> RustBuffer {
+    return FfiConverterTypeDelimiter.lower(value)
+}
+
+
+
+/**
+ * The type of a document, as its caller knows it (its extension), or `auto`
+ * to tell it from the first bytes.
+ */
+
+public enum DocumentKind: Equatable, Hashable, Codable {
+    
+    /**
+     * From the first bytes: zip (xlsx, ods, docx, odt by their parts), OLE2
+     * (xls), `%PDF-`, else text (HTML when it starts with a tag).
+     */
+    case auto
+    /**
+     * Plain text in any encoding the importer reads.
+     */
+    case text
+    /**
+     * CSV or TSV (scanned as text, line by line).
+     */
+    case csv
+    /**
+     * HTML (text nodes; tags inside an ID are looked through).
+     */
+    case html
+    /**
+     * Excel 2007+ workbook.
+     */
+    case xlsx
+    /**
+     * Excel 97–2003 workbook.
+     */
+    case xls
+    /**
+     * OpenDocument spreadsheet.
+     */
+    case ods
+    /**
+     * Word 2007+ document.
+     */
+    case docx
+    /**
+     * OpenDocument text.
+     */
+    case odt
+    /**
+     * PDF (its text layer).
+     */
+    case pdf
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DocumentKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDocumentKind: FfiConverterRustBuffer {
+    typealias SwiftType = DocumentKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DocumentKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .auto
+        
+        case 2: return .text
+        
+        case 3: return .csv
+        
+        case 4: return .html
+        
+        case 5: return .xlsx
+        
+        case 6: return .xls
+        
+        case 7: return .ods
+        
+        case 8: return .docx
+        
+        case 9: return .odt
+        
+        case 10: return .pdf
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DocumentKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .auto:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .text:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .csv:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .html:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .xlsx:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .xls:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .ods:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .docx:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .odt:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .pdf:
+            writeInt(&buf, Int32(10))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentKind_lift(_ buf: RustBuffer) throws -> DocumentKind {
+    return try FfiConverterTypeDocumentKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDocumentKind_lower(_ value: DocumentKind) -> RustBuffer {
+    return FfiConverterTypeDocumentKind.lower(value)
+}
+
+
+
+/**
+ * Where a password stands in its rotation (RULES §1 "Rotation").
+ */
+
+public enum ExpiryState: Equatable, Hashable, Codable {
+    
+    /**
+     * More than `expiring_soon_days` days left.
+     */
+    case ok
+    /**
+     * Due within `expiring_soon_days` days, or today.
+     */
+    case expiringSoon
+    /**
+     * The due date has passed.
+     */
+    case expired
+    /**
+     * Must change now: the account was reset or an alert came after the last
+     * change. Overrides the other states.
+     */
+    case mustChange
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ExpiryState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExpiryState: FfiConverterRustBuffer {
+    typealias SwiftType = ExpiryState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ExpiryState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .ok
+        
+        case 2: return .expiringSoon
+        
+        case 3: return .expired
+        
+        case 4: return .mustChange
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ExpiryState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .ok:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .expiringSoon:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .expired:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .mustChange:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExpiryState_lift(_ buf: RustBuffer) throws -> ExpiryState {
+    return try FfiConverterTypeExpiryState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExpiryState_lower(_ value: ExpiryState) -> RustBuffer {
+    return FfiConverterTypeExpiryState.lower(value)
+}
+
+
+
+/**
+ * The format of a file, from its first bytes (never its name; issue 21).
+ */
+
+public enum FileFormat: Equatable, Hashable, Codable {
+    
+    /**
+     * CSV or TSV text (any supported encoding).
+     */
+    case csv
+    /**
+     * Office Open XML workbook (Excel 2007 and later).
+     */
+    case xlsx
+    /**
+     * Excel 97–2003 workbook (BIFF8).
+     */
+    case xls
+    /**
+     * OpenDocument spreadsheet (LibreOffice, Google Sheets export).
+     */
+    case ods
+    /**
+     * A JSON list (the family file).
+     */
+    case json
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FileFormat: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileFormat: FfiConverterRustBuffer {
+    typealias SwiftType = FileFormat
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileFormat {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .csv
+        
+        case 2: return .xlsx
+        
+        case 3: return .xls
+        
+        case 4: return .ods
+        
+        case 5: return .json
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FileFormat, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .csv:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .xlsx:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .xls:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .ods:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .json:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileFormat_lift(_ buf: RustBuffer) throws -> FileFormat {
+    return try FfiConverterTypeFileFormat.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileFormat_lower(_ value: FileFormat) -> RustBuffer {
+    return FfiConverterTypeFileFormat.lower(value)
+}
+
+
+
+/**
+ * Gender encoded in the second character.
+ */
+
+public enum Gender: Equatable, Hashable, Codable {
+    
+    /**
+     * 1, 8; old certificates A, C.
+     */
+    case male
+    /**
+     * 2, 9; old certificates B, D.
+     */
+    case female
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Gender: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGender: FfiConverterRustBuffer {
+    typealias SwiftType = Gender
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Gender {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .male
+        
+        case 2: return .female
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Gender, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .male:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .female:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGender_lift(_ buf: RustBuffer) throws -> Gender {
+    return try FfiConverterTypeGender.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGender_lower(_ value: Gender) -> RustBuffer {
+    return FfiConverterTypeGender.lower(value)
+}
+
+
+
+/**
+ * Which of the three formats a value has.
+ */
+
+public enum IdKind: Equatable, Hashable, Codable {
+    
+    /**
+     * 身分證字號: second character 1 (male) or 2 (female).
+     */
+    case nationalId
+    /**
+     * 舊式居留證: second character A–D.
+     */
+    case residentOld
+    /**
+     * 新式統一證號 (since 2021-01-02): second character 8 (male) or 9 (female).
+     */
+    case residentNew
+    /**
+     * Not an ID number.
+     */
+    case none
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension IdKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIdKind: FfiConverterRustBuffer {
+    typealias SwiftType = IdKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IdKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .nationalId
+        
+        case 2: return .residentOld
+        
+        case 3: return .residentNew
+        
+        case 4: return .none
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: IdKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .nationalId:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .residentOld:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .residentNew:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .none:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIdKind_lift(_ buf: RustBuffer) throws -> IdKind {
+    return try FfiConverterTypeIdKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIdKind_lower(_ value: IdKind) -> RustBuffer {
+    return FfiConverterTypeIdKind.lower(value)
+}
+
+
+
+/**
+ * Where an item stands on a day.
+ */
+
+public enum ItemStatus: Equatable, Hashable, Codable {
+    
+    /**
+     * It starts more than `upcoming_days` ahead.
+     */
+    case later
+    /**
+     * It starts within `upcoming_days` (today excluded: then it is open).
+     */
+    case upcoming
+    /**
+     * Today is between its start and its end.
+     */
+    case `open`
+    /**
+     * Its end is before today.
+     */
+    case past
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ItemStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeItemStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ItemStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ItemStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .later
+        
+        case 2: return .upcoming
+        
+        case 3: return .`open`
+        
+        case 4: return .past
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ItemStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .later:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .upcoming:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .`open`:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .past:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemStatus_lift(_ buf: RustBuffer) throws -> ItemStatus {
+    return try FfiConverterTypeItemStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemStatus_lower(_ value: ItemStatus) -> RustBuffer {
+    return FfiConverterTypeItemStatus.lower(value)
+}
+
+
+
+/**
+ * Where a mailbox stands.
+ */
+
+public enum MailboxState: Equatable, Hashable, Codable {
+    
+    /**
+     * In use: fewer than `inactive_days − notice_days` days (470) without login.
+     */
+    case active
+    /**
+     * Day 470 to 499 without login: a notice is mailed every day.
+     */
+    case notice
+    /**
+     * 500 days or more without login: the department may delete it.
+     */
+    case deletable
+    /**
+     * The owner departed or retired: no login at all any more.
+     */
+    case disabled
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension MailboxState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMailboxState: FfiConverterRustBuffer {
+    typealias SwiftType = MailboxState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MailboxState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .active
+        
+        case 2: return .notice
+        
+        case 3: return .deletable
+        
+        case 4: return .disabled
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MailboxState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .active:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .notice:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .deletable:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .disabled:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxState_lift(_ buf: RustBuffer) throws -> MailboxState {
+    return try FfiConverterTypeMailboxState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMailboxState_lower(_ value: MailboxState) -> RustBuffer {
+    return FfiConverterTypeMailboxState.lower(value)
+}
+
+
+
+/**
+ * How a name matched a row.
+ */
+
+public enum MatchedAs: Equatable, Hashable, Codable {
+    
+    /**
+     * The app name.
+     */
+    case app
+    /**
+     * The web module name.
+     */
+    case module
+    /**
+     * Another name of the app.
+     */
+    case alias
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension MatchedAs: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMatchedAs: FfiConverterRustBuffer {
+    typealias SwiftType = MatchedAs
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MatchedAs {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .app
+        
+        case 2: return .module
+        
+        case 3: return .alias
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MatchedAs, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .app:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .module:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .alias:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMatchedAs_lift(_ buf: RustBuffer) throws -> MatchedAs {
+    return try FfiConverterTypeMatchedAs.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMatchedAs_lower(_ value: MatchedAs) -> RustBuffer {
+    return FfiConverterTypeMatchedAs.lower(value)
+}
+
+
+
+/**
+ * Category of a new unified certificate, from its third character.
+ */
+
+public enum NewCertCategory: Equatable, Hashable, Codable {
+    
+    /**
+     * 0–6: foreign nationals and stateless persons (外國人、無國籍人士).
+     */
+    case foreign
+    /**
+     * 7: nationals without household registration (無戶籍國民).
+     */
+    case nationalWithoutHousehold
+    /**
+     * 8: Hong Kong and Macao residents (香港或澳門居民).
+     */
+    case hongKongMacao
+    /**
+     * 9: people of the mainland area (大陸地區人民).
+     */
+    case mainlandChina
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension NewCertCategory: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNewCertCategory: FfiConverterRustBuffer {
+    typealias SwiftType = NewCertCategory
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NewCertCategory {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .foreign
+        
+        case 2: return .nationalWithoutHousehold
+        
+        case 3: return .hongKongMacao
+        
+        case 4: return .mainlandChina
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: NewCertCategory, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .foreign:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .nationalWithoutHousehold:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .hongKongMacao:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .mainlandChina:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNewCertCategory_lift(_ buf: RustBuffer) throws -> NewCertCategory {
+    return try FfiConverterTypeNewCertCategory.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNewCertCategory_lower(_ value: NewCertCategory) -> RustBuffer {
+    return FfiConverterTypeNewCertCategory.lower(value)
+}
+
+
+
+/**
+ * An obligation of the regulation.
+ */
+
+public enum Obligation: Equatable, Hashable, Codable {
+    
+    /**
+     * 通報: notify within 1 h of awareness.
+     */
+    case notify
+    /**
+     * 審核: the reviewing authority rates the level within 8 h / 2 h of the notice.
+     */
+    case review
+    /**
+     * 損害控制或復原: within 72 h / 36 h of awareness.
+     */
+    case recover
+    /**
+     * 調查、處理及改善報告: within 1 month after recovery.
+     */
+    case report
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Obligation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeObligation: FfiConverterRustBuffer {
+    typealias SwiftType = Obligation
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Obligation {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .notify
+        
+        case 2: return .review
+        
+        case 3: return .recover
+        
+        case 4: return .report
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Obligation, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .notify:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .review:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .recover:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .report:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligation_lift(_ buf: RustBuffer) throws -> Obligation {
+    return try FfiConverterTypeObligation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObligation_lower(_ value: Obligation) -> RustBuffer {
+    return FfiConverterTypeObligation.lower(value)
+}
+
+
+
+/**
+ * Which rule set a password check applies (RULES §1).
+ */
+
+public enum PasswordProfile: Equatable, Hashable, Codable {
+    
+    /**
+     * The department's rule: 3 of 4 ASCII classes.
+     */
+    case `default`
+    /**
+     * Active Directory complexity: 3 of 5 Unicode categories.
+     */
+    case ad
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PasswordProfile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePasswordProfile: FfiConverterRustBuffer {
+    typealias SwiftType = PasswordProfile
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PasswordProfile {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .`default`
+        
+        case 2: return .ad
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PasswordProfile, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .`default`:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .ad:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePasswordProfile_lift(_ buf: RustBuffer) throws -> PasswordProfile {
+    return try FfiConverterTypePasswordProfile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePasswordProfile_lower(_ value: PasswordProfile) -> RustBuffer {
+    return FfiConverterTypePasswordProfile.lower(value)
+}
+
+
+
+/**
+ * How the end of a period was found.
+ */
+
+public enum PeriodRule: Equatable, Hashable, Codable {
+    
+    /**
+     * The last day is an office day: the period ends at its end, 24:00 (§48 ②).
+     */
+    case endOfLastDay
+    /**
+     * The last day is a Sunday, holiday or other rest day: the period ends at the
+     * end of the next office day (§48 ③).
+     */
+    case nextOfficeDay
+    /**
+     * The last day is a Saturday rest day: the period ends at noon of the next
+     * office day (§48 ④).
+     */
+    case saturdayNoon
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PeriodRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePeriodRule: FfiConverterRustBuffer {
+    typealias SwiftType = PeriodRule
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PeriodRule {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .endOfLastDay
+        
+        case 2: return .nextOfficeDay
+        
+        case 3: return .saturdayNoon
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PeriodRule, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .endOfLastDay:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .nextOfficeDay:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .saturdayNoon:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriodRule_lift(_ buf: RustBuffer) throws -> PeriodRule {
+    return try FfiConverterTypePeriodRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriodRule_lower(_ value: PeriodRule) -> RustBuffer {
+    return FfiConverterTypePeriodRule.lower(value)
+}
+
+
+
+/**
+ * A person's status in the school admin system, which decides education-account
+ * access (seed 000 PART TWO 帳號篇). The first five are students, the rest staff.
+ */
+
+public enum PersonStatus: Equatable, Hashable, Codable {
+    
+    /**
+     * 在學: enrolled (有學籍). Access needs a class too.
+     */
+    case enrolled
+    /**
+     * 轉學空窗: sent out by the old school, not yet received by the new one (in New Taipei).
+     */
+    case transferGap
+    /**
+     * 跨階段升學: moving to the next school level in New Taipei (e.g. primary to
+     * junior high), not yet received or without a class.
+     */
+    case levelChange
+    /**
+     * 離開本市: transferred or moving on to a school outside New Taipei (未在本市升學).
+     */
+    case leftCity
+    /**
+     * 畢業: graduated with no next school level in New Taipei.
+     */
+    case graduated
+    /**
+     * 在職: staff serving in New Taipei.
+     */
+    case serving
+    /**
+     * 退休: retired staff.
+     */
+    case retired
+    /**
+     * 離職: staff who left (no longer serving in New Taipei).
+     */
+    case departed
+    /**
+     * 代理: a substitute teacher (代理教師) on a term contract, serving in New
+     * Taipei: staff with access while serving, as 在職 (issue 16 item 8).
+     */
+    case substitute
+    /**
+     * 代課: a temporary (hourly) teacher (代課教師), serving in New Taipei: staff
+     * with access while serving, as 在職.
+     */
+    case temporary
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PersonStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePersonStatus: FfiConverterRustBuffer {
+    typealias SwiftType = PersonStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PersonStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .enrolled
+        
+        case 2: return .transferGap
+        
+        case 3: return .levelChange
+        
+        case 4: return .leftCity
+        
+        case 5: return .graduated
+        
+        case 6: return .serving
+        
+        case 7: return .retired
+        
+        case 8: return .departed
+        
+        case 9: return .substitute
+        
+        case 10: return .temporary
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PersonStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .enrolled:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .transferGap:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .levelChange:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .leftCity:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .graduated:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .serving:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .retired:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .departed:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .substitute:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .temporary:
+            writeInt(&buf, Int32(10))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePersonStatus_lift(_ buf: RustBuffer) throws -> PersonStatus {
+    return try FfiConverterTypePersonStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePersonStatus_lower(_ value: PersonStatus) -> RustBuffer {
+    return FfiConverterTypePersonStatus.lower(value)
+}
+
+
+
+/**
+ * What a phone field holds.
+ */
+
+public enum PhoneKind: Equatable, Hashable, Codable {
+    
+    /**
+     * A Taiwan mobile number: `09` and 8 more digits.
+     */
+    case mobile
+    /**
+     * A landline (市話): `0` and an area code digit 2–8, or 7–8 digits without an area code.
+     */
+    case landline
+    /**
+     * Not usable: see the problem.
+     */
+    case invalid
+    /**
+     * Blank.
+     */
+    case empty
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PhoneKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhoneKind: FfiConverterRustBuffer {
+    typealias SwiftType = PhoneKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhoneKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .mobile
+        
+        case 2: return .landline
+        
+        case 3: return .invalid
+        
+        case 4: return .empty
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PhoneKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .mobile:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .landline:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .invalid:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .empty:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneKind_lift(_ buf: RustBuffer) throws -> PhoneKind {
+    return try FfiConverterTypePhoneKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneKind_lower(_ value: PhoneKind) -> RustBuffer {
+    return FfiConverterTypePhoneKind.lower(value)
+}
+
+
+
+/**
+ * Why a phone field is not a usable mobile number.
+ */
+
+public enum PhoneProblem: Equatable, Hashable, Codable {
+    
+    /**
+     * Letters or other characters that are not digits, spaces, `-`, `.`, `()` or a leading `+`.
+     */
+    case badCharacters
+    /**
+     * Starts like a mobile number but has the wrong number of digits.
+     */
+    case wrongLength
+    /**
+     * Nine digits starting with 9: the leading 0 was lost (a spreadsheet drops it).
+     */
+    case leadingZeroMissing
+    /**
+     * A number with another country code than +886.
+     */
+    case foreignNumber
+    /**
+     * Digits that are no Taiwan phone number at all.
+     */
+    case notAPhoneNumber
+    /**
+     * More than [`MAX_PHONE_CHARS`] characters.
+     */
+    case tooLong
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PhoneProblem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhoneProblem: FfiConverterRustBuffer {
+    typealias SwiftType = PhoneProblem
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhoneProblem {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .badCharacters
+        
+        case 2: return .wrongLength
+        
+        case 3: return .leadingZeroMissing
+        
+        case 4: return .foreignNumber
+        
+        case 5: return .notAPhoneNumber
+        
+        case 6: return .tooLong
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PhoneProblem, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .badCharacters:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .wrongLength:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .leadingZeroMissing:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .foreignNumber:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .notAPhoneNumber:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .tooLong:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneProblem_lift(_ buf: RustBuffer) throws -> PhoneProblem {
+    return try FfiConverterTypePhoneProblem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhoneProblem_lower(_ value: PhoneProblem) -> RustBuffer {
+    return FfiConverterTypePhoneProblem.lower(value)
+}
+
+
+
+/**
+ * The error of every Kotlin and Swift function: `PolicyException` in Kotlin,
+ * `PolicyError` in Swift, with the core's stable `code` and both messages (the
+ * field names avoid `message`, which clashes with Kotlin's `Throwable.message`).
+ */
+public 
+enum PolicyError: Swift.Error, Equatable, Hashable, Codable, Foundation.LocalizedError {
+
+    
+    
+    /**
+     * A core error, with its stable code (e.g. `calendar.invalid_date`).
+     */
+    case Failed(
+        /**
+         * Stable code, identical in every language.
+         */code: String, 
+        /**
+         * English message.
+         */messageEn: String, 
+        /**
+         * Traditional Chinese message.
+         */messageZh: String, 
+        /**
+         * The parameters behind the message, as a JSON object.
+         */paramsJson: String
+    )
+
+    
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension PolicyError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePolicyError: FfiConverterRustBuffer {
+    typealias SwiftType = PolicyError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PolicyError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .Failed(
+            code: try FfiConverterString.read(from: &buf), 
+            messageEn: try FfiConverterString.read(from: &buf), 
+            messageZh: try FfiConverterString.read(from: &buf), 
+            paramsJson: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PolicyError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .Failed(code,messageEn,messageZh,paramsJson):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(messageEn, into: &buf)
+            FfiConverterString.write(messageZh, into: &buf)
+            FfiConverterString.write(paramsJson, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePolicyError_lift(_ buf: RustBuffer) throws -> PolicyError {
+    return try FfiConverterTypePolicyError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePolicyError_lower(_ value: PolicyError) -> RustBuffer {
+    return FfiConverterTypePolicyError.lower(value)
+}
+
+
+/**
+ * How full a mailbox is.
+ */
+
+public enum QuotaState: Equatable, Hashable, Codable {
+    
+    /**
+     * Below the warning level.
+     */
+    case ok
+    /**
+     * At or above `near_full_percent` of the quota, below the quota.
+     */
+    case nearFull
+    /**
+     * At or above the quota: new mail cannot arrive.
+     */
+    case full
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension QuotaState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQuotaState: FfiConverterRustBuffer {
+    typealias SwiftType = QuotaState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QuotaState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .ok
+        
+        case 2: return .nearFull
+        
+        case 3: return .full
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: QuotaState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .ok:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .nearFull:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .full:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuotaState_lift(_ buf: RustBuffer) throws -> QuotaState {
+    return try FfiConverterTypeQuotaState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQuotaState_lower(_ value: QuotaState) -> RustBuffer {
+    return FfiConverterTypeQuotaState.lower(value)
+}
+
+
+
+/**
+ * A right on a module.
+ */
+
+public enum Right: Equatable, Hashable, Codable {
+    
+    /**
+     * 管理權: the management right.
+     */
+    case manage
+    /**
+     * 編輯權: the edit right.
+     */
+    case edit
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Right: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRight: FfiConverterRustBuffer {
+    typealias SwiftType = Right
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Right {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .manage
+        
+        case 2: return .edit
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Right, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .manage:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .edit:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRight_lift(_ buf: RustBuffer) throws -> Right {
+    return try FfiConverterTypeRight.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRight_lower(_ value: Right) -> RustBuffer {
+    return FfiConverterTypeRight.lower(value)
+}
+
+
+
+/**
+ * Student or staff, from the status.
+ */
+
+public enum Role: Equatable, Hashable, Codable {
+    
+    /**
+     * A student (學生).
+     */
+    case student
+    /**
+     * A teacher or other staff member (教職員).
+     */
+    case staff
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Role: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRole: FfiConverterRustBuffer {
+    typealias SwiftType = Role
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Role {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .student
+        
+        case 2: return .staff
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Role, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .student:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .staff:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRole_lift(_ buf: RustBuffer) throws -> Role {
+    return try FfiConverterTypeRole.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRole_lower(_ value: Role) -> RustBuffer {
+    return FfiConverterTypeRole.lower(value)
+}
+
+
+
+/**
+ * The rule that decided.
+ */
+
+public enum Rule: Equatable, Hashable, Codable {
+    
+    /**
+     * The seed's default table (also when it gives the person nothing).
+     */
+    case `default`
+    /**
+     * A school override added the role.
+     */
+    case overrideAdd
+    /**
+     * A school override removed the role's default right.
+     */
+    case overrideRemove
+    /**
+     * The job-title rule of the contact book (電子聯絡簿).
+     */
+    case titleRule
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Rule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRule: FfiConverterRustBuffer {
+    typealias SwiftType = Rule
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Rule {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .`default`
+        
+        case 2: return .overrideAdd
+        
+        case 3: return .overrideRemove
+        
+        case 4: return .titleRule
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Rule, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .`default`:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .overrideAdd:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .overrideRemove:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .titleRule:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRule_lift(_ buf: RustBuffer) throws -> Rule {
+    return try FfiConverterTypeRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRule_lower(_ value: Rule) -> RustBuffer {
+    return FfiConverterTypeRule.lower(value)
+}
+
+
+
+/**
+ * Which website scan a finding comes from (seed 000 PART FOUR: 初掃 then 複掃).
+ */
+
+public enum ScanRound: Equatable, Hashable, Codable {
+    
+    /**
+     * 初掃: the initial scan.
+     */
+    case initial
+    /**
+     * 複掃: the re-scan after the school's fixes.
+     */
+    case rescan
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ScanRound: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanRound: FfiConverterRustBuffer {
+    typealias SwiftType = ScanRound
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanRound {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .initial
+        
+        case 2: return .rescan
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ScanRound, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .initial:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .rescan:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRound_lift(_ buf: RustBuffer) throws -> ScanRound {
+    return try FfiConverterTypeScanRound.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanRound_lower(_ value: ScanRound) -> RustBuffer {
+    return FfiConverterTypeScanRound.lower(value)
+}
+
+
+
+/**
+ * A service behind the school account (校務帳號).
+ */
+
+public enum Service: Equatable, Hashable, Codable {
+    
+    /**
+     * 校務帳號: the school admin system and single sign-on.
+     */
+    case schoolAccount
+    /**
+     * 親師生平台: the parent-teacher-student platform.
+     */
+    case parentPlatform
+    /**
+     * Google Workspace for Education (@apps.ntpc.edu.tw).
+     */
+    case googleWorkspace
+    /**
+     * Microsoft 365.
+     */
+    case microsoft365
+    /**
+     * The department's mail (@ntpc.edu.tw, Mail2000), staff only.
+     */
+    case ntpcMail
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Service: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeService: FfiConverterRustBuffer {
+    typealias SwiftType = Service
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Service {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .schoolAccount
+        
+        case 2: return .parentPlatform
+        
+        case 3: return .googleWorkspace
+        
+        case 4: return .microsoft365
+        
+        case 5: return .ntpcMail
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Service, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .schoolAccount:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .parentPlatform:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .googleWorkspace:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .microsoft365:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .ntpcMail:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeService_lift(_ buf: RustBuffer) throws -> Service {
+    return try FfiConverterTypeService.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeService_lower(_ value: Service) -> RustBuffer {
+    return FfiConverterTypeService.lower(value)
+}
+
+
+
+/**
+ * How much a finding matters.
+ */
+
+public enum Severity: Equatable, Hashable, Codable {
+    
+    /**
+     * A fact worth showing.
+     */
+    case info
+    /**
+     * Allowed, but risky.
+     */
+    case warning
+    /**
+     * Breaks a rule.
+     */
+    case violation
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Severity: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSeverity: FfiConverterRustBuffer {
+    typealias SwiftType = Severity
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Severity {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .info
+        
+        case 2: return .warning
+        
+        case 3: return .violation
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Severity, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .info:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .warning:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .violation:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeverity_lift(_ buf: RustBuffer) throws -> Severity {
+    return try FfiConverterTypeSeverity.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeverity_lower(_ value: Severity) -> RustBuffer {
+    return FfiConverterTypeSeverity.lower(value)
+}
+
+
+
+/**
+ * Which field of the family record a contact is.
+ */
+
+public enum Slot: Equatable, Hashable, Codable {
+    
+    /**
+     * 父親.
+     */
+    case father
+    /**
+     * 母親.
+     */
+    case mother
+    /**
+     * 監護人1.
+     */
+    case guardian1
+    /**
+     * 監護人2.
+     */
+    case guardian2
+    /**
+     * 其他連絡人 (with its position in `others`).
+     */
+    case other
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Slot: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSlot: FfiConverterRustBuffer {
+    typealias SwiftType = Slot
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Slot {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .father
+        
+        case 2: return .mother
+        
+        case 3: return .guardian1
+        
+        case 4: return .guardian2
+        
+        case 5: return .other
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Slot, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .father:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .mother:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .guardian1:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .guardian2:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .other:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSlot_lift(_ buf: RustBuffer) throws -> Slot {
+    return try FfiConverterTypeSlot.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSlot_lower(_ value: Slot) -> RustBuffer {
+    return FfiConverterTypeSlot.lower(value)
+}
+
+
+
+/**
+ * Whether the owner still serves, as set in the school admin system (校務行政系統).
+ */
+
+public enum StaffStatus: Equatable, Hashable, Codable {
+    
+    /**
+     * 在職: serving.
+     */
+    case serving
+    /**
+     * 離職: has left (resigned, transferred out of the city, contract ended).
+     */
+    case departed
+    /**
+     * 退休: retired.
+     */
+    case retired
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension StaffStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStaffStatus: FfiConverterRustBuffer {
+    typealias SwiftType = StaffStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StaffStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .serving
+        
+        case 2: return .departed
+        
+        case 3: return .retired
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: StaffStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .serving:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .departed:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .retired:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStaffStatus_lift(_ buf: RustBuffer) throws -> StaffStatus {
+    return try FfiConverterTypeStaffStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStaffStatus_lower(_ value: StaffStatus) -> RustBuffer {
+    return FfiConverterTypeStaffStatus.lower(value)
+}
+
+
+
+/**
+ * Where an obligation stands.
+ */
+
+public enum Status: Equatable, Hashable, Codable {
+    
+    /**
+     * Done by the deadline (exactly on it counts).
+     */
+    case met
+    /**
+     * Done after the deadline.
+     */
+    case late
+    /**
+     * Not done; the deadline is still ahead (or is now).
+     */
+    case `open`
+    /**
+     * Not done; the deadline has passed.
+     */
+    case overdue
+    /**
+     * The deadline cannot be computed: its starting time is missing.
+     */
+    case unknown
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Status: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStatus: FfiConverterRustBuffer {
+    typealias SwiftType = Status
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Status {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .met
+        
+        case 2: return .late
+        
+        case 3: return .`open`
+        
+        case 4: return .overdue
+        
+        case 5: return .unknown
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Status, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .met:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .late:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .`open`:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .overdue:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .unknown:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatus_lift(_ buf: RustBuffer) throws -> Status {
+    return try FfiConverterTypeStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatus_lower(_ value: Status) -> RustBuffer {
+    return FfiConverterTypeStatus.lower(value)
+}
+
+
+
+/**
+ * Where a target stands on a day.
+ */
+
+public enum TargetStatus: Equatable, Hashable, Codable {
+    
+    /**
+     * Reached.
+     */
+    case met
+    /**
+     * Not reached; the due day is today or ahead.
+     */
+    case `open`
+    /**
+     * Not reached; the due day has passed.
+     */
+    case overdue
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TargetStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTargetStatus: FfiConverterRustBuffer {
+    typealias SwiftType = TargetStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TargetStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .met
+        
+        case 2: return .`open`
+        
+        case 3: return .overdue
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TargetStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .met:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .`open`:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .overdue:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTargetStatus_lift(_ buf: RustBuffer) throws -> TargetStatus {
+    return try FfiConverterTypeTargetStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTargetStatus_lower(_ value: TargetStatus) -> RustBuffer {
+    return FfiConverterTypeTargetStatus.lower(value)
+}
+
+
+
+/**
+ * The encoding a file was read in.
+ */
+
+public enum TextEncoding: Equatable, Hashable, Codable {
+    
+    /**
+     * UTF-8 (with or without a byte-order mark).
+     */
+    case utf8
+    /**
+     * UTF-16 little-endian (Excel's "Unicode text", with a byte-order mark; or
+     * without one, recognised by its NUL bytes).
+     */
+    case utf16Le
+    /**
+     * UTF-16 big-endian (with a byte-order mark, or recognised by its NUL bytes).
+     */
+    case utf16Be
+    /**
+     * Big5 / CP950, as Excel in Taiwan saves CSV.
+     */
+    case big5
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TextEncoding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTextEncoding: FfiConverterRustBuffer {
+    typealias SwiftType = TextEncoding
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TextEncoding {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .utf8
+        
+        case 2: return .utf16Le
+        
+        case 3: return .utf16Be
+        
+        case 4: return .big5
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TextEncoding, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .utf8:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .utf16Le:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .utf16Be:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .big5:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextEncoding_lift(_ buf: RustBuffer) throws -> TextEncoding {
+    return try FfiConverterTypeTextEncoding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextEncoding_lower(_ value: TextEncoding) -> RustBuffer {
+    return FfiConverterTypeTextEncoding.lower(value)
+}
+
+
+
+/**
+ * A time field of the record that a clock runs from.
+ */
+
+public enum TimeField: Equatable, Hashable, Codable {
+    
+    /**
+     * 發生時間.
+     */
+    case occurredAt
+    /**
+     * 知悉時間.
+     */
+    case awareAt
+    /**
+     * 通報時間.
+     */
+    case reportedAt
+    /**
+     * 審核時間.
+     */
+    case reviewedAt
+    /**
+     * 復原時間.
+     */
+    case recoveredAt
+    /**
+     * 報告時間.
+     */
+    case reportFiledAt
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TimeField: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTimeField: FfiConverterRustBuffer {
+    typealias SwiftType = TimeField
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TimeField {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .occurredAt
+        
+        case 2: return .awareAt
+        
+        case 3: return .reportedAt
+        
+        case 4: return .reviewedAt
+        
+        case 5: return .recoveredAt
+        
+        case 6: return .reportFiledAt
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TimeField, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .occurredAt:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .awareAt:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .reportedAt:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .reviewedAt:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .recoveredAt:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .reportFiledAt:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTimeField_lift(_ buf: RustBuffer) throws -> TimeField {
+    return try FfiConverterTypeTimeField.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTimeField_lower(_ value: TimeField) -> RustBuffer {
+    return FfiConverterTypeTimeField.lower(value)
+}
+
+
+
+/**
+ * The overall answer of a check, derived from its findings.
+ */
+
+public enum Verdict: Equatable, Hashable, Codable {
+    
+    /**
+     * No violation and no warning.
+     */
+    case pass
+    /**
+     * Warnings only.
+     */
+    case warn
+    /**
+     * At least one violation.
+     */
+    case fail
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Verdict: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
+    typealias SwiftType = Verdict
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Verdict {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .pass
+        
+        case 2: return .warn
+        
+        case 3: return .fail
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Verdict, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .pass:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .warn:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .fail:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerdict_lift(_ buf: RustBuffer) throws -> Verdict {
+    return try FfiConverterTypeVerdict.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
+    return FfiConverterTypeVerdict.lower(value)
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionUInt8: FfiConverterRustBuffer {
+    typealias SwiftType = UInt8?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt8.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt8.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -855,6 +17508,78 @@ fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
+    typealias SwiftType = UInt64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
+    typealias SwiftType = Int64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
+    typealias SwiftType = Double?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDouble.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDouble.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -911,30 +17636,6 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionData: FfiConverterRustBuffer {
-    typealias SwiftType = Data?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterData.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterData.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypePolicy: FfiConverterRustBuffer {
     typealias SwiftType = Policy?
 
@@ -951,6 +17652,126 @@ fileprivate struct FfiConverterOptionTypePolicy: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePolicy.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeAccountNameCheck: FfiConverterRustBuffer {
+    typealias SwiftType = AccountNameCheck?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAccountNameCheck.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAccountNameCheck.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeArea: FfiConverterRustBuffer {
+    typealias SwiftType = Area?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeArea.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeArea.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeBackupAdvice: FfiConverterRustBuffer {
+    typealias SwiftType = BackupAdvice?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeBackupAdvice.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeBackupAdvice.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeContact: FfiConverterRustBuffer {
+    typealias SwiftType = Contact?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeContact.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeContact.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDocumentProblem: FfiConverterRustBuffer {
+    typealias SwiftType = DocumentProblem?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDocumentProblem.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDocumentProblem.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -983,6 +17804,54 @@ fileprivate struct FfiConverterOptionTypeImportOptions: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeIpInfo: FfiConverterRustBuffer {
+    typealias SwiftType = IpInfo?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeIpInfo.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeIpInfo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeQuotaCheck: FfiConverterRustBuffer {
+    typealias SwiftType = QuotaCheck?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeQuotaCheck.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeQuotaCheck.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeScanOptions: FfiConverterRustBuffer {
     typealias SwiftType = ScanOptions?
 
@@ -1007,8 +17876,8 @@ fileprivate struct FfiConverterOptionTypeScanOptions: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
-    typealias SwiftType = [String]?
+fileprivate struct FfiConverterOptionTypeTitleRule: FfiConverterRustBuffer {
+    typealias SwiftType = TitleRule?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -1016,13 +17885,205 @@ fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterSequenceString.write(value, into: &buf)
+        FfiConverterTypeTitleRule.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterSequenceString.read(from: &buf)
+        case 1: return try FfiConverterTypeTitleRule.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeCvssVersion: FfiConverterRustBuffer {
+    typealias SwiftType = CvssVersion?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCvssVersion.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCvssVersion.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDateStyle: FfiConverterRustBuffer {
+    typealias SwiftType = DateStyle?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDateStyle.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDateStyle.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeGender: FfiConverterRustBuffer {
+    typealias SwiftType = Gender?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeGender.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeGender.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeNewCertCategory: FfiConverterRustBuffer {
+    typealias SwiftType = NewCertCategory?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeNewCertCategory.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeNewCertCategory.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePasswordProfile: FfiConverterRustBuffer {
+    typealias SwiftType = PasswordProfile?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePasswordProfile.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePasswordProfile.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePhoneProblem: FfiConverterRustBuffer {
+    typealias SwiftType = PhoneProblem?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePhoneProblem.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePhoneProblem.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeRight: FfiConverterRustBuffer {
+    typealias SwiftType = Right?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRight.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRight.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTimeField: FfiConverterRustBuffer {
+    typealias SwiftType = TimeField?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTimeField.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTimeField.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -1103,6 +18164,272 @@ fileprivate struct FfiConverterOptionSequenceTypeScanFinding: FfiConverterRustBu
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceTypeInstantArg: FfiConverterRustBuffer {
+    typealias SwiftType = [InstantArg]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeInstantArg.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeInstantArg.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeBytesArg: FfiConverterRustBuffer {
+    typealias SwiftType = BytesArg?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeBytesArg.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeBytesArg.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDateArg: FfiConverterRustBuffer {
+    typealias SwiftType = DateArg?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDateArg.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDateArg.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeInstant: FfiConverterRustBuffer {
+    typealias SwiftType = Instant?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeInstant.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeInstant.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeIpAddr: FfiConverterRustBuffer {
+    typealias SwiftType = IpAddr?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeIpAddr.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeIpAddr.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeNaiveDate: FfiConverterRustBuffer {
+    typealias SwiftType = NaiveDate?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeNaiveDate.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeNaiveDate.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeNaiveTime: FfiConverterRustBuffer {
+    typealias SwiftType = NaiveTime?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeNaiveTime.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeNaiveTime.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeStaticText: FfiConverterRustBuffer {
+    typealias SwiftType = StaticText?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeStaticText.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeStaticText.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeusize: FfiConverterRustBuffer {
+    typealias SwiftType = Usize?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeusize.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeusize.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [Int32]
+
+    public static func write(_ value: [Int32], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterInt32.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Int32] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Int32]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterInt32.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceUInt64: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt64]
+
+    public static func write(_ value: [UInt64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt64.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt64] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt64]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt64.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -1145,6 +18472,31 @@ fileprivate struct FfiConverterSequenceTypeAccountAccess: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeAccountAccess.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAccountFileRow: FfiConverterRustBuffer {
+    typealias SwiftType = [AccountFileRow]
+
+    public static func write(_ value: [AccountFileRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAccountFileRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AccountFileRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AccountFileRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAccountFileRow.read(from: &buf))
         }
         return seq
     }
@@ -1278,6 +18630,31 @@ fileprivate struct FfiConverterSequenceTypeAuditSchool: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeClassDayCount: FfiConverterRustBuffer {
+    typealias SwiftType = [ClassDayCount]
+
+    public static func write(_ value: [ClassDayCount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeClassDayCount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ClassDayCount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ClassDayCount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeClassDayCount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeCodeInfo: FfiConverterRustBuffer {
     typealias SwiftType = [CodeInfo]
 
@@ -1295,6 +18672,181 @@ fileprivate struct FfiConverterSequenceTypeCodeInfo: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeCodeInfo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeColumnUse: FfiConverterRustBuffer {
+    typealias SwiftType = [ColumnUse]
+
+    public static func write(_ value: [ColumnUse], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeColumnUse.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ColumnUse] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ColumnUse]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeColumnUse.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeContact: FfiConverterRustBuffer {
+    typealias SwiftType = [Contact]
+
+    public static func write(_ value: [Contact], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeContact.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Contact] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Contact]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeContact.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeContactCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [ContactCheck]
+
+    public static func write(_ value: [ContactCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeContactCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ContactCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ContactCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeContactCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeCriterionMet: FfiConverterRustBuffer {
+    typealias SwiftType = [CriterionMet]
+
+    public static func write(_ value: [CriterionMet], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCriterionMet.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CriterionMet] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CriterionMet]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCriterionMet.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDocumentMatch: FfiConverterRustBuffer {
+    typealias SwiftType = [DocumentMatch]
+
+    public static func write(_ value: [DocumentMatch], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDocumentMatch.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DocumentMatch] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DocumentMatch]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDocumentMatch.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDrillCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [DrillCheck]
+
+    public static func write(_ value: [DrillCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDrillCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DrillCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DrillCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDrillCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDrillFileRow: FfiConverterRustBuffer {
+    typealias SwiftType = [DrillFileRow]
+
+    public static func write(_ value: [DrillFileRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDrillFileRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DrillFileRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DrillFileRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDrillFileRow.read(from: &buf))
         }
         return seq
     }
@@ -1353,6 +18905,31 @@ fileprivate struct FfiConverterSequenceTypeFamilyCheck: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeFamilyFileRow: FfiConverterRustBuffer {
+    typealias SwiftType = [FamilyFileRow]
+
+    public static func write(_ value: [FamilyFileRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFamilyFileRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FamilyFileRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FamilyFileRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFamilyFileRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeFamilyRecord: FfiConverterRustBuffer {
     typealias SwiftType = [FamilyRecord]
 
@@ -1370,6 +18947,31 @@ fileprivate struct FfiConverterSequenceTypeFamilyRecord: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeFamilyRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeHolder: FfiConverterRustBuffer {
+    typealias SwiftType = [Holder]
+
+    public static func write(_ value: [Holder], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHolder.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Holder] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Holder]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHolder.read(from: &buf))
         }
         return seq
     }
@@ -1428,6 +19030,131 @@ fileprivate struct FfiConverterSequenceTypeIncident: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeIncidentFileRow: FfiConverterRustBuffer {
+    typealias SwiftType = [IncidentFileRow]
+
+    public static func write(_ value: [IncidentFileRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeIncidentFileRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [IncidentFileRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [IncidentFileRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeIncidentFileRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeItemOnDay: FfiConverterRustBuffer {
+    typealias SwiftType = [ItemOnDay]
+
+    public static func write(_ value: [ItemOnDay], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeItemOnDay.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ItemOnDay] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ItemOnDay]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeItemOnDay.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLabelCount: FfiConverterRustBuffer {
+    typealias SwiftType = [LabelCount]
+
+    public static func write(_ value: [LabelCount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLabelCount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LabelCount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LabelCount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLabelCount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLevelCount: FfiConverterRustBuffer {
+    typealias SwiftType = [LevelCount]
+
+    public static func write(_ value: [LevelCount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLevelCount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LevelCount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LevelCount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLevelCount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMailboxFileRow: FfiConverterRustBuffer {
+    typealias SwiftType = [MailboxFileRow]
+
+    public static func write(_ value: [MailboxFileRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMailboxFileRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MailboxFileRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MailboxFileRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMailboxFileRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeMailboxRecord: FfiConverterRustBuffer {
     typealias SwiftType = [MailboxRecord]
 
@@ -1445,6 +19172,81 @@ fileprivate struct FfiConverterSequenceTypeMailboxRecord: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeMailboxRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMonthCount: FfiConverterRustBuffer {
+    typealias SwiftType = [MonthCount]
+
+    public static func write(_ value: [MonthCount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMonthCount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MonthCount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MonthCount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMonthCount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMustFix: FfiConverterRustBuffer {
+    typealias SwiftType = [MustFix]
+
+    public static func write(_ value: [MustFix], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMustFix.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MustFix] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MustFix]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMustFix.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeObligationCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [ObligationCheck]
+
+    public static func write(_ value: [ObligationCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeObligationCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ObligationCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ObligationCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeObligationCheck.read(from: &buf))
         }
         return seq
     }
@@ -1503,6 +19305,81 @@ fileprivate struct FfiConverterSequenceTypePasswordCheck: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePickedSchool: FfiConverterRustBuffer {
+    typealias SwiftType = [PickedSchool]
+
+    public static func write(_ value: [PickedSchool], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePickedSchool.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PickedSchool] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PickedSchool]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePickedSchool.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRegistrant: FfiConverterRustBuffer {
+    typealias SwiftType = [Registrant]
+
+    public static func write(_ value: [Registrant], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRegistrant.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Registrant] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Registrant]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRegistrant.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRowError: FfiConverterRustBuffer {
+    typealias SwiftType = [RowError]
+
+    public static func write(_ value: [RowError], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRowError.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RowError] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RowError]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRowError.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeScanFinding: FfiConverterRustBuffer {
     typealias SwiftType = [ScanFinding]
 
@@ -1520,6 +19397,156 @@ fileprivate struct FfiConverterSequenceTypeScanFinding: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeScanFinding.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeScanRank: FfiConverterRustBuffer {
+    typealias SwiftType = [ScanRank]
+
+    public static func write(_ value: [ScanRank], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeScanRank.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ScanRank] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ScanRank]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeScanRank.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeScanView: FfiConverterRustBuffer {
+    typealias SwiftType = [ScanView]
+
+    public static func write(_ value: [ScanView], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeScanView.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ScanView] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ScanView]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeScanView.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSchoolOvertime: FfiConverterRustBuffer {
+    typealias SwiftType = [SchoolOvertime]
+
+    public static func write(_ value: [SchoolOvertime], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSchoolOvertime.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SchoolOvertime] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SchoolOvertime]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSchoolOvertime.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSweepEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [SweepEntry]
+
+    public static func write(_ value: [SweepEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSweepEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SweepEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SweepEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSweepEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSweepRow: FfiConverterRustBuffer {
+    typealias SwiftType = [SweepRow]
+
+    public static func write(_ value: [SweepRow], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSweepRow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SweepRow] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SweepRow]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSweepRow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTeacherCertification: FfiConverterRustBuffer {
+    typealias SwiftType = [TeacherCertification]
+
+    public static func write(_ value: [TeacherCertification], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTeacherCertification.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TeacherCertification] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TeacherCertification]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTeacherCertification.read(from: &buf))
         }
         return seq
     }
@@ -1553,6 +19580,31 @@ fileprivate struct FfiConverterSequenceTypeTeacherHours: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeYearCount: FfiConverterRustBuffer {
+    typealias SwiftType = [YearCount]
+
+    public static func write(_ value: [YearCount], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeYearCount.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [YearCount] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [YearCount]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeYearCount.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDateStyle: FfiConverterRustBuffer {
     typealias SwiftType = [DateStyle]
 
@@ -1570,6 +19622,81 @@ fileprivate struct FfiConverterSequenceTypeDateStyle: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDateStyle.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeService: FfiConverterRustBuffer {
+    typealias SwiftType = [Service]
+
+    public static func write(_ value: [Service], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeService.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Service] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Service]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeService.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTimeField: FfiConverterRustBuffer {
+    typealias SwiftType = [TimeField]
+
+    public static func write(_ value: [TimeField], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTimeField.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TimeField] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TimeField]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTimeField.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFinding: FfiConverterRustBuffer {
+    typealias SwiftType = [Finding]
+
+    public static func write(_ value: [Finding], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFinding.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Finding] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Finding]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFinding.read(from: &buf))
         }
         return seq
     }
@@ -1599,14 +19726,786 @@ fileprivate struct FfiConverterSequenceTypeIdInfo: FfiConverterRustBuffer {
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeImportError: FfiConverterRustBuffer {
+    typealias SwiftType = [ImportError]
+
+    public static func write(_ value: [ImportError], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeImportError.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ImportError] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ImportError]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeImportError.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeInstantArg: FfiConverterRustBuffer {
+    typealias SwiftType = [InstantArg]
+
+    public static func write(_ value: [InstantArg], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInstantArg.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InstantArg] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [InstantArg]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInstantArg.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+
+public typealias BytesArg = Data
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBytesArg: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BytesArg {
+        return try FfiConverterData.read(from: &buf)
+    }
+
+    public static func write(_ value: BytesArg, into buf: inout [UInt8]) {
+        return FfiConverterData.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> BytesArg {
+        return try FfiConverterData.lift(value)
+    }
+
+    public static func lower(_ value: BytesArg) -> RustBuffer {
+        return FfiConverterData.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBytesArg_lift(_ value: RustBuffer) throws -> BytesArg {
+    return try FfiConverterTypeBytesArg.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBytesArg_lower(_ value: BytesArg) -> RustBuffer {
+    return FfiConverterTypeBytesArg.lower(value)
+}
+
+
+
+public typealias Code = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCode: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Code {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: Code, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> Code {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: Code) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCode_lift(_ value: RustBuffer) throws -> Code {
+    return try FfiConverterTypeCode.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCode_lower(_ value: Code) -> RustBuffer {
+    return FfiConverterTypeCode.lower(value)
+}
+
+
+
+public typealias DateArg = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDateArg: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DateArg {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: DateArg, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> DateArg {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: DateArg) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDateArg_lift(_ value: RustBuffer) throws -> DateArg {
+    return try FfiConverterTypeDateArg.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDateArg_lower(_ value: DateArg) -> RustBuffer {
+    return FfiConverterTypeDateArg.lower(value)
+}
+
+
+
+public typealias ErrorInfo = ErrorView
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErrorInfo: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorInfo {
+        return try FfiConverterTypeErrorView.read(from: &buf)
+    }
+
+    public static func write(_ value: ErrorInfo, into buf: inout [UInt8]) {
+        return FfiConverterTypeErrorView.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> ErrorInfo {
+        return try FfiConverterTypeErrorView_lift(value)
+    }
+
+    public static func lower(_ value: ErrorInfo) -> RustBuffer {
+        return FfiConverterTypeErrorView_lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorInfo_lift(_ value: RustBuffer) throws -> ErrorInfo {
+    return try FfiConverterTypeErrorInfo.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorInfo_lower(_ value: ErrorInfo) -> RustBuffer {
+    return FfiConverterTypeErrorInfo.lower(value)
+}
+
+
+
+public typealias Finding = FindingView
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFinding: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Finding {
+        return try FfiConverterTypeFindingView.read(from: &buf)
+    }
+
+    public static func write(_ value: Finding, into buf: inout [UInt8]) {
+        return FfiConverterTypeFindingView.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> Finding {
+        return try FfiConverterTypeFindingView_lift(value)
+    }
+
+    public static func lower(_ value: Finding) -> RustBuffer {
+        return FfiConverterTypeFindingView_lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFinding_lift(_ value: RustBuffer) throws -> Finding {
+    return try FfiConverterTypeFinding.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFinding_lower(_ value: Finding) -> RustBuffer {
+    return FfiConverterTypeFinding.lower(value)
+}
+
+
+
+public typealias IdInfo = IdInfoView
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIdInfo: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IdInfo {
+        return try FfiConverterTypeIdInfoView.read(from: &buf)
+    }
+
+    public static func write(_ value: IdInfo, into buf: inout [UInt8]) {
+        return FfiConverterTypeIdInfoView.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> IdInfo {
+        return try FfiConverterTypeIdInfoView_lift(value)
+    }
+
+    public static func lower(_ value: IdInfo) -> RustBuffer {
+        return FfiConverterTypeIdInfoView_lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIdInfo_lift(_ value: RustBuffer) throws -> IdInfo {
+    return try FfiConverterTypeIdInfo.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIdInfo_lower(_ value: IdInfo) -> RustBuffer {
+    return FfiConverterTypeIdInfo.lower(value)
+}
+
+
+
+public typealias ImportError = ImportErrorView
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeImportError: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ImportError {
+        return try FfiConverterTypeImportErrorView.read(from: &buf)
+    }
+
+    public static func write(_ value: ImportError, into buf: inout [UInt8]) {
+        return FfiConverterTypeImportErrorView.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> ImportError {
+        return try FfiConverterTypeImportErrorView_lift(value)
+    }
+
+    public static func lower(_ value: ImportError) -> RustBuffer {
+        return FfiConverterTypeImportErrorView_lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportError_lift(_ value: RustBuffer) throws -> ImportError {
+    return try FfiConverterTypeImportError.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportError_lower(_ value: ImportError) -> RustBuffer {
+    return FfiConverterTypeImportError.lower(value)
+}
+
+
+
+public typealias Instant = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInstant: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Instant {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: Instant, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> Instant {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: Instant) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstant_lift(_ value: RustBuffer) throws -> Instant {
+    return try FfiConverterTypeInstant.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstant_lower(_ value: Instant) -> RustBuffer {
+    return FfiConverterTypeInstant.lower(value)
+}
+
+
+
+public typealias InstantArg = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInstantArg: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InstantArg {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: InstantArg, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> InstantArg {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: InstantArg) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstantArg_lift(_ value: RustBuffer) throws -> InstantArg {
+    return try FfiConverterTypeInstantArg.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstantArg_lower(_ value: InstantArg) -> RustBuffer {
+    return FfiConverterTypeInstantArg.lower(value)
+}
+
+
+
+public typealias IpAddr = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIpAddr: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IpAddr {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: IpAddr, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> IpAddr {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: IpAddr) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIpAddr_lift(_ value: RustBuffer) throws -> IpAddr {
+    return try FfiConverterTypeIpAddr.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIpAddr_lower(_ value: IpAddr) -> RustBuffer {
+    return FfiConverterTypeIpAddr.lower(value)
+}
+
+
+
+public typealias NaiveDate = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNaiveDate: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NaiveDate {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: NaiveDate, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> NaiveDate {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: NaiveDate) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNaiveDate_lift(_ value: RustBuffer) throws -> NaiveDate {
+    return try FfiConverterTypeNaiveDate.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNaiveDate_lower(_ value: NaiveDate) -> RustBuffer {
+    return FfiConverterTypeNaiveDate.lower(value)
+}
+
+
+
+public typealias NaiveTime = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNaiveTime: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NaiveTime {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: NaiveTime, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> NaiveTime {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: NaiveTime) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNaiveTime_lift(_ value: RustBuffer) throws -> NaiveTime {
+    return try FfiConverterTypeNaiveTime.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNaiveTime_lower(_ value: NaiveTime) -> RustBuffer {
+    return FfiConverterTypeNaiveTime.lower(value)
+}
+
+
+
+public typealias Params = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeParams: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Params {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: Params, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> Params {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: Params) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeParams_lift(_ value: RustBuffer) throws -> Params {
+    return try FfiConverterTypeParams.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeParams_lower(_ value: Params) -> RustBuffer {
+    return FfiConverterTypeParams.lower(value)
+}
+
+
+
+public typealias ParsedDate = ParsedDateView
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeParsedDate: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ParsedDate {
+        return try FfiConverterTypeParsedDateView.read(from: &buf)
+    }
+
+    public static func write(_ value: ParsedDate, into buf: inout [UInt8]) {
+        return FfiConverterTypeParsedDateView.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> ParsedDate {
+        return try FfiConverterTypeParsedDateView_lift(value)
+    }
+
+    public static func lower(_ value: ParsedDate) -> RustBuffer {
+        return FfiConverterTypeParsedDateView_lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeParsedDate_lift(_ value: RustBuffer) throws -> ParsedDate {
+    return try FfiConverterTypeParsedDate.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeParsedDate_lower(_ value: ParsedDate) -> RustBuffer {
+    return FfiConverterTypeParsedDate.lower(value)
+}
+
+
+
+public typealias StaticList = [String]
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStaticList: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StaticList {
+        return try FfiConverterSequenceString.read(from: &buf)
+    }
+
+    public static func write(_ value: StaticList, into buf: inout [UInt8]) {
+        return FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> StaticList {
+        return try FfiConverterSequenceString.lift(value)
+    }
+
+    public static func lower(_ value: StaticList) -> RustBuffer {
+        return FfiConverterSequenceString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStaticList_lift(_ value: RustBuffer) throws -> StaticList {
+    return try FfiConverterTypeStaticList.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStaticList_lower(_ value: StaticList) -> RustBuffer {
+    return FfiConverterTypeStaticList.lower(value)
+}
+
+
+
+public typealias StaticText = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStaticText: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StaticText {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: StaticText, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> StaticText {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: StaticText) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStaticText_lift(_ value: RustBuffer) throws -> StaticText {
+    return try FfiConverterTypeStaticText.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStaticText_lower(_ value: StaticText) -> RustBuffer {
+    return FfiConverterTypeStaticText.lower(value)
+}
+
+
+
+public typealias Char = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypechar: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Char {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: Char, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> Char {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: Char) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypechar_lift(_ value: RustBuffer) throws -> Char {
+    return try FfiConverterTypechar.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypechar_lower(_ value: Char) -> RustBuffer {
+    return FfiConverterTypechar.lower(value)
+}
+
+
+
+public typealias Usize = UInt64
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeusize: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Usize {
+        return try FfiConverterUInt64.read(from: &buf)
+    }
+
+    public static func write(_ value: Usize, into buf: inout [UInt8]) {
+        return FfiConverterUInt64.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: UInt64) throws -> Usize {
+        return try FfiConverterUInt64.lift(value)
+    }
+
+    public static func lower(_ value: Usize) -> UInt64 {
+        return FfiConverterUInt64.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeusize_lift(_ value: UInt64) throws -> Usize {
+    return try FfiConverterTypeusize.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeusize_lower(_ value: Usize) -> UInt64 {
+    return FfiConverterTypeusize.lower(value)
+}
+
 /**
- * The end of a period counted in months, by 行政程序法 §48 and the office calendar.
+ * The end of a period counted in months from `start`, by 行政程序法 §48: the
+ * start day is not counted, a missing day is the month's last, and a last
+ * day that is not an office day moves to the next one (a Saturday to 12:00).
  */
-public func addMonths(start: String, months: UInt32, policy: Policy? = nil)throws  -> PeriodEnd  {
+public func addMonths(start: InstantArg, months: UInt32, policy: Policy? = nil)throws  -> PeriodEnd  {
     return try  FfiConverterTypePeriodEnd_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_add_months(
-        FfiConverterString.lower(start),
+    uniffi_ntpc_policy_fn_func_add_months(
+        FfiConverterTypeInstantArg_lower(start),
         FfiConverterUInt32.lower(months),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
@@ -1618,52 +20517,53 @@ public func addMonths(start: String, months: UInt32, policy: Policy? = nil)throw
 public func dateStyles()throws  -> [DateStyle]  {
     return try  FfiConverterSequenceTypeDateStyle.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_date_styles(uniffiCallStatus
+    uniffi_ntpc_policy_fn_func_date_styles(uniffiCallStatus
     )
 })
 }
 /**
  * The government fiscal year (the calendar year) as a ROC year.
  */
-public func fiscalYear(date: String)throws  -> Int32  {
+public func fiscalYear(date: DateArg)throws  -> Int32  {
     return try  FfiConverterInt32.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_fiscal_year(
-        FfiConverterString.lower(date),uniffiCallStatus
+    uniffi_ntpc_policy_fn_func_fiscal_year(
+        FfiConverterTypeDateArg_lower(date),uniffiCallStatus
     )
 })
 }
 /**
  * Writes a date in a style (default `roc_slash`).
  */
-public func formatDate(date: String, style: String? = nil)throws  -> String  {
+public func formatDate(date: DateArg, style: DateStyle? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_format_date(
-        FfiConverterString.lower(date),
-        FfiConverterOptionString.lower(style),uniffiCallStatus
+    uniffi_ntpc_policy_fn_func_format_date(
+        FfiConverterTypeDateArg_lower(date),
+        FfiConverterOptionTypeDateStyle.lower(style),uniffiCallStatus
     )
 })
 }
 /**
- * Writes an instant in Asia/Taipei time: the date in a style, then `HH:MM`.
+ * Writes an instant in Asia/Taipei time: the date in a style (default
+ * `roc_slash`), then `HH:MM`.
  */
-public func formatDatetime(datetime: String, style: String? = nil)throws  -> String  {
+public func formatDatetime(datetime: InstantArg, style: DateStyle? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_format_datetime(
-        FfiConverterString.lower(datetime),
-        FfiConverterOptionString.lower(style),uniffiCallStatus
+    uniffi_ntpc_policy_fn_func_format_datetime(
+        FfiConverterTypeInstantArg_lower(datetime),
+        FfiConverterOptionTypeDateStyle.lower(style),uniffiCallStatus
     )
 })
 }
 /**
- * The Gregorian date of a ROC date.
+ * The Gregorian date of a ROC date; `110/02/29` is `calendar.invalid_date`.
  */
-public func fromRoc(year: Int32, month: UInt32, day: UInt32)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+public func fromRoc(year: Int32, month: UInt32, day: UInt32)throws  -> NaiveDate  {
+    return try  FfiConverterTypeNaiveDate_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_from_roc(
+    uniffi_ntpc_policy_fn_func_from_roc(
         FfiConverterInt32.lower(year),
         FfiConverterUInt32.lower(month),
         FfiConverterUInt32.lower(day),uniffiCallStatus
@@ -1671,58 +20571,75 @@ public func fromRoc(year: Int32, month: UInt32, day: UInt32)throws  -> String  {
 })
 }
 /**
- * Whether a date is an office day of the government office calendar, and why not.
+ * Whether a date is an office day of the government office calendar
+ * (行政機關辦公日曆表), and why not: a weekend, a holiday, a make-up workday.
  */
-public func isOfficeDay(date: String, policy: Policy? = nil)throws  -> OfficeDay  {
+public func isOfficeDay(date: DateArg, policy: Policy? = nil)throws  -> OfficeDay  {
     return try  FfiConverterTypeOfficeDay_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_is_office_day(
-        FfiConverterString.lower(date),
+    uniffi_ntpc_policy_fn_func_is_office_day(
+        FfiConverterTypeDateArg_lower(date),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Reads a date written in any style of the department's documents.
+ * Reads a date written in any style of the department's documents
+ * (`110/12/07`, `民國110年12月7日`, `1101207`, `2021/02/08 17:50`, …).
  */
 public func parseDate(text: String)throws  -> ParsedDate  {
     return try  FfiConverterTypeParsedDate_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_parse_date(
+    uniffi_ntpc_policy_fn_func_parse_date(
         FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
 /**
- * Reads an instant (RFC 3339, or any calendar style; naive means Asia/Taipei).
+ * A date style from its name (`roc_slash`, `iso`, …), for a style a user
+ * sets as text; an unknown name is `calendar.unknown_style`. Kotlin and
+ * Swift take the style as an enum, so this is their door from text.
  */
-public func parseDatetime(text: String)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+public func parseDateStyle(text: String)throws  -> DateStyle  {
+    return try  FfiConverterTypeDateStyle_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_parse_datetime(
+    uniffi_ntpc_policy_fn_func_parse_date_style(
         FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
 /**
- * Reads a time of day as the documents write it (`17:50`, `上午10時`).
+ * Reads an instant: RFC 3339, or any calendar style with an optional time
+ * (a naive time is Asia/Taipei).
+ */
+public func parseDatetime(text: String)throws  -> Instant  {
+    return try  FfiConverterTypeInstant_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_fn_func_parse_datetime(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads a time of day as the documents write it (`17:50`, `上午10時`,
+ * `下午 5:50`, `中午12時`; in the written style 上午12時 is noon).
  */
 public func parseTime(text: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_parse_time(
+    uniffi_ntpc_policy_fn_func_parse_time(
         FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
 /**
- * The school year (學年度) and semester of a date.
+ * The school year (學年度) and semester a date belongs to.
  */
-public func schoolTerm(date: String, policy: Policy? = nil)throws  -> SchoolTerm  {
+public func schoolTerm(date: DateArg, policy: Policy? = nil)throws  -> SchoolTerm  {
     return try  FfiConverterTypeSchoolTerm_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_school_term(
-        FfiConverterString.lower(date),
+    uniffi_ntpc_policy_fn_func_school_term(
+        FfiConverterTypeDateArg_lower(date),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -1730,21 +20647,22 @@ public func schoolTerm(date: String, policy: Policy? = nil)throws  -> SchoolTerm
 /**
  * The ROC date (民國) of a date.
  */
-public func toRoc(date: String)throws  -> RocDate  {
+public func toRoc(date: DateArg)throws  -> RocDate  {
     return try  FfiConverterTypeRocDate_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_to_roc(
-        FfiConverterString.lower(date),uniffiCallStatus
+    uniffi_ntpc_policy_fn_func_to_roc(
+        FfiConverterTypeDateArg_lower(date),uniffiCallStatus
     )
 })
 }
 /**
- * The custom-account rule: an account name shaped like an ID number must be reset.
+ * The custom-account rule: an account name shaped like an ID number must be
+ * reset (the local part of an e-mail-style name is checked).
  */
 public func checkAccount(name: String, policy: Policy? = nil)throws  -> AccountNameCheck  {
     return try  FfiConverterTypeAccountNameCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_account(
+    uniffi_ntpc_policy_fn_func_check_account(
         FfiConverterString.lower(name),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
@@ -1756,7 +20674,7 @@ public func checkAccount(name: String, policy: Policy? = nil)throws  -> AccountN
 public func checkAccounts(names: [String], policy: Policy? = nil)throws  -> [AccountNameCheck]  {
     return try  FfiConverterSequenceTypeAccountNameCheck.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_accounts(
+    uniffi_ntpc_policy_fn_func_check_accounts(
         FfiConverterSequenceString.lower(names),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
@@ -1768,18 +20686,19 @@ public func checkAccounts(names: [String], policy: Policy? = nil)throws  -> [Acc
 public func checkUbn(value: String)throws  -> UbnCheck  {
     return try  FfiConverterTypeUbnCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_ubn(
+    uniffi_ntpc_policy_fn_func_check_ubn(
         FfiConverterString.lower(value),uniffiCallStatus
     )
 })
 }
 /**
- * What a value is as an ID number: kind, validity, gender, area, category, mask.
+ * What a value is as an ID number: kind, format and checksum validity,
+ * gender, area, category, and the masked number.
  */
 public func classifyId(value: String)throws  -> IdInfo  {
     return try  FfiConverterTypeIdInfo_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_classify_id(
+    uniffi_ntpc_policy_fn_func_classify_id(
         FfiConverterString.lower(value),uniffiCallStatus
     )
 })
@@ -1790,76 +20709,80 @@ public func classifyId(value: String)throws  -> IdInfo  {
 public func classifyIds(values: [String])throws  -> [IdInfo]  {
     return try  FfiConverterSequenceTypeIdInfo.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_classify_ids(
+    uniffi_ntpc_policy_fn_func_classify_ids(
         FfiConverterSequenceString.lower(values),uniffiCallStatus
     )
 })
 }
 /**
- * One byte per value (`b & 8`: a valid ID number; layout in `IdInfo::packed`).
+ * One byte per value (layout in the docs of `IdInfo::packed`: `b & 8` is
+ * "a valid ID number"), for sweeps over hundreds of thousands of names.
  */
 public func classifyIdsPacked(values: [String])throws  -> Data  {
     return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_classify_ids_packed(
+    uniffi_ntpc_policy_fn_func_classify_ids_packed(
         FfiConverterSequenceString.lower(values),uniffiCallStatus
     )
 })
 }
 /**
- * Whether a value is an ID number with a valid check digit.
+ * Whether a value is an ID number of any kind with a valid check digit: the
+ * boolean fast path of `classify_id(value).checksum_valid`.
  */
 public func isValidId(value: String)throws  -> Bool  {
     return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_is_valid_id(
+    uniffi_ntpc_policy_fn_func_is_valid_id(
         FfiConverterString.lower(value),uniffiCallStatus
     )
 })
 }
 /**
- * The number with characters 4–7 hidden (`A12****789`).
+ * The number with characters 4–7 hidden (`A12****789`); other values unchanged.
  */
 public func maskId(value: String, policy: Policy? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_mask_id(
+    uniffi_ntpc_policy_fn_func_mask_id(
         FfiConverterString.lower(value),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * The value trimmed, folded to ASCII and upper-cased.
+ * The value trimmed, folded to ASCII (full-width forms) and upper-cased.
  */
 public func normalizeId(value: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_normalize_id(
+    uniffi_ntpc_policy_fn_func_normalize_id(
         FfiConverterString.lower(value),uniffiCallStatus
     )
 })
 }
 /**
- * A file's bytes with every ID number masked, in the file's own encoding.
+ * A file's bytes with every ID number masked, in the file's own encoding,
+ * with its BOM and line ends kept.
  */
-public func redactIdBytes(data: Data, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> RedactedText  {
+public func redactIdBytes(data: BytesArg, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> RedactedText  {
     return try  FfiConverterTypeRedactedText_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_redact_id_bytes(
-        FfiConverterData.lower(data),
+    uniffi_ntpc_policy_fn_func_redact_id_bytes(
+        FfiConverterTypeBytesArg_lower(data),
         FfiConverterOptionTypeScanOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * The text with every ID number in it masked.
+ * The text with every ID number in it masked (the whole span, invisible
+ * characters included; HTML tags stay standing).
  */
 public func redactIds(text: String, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_redact_ids(
+    uniffi_ntpc_policy_fn_func_redact_ids(
         FfiConverterString.lower(text),
         FfiConverterOptionTypeScanOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
@@ -1867,27 +20790,33 @@ public func redactIds(text: String, options: ScanOptions? = nil, policy: Policy?
 })
 }
 /**
- * Every ID number in a file's bytes (UTF-8, UTF-16 with or without a BOM, Big5).
+ * Every ID number in a file's bytes: UTF-8, UTF-16 (with or without a BOM)
+ * or Big5; bytes that are no text are `import.bad_encoding`, never "clean".
  */
-public func scanIdBytes(data: Data, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> TextScan  {
+public func scanIdBytes(data: BytesArg, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> TextScan  {
     return try  FfiConverterTypeTextScan_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_scan_id_bytes(
-        FfiConverterData.lower(data),
+    uniffi_ntpc_policy_fn_func_scan_id_bytes(
+        FfiConverterTypeBytesArg_lower(data),
         FfiConverterOptionTypeScanOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Every ID number in a document's bytes, given its type (issue 21 §2): cells,
- * paragraphs, pages; `readable: false` when it cannot be read, never clean.
+ * Every ID number in a document's bytes, given its type (`auto` tells it
+ * from the first bytes): xlsx/xls/ods cell by cell (`Sheet1!A1`),
+ * docx/odt paragraph by paragraph (table cells included), HTML text
+ * nodes (tags inside an ID looked through), PDF page by page (its text
+ * layer), text and CSV line by line. A document that cannot be read
+ * (encrypted, no text layer, damaged, over a limit) is `readable: false`
+ * with the code of why — never clean.
  */
-public func scanIdDocument(data: Data, kind: DocumentKind, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> DocumentScan  {
+public func scanIdDocument(data: BytesArg, kind: DocumentKind, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> DocumentScan  {
     return try  FfiConverterTypeDocumentScan_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_scan_id_document(
-        FfiConverterData.lower(data),
+    uniffi_ntpc_policy_fn_func_scan_id_document(
+        FfiConverterTypeBytesArg_lower(data),
         FfiConverterTypeDocumentKind_lower(kind),
         FfiConverterOptionTypeScanOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
@@ -1895,13 +20824,15 @@ public func scanIdDocument(data: Data, kind: DocumentKind, options: ScanOptions?
 })
 }
 /**
- * Every ID number in a text, with byte, character and UTF-16 offsets (masked);
- * `options` adds the HTML-aware and tolerant modes.
+ * Every ID number in a text, with byte, character and UTF-16 offsets
+ * (masked): written with full-width, mathematical or circled characters,
+ * with invisible characters inside, glued to escapes; `options` adds the
+ * HTML-aware (`html`) and tolerant (`loose`, `A 123 456 789`) modes.
  */
 public func scanIds(text: String, options: ScanOptions? = nil, policy: Policy? = nil)throws  -> [IdMatch]  {
     return try  FfiConverterSequenceTypeIdMatch.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_scan_ids(
+    uniffi_ntpc_policy_fn_func_scan_ids(
         FfiConverterString.lower(text),
         FfiConverterOptionTypeScanOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
@@ -1910,19 +20841,21 @@ public func scanIds(text: String, options: ScanOptions? = nil, policy: Policy? =
 }
 /**
  * Checks a password: 8+ characters, 3 of 4 classes, no account or display
- * name, and warnings for well-known weak passwords and personal data.
+ * name, and weak-password detection (common passwords, names, dates, the
+ * school's name and code, keyboard walks; docs/passwords.md). The result
+ * never holds the password. `today` sets the current year for dates.
  */
-public func checkPassword(password: String, account: String? = nil, displayName: String? = nil, profile: String? = nil, schoolName: String? = nil, schoolCode: String? = nil, today: String? = nil, policy: Policy? = nil)throws  -> PasswordCheck  {
+public func checkPassword(password: String, account: String? = nil, displayName: String? = nil, profile: PasswordProfile? = nil, schoolName: String? = nil, schoolCode: String? = nil, today: DateArg? = nil, policy: Policy? = nil)throws  -> PasswordCheck  {
     return try  FfiConverterTypePasswordCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_password(
+    uniffi_ntpc_policy_fn_func_check_password(
         FfiConverterString.lower(password),
         FfiConverterOptionString.lower(account),
         FfiConverterOptionString.lower(displayName),
-        FfiConverterOptionString.lower(profile),
+        FfiConverterOptionTypePasswordProfile.lower(profile),
         FfiConverterOptionString.lower(schoolName),
         FfiConverterOptionString.lower(schoolCode),
-        FfiConverterOptionString.lower(today),
+        FfiConverterOptionTypeDateArg.lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -1930,17 +20863,17 @@ public func checkPassword(password: String, account: String? = nil, displayName:
 /**
  * `check_password` over many passwords of one account, in order.
  */
-public func checkPasswords(passwords: [String], account: String? = nil, displayName: String? = nil, profile: String? = nil, schoolName: String? = nil, schoolCode: String? = nil, today: String? = nil, policy: Policy? = nil)throws  -> [PasswordCheck]  {
+public func checkPasswords(passwords: [String], account: String? = nil, displayName: String? = nil, profile: PasswordProfile? = nil, schoolName: String? = nil, schoolCode: String? = nil, today: DateArg? = nil, policy: Policy? = nil)throws  -> [PasswordCheck]  {
     return try  FfiConverterSequenceTypePasswordCheck.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_passwords(
+    uniffi_ntpc_policy_fn_func_check_passwords(
         FfiConverterSequenceString.lower(passwords),
         FfiConverterOptionString.lower(account),
         FfiConverterOptionString.lower(displayName),
-        FfiConverterOptionString.lower(profile),
+        FfiConverterOptionTypePasswordProfile.lower(profile),
         FfiConverterOptionString.lower(schoolName),
         FfiConverterOptionString.lower(schoolCode),
-        FfiConverterOptionString.lower(today),
+        FfiConverterOptionTypeDateArg.lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -1951,7 +20884,7 @@ public func checkPasswords(passwords: [String], account: String? = nil, displayN
 public func isCommonPassword(password: String)throws  -> Bool  {
     return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_is_common_password(
+    uniffi_ntpc_policy_fn_func_is_common_password(
         FfiConverterString.lower(password),uniffiCallStatus
     )
 })
@@ -1960,32 +20893,33 @@ public func isCommonPassword(password: String)throws  -> Bool  {
  * Where a password stands in its 90-day rotation, and the advice after
  * abnormal-login alerts (seed 001 §陸.二.(二)).
  */
-public func passwordExpiry(lastChanged: String, now: String, reset: Bool? = nil, alerts: [String]? = nil, policy: Policy? = nil)throws  -> PasswordExpiry  {
+public func passwordExpiry(lastChanged: InstantArg, now: InstantArg, reset: Bool? = nil, alerts: [InstantArg]? = nil, policy: Policy? = nil)throws  -> PasswordExpiry  {
     return try  FfiConverterTypePasswordExpiry_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_password_expiry(
-        FfiConverterString.lower(lastChanged),
-        FfiConverterString.lower(now),
+    uniffi_ntpc_policy_fn_func_password_expiry(
+        FfiConverterTypeInstantArg_lower(lastChanged),
+        FfiConverterTypeInstantArg_lower(now),
         FfiConverterOptionBool.lower(reset),
-        FfiConverterOptionSequenceString.lower(alerts),
+        FfiConverterOptionSequenceTypeInstantArg.lower(alerts),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * The verdict alone of `check_password`, for feedback while the user types.
+ * The verdict alone of `check_password` (`pass`, `warn` or `fail`), for a
+ * form that only needs the light while the user types.
  */
-public func passwordVerdict(password: String, account: String? = nil, displayName: String? = nil, profile: String? = nil, schoolName: String? = nil, schoolCode: String? = nil, today: String? = nil, policy: Policy? = nil)throws  -> Verdict  {
+public func passwordVerdict(password: String, account: String? = nil, displayName: String? = nil, profile: PasswordProfile? = nil, schoolName: String? = nil, schoolCode: String? = nil, today: DateArg? = nil, policy: Policy? = nil)throws  -> Verdict  {
     return try  FfiConverterTypeVerdict_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_password_verdict(
+    uniffi_ntpc_policy_fn_func_password_verdict(
         FfiConverterString.lower(password),
         FfiConverterOptionString.lower(account),
         FfiConverterOptionString.lower(displayName),
-        FfiConverterOptionString.lower(profile),
+        FfiConverterOptionTypePasswordProfile.lower(profile),
         FfiConverterOptionString.lower(schoolName),
         FfiConverterOptionString.lower(schoolCode),
-        FfiConverterOptionString.lower(today),
+        FfiConverterOptionTypeDateArg.lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -1996,20 +20930,21 @@ public func passwordVerdict(password: String, account: String? = nil, displayNam
 public func absentCounts(records: [AttendanceRecord])throws  -> AbsentCounts  {
     return try  FfiConverterTypeAbsentCounts_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_absent_counts(
+    uniffi_ntpc_policy_fn_func_absent_counts(
         FfiConverterSequenceTypeAttendanceRecord.lower(records),uniffiCallStatus
     )
 })
 }
 /**
- * Whether a student or staff member has education-account access on `today`.
+ * Whether a student or staff member has education-account access on `today`,
+ * and what to back up by when.
  */
-public func accountAccess(record: AccountRecord, today: String, policy: Policy? = nil)throws  -> AccountAccess  {
+public func accountAccess(record: AccountRecord, today: DateArg, policy: Policy? = nil)throws  -> AccountAccess  {
     return try  FfiConverterTypeAccountAccess_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_account_access(
+    uniffi_ntpc_policy_fn_func_account_access(
         FfiConverterTypeAccountRecord_lower(record),
-        FfiConverterString.lower(today),
+        FfiConverterTypeDateArg_lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -2017,23 +20952,24 @@ public func accountAccess(record: AccountRecord, today: String, policy: Policy? 
 /**
  * `account_access` over many records, in order.
  */
-public func accountAccessMany(records: [AccountRecord], today: String, policy: Policy? = nil)throws  -> [AccountAccess]  {
+public func accountAccessMany(records: [AccountRecord], today: DateArg, policy: Policy? = nil)throws  -> [AccountAccess]  {
     return try  FfiConverterSequenceTypeAccountAccess.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_account_access_many(
+    uniffi_ntpc_policy_fn_func_account_access_many(
         FfiConverterSequenceTypeAccountRecord.lower(records),
-        FfiConverterString.lower(today),
+        FfiConverterTypeDateArg_lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Whether a person sees attendance per student or only per-class counts.
+ * Whether a person sees attendance per student or only per-class counts
+ * without names (data minimisation, seed 001 案由二).
  */
 public func attendanceView(person: Person, overrides: [Override]? = nil, policy: Policy? = nil)throws  -> AttendanceAccess  {
     return try  FfiConverterTypeAttendanceAccess_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_attendance_view(
+    uniffi_ntpc_policy_fn_func_attendance_view(
         FfiConverterTypePerson_lower(person),
         FfiConverterOptionSequenceTypeOverride.lower(overrides),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
@@ -2041,29 +20977,31 @@ public func attendanceView(person: Person, overrides: [Override]? = nil, policy:
 })
 }
 /**
- * Whether a person holds a right on an app or module, and the rule that decided.
+ * Whether a person (job titles, roles) holds a right on an app or module,
+ * and the rule that decided.
  */
-public func can(person: Person, appOrModule: String, right: String, overrides: [Override]? = nil, policy: Policy? = nil)throws  -> Decision  {
+public func can(person: Person, appOrModule: String, right: Right, overrides: [Override]? = nil, policy: Policy? = nil)throws  -> Decision  {
     return try  FfiConverterTypeDecision_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_can(
+    uniffi_ntpc_policy_fn_func_can(
         FfiConverterTypePerson_lower(person),
         FfiConverterString.lower(appOrModule),
-        FfiConverterString.lower(right),
+        FfiConverterTypeRight_lower(right),
         FfiConverterOptionSequenceTypeOverride.lower(overrides),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * A people export checked in one call: each person's access at their line.
+ * A people export checked in one call: each person's education-account
+ * access at their line, and every bad row.
  */
-public func checkAccountFile(data: Data, today: String, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> AccountFile  {
+public func checkAccountFile(data: BytesArg, today: DateArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> AccountFile  {
     return try  FfiConverterTypeAccountFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_account_file(
-        FfiConverterData.lower(data),
-        FfiConverterString.lower(today),
+    uniffi_ntpc_policy_fn_func_check_account_file(
+        FfiConverterTypeBytesArg_lower(data),
+        FfiConverterTypeDateArg_lower(today),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
@@ -2075,31 +21013,32 @@ public func checkAccountFile(data: Data, today: String, options: ImportOptions? 
 public func checkFamilies(families: [FamilyRecord])throws  -> [FamilyCheck]  {
     return try  FfiConverterSequenceTypeFamilyCheck.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_families(
+    uniffi_ntpc_policy_fn_func_check_families(
         FfiConverterSequenceTypeFamilyRecord.lower(families),uniffiCallStatus
     )
 })
 }
 /**
- * Who of a student's family can register in the parent app.
+ * Who of a student's family can register in the parent app, and what is missing.
  */
 public func checkFamily(family: FamilyRecord)throws  -> FamilyCheck  {
     return try  FfiConverterTypeFamilyCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_family(
+    uniffi_ntpc_policy_fn_func_check_family(
         FfiConverterTypeFamilyRecord_lower(family),uniffiCallStatus
     )
 })
 }
 /**
- * A file of families (a JSON list, or a table with one row per student)
- * checked in one call, at each record number or line.
+ * A file of families checked in one call — a JSON list, or a table with one
+ * row per student (CSV, TSV, xlsx, xls, ods) — each family's registrants at
+ * its record number or line, and every record that is not a family.
  */
-public func checkFamilyFile(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> FamilyFile  {
+public func checkFamilyFile(data: BytesArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> FamilyFile  {
     return try  FfiConverterTypeFamilyFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_family_file(
-        FfiConverterData.lower(data),
+    uniffi_ntpc_policy_fn_func_check_family_file(
+        FfiConverterTypeBytesArg_lower(data),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
@@ -2111,19 +21050,19 @@ public func checkFamilyFile(data: Data, options: ImportOptions? = nil, policy: P
 public func checkMessageSize(sizeBytes: UInt64, policy: Policy? = nil)throws  -> MessageSizeCheck  {
     return try  FfiConverterTypeMessageSizeCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_message_size(
+    uniffi_ntpc_policy_fn_func_check_message_size(
         FfiConverterUInt64.lower(sizeBytes),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * The contact book's right for a job title.
+ * The contact book's right for a job title (電子聯絡簿 has no web module).
  */
 public func contactBookRight(title: String)throws  -> TitleRight  {
     return try  FfiConverterTypeTitleRight_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_contact_book_right(
+    uniffi_ntpc_policy_fn_func_contact_book_right(
         FfiConverterString.lower(title),uniffiCallStatus
     )
 })
@@ -2131,74 +21070,90 @@ public func contactBookRight(title: String)throws  -> TitleRight  {
 /**
  * People (status, class, dates, custom account) from a CSV/TSV file.
  */
-public func importAccounts(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> AccountImport  {
+public func importAccounts(data: BytesArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> AccountImport  {
     return try  FfiConverterTypeAccountImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_import_accounts(
-        FfiConverterData.lower(data),
+    uniffi_ntpc_policy_fn_func_import_accounts(
+        FfiConverterTypeBytesArg_lower(data),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Families (one row per student) from a table: CSV, TSV or a workbook.
+ * Families (one row per student: 學號, 父親姓名, 父親手機, …) from a table.
  */
-public func importFamilies(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> FamilyImport  {
+public func importFamilies(data: BytesArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> FamilyImport  {
     return try  FfiConverterTypeFamilyImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_import_families(
-        FfiConverterData.lower(data),
+    uniffi_ntpc_policy_fn_func_import_families(
+        FfiConverterTypeBytesArg_lower(data),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Mailboxes from a CSV/TSV file; bad rows are listed with their lines.
+ * Mailboxes from a CSV/TSV file (Chinese or English headers); bad rows are
+ * listed in `errors` with their line numbers and the others are still read.
  */
-public func importMailboxes(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> MailboxImport  {
+public func importMailboxes(data: BytesArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> MailboxImport  {
     return try  FfiConverterTypeMailboxImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_import_mailboxes(
-        FfiConverterData.lower(data),
+    uniffi_ntpc_policy_fn_func_import_mailboxes(
+        FfiConverterTypeBytesArg_lower(data),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * A mailbox's use against the 1 GiB quota.
+ * A mailbox's use against the 1 GiB quota (`near_full` from 90 %).
  */
 public func mailboxQuota(usedBytes: UInt64, policy: Policy? = nil)throws  -> QuotaCheck  {
     return try  FfiConverterTypeQuotaCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_mailbox_quota(
+    uniffi_ntpc_policy_fn_func_mailbox_quota(
         FfiConverterUInt64.lower(usedBytes),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * The retention state of one mailbox on `today`.
+ * The retention state of one mailbox on `today`: active, notice (daily
+ * notices from day 470), deletable (500 days without login) or disabled.
  */
-public func mailboxStatus(mailbox: MailboxRecord, today: String, policy: Policy? = nil)throws  -> MailboxStatus  {
+public func mailboxStatus(mailbox: MailboxRecord, today: DateArg, policy: Policy? = nil)throws  -> MailboxStatus  {
     return try  FfiConverterTypeMailboxStatus_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_mailbox_status(
+    uniffi_ntpc_policy_fn_func_mailbox_status(
         FfiConverterTypeMailboxRecord_lower(mailbox),
-        FfiConverterString.lower(today),
+        FfiConverterTypeDateArg_lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * A Taiwan mobile number in its one written form.
+ * A Taiwan mobile number in its one written form (`0912-345-678` →
+ * `0912345678`); landlines and other shapes are refused with the reason.
  */
 public func normalizeMobile(text: String)throws  -> PhoneCheck  {
     return try  FfiConverterTypePhoneCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_normalize_mobile(
+    uniffi_ntpc_policy_fn_func_normalize_mobile(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * A right from its name: `manage`/`管理權`/`管理` or `edit`/`編輯權`/`編輯`
+ * (trimmed, ASCII case ignored), for a right a user types. Kotlin and Swift
+ * take the right as an enum, so this is their door from text.
+ */
+public func parseRight(text: String)throws  -> Right  {
+    return try  FfiConverterTypeRight_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_fn_func_parse_right(
         FfiConverterString.lower(text),uniffiCallStatus
     )
 })
@@ -2209,18 +21164,19 @@ public func normalizeMobile(text: String)throws  -> PhoneCheck  {
 public func permissionLookup(name: String)throws  -> Lookup  {
     return try  FfiConverterTypeLookup_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_permission_lookup(
+    uniffi_ntpc_policy_fn_func_permission_lookup(
         FfiConverterString.lower(name),uniffiCallStatus
     )
 })
 }
 /**
- * The 16-row table of apps and web modules with their default holders.
+ * The 16-row table of apps of 新北校園通 and web modules of the school
+ * admin system, with the suggested holders of each right.
  */
 public func permissionTable()throws  -> [AppModule]  {
     return try  FfiConverterSequenceTypeAppModule.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_permission_table(uniffiCallStatus
+    uniffi_ntpc_policy_fn_func_permission_table(uniffiCallStatus
     )
 })
 }
@@ -2228,51 +21184,42 @@ public func permissionTable()throws  -> [AppModule]  {
  * A mailbox export swept in one call: each mailbox's state at its line, the
  * notices due today and the deletable mailboxes, and every bad row.
  */
-public func sweepMailboxFile(data: Data, today: String, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> MailboxFile  {
+public func sweepMailboxFile(data: BytesArg, today: DateArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> MailboxFile  {
     return try  FfiConverterTypeMailboxFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_sweep_mailbox_file(
-        FfiConverterData.lower(data),
-        FfiConverterString.lower(today),
+    uniffi_ntpc_policy_fn_func_sweep_mailbox_file(
+        FfiConverterTypeBytesArg_lower(data),
+        FfiConverterTypeDateArg_lower(today),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Every mailbox's state on `today`, with the notice and deletion lists.
+ * Every mailbox's state on `today`, with the notice and deletion lists; a bad
+ * row is listed in `errors` and the others are still evaluated.
  */
-public func sweepMailboxes(mailboxes: [MailboxRecord], today: String, policy: Policy? = nil)throws  -> MailboxSweep  {
+public func sweepMailboxes(mailboxes: [MailboxRecord], today: DateArg, policy: Policy? = nil)throws  -> MailboxSweep  {
     return try  FfiConverterTypeMailboxSweep_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_sweep_mailboxes(
+    uniffi_ntpc_policy_fn_func_sweep_mailboxes(
         FfiConverterSequenceTypeMailboxRecord.lower(mailboxes),
-        FfiConverterString.lower(today),
+        FfiConverterTypeDateArg_lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Who holds a right on a module, after the school's overrides.
+ * Who holds a right on a module by default, after the school's overrides.
  */
-public func whoCan(module: String, right: String, overrides: [Override]? = nil, policy: Policy? = nil)throws  -> WhoCan  {
+public func whoCan(module: String, right: Right, overrides: [Override]? = nil, policy: Policy? = nil)throws  -> WhoCan  {
     return try  FfiConverterTypeWhoCan_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_who_can(
+    uniffi_ntpc_policy_fn_func_who_can(
         FfiConverterString.lower(module),
-        FfiConverterString.lower(right),
+        FfiConverterTypeRight_lower(right),
         FfiConverterOptionSequenceTypeOverride.lower(overrides),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
-    )
-})
-}
-/**
- * The names of all policy editions, oldest first.
- */
-public func policyEditions()throws  -> [String]  {
-    return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
-        uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_policy_editions(uniffiCallStatus
     )
 })
 }
@@ -2282,7 +21229,7 @@ public func policyEditions()throws  -> [String]  {
 public func auditCriteriaSvg(schools: [AuditSchool], scans: [ScanFinding]? = nil, capacity: UInt32? = nil, title: String? = nil, policy: Policy? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_audit_criteria_svg(
+    uniffi_ntpc_policy_fn_func_audit_criteria_svg(
         FfiConverterSequenceTypeAuditSchool.lower(schools),
         FfiConverterOptionSequenceTypeScanFinding.lower(scans),
         FfiConverterOptionUInt32.lower(capacity),
@@ -2292,13 +21239,14 @@ public func auditCriteriaSvg(schools: [AuditSchool], scans: [ScanFinding]? = nil
 })
 }
 /**
- * The website-scan ranking on its own, and the schools that must fix and
- * report back; `schools` only supplies names.
+ * The website-scan ranking on its own: schools by re-scan findings of CVSS ≥
+ * 7.0, highest re-scan score, initial-scan findings ≥ 7.0, school code; and
+ * the schools that must fix and report back. `schools` only supplies names.
  */
 public func auditScanRanking(scans: [ScanFinding], schools: [AuditSchool]? = nil, policy: Policy? = nil)throws  -> ScanRanking  {
     return try  FfiConverterTypeScanRanking_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_audit_scan_ranking(
+    uniffi_ntpc_policy_fn_func_audit_scan_ranking(
         FfiConverterSequenceTypeScanFinding.lower(scans),
         FfiConverterOptionSequenceTypeAuditSchool.lower(schools),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
@@ -2307,53 +21255,56 @@ public func auditScanRanking(scans: [ScanFinding], schools: [AuditSchool]? = nil
 }
 /**
  * The department's incident table checked in one call: each incident's
- * deadlines at its line, every bad row, the counts, and the statistics.
+ * deadlines at its line, every bad row at its line, the counts, and the
+ * statistics of the charts.
  */
-public func checkIncidentFile(data: Data, now: String, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> IncidentFile  {
+public func checkIncidentFile(data: BytesArg, now: InstantArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> IncidentFile  {
     return try  FfiConverterTypeIncidentFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_incident_file(
-        FfiConverterData.lower(data),
-        FfiConverterString.lower(now),
+    uniffi_ntpc_policy_fn_func_check_incident_file(
+        FfiConverterTypeBytesArg_lower(data),
+        FfiConverterTypeInstantArg_lower(now),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * The CVSS band of a score; v2 scores have no `critical`.
+ * The CVSS band of a score (`none` … `critical`); v2 scores have no `critical`.
  */
-public func cvssBand(score: Double, version: String? = nil)throws  -> CvssBand  {
+public func cvssBand(score: Double, version: CvssVersion? = nil)throws  -> CvssBand  {
     return try  FfiConverterTypeCvssBand_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_cvss_band(
+    uniffi_ntpc_policy_fn_func_cvss_band(
         FfiConverterDouble.lower(score),
-        FfiConverterOptionString.lower(version),uniffiCallStatus
+        FfiConverterOptionTypeCvssVersion.lower(version),uniffiCallStatus
     )
 })
 }
 /**
- * A drill report against the reporting limit.
+ * A drill report against the reporting limit of the edition in force on its
+ * notice date (4 h in 109, 1 h from 110).
  */
-public func evaluateDrill(report: DrillReport, now: String, policy: Policy? = nil)throws  -> DrillCheck  {
+public func evaluateDrill(report: DrillReport, now: InstantArg, policy: Policy? = nil)throws  -> DrillCheck  {
     return try  FfiConverterTypeDrillCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_evaluate_drill(
+    uniffi_ntpc_policy_fn_func_evaluate_drill(
         FfiConverterTypeDrillReport_lower(report),
-        FfiConverterString.lower(now),
+        FfiConverterTypeInstantArg_lower(now),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * An incident's deadlines and each duty's status on `now`.
+ * An incident's deadlines (notify, review, recover, report) by the edition
+ * of the regulation in force on its date, with each duty's status on `now`.
  */
-public func evaluateIncident(incident: Incident, now: String, policy: Policy? = nil)throws  -> IncidentCheck  {
+public func evaluateIncident(incident: Incident, now: InstantArg, policy: Policy? = nil)throws  -> IncidentCheck  {
     return try  FfiConverterTypeIncidentCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_evaluate_incident(
+    uniffi_ntpc_policy_fn_func_evaluate_incident(
         FfiConverterTypeIncident_lower(incident),
-        FfiConverterString.lower(now),
+        FfiConverterTypeInstantArg_lower(now),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -2361,11 +21312,11 @@ public func evaluateIncident(incident: Incident, now: String, policy: Policy? = 
 /**
  * Website scan findings from a CSV/TSV file.
  */
-public func importAuditScans(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> ScanImport  {
+public func importAuditScans(data: BytesArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> ScanImport  {
     return try  FfiConverterTypeScanImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_import_audit_scans(
-        FfiConverterData.lower(data),
+    uniffi_ntpc_policy_fn_func_import_audit_scans(
+        FfiConverterTypeBytesArg_lower(data),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
@@ -2374,11 +21325,11 @@ public func importAuditScans(data: Data, options: ImportOptions? = nil, policy: 
 /**
  * The schools' figures for the pick from a CSV/TSV file.
  */
-public func importAuditSchools(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> SchoolImport  {
+public func importAuditSchools(data: BytesArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> SchoolImport  {
     return try  FfiConverterTypeSchoolImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_import_audit_schools(
-        FfiConverterData.lower(data),
+    uniffi_ntpc_policy_fn_func_import_audit_schools(
+        FfiConverterTypeBytesArg_lower(data),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
@@ -2387,125 +21338,128 @@ public func importAuditSchools(data: Data, options: ImportOptions? = nil, policy
 /**
  * Drill reports from a CSV/TSV file.
  */
-public func importDrills(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> DrillImport  {
+public func importDrills(data: BytesArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> DrillImport  {
     return try  FfiConverterTypeDrillImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_import_drills(
-        FfiConverterData.lower(data),
+    uniffi_ntpc_policy_fn_func_import_drills(
+        FfiConverterTypeBytesArg_lower(data),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Incidents from the department's table as CSV/TSV.
+ * Incidents from the department's table as CSV/TSV (Chinese or English
+ * headers, UTF-8/UTF-16/Big5); bad rows are listed with their lines.
  */
-public func importIncidents(data: Data, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> IncidentImport  {
+public func importIncidents(data: BytesArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> IncidentImport  {
     return try  FfiConverterTypeIncidentImport_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_import_incidents(
-        FfiConverterData.lower(data),
+    uniffi_ntpc_policy_fn_func_import_incidents(
+        FfiConverterTypeBytesArg_lower(data),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * The monthly bar chart of the statistics, as SVG text (the year in the
- * title unless `title` is given).
+ * The monthly bar chart of the statistics, as SVG text; the title carries
+ * the year (`110 年度各月份通報案件統計`) unless `title` is given.
  */
-public func incidentMonthlySvg(incidents: [Incident], now: String, title: String? = nil, policy: Policy? = nil)throws  -> String  {
+public func incidentMonthlySvg(incidents: [Incident], now: InstantArg, title: String? = nil, policy: Policy? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_incident_monthly_svg(
+    uniffi_ntpc_policy_fn_func_incident_monthly_svg(
         FfiConverterSequenceTypeIncident.lower(incidents),
-        FfiConverterString.lower(now),
+        FfiConverterTypeInstantArg_lower(now),
         FfiConverterOptionString.lower(title),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Counts by month, subtype, school, year and level, and how many were late.
+ * Counts by month, subtype, school, year and level, and how many were late,
+ * as the department's charts show them.
  */
-public func incidentStats(incidents: [Incident], now: String, policy: Policy? = nil)throws  -> IncidentStats  {
+public func incidentStats(incidents: [Incident], now: InstantArg, policy: Policy? = nil)throws  -> IncidentStats  {
     return try  FfiConverterTypeIncidentStats_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_incident_stats(
+    uniffi_ntpc_policy_fn_func_incident_stats(
         FfiConverterSequenceTypeIncident.lower(incidents),
-        FfiConverterString.lower(now),
+        FfiConverterTypeInstantArg_lower(now),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * The subtype chart of the statistics, as SVG text (the year in the title
- * unless `title` is given).
+ * The subtype chart of the statistics (其他 last), as SVG text; the title
+ * carries the year unless `title` is given.
  */
-public func incidentSubtypeSvg(incidents: [Incident], now: String, title: String? = nil, policy: Policy? = nil)throws  -> String  {
+public func incidentSubtypeSvg(incidents: [Incident], now: InstantArg, title: String? = nil, policy: Policy? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_incident_subtype_svg(
+    uniffi_ntpc_policy_fn_func_incident_subtype_svg(
         FfiConverterSequenceTypeIncident.lower(incidents),
-        FfiConverterString.lower(now),
+        FfiConverterTypeInstantArg_lower(now),
         FfiConverterOptionString.lower(title),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * A CVSS version as scanners write it.
+ * A CVSS version as scanners write it (`3.1`, `CVSS:3.1/…`, `v2`).
  */
 public func parseCvssVersion(text: String)throws  -> CvssVersion  {
     return try  FfiConverterTypeCvssVersion_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_parse_cvss_version(
+    uniffi_ntpc_policy_fn_func_parse_cvss_version(
         FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
 /**
- * An IP cell as the table writes it.
+ * An IP cell as the table writes it (partly redacted, `(natIP)`).
  */
 public func parseIncidentIp(raw: String)throws  -> IpInfo  {
     return try  FfiConverterTypeIpInfo_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_parse_incident_ip(
+    uniffi_ntpc_policy_fn_func_parse_incident_ip(
         FfiConverterString.lower(raw),uniffiCallStatus
     )
 })
 }
 /**
- * A level cell (`1級`) as a number 0–4.
+ * A level cell (`1級`, `第2級`, `3`) as a number 0–4.
  */
 public func parseIncidentLevel(text: String)throws  -> UInt8  {
     return try  FfiConverterUInt8.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_parse_incident_level(
+    uniffi_ntpc_policy_fn_func_parse_incident_level(
         FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
 /**
- * A scan round as written (`初掃`, `複掃`).
+ * A scan round as written (`初掃`, `複掃`, `initial`, `rescan`).
  */
 public func parseScanRound(text: String)throws  -> ScanRound  {
     return try  FfiConverterTypeScanRound_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_parse_scan_round(
+    uniffi_ntpc_policy_fn_func_parse_scan_round(
         FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
 /**
- * The on-site pick from the schools' file and, when given, the scans' file.
+ * The on-site pick from the schools' file (`data`) and, when given, the
+ * website scans' file, in one call.
  */
-public func pickAuditFile(data: Data, scans: Data? = nil, capacity: UInt32? = nil, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> AuditFile  {
+public func pickAuditFile(data: BytesArg, scans: BytesArg? = nil, capacity: UInt32? = nil, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> AuditFile  {
     return try  FfiConverterTypeAuditFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_pick_audit_file(
-        FfiConverterData.lower(data),
-        FfiConverterOptionData.lower(scans),
+    uniffi_ntpc_policy_fn_func_pick_audit_file(
+        FfiConverterTypeBytesArg_lower(data),
+        FfiConverterOptionTypeBytesArg.lower(scans),
         FfiConverterOptionUInt32.lower(capacity),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
@@ -2513,12 +21467,13 @@ public func pickAuditFile(data: Data, scans: Data? = nil, capacity: UInt32? = ni
 })
 }
 /**
- * The schools picked for on-site security checks.
+ * The schools picked for on-site security checks, each with the criteria it
+ * met and their figures, in a deterministic order; `capacity` takes the first N.
  */
 public func pickAuditSchools(schools: [AuditSchool], scans: [ScanFinding]? = nil, capacity: UInt32? = nil, policy: Policy? = nil)throws  -> AuditPick  {
     return try  FfiConverterTypeAuditPick_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_pick_audit_schools(
+    uniffi_ntpc_policy_fn_func_pick_audit_schools(
         FfiConverterSequenceTypeAuditSchool.lower(schools),
         FfiConverterOptionSequenceTypeScanFinding.lower(scans),
         FfiConverterOptionUInt32.lower(capacity),
@@ -2527,28 +21482,29 @@ public func pickAuditSchools(schools: [AuditSchool], scans: [ScanFinding]? = nil
 })
 }
 /**
- * A drill list ranked in one call: each report's overtime at its line.
+ * A drill list ranked in one call: each report's overtime at its line and
+ * the ranking of schools.
  */
-public func rankDrillFile(data: Data, now: String, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> DrillFile  {
+public func rankDrillFile(data: BytesArg, now: InstantArg, options: ImportOptions? = nil, policy: Policy? = nil)throws  -> DrillFile  {
     return try  FfiConverterTypeDrillFile_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_rank_drill_file(
-        FfiConverterData.lower(data),
-        FfiConverterString.lower(now),
+    uniffi_ntpc_policy_fn_func_rank_drill_file(
+        FfiConverterTypeBytesArg_lower(data),
+        FfiConverterTypeInstantArg_lower(now),
         FfiConverterOptionTypeImportOptions.lower(options),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Overtime per school, ranked.
+ * Overtime per school, ranked (the first criterion of the on-site pick).
  */
-public func rankDrills(reports: [DrillReport], now: String, policy: Policy? = nil)throws  -> DrillRanking  {
+public func rankDrills(reports: [DrillReport], now: InstantArg, policy: Policy? = nil)throws  -> DrillRanking  {
     return try  FfiConverterTypeDrillRanking_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_rank_drills(
+    uniffi_ntpc_policy_fn_func_rank_drills(
         FfiConverterSequenceTypeDrillReport.lower(reports),
-        FfiConverterString.lower(now),
+        FfiConverterTypeInstantArg_lower(now),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
@@ -2559,7 +21515,7 @@ public func rankDrills(reports: [DrillReport], now: String, policy: Policy? = ni
 public func checkEmsAddress(address: String, schoolNo: UInt32, policy: Policy? = nil)throws  -> EmsAddressCheck  {
     return try  FfiConverterTypeEmsAddressCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_check_ems_address(
+    uniffi_ntpc_policy_fn_func_check_ems_address(
         FfiConverterString.lower(address),
         FfiConverterUInt32.lower(schoolNo),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
@@ -2572,29 +21528,30 @@ public func checkEmsAddress(address: String, schoolNo: UInt32, policy: Policy? =
 public func codeTable()throws  -> [CodeInfo]  {
     return try  FfiConverterSequenceTypeCodeInfo.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_code_table(uniffiCallStatus
+    uniffi_ntpc_policy_fn_func_code_table(uniffiCallStatus
     )
 })
 }
 /**
- * A cell made safe for a spreadsheet.
+ * A cell made safe for a spreadsheet (a leading `=`, `+`, `-`, `@` stays text).
  */
 public func csvEscapeCell(value: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_csv_escape_cell(
+    uniffi_ntpc_policy_fn_func_csv_escape_cell(
         FfiConverterString.lower(value),uniffiCallStatus
     )
 })
 }
 /**
- * File bytes as text: UTF-8, UTF-16 with a BOM, else Big5/CP950.
+ * File bytes as text: UTF-8 (with or without BOM), UTF-16 with a BOM, else
+ * Big5/CP950; which one, and whether it had a BOM.
  */
-public func decodeText(data: Data)throws  -> Decoded  {
+public func decodeText(data: BytesArg)throws  -> Decoded  {
     return try  FfiConverterTypeDecoded_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_decode_text(
-        FfiConverterData.lower(data),uniffiCallStatus
+    uniffi_ntpc_policy_fn_func_decode_text(
+        FfiConverterTypeBytesArg_lower(data),uniffiCallStatus
     )
 })
 }
@@ -2604,69 +21561,71 @@ public func decodeText(data: Data)throws  -> Decoded  {
 public func emsAllocation(schoolNo: UInt32, policy: Policy? = nil)throws  -> EmsAllocation  {
     return try  FfiConverterTypeEmsAllocation_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_ems_allocation(
+    uniffi_ntpc_policy_fn_func_ems_allocation(
         FfiConverterUInt32.lower(schoolNo),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * A count cell: a whole number ≥ 0, or yes/no words as 1/0.
+ * A count cell: a whole number ≥ 0, or yes/no words (是/否, Y/N) as 1/0.
  */
 public func parseCount(text: String)throws  -> UInt32  {
     return try  FfiConverterUInt32.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_parse_count(
+    uniffi_ntpc_policy_fn_func_parse_count(
         FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
 /**
- * The year's security work calendar as iCalendar (RFC 5545) text.
+ * The year's security work calendar as iCalendar (RFC 5545) text for Google
+ * Calendar: deterministic (UIDs from the items, DTSTAMP from `today`).
  */
-public func scheduleIcs(today: String, schoolYear: Int32? = nil, policy: Policy? = nil)throws  -> String  {
+public func scheduleIcs(today: DateArg, schoolYear: Int32? = nil, policy: Policy? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_schedule_ics(
-        FfiConverterString.lower(today),
+    uniffi_ntpc_policy_fn_func_schedule_ics(
+        FfiConverterTypeDateArg_lower(today),
         FfiConverterOptionInt32.lower(schoolYear),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * The year's security work calendar on `today`: each item later, upcoming,
- * open or past.
+ * The year's security work calendar on `today` (the school year of `today`
+ * unless one is named): each item `later`, `upcoming` (starts within 14
+ * days), `open` or `past`.
  */
-public func scheduleOn(today: String, schoolYear: Int32? = nil, policy: Policy? = nil)throws  -> Schedule  {
+public func scheduleOn(today: DateArg, schoolYear: Int32? = nil, policy: Policy? = nil)throws  -> Schedule  {
     return try  FfiConverterTypeSchedule_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_schedule_on(
-        FfiConverterString.lower(today),
+    uniffi_ntpc_policy_fn_func_schedule_on(
+        FfiConverterTypeDateArg_lower(today),
         FfiConverterOptionInt32.lower(schoolYear),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Security training hours against the 3 hours a year.
+ * Security training hours of a staff member against the 3 hours a year.
  */
 public func securityTraining(hours: Double, policy: Policy? = nil)throws  -> SecurityTrainingCheck  {
     return try  FfiConverterTypeSecurityTrainingCheck_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_security_training(
+    uniffi_ntpc_policy_fn_func_security_training(
         FfiConverterDouble.lower(hours),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * Smart-learning certification against ⌈1/5⌉ of the teacher quota.
+ * Smart-learning certification against ⌈1/5⌉ of a school's teacher quota.
  */
 public func smartLearningProgress(teacherQuota: UInt32, certified: UInt32, policy: Policy? = nil)throws  -> SmartLearningProgress  {
     return try  FfiConverterTypeSmartLearningProgress_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_smart_learning_progress(
+    uniffi_ntpc_policy_fn_func_smart_learning_progress(
         FfiConverterUInt32.lower(teacherQuota),
         FfiConverterUInt32.lower(certified),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
@@ -2675,30 +21634,41 @@ public func smartLearningProgress(teacherQuota: UInt32, certified: UInt32, polic
 }
 /**
  * A school's smart-learning certification on `today`: each teacher, the
- * ⌈1/5⌉ share due 111/07/31 and every teacher due 114/12/31.
+ * ⌈1/5⌉ share of the teacher quota due 111/07/31 and every teacher due
+ * 114/12/31 (`teacher_quota` defaults to the teachers listed).
  */
-public func smartLearningSchool(teachers: [TeacherHours], today: String, teacherQuota: UInt32? = nil, policy: Policy? = nil)throws  -> SchoolCertification  {
+public func smartLearningSchool(teachers: [TeacherHours], today: DateArg, teacherQuota: UInt32? = nil, policy: Policy? = nil)throws  -> SchoolCertification  {
     return try  FfiConverterTypeSchoolCertification_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_smart_learning_school(
+    uniffi_ntpc_policy_fn_func_smart_learning_school(
         FfiConverterSequenceTypeTeacherHours.lower(teachers),
-        FfiConverterString.lower(today),
+        FfiConverterTypeDateArg_lower(today),
         FfiConverterOptionUInt32.lower(teacherQuota),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
     )
 })
 }
 /**
- * One teacher's smart-learning certification on `today` (3 h city course + 3 h
- * platform, every teacher by 114/12/31).
+ * One teacher's smart-learning certification on `today`: 3 h of the city's
+ * course and 3 h on a platform, every teacher due 114/12/31.
  */
-public func smartLearningTeacher(teacher: TeacherHours, today: String, policy: Policy? = nil)throws  -> TeacherCertification  {
+public func smartLearningTeacher(teacher: TeacherHours, today: DateArg, policy: Policy? = nil)throws  -> TeacherCertification  {
     return try  FfiConverterTypeTeacherCertification_lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
         uniffiCallStatus in
-    uniffi_ntpc_policy_mobile_fn_func_smart_learning_teacher(
+    uniffi_ntpc_policy_fn_func_smart_learning_teacher(
         FfiConverterTypeTeacherHours_lower(teacher),
-        FfiConverterString.lower(today),
+        FfiConverterTypeDateArg_lower(today),
         FfiConverterOptionTypePolicy.lower(policy),uniffiCallStatus
+    )
+})
+}
+/**
+ * The names of all policy editions, oldest first.
+ */
+public func policyEditions()throws  -> [String]  {
+    return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypePolicyError_lift) {
+        uniffiCallStatus in
+    uniffi_ntpc_policy_fn_func_policy_editions(uniffiCallStatus
     )
 })
 }
@@ -2714,294 +21684,299 @@ private let initializationResult: InitializationResult = {
     // Get the bindings contract version from our ComponentInterface
     let bindings_contract_version = 30
     // Get the scaffolding contract version by calling the into the dylib
-    let scaffolding_contract_version = ffi_ntpc_policy_mobile_uniffi_contract_version()
+    let scaffolding_contract_version = ffi_ntpc_policy_uniffi_contract_version()
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_add_months() != 48100) {
+    if (uniffi_ntpc_policy_checksum_func_add_months() != 6566) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_date_styles() != 18751) {
+    if (uniffi_ntpc_policy_checksum_func_date_styles() != 38110) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_fiscal_year() != 27851) {
+    if (uniffi_ntpc_policy_checksum_func_fiscal_year() != 7486) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_format_date() != 32534) {
+    if (uniffi_ntpc_policy_checksum_func_format_date() != 21153) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_format_datetime() != 58721) {
+    if (uniffi_ntpc_policy_checksum_func_format_datetime() != 22161) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_from_roc() != 39768) {
+    if (uniffi_ntpc_policy_checksum_func_from_roc() != 3236) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_is_office_day() != 45718) {
+    if (uniffi_ntpc_policy_checksum_func_is_office_day() != 5344) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_parse_date() != 64192) {
+    if (uniffi_ntpc_policy_checksum_func_parse_date() != 23922) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_parse_datetime() != 38923) {
+    if (uniffi_ntpc_policy_checksum_func_parse_date_style() != 56123) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_parse_time() != 8236) {
+    if (uniffi_ntpc_policy_checksum_func_parse_datetime() != 11111) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_school_term() != 13184) {
+    if (uniffi_ntpc_policy_checksum_func_parse_time() != 60676) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_to_roc() != 21954) {
+    if (uniffi_ntpc_policy_checksum_func_school_term() != 60558) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_account() != 8292) {
+    if (uniffi_ntpc_policy_checksum_func_to_roc() != 28017) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_accounts() != 21403) {
+    if (uniffi_ntpc_policy_checksum_func_check_account() != 32845) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_ubn() != 65226) {
+    if (uniffi_ntpc_policy_checksum_func_check_accounts() != 38547) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_classify_id() != 55088) {
+    if (uniffi_ntpc_policy_checksum_func_check_ubn() != 7905) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_classify_ids() != 23406) {
+    if (uniffi_ntpc_policy_checksum_func_classify_id() != 42416) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_classify_ids_packed() != 12138) {
+    if (uniffi_ntpc_policy_checksum_func_classify_ids() != 35161) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_is_valid_id() != 36412) {
+    if (uniffi_ntpc_policy_checksum_func_classify_ids_packed() != 50170) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_mask_id() != 21) {
+    if (uniffi_ntpc_policy_checksum_func_is_valid_id() != 2181) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_normalize_id() != 26308) {
+    if (uniffi_ntpc_policy_checksum_func_mask_id() != 6264) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_redact_id_bytes() != 17862) {
+    if (uniffi_ntpc_policy_checksum_func_normalize_id() != 55589) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_redact_ids() != 21623) {
+    if (uniffi_ntpc_policy_checksum_func_redact_id_bytes() != 36843) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_scan_id_bytes() != 6598) {
+    if (uniffi_ntpc_policy_checksum_func_redact_ids() != 17525) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_scan_id_document() != 23410) {
+    if (uniffi_ntpc_policy_checksum_func_scan_id_bytes() != 31098) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_scan_ids() != 17968) {
+    if (uniffi_ntpc_policy_checksum_func_scan_id_document() != 60117) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_password() != 25821) {
+    if (uniffi_ntpc_policy_checksum_func_scan_ids() != 16492) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_passwords() != 15462) {
+    if (uniffi_ntpc_policy_checksum_func_check_password() != 22034) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_is_common_password() != 30596) {
+    if (uniffi_ntpc_policy_checksum_func_check_passwords() != 23081) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_password_expiry() != 8534) {
+    if (uniffi_ntpc_policy_checksum_func_is_common_password() != 34213) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_password_verdict() != 20962) {
+    if (uniffi_ntpc_policy_checksum_func_password_expiry() != 28943) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_absent_counts() != 490) {
+    if (uniffi_ntpc_policy_checksum_func_password_verdict() != 28262) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_account_access() != 53796) {
+    if (uniffi_ntpc_policy_checksum_func_absent_counts() != 24465) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_account_access_many() != 13741) {
+    if (uniffi_ntpc_policy_checksum_func_account_access() != 16484) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_attendance_view() != 16697) {
+    if (uniffi_ntpc_policy_checksum_func_account_access_many() != 2080) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_can() != 36924) {
+    if (uniffi_ntpc_policy_checksum_func_attendance_view() != 9971) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_account_file() != 48167) {
+    if (uniffi_ntpc_policy_checksum_func_can() != 41962) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_families() != 29899) {
+    if (uniffi_ntpc_policy_checksum_func_check_account_file() != 3741) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_family() != 17615) {
+    if (uniffi_ntpc_policy_checksum_func_check_families() != 25736) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_family_file() != 49962) {
+    if (uniffi_ntpc_policy_checksum_func_check_family() != 31319) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_message_size() != 27808) {
+    if (uniffi_ntpc_policy_checksum_func_check_family_file() != 12251) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_contact_book_right() != 13100) {
+    if (uniffi_ntpc_policy_checksum_func_check_message_size() != 64998) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_import_accounts() != 6321) {
+    if (uniffi_ntpc_policy_checksum_func_contact_book_right() != 23591) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_import_families() != 22854) {
+    if (uniffi_ntpc_policy_checksum_func_import_accounts() != 22271) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_import_mailboxes() != 53249) {
+    if (uniffi_ntpc_policy_checksum_func_import_families() != 31552) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_mailbox_quota() != 22353) {
+    if (uniffi_ntpc_policy_checksum_func_import_mailboxes() != 53068) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_mailbox_status() != 48450) {
+    if (uniffi_ntpc_policy_checksum_func_mailbox_quota() != 5337) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_normalize_mobile() != 35643) {
+    if (uniffi_ntpc_policy_checksum_func_mailbox_status() != 42145) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_permission_lookup() != 11968) {
+    if (uniffi_ntpc_policy_checksum_func_normalize_mobile() != 48531) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_permission_table() != 58983) {
+    if (uniffi_ntpc_policy_checksum_func_parse_right() != 36791) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_sweep_mailbox_file() != 54113) {
+    if (uniffi_ntpc_policy_checksum_func_permission_lookup() != 45137) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_sweep_mailboxes() != 3368) {
+    if (uniffi_ntpc_policy_checksum_func_permission_table() != 5410) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_who_can() != 47965) {
+    if (uniffi_ntpc_policy_checksum_func_sweep_mailbox_file() != 50872) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_policy_editions() != 62159) {
+    if (uniffi_ntpc_policy_checksum_func_sweep_mailboxes() != 50273) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_audit_criteria_svg() != 60927) {
+    if (uniffi_ntpc_policy_checksum_func_who_can() != 23130) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_audit_scan_ranking() != 21481) {
+    if (uniffi_ntpc_policy_checksum_func_audit_criteria_svg() != 53580) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_incident_file() != 23534) {
+    if (uniffi_ntpc_policy_checksum_func_audit_scan_ranking() != 35334) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_cvss_band() != 62515) {
+    if (uniffi_ntpc_policy_checksum_func_check_incident_file() != 40953) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_evaluate_drill() != 33614) {
+    if (uniffi_ntpc_policy_checksum_func_cvss_band() != 23886) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_evaluate_incident() != 38241) {
+    if (uniffi_ntpc_policy_checksum_func_evaluate_drill() != 47669) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_import_audit_scans() != 30845) {
+    if (uniffi_ntpc_policy_checksum_func_evaluate_incident() != 30420) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_import_audit_schools() != 18432) {
+    if (uniffi_ntpc_policy_checksum_func_import_audit_scans() != 8436) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_import_drills() != 28625) {
+    if (uniffi_ntpc_policy_checksum_func_import_audit_schools() != 41796) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_import_incidents() != 32220) {
+    if (uniffi_ntpc_policy_checksum_func_import_drills() != 26302) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_incident_monthly_svg() != 31403) {
+    if (uniffi_ntpc_policy_checksum_func_import_incidents() != 19181) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_incident_stats() != 7073) {
+    if (uniffi_ntpc_policy_checksum_func_incident_monthly_svg() != 13875) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_incident_subtype_svg() != 18896) {
+    if (uniffi_ntpc_policy_checksum_func_incident_stats() != 5858) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_parse_cvss_version() != 3902) {
+    if (uniffi_ntpc_policy_checksum_func_incident_subtype_svg() != 15781) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_parse_incident_ip() != 55369) {
+    if (uniffi_ntpc_policy_checksum_func_parse_cvss_version() != 42850) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_parse_incident_level() != 25011) {
+    if (uniffi_ntpc_policy_checksum_func_parse_incident_ip() != 4534) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_parse_scan_round() != 39796) {
+    if (uniffi_ntpc_policy_checksum_func_parse_incident_level() != 27214) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_pick_audit_file() != 38125) {
+    if (uniffi_ntpc_policy_checksum_func_parse_scan_round() != 5456) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_pick_audit_schools() != 8546) {
+    if (uniffi_ntpc_policy_checksum_func_pick_audit_file() != 65013) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_rank_drill_file() != 52878) {
+    if (uniffi_ntpc_policy_checksum_func_pick_audit_schools() != 720) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_rank_drills() != 4081) {
+    if (uniffi_ntpc_policy_checksum_func_rank_drill_file() != 32585) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_check_ems_address() != 34191) {
+    if (uniffi_ntpc_policy_checksum_func_rank_drills() != 3711) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_code_table() != 64916) {
+    if (uniffi_ntpc_policy_checksum_func_check_ems_address() != 54760) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_csv_escape_cell() != 6204) {
+    if (uniffi_ntpc_policy_checksum_func_code_table() != 55025) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_decode_text() != 46360) {
+    if (uniffi_ntpc_policy_checksum_func_csv_escape_cell() != 34951) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_ems_allocation() != 34729) {
+    if (uniffi_ntpc_policy_checksum_func_decode_text() != 27612) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_parse_count() != 40489) {
+    if (uniffi_ntpc_policy_checksum_func_ems_allocation() != 9189) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_schedule_ics() != 65165) {
+    if (uniffi_ntpc_policy_checksum_func_parse_count() != 10843) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_schedule_on() != 13785) {
+    if (uniffi_ntpc_policy_checksum_func_schedule_ics() != 32129) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_security_training() != 7504) {
+    if (uniffi_ntpc_policy_checksum_func_schedule_on() != 59291) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_smart_learning_progress() != 45446) {
+    if (uniffi_ntpc_policy_checksum_func_security_training() != 19446) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_smart_learning_school() != 23450) {
+    if (uniffi_ntpc_policy_checksum_func_smart_learning_progress() != 56317) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_func_smart_learning_teacher() != 19977) {
+    if (uniffi_ntpc_policy_checksum_func_smart_learning_school() != 39148) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_method_policy_name() != 14926) {
+    if (uniffi_ntpc_policy_checksum_func_smart_learning_teacher() != 11727) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_method_policy_to_json() != 47259) {
+    if (uniffi_ntpc_policy_checksum_func_policy_editions() != 13554) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_constructor_policy_edition() != 10023) {
+    if (uniffi_ntpc_policy_checksum_method_policy_name() != 16576) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_constructor_policy_from_json() != 1241) {
+    if (uniffi_ntpc_policy_checksum_method_policy_to_json() != 18356) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_ntpc_policy_mobile_checksum_constructor_policy_new() != 22069) {
+    if (uniffi_ntpc_policy_checksum_constructor_policy_edition() != 21044) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_checksum_constructor_policy_from_json() != 32275) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_ntpc_policy_checksum_constructor_policy_new() != 37029) {
         return InitializationResult.apiChecksumMismatch
     }
 
-    uniffiEnsureNtpcPolicyInitialized()
     return InitializationResult.ok
 }()
 
 // Make the ensure init function public so that other modules which have external type references to
 // our types can call it.
-public func uniffiEnsureNtpcPolicyMobileInitialized() {
+public func uniffiEnsureNtpcPolicyInitialized() {
     switch initializationResult {
     case .ok:
         break

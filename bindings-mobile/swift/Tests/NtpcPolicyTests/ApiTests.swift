@@ -22,7 +22,7 @@ final class ApiTests: XCTestCase {
     }
 
     func testDatesAndRecords() throws {
-        XCTAssertEqual(try formatDate(date: "2021-12-07", style: "roc_chinese"), "110年12月7日")
+        XCTAssertEqual(try formatDate(date: "2021-12-07", style: .rocChinese), "110年12月7日")
         let record = MailboxRecord(
             account: "lin@ntpc.edu.tw", activatedOn: "2019-09-01", lastLogin: "2020-07-25",
             staffStatus: .serving, departedOn: nil, usedBytes: nil)

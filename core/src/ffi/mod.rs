@@ -13,6 +13,9 @@ use crate::import::RowError;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use std::net::IpAddr;
 
+mod exports;
+pub use exports::or_default;
+
 /// The error of every Kotlin and Swift function: `PolicyException` in Kotlin,
 /// `PolicyError` in Swift, with the core's stable `code` and both messages (the
 /// field names avoid `message`, which clashes with Kotlin's `Throwable.message`).
