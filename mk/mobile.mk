@@ -24,7 +24,7 @@ mobile-lib:
 
 kotlin-test: mobile-lib $(KOTLINC) /usr/share/java/jna.jar /usr/share/java/gson.jar
 	rm -rf target/kotlin && bindings-mobile/generate.sh kotlin target/kotlin/gen
-	$(KOTLINC) -nowarn -cp $(JAVA_CP) target/kotlin/gen/tw/edu/ntpc/policy/*.kt target/kotlin/gen/tw/edu/ntpc/policy/testing/*.kt tests/kotlin/VectorRunner.kt -d target/kotlin/runner.jar
+	$(KOTLINC) -nowarn -cp $(JAVA_CP) target/kotlin/gen/tw/edu/ntpc/policy/*.kt target/kotlin/gen/tw/edu/ntpc/policy/testing/*.kt tests/kotlin/VectorRunner.kt tests/kotlin/ReadmeExamples.kt -d target/kotlin/runner.jar
 	java -Djna.library.path=target/debug -cp target/kotlin/runner.jar:$(KOTLIN_HOME)/lib/kotlin-stdlib.jar:$(JAVA_CP) VectorRunnerKt tests/vectors schema/api.json
 
 # The committed Swift bindings come from a build without the test hook (cargo

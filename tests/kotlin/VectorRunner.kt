@@ -363,6 +363,9 @@ fun main(argv: Array<String>) {
     }
     if (classifyId("A123456789").checksumValid) passed++ else fail("after panic", "the library stopped working")
 
+    // The README's Kotlin lines compile (this file is built with them) and give what it says.
+    readmeExamples().let { if (it.isEmpty()) passed++ else fail("README examples", it.joinToString("; ")) }
+
     // Errors carry the stable code and both messages.
     try {
         parseDate("110/02/30")
