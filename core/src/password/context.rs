@@ -124,6 +124,9 @@ pub(crate) struct ContextWords<'a> {
     starts: u128,
     /// The same for the second key of the words.
     seconds: u128,
+    /// Which words are all ASCII (bit `i` for word `i`): found once, not at
+    /// every position the words are tried at.
+    ascii: u32,
 }
 
 /// Non-ASCII context words found in a password: `(start, end, word)` in
@@ -149,6 +152,7 @@ impl<'a> ContextWords<'a> {
             bits: 0.0,
             starts: 0,
             seconds: 0,
+            ascii: 0,
         };
         let min = rules.min_name_token_length as usize;
         for w in &rules.org_words {
@@ -183,24 +187,16 @@ impl<'a> ContextWords<'a> {
             }
         }
         c.bits = log2(c.len + 1);
-        for w in &c.words[..c.len] {
-            if let Some(&first) = w.as_bytes().first()
-                && first.is_ascii()
-            {
-                let first = first.to_ascii_lowercase();
-                c.starts |= SPELLED_BY[usize::from(first)];
-            }
-            if let Some(&second) = w.as_bytes().get(1)
-                && second.is_ascii()
-            {
-                c.seconds |= SPELLED_BY[usize::from(second.to_ascii_lowercase())];
-            }
-        }
         c
     }
 
+    /// Adds a word of at least `min_chars` characters (the first
+    /// [`MAX_WORDS`] only), with the keys that can start it.
+    #[inline(always)]
     fn push(&mut self, word: &'a str, kind: ContextKind, min_chars: usize) {
-        let chars = if word.is_ascii() {
+        // A plain loop: the words are short, shorter than `is_ascii`'s set-up.
+        let ascii = word.bytes().all(|b| b < 0x80);
+        let chars = if ascii {
             word.len()
         } else {
             word.chars().count()
@@ -208,6 +204,18 @@ impl<'a> ContextWords<'a> {
         if chars == 0 || self.len >= MAX_WORDS || chars < min_chars.max(1) {
             return;
         }
+        let bytes = word.as_bytes();
+        if let Some(&first) = bytes.first()
+            && first.is_ascii()
+        {
+            self.starts |= SPELLED_BY[usize::from(first.to_ascii_lowercase())];
+        }
+        if let Some(&second) = bytes.get(1)
+            && second.is_ascii()
+        {
+            self.seconds |= SPELLED_BY[usize::from(second.to_ascii_lowercase())];
+        }
+        self.ascii |= u32::from(ascii) << self.len;
         self.words[self.len] = word;
         self.kinds[self.len] = kind;
         self.len += 1;
@@ -241,7 +249,7 @@ impl<'a> ContextWords<'a> {
         }
         for (i, w) in self.words[..self.len].iter().enumerate() {
             let w = w.as_bytes();
-            if !w.is_ascii() || s + w.len() > text.n {
+            if (self.ascii >> i) & 1 == 0 || s + w.len() > text.n {
                 continue;
             }
             let (Some(&w0), Some(&w1)) = (w.first(), w.get(1)) else {
@@ -279,13 +287,14 @@ impl<'a> ContextWords<'a> {
             list: [(0, 0, 0); 16],
             len: 0,
         };
-        if !text.wide || !self.words[..self.len].iter().any(|w| !w.is_ascii()) {
+        let all_ascii = (1u64 << self.len) - 1;
+        if !text.wide || u64::from(self.ascii) == all_ascii {
             return m;
         }
         for (ci, (bi, _)) in password.char_indices().enumerate() {
             let rest = password.get(bi..).unwrap_or_default();
             for (i, w) in self.words[..self.len].iter().enumerate() {
-                if !w.is_ascii() && rest.starts_with(w) && m.len < m.list.len() {
+                if (self.ascii >> i) & 1 == 0 && rest.starts_with(w) && m.len < m.list.len() {
                     let end = ci + w.chars().count();
                     m.list[m.len] = (ci as u16, end as u16, i as u8);
                     m.len += 1;
