@@ -22,7 +22,7 @@
 use super::classes::{DIGIT, SPECIAL, ascii_kind};
 use super::context::ContextWords;
 use super::dict::{self, Dict, WordKind};
-use super::keyboard::{self, ALPHABETS, Board};
+use super::keyboard::{self, ALPHABETS, Board, is_shifted};
 use super::zhuyin;
 use chrono::NaiveDate;
 use std::sync::LazyLock;
@@ -1004,10 +1004,6 @@ fn walks<const N: usize>(text: &Text, s: usize, p: &mut Path<N>) {
     }
 }
 
-fn is_shifted(b: u8) -> bool {
-    keyboard::key_of(b).is_some_and(|k| k.2)
-}
-
 /// Shift bits, counted like capitals.
 fn shift_bits(shifted: usize, len: usize, first: u8, last: u8) -> f32 {
     if shifted == 0 {
@@ -1029,8 +1025,8 @@ fn sequences<const N: usize>(text: &Text, s: usize, p: &mut Path<N>) {
     }
     let (r0, r1, r2) = (text.raw[s], text.raw[s + 1], text.raw[s + 2]);
     let mut common = keyboard::follows(r0, r1) & keyboard::follows(r1, r2);
-    let k0 = keyboard::unshifted(r0).to_ascii_lowercase();
-    let k1 = keyboard::unshifted(r1).to_ascii_lowercase();
+    let k0 = keyboard::plain_key(r0);
+    let k1 = keyboard::plain_key(r1);
     while common != 0 {
         let a = common.trailing_zeros() as usize;
         common &= common - 1;
@@ -1054,7 +1050,7 @@ fn sequences<const N: usize>(text: &Text, s: usize, p: &mut Path<N>) {
             let mut e = s + 2;
             let mut upper = usize::from(text.raw[s] != k0) + usize::from(text.raw[s + 1] != k1);
             while e < n && e - s < MAX_RUN {
-                let k = keyboard::unshifted(text.raw[e]).to_ascii_lowercase();
+                let k = keyboard::plain_key(text.raw[e]);
                 let next = shift(m, delta) & keyboard::positions(a, k);
                 if next == 0 {
                     break;
