@@ -555,6 +555,7 @@ pub(crate) fn estimate<'p, const N: usize>(
     let fuzzy_runs = FuzzyRuns::of(text);
     let mut fuzzy_cursor = 0;
     let mut syllables = zhuyin::Syllables::new();
+    let mut digits_end = 0;
     // Decorations: digits and symbols at the start, and from each position that
     // only digits and symbols follow to the end.
     let mut deco_from = n;
@@ -623,7 +624,17 @@ pub(crate) fn estimate<'p, const N: usize>(
                 }
             }
             if k.is_ascii_digit() {
-                dates(text, s, years, p);
+                // The run of digits this one belongs to, found once per run.
+                if s >= digits_end {
+                    digits_end = s;
+                    while digits_end < n && keys[digits_end].is_ascii_digit() {
+                        digits_end += 1;
+                    }
+                }
+                let len = (digits_end - s).min(8);
+                if len >= 2 {
+                    dates(text, s, len, years, p);
+                }
             }
             if zhuyin::may_start(keys, s) {
                 // Capitals inside a span are shifted keys, not Zhuyin: only its
@@ -1134,12 +1145,12 @@ impl Copies {
 }
 
 /// Dates and years in the digits starting at `s`.
-fn dates<const N: usize>(text: &Text, s: usize, years: Years, p: &mut Path<N>) {
+///
+/// `len`: how many digits start at `s` (at most 8). A single digit is no date
+/// or year in any format (each needs two digits or more): the caller does not
+/// call for one.
+fn dates<const N: usize>(text: &Text, s: usize, len: usize, years: Years, p: &mut Path<N>) {
     let n = text.n;
-    let mut len = 0;
-    while s + len < n && len < 8 && text.key[s + len].is_ascii_digit() {
-        len += 1;
-    }
     let digit = |i: usize| u32::from(text.key[s + i] - b'0');
     let num = |a: usize, b: usize| (a..b).fold(0u32, |v, i| v * 10 + digit(i));
     let mut emit = |e: usize, bits: f32, f: DateFormat| p.relax(s, s + e, bits, Part::Date(f));
