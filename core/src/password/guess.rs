@@ -870,14 +870,13 @@ fn fuzzy<const N: usize>(d: &Dict, text: &Text, s: usize, e: usize, leet_n: u8, 
         }
     };
     try_key(run);
+    // The run without its letter `del`, for each `del` in order: from one to
+    // the next only the letter before `del` comes back (`buf[del - 1]`).
     let mut buf = [0u8; dict::FUZZY_MAX];
+    buf[..len - 1].copy_from_slice(&run[1..]);
     for del in 0..len {
-        let mut k = 0;
-        for (j, &b) in run.iter().enumerate() {
-            if j != del {
-                buf[k] = b;
-                k += 1;
-            }
+        if del > 0 {
+            buf[del - 1] = run[del - 1];
         }
         try_key(&buf[..len - 1]);
     }
