@@ -17,6 +17,7 @@ use super::PasswordContext;
 use super::guess::{Text, leet, leet_of, log2};
 use super::names::{account_local_part, is_name_separator};
 use crate::policy::PasswordPolicy;
+use std::cell::Cell;
 
 /// Where a context word comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +125,14 @@ pub(crate) struct ContextWords<'a> {
     starts: u128,
     /// The same for the second key of the words.
     seconds: u128,
+    /// Which words are all ASCII (bit `i` for word `i`), found the first time
+    /// it is asked ([`ASCII_KNOWN`] set then): most checks never ask, and the
+    /// organisation's words are then not read past their second byte.
+    ascii: Cell<u32>,
 }
+
+/// The bit of `ContextWords::ascii` that says the mask is known.
+const ASCII_KNOWN: u32 = 1 << 31;
 
 /// Non-ASCII context words found in a password: `(start, end, word)` in
 /// characters, in order of start.
@@ -149,10 +157,14 @@ impl<'a> ContextWords<'a> {
             bits: 0.0,
             starts: 0,
             seconds: 0,
+            ascii: Cell::new(0),
         };
         let min = rules.min_name_token_length as usize;
+        // At least one character: not empty (no count needed).
         for w in &rules.org_words {
-            c.push(w, ContextKind::Organisation, 1);
+            if !w.is_empty() {
+                c.add(w, ContextKind::Organisation);
+            }
         }
         if let Some(name) = ctx.school_name {
             for t in name.split(|ch: char| is_name_separator(ch) || ch.is_whitespace()) {
@@ -183,34 +195,58 @@ impl<'a> ContextWords<'a> {
             }
         }
         c.bits = log2(c.len + 1);
-        for w in &c.words[..c.len] {
-            if let Some(&first) = w.as_bytes().first()
-                && first.is_ascii()
-            {
-                let first = first.to_ascii_lowercase();
-                c.starts |= SPELLED_BY[usize::from(first)];
-            }
-            if let Some(&second) = w.as_bytes().get(1)
-                && second.is_ascii()
-            {
-                c.seconds |= SPELLED_BY[usize::from(second.to_ascii_lowercase())];
-            }
-        }
         c
     }
 
+    /// Adds a word of at least `min_chars` characters (the first
+    /// [`MAX_WORDS`] only), with the keys that can start it.
     fn push(&mut self, word: &'a str, kind: ContextKind, min_chars: usize) {
         let chars = if word.is_ascii() {
             word.len()
         } else {
             word.chars().count()
         };
-        if chars == 0 || self.len >= MAX_WORDS || chars < min_chars.max(1) {
+        if chars == 0 || chars < min_chars.max(1) {
             return;
+        }
+        self.add(word, kind);
+    }
+
+    /// Adds a word that is long enough (the first [`MAX_WORDS`] only), with
+    /// the keys that can start it.
+    #[inline]
+    fn add(&mut self, word: &'a str, kind: ContextKind) {
+        if self.len >= MAX_WORDS {
+            return;
+        }
+        let bytes = word.as_bytes();
+        if let Some(&first) = bytes.first()
+            && first.is_ascii()
+        {
+            self.starts |= SPELLED_BY[usize::from(first.to_ascii_lowercase())];
+        }
+        if let Some(&second) = bytes.get(1)
+            && second.is_ascii()
+        {
+            self.seconds |= SPELLED_BY[usize::from(second.to_ascii_lowercase())];
         }
         self.words[self.len] = word;
         self.kinds[self.len] = kind;
         self.len += 1;
+    }
+
+    /// Which words are all ASCII (bit `i` for word `i`).
+    fn ascii_mask(&self) -> u32 {
+        let known = self.ascii.get();
+        if known & ASCII_KNOWN != 0 {
+            return known;
+        }
+        let mut m = ASCII_KNOWN;
+        for (i, w) in self.words[..self.len].iter().enumerate() {
+            m |= u32::from(w.is_ascii()) << i;
+        }
+        self.ascii.set(m);
+        m
     }
 
     /// Bits of guessing one context word: log2 of how many there are, plus one.
@@ -239,9 +275,10 @@ impl<'a> ContextWords<'a> {
         if first >= 128 || self.starts & (1 << first) == 0 {
             return;
         }
+        let ascii = self.ascii_mask();
         for (i, w) in self.words[..self.len].iter().enumerate() {
             let w = w.as_bytes();
-            if !w.is_ascii() || s + w.len() > text.n {
+            if (ascii >> i) & 1 == 0 || s + w.len() > text.n {
                 continue;
             }
             let (Some(&w0), Some(&w1)) = (w.first(), w.get(1)) else {
@@ -279,13 +316,18 @@ impl<'a> ContextWords<'a> {
             list: [(0, 0, 0); 16],
             len: 0,
         };
-        if !text.wide || !self.words[..self.len].iter().any(|w| !w.is_ascii()) {
+        if !text.wide {
+            return m;
+        }
+        let ascii = self.ascii_mask();
+        let all_ascii = ASCII_KNOWN | ((1u32 << self.len) - 1);
+        if ascii == all_ascii {
             return m;
         }
         for (ci, (bi, _)) in password.char_indices().enumerate() {
             let rest = password.get(bi..).unwrap_or_default();
             for (i, w) in self.words[..self.len].iter().enumerate() {
-                if !w.is_ascii() && rest.starts_with(w) && m.len < m.list.len() {
+                if (ascii >> i) & 1 == 0 && rest.starts_with(w) && m.len < m.list.len() {
                     let end = ci + w.chars().count();
                     m.list[m.len] = (ci as u16, end as u16, i as u8);
                     m.len += 1;

@@ -22,7 +22,7 @@
 use super::classes::{DIGIT, SPECIAL, ascii_kind};
 use super::context::ContextWords;
 use super::dict::{self, Dict, WordKind};
-use super::keyboard::{self, ALPHABETS, Board};
+use super::keyboard::{self, ALPHABETS, Board, is_shifted};
 use super::zhuyin;
 use chrono::NaiveDate;
 use std::sync::LazyLock;
@@ -555,6 +555,7 @@ pub(crate) fn estimate<'p, const N: usize>(
     let fuzzy_runs = FuzzyRuns::of(text);
     let mut fuzzy_cursor = 0;
     let mut syllables = zhuyin::Syllables::new();
+    let mut digits_end = 0;
     // Decorations: digits and symbols at the start, and from each position that
     // only digits and symbols follow to the end.
     let mut deco_from = n;
@@ -623,7 +624,17 @@ pub(crate) fn estimate<'p, const N: usize>(
                 }
             }
             if k.is_ascii_digit() {
-                dates(text, s, years, p);
+                // The run of digits this one belongs to, found once per run.
+                if s >= digits_end {
+                    digits_end = s;
+                    while digits_end < n && keys[digits_end].is_ascii_digit() {
+                        digits_end += 1;
+                    }
+                }
+                let len = (digits_end - s).min(8);
+                if len >= 2 {
+                    dates(text, s, len, years, p);
+                }
             }
             if zhuyin::may_start(keys, s) {
                 // Capitals inside a span are shifted keys, not Zhuyin: only its
@@ -859,14 +870,13 @@ fn fuzzy<const N: usize>(d: &Dict, text: &Text, s: usize, e: usize, leet_n: u8, 
         }
     };
     try_key(run);
+    // The run without its letter `del`, for each `del` in order: from one to
+    // the next only the letter before `del` comes back (`buf[del - 1]`).
     let mut buf = [0u8; dict::FUZZY_MAX];
+    buf[..len - 1].copy_from_slice(&run[1..]);
     for del in 0..len {
-        let mut k = 0;
-        for (j, &b) in run.iter().enumerate() {
-            if j != del {
-                buf[k] = b;
-                k += 1;
-            }
+        if del > 0 {
+            buf[del - 1] = run[del - 1];
         }
         try_key(&buf[..len - 1]);
     }
@@ -1004,10 +1014,6 @@ fn walks<const N: usize>(text: &Text, s: usize, p: &mut Path<N>) {
     }
 }
 
-fn is_shifted(b: u8) -> bool {
-    keyboard::key_of(b).is_some_and(|k| k.2)
-}
-
 /// Shift bits, counted like capitals.
 fn shift_bits(shifted: usize, len: usize, first: u8, last: u8) -> f32 {
     if shifted == 0 {
@@ -1029,8 +1035,8 @@ fn sequences<const N: usize>(text: &Text, s: usize, p: &mut Path<N>) {
     }
     let (r0, r1, r2) = (text.raw[s], text.raw[s + 1], text.raw[s + 2]);
     let mut common = keyboard::follows(r0, r1) & keyboard::follows(r1, r2);
-    let k0 = keyboard::unshifted(r0).to_ascii_lowercase();
-    let k1 = keyboard::unshifted(r1).to_ascii_lowercase();
+    let k0 = keyboard::plain_key(r0);
+    let k1 = keyboard::plain_key(r1);
     while common != 0 {
         let a = common.trailing_zeros() as usize;
         common &= common - 1;
@@ -1054,7 +1060,7 @@ fn sequences<const N: usize>(text: &Text, s: usize, p: &mut Path<N>) {
             let mut e = s + 2;
             let mut upper = usize::from(text.raw[s] != k0) + usize::from(text.raw[s + 1] != k1);
             while e < n && e - s < MAX_RUN {
-                let k = keyboard::unshifted(text.raw[e]).to_ascii_lowercase();
+                let k = keyboard::plain_key(text.raw[e]);
                 let next = shift(m, delta) & keyboard::positions(a, k);
                 if next == 0 {
                     break;
@@ -1138,12 +1144,12 @@ impl Copies {
 }
 
 /// Dates and years in the digits starting at `s`.
-fn dates<const N: usize>(text: &Text, s: usize, years: Years, p: &mut Path<N>) {
+///
+/// `len`: how many digits start at `s` (at most 8). A single digit is no date
+/// or year in any format (each needs two digits or more): the caller does not
+/// call for one.
+fn dates<const N: usize>(text: &Text, s: usize, len: usize, years: Years, p: &mut Path<N>) {
     let n = text.n;
-    let mut len = 0;
-    while s + len < n && len < 8 && text.key[s + len].is_ascii_digit() {
-        len += 1;
-    }
     let digit = |i: usize| u32::from(text.key[s + i] - b'0');
     let num = |a: usize, b: usize| (a..b).fold(0u32, |v, i| v * 10 + digit(i));
     let mut emit = |e: usize, bits: f32, f: DateFormat| p.relax(s, s + e, bits, Part::Date(f));

@@ -58,6 +58,35 @@ pub(crate) const fn unshifted(b: u8) -> u8 {
     }
 }
 
+/// For every byte: its key unshifted and lowercased (`!` → `1`, `Q` → `q`;
+/// other bytes as they are, lowercased), and whether it needs shift, computed
+/// at compile time: the walks and sequences read them at every character.
+static PLAIN: [(u8, bool); 256] = {
+    let mut t = [(0u8, false); 256];
+    let mut b = 0;
+    while b < 256 {
+        let shifted = match key_of(b as u8) {
+            Some(k) => k.2,
+            None => false,
+        };
+        t[b] = (unshifted(b as u8).to_ascii_lowercase(), shifted);
+        b += 1;
+    }
+    t
+};
+
+/// A byte's key unshifted and lowercased (see [`PLAIN`]).
+#[inline]
+pub(crate) fn plain_key(b: u8) -> u8 {
+    PLAIN[usize::from(b)].0
+}
+
+/// Whether a byte is typed with shift (see [`PLAIN`]).
+#[inline]
+pub(crate) fn is_shifted(b: u8) -> bool {
+    PLAIN[usize::from(b)].1
+}
+
 /// The direction from one key to the next on the slanted QWERTY grid (zxcvbn's
 /// graph: each key touches two on its row, two above and two below), or `None`.
 /// Directions: 0 left, 1 right, 2 up-left, 3 up-right, 4 down-left, 5 down-right.
@@ -100,7 +129,7 @@ static QWERTY_STEP: [[u8; 128]; 128] = {
 };
 
 /// The numeric keypad: `7 8 9 / 4 5 6 / 1 2 3 / _ 0 _`.
-fn keypad_pos(b: u8) -> Option<(i32, i32)> {
+const fn keypad_pos(b: u8) -> Option<(i32, i32)> {
     Some(match b {
         b'7' => (0, 0),
         b'8' => (0, 1),
@@ -115,6 +144,29 @@ fn keypad_pos(b: u8) -> Option<(i32, i32)> {
         _ => return None,
     })
 }
+
+/// The keypad step between every two digits (`(dr + 1) * 3 + (dc + 1)`, or
+/// 0xFF when the keys do not touch), computed at compile time.
+static KEYPAD_STEP: [[u8; 10]; 10] = {
+    let mut t = [[0xFFu8; 10]; 10];
+    let mut a = 0;
+    while a < 10 {
+        let mut b = 0;
+        while b < 10 {
+            if let (Some((ra, ca)), Some((rb, cb))) =
+                (keypad_pos(b'0' + a as u8), keypad_pos(b'0' + b as u8))
+            {
+                let (dr, dc) = (rb - ra, cb - ca);
+                if !(dr == 0 && dc == 0) && dr.abs() <= 1 && dc.abs() <= 1 {
+                    t[a][b] = ((dr + 1) * 3 + (dc + 1)) as u8;
+                }
+            }
+            b += 1;
+        }
+        a += 1;
+    }
+    t
+};
 
 /// Which keyboard a walk is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,13 +197,10 @@ pub(crate) fn walk_step(board: Board, a: u8, b: u8) -> Option<u8> {
             (d != 0xFF).then_some(d)
         }
         Board::Keypad => {
-            let (ra, ca) = keypad_pos(a)?;
-            let (rb, cb) = keypad_pos(b)?;
-            let (dr, dc) = (rb - ra, cb - ca);
-            if (dr, dc) == (0, 0) || dr.abs() > 1 || dc.abs() > 1 {
-                return None;
-            }
-            Some(((dr + 1) * 3 + (dc + 1)) as u8)
+            let d = *KEYPAD_STEP
+                .get(usize::from(a.wrapping_sub(b'0')))?
+                .get(usize::from(b.wrapping_sub(b'0')))?;
+            (d != 0xFF).then_some(d)
         }
     }
 }

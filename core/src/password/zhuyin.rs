@@ -93,17 +93,12 @@ pub(crate) fn spans(
                 emit(s + q, u32::from(c) + 1);
             }
         }
-        // A last syllable without its tone key.
-        for len in 1..=MAX_BODY.min(s + w - at) {
-            let end = at + len;
-            if !is_body_key(keys[end - 1]) || is_tone(keys[end - 1]) {
-                break;
-            }
-            // Before the end or anything but a letter (a decoration follows).
-            let ends_here = end == n || !keys[end].is_ascii_lowercase();
-            if ends_here && dict.is_syllable(&keys[at..end]) {
-                emit(end, u32::from(c) + 1);
-            }
+        // A last syllable without its tone key, up to the span's limit.
+        let mut lens = memo.toneless(dict, keys, at) & ((1 << MAX_BODY.min(s + w - at)) - 1);
+        while lens != 0 {
+            let len = lens.trailing_zeros() as usize + 1;
+            lens &= lens - 1;
+            emit(at + len, u32::from(c) + 1);
         }
     }
 }
@@ -118,20 +113,7 @@ fn may_follow(dict: &Dict, keys: &[u8], at: usize, memo: &mut Syllables) -> bool
     if at >= n {
         return false;
     }
-    if memo.toned(dict, keys, at, n).is_some() {
-        return true;
-    }
-    for len in 1..=MAX_BODY.min(n - at) {
-        let end = at + len;
-        if !is_body_key(keys[end - 1]) || is_tone(keys[end - 1]) {
-            break;
-        }
-        let ends_here = end == n || !keys[end].is_ascii_lowercase();
-        if ends_here && dict.is_syllable(&keys[at..end]) {
-            return true;
-        }
-    }
-    false
+    memo.toned(dict, keys, at, n).is_some() || memo.toneless(dict, keys, at) != 0
 }
 
 /// The toned syllables of one text by position, found once: the parses from
@@ -140,13 +122,47 @@ pub(crate) struct Syllables {
     /// 0: not looked at; 1: none; else the tone key's offset from the
     /// position, plus one.
     ends: [u8; MAX_CHARS],
+    /// [`TONELESS_KNOWN`] once looked at, with bit `len - 1` for each last
+    /// syllable without its tone key of `len` keys at the position.
+    toneless: [u8; MAX_CHARS],
 }
+
+/// The bit of `Syllables::toneless` that says the position was looked at.
+const TONELESS_KNOWN: u8 = 0x80;
 
 impl Syllables {
     pub(crate) fn new() -> Syllables {
         Syllables {
             ends: [0; MAX_CHARS],
+            toneless: [0; MAX_CHARS],
         }
+    }
+
+    /// The lengths (bit `len - 1`) of the syllables at `at` typed without their
+    /// tone key that can end a span there: body keys only, one of Mandarin's,
+    /// before the end or anything but a letter (a decoration follows). Found
+    /// once per position; the same for every start that reaches it.
+    #[inline]
+    fn toneless(&mut self, dict: &Dict, keys: &[u8], at: usize) -> u8 {
+        let Some(slot) = self.toneless.get_mut(at) else {
+            return 0;
+        };
+        if *slot == 0 {
+            let n = keys.len();
+            let mut m = TONELESS_KNOWN;
+            for len in 1..=MAX_BODY.min(n.saturating_sub(at)) {
+                let end = at + len;
+                if !is_body_key(keys[end - 1]) || is_tone(keys[end - 1]) {
+                    break;
+                }
+                let ends_here = end == n || !keys[end].is_ascii_lowercase();
+                if ends_here && dict.is_syllable(&keys[at..end]) {
+                    m |= 1 << (len - 1);
+                }
+            }
+            *slot = m;
+        }
+        *slot & !TONELESS_KNOWN
     }
 
     /// Where the toned syllable at `at` has its tone key, if it is one of
