@@ -611,6 +611,13 @@ static READINGS: [[u8; 3]; 256] = {
     t
 };
 
+/// The trie codes a key (lowercased) is read as: the key itself, then its
+/// l33t letters in order (see [`READINGS`]; 0xFF where none).
+#[inline]
+pub(crate) fn readings(k: u8) -> [u8; 3] {
+    READINGS[usize::from(k)]
+}
+
 /// The bit of [`READ_MASK`] for a key with no reading (or none at all): only a
 /// two-letter word can end before it.
 const NO_THIRD: u64 = 1 << 63;

@@ -723,17 +723,19 @@ fn words<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
         // Follow the literal key; keep the l33t readings for later.
         let mut next = dict::NONE;
         if i < n {
-            let k = text.key[i];
-            next = here.child(dict::code(k));
-            if !k.is_ascii_lowercase() {
-                for &alt in leet(k) {
-                    let c = here.child(dict::code(alt));
-                    if c != dict::NONE && top < pending.len() {
-                        pending[top] = u64::from(c) << 16
-                            | u64::from((i + 1 - s) as u8) << 8
-                            | u64::from(subs + 1);
-                        top += 1;
-                    }
+            // The key's own code and its l33t letters' codes, in one read.
+            let [own, alts @ ..] = dict::readings(text.key[i]);
+            next = here.child(own);
+            for &alt in &alts {
+                if alt == 0xFF {
+                    break;
+                }
+                let c = here.child(alt);
+                if c != dict::NONE && top < pending.len() {
+                    pending[top] = u64::from(c) << 16
+                        | u64::from((i + 1 - s) as u8) << 8
+                        | u64::from(subs + 1);
+                    top += 1;
                 }
             }
         }
