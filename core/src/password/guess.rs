@@ -554,7 +554,7 @@ pub(crate) fn estimate<'p, const N: usize>(
     let mut next_copy = 0;
     let fuzzy_runs = FuzzyRuns::of(text);
     let mut fuzzy_cursor = 0;
-    let mut syllables = zhuyin::Syllables::new();
+    let mut syllables = zhuyin::Syllables::<N>::new();
     let mut digits_end = 0;
     // Decorations: digits and symbols at the start, and from each position that
     // only digits and symbols follow to the end.
