@@ -156,33 +156,8 @@ pub fn check(password: &str, ctx: &PasswordContext<'_>, policy: &Policy) -> Pass
     if rules.detect_weak
         && !common
         && !violation
-        && let mut text = Text::new()
-        && text.read(password)
+        && let Some(log10) = detect(password, ctx, rules, had_date, &mut findings)
     {
-        let words = ContextWords::new(ctx, rules);
-        let years = Years::new(ctx.today, rules.context_years_from, rules.context_years_to);
-        // A small path for the usual lengths: less state to clear per check.
-        let log10 = if text.n < guess::SHORT {
-            detect_with::<{ guess::SHORT }>(
-                password,
-                &text,
-                &words,
-                years,
-                rules,
-                had_date,
-                &mut findings,
-            )
-        } else {
-            detect_with::<{ guess::LONG }>(
-                password,
-                &text,
-                &words,
-                years,
-                rules,
-                had_date,
-                &mut findings,
-            )
-        };
         guesses_log10 = Some((log10 * 100.0).round() / 100.0);
     }
     // `weak_is_violation` raises what the detection found, and the list match.
@@ -204,6 +179,33 @@ pub fn check(password: &str, ctx: &PasswordContext<'_>, policy: &Policy) -> Pass
         guesses_log10,
         findings,
     }
+}
+
+/// The weak-password detection: log10 of the estimated guesses, and the
+/// findings when the password is weak; `None` for a password longer than the
+/// detection reads.
+///
+/// Its state (the text, the context words) is set up here, in place: built
+/// inside the check's condition it was copied into place on every check.
+fn detect(
+    password: &str,
+    ctx: &PasswordContext<'_>,
+    rules: &PasswordPolicy,
+    had_date: bool,
+    findings: &mut Vec<Finding>,
+) -> Option<f64> {
+    let mut text = Text::new();
+    if !text.read(password) {
+        return None;
+    }
+    let words = ContextWords::new(ctx, rules);
+    let years = Years::new(ctx.today, rules.context_years_from, rules.context_years_to);
+    // A small path for the usual lengths: less state to clear per check.
+    Some(if text.n < guess::SHORT {
+        detect_with::<{ guess::SHORT }>(password, &text, &words, years, rules, had_date, findings)
+    } else {
+        detect_with::<{ guess::LONG }>(password, &text, &words, years, rules, had_date, findings)
+    })
 }
 
 /// Runs the estimate with a path of size `N` and adds the findings when the

@@ -212,6 +212,10 @@ const CODES: [Code; 10] = [
 /// The findings of a weak password, in code-table order, one per code: its
 /// first (leftmost) part, with `count` saying how many parts of that kind the
 /// path has. A date is left out when the check already reported one.
+///
+/// Kept out of line: only weak passwords come here, and inlined into the
+/// check it changes how the rest of the check is compiled.
+#[inline(never)]
 pub(crate) fn push_findings<const N: usize>(
     est: &Estimate<'_, N>,
     text: &Text,

@@ -370,6 +370,17 @@ impl Hasher for Fnv {
         self.0 = h ^ (h >> 29);
     }
 
+    fn write_usize(&mut self, n: usize) {
+        // A slice's length prefix (the common-password set hashes `&[u8]`):
+        // one multiply instead of a pass of `write` over its eight bytes.
+        let h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        self.0 = (h ^ n as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+
     fn write_u64(&mut self, x: u64) {
         // Keys of the deletion index are hashes already.
         self.0 = x;
@@ -399,6 +410,10 @@ pub(crate) struct Dict {
     /// index `fuzzy_words` (a hit is verified against the word itself).
     pub(crate) fuzzy_words: Vec<FuzzyWord>,
     pub(crate) deletions: HashMap<u64, (u32, u32), BuildHasherDefault<Fnv>>,
+    /// One bit per [`PRESENT_BITS`] of the keys' hashes that some key of
+    /// `deletions` has: most keys looked up (a run's deletions) are in no
+    /// list, and one bit read answers them without probing the map.
+    present: Vec<u64>,
     /// The word lists the deletion index points into (`(start, len)` ranges).
     pub(crate) deletion_words: Vec<u32>,
     /// Zhuyin syllables without tone, as the keys that type them: a bit map
@@ -611,6 +626,13 @@ static READINGS: [[u8; 3]; 256] = {
     t
 };
 
+/// The trie codes a key (lowercased) is read as: the key itself, then its
+/// l33t letters in order (see [`READINGS`]; 0xFF where none).
+#[inline]
+pub(crate) fn readings(k: u8) -> [u8; 3] {
+    READINGS[usize::from(k)]
+}
+
 /// The bit of [`READ_MASK`] for a key with no reading (or none at all): only a
 /// two-letter word can end before it.
 const NO_THIRD: u64 = 1 << 63;
@@ -681,7 +703,12 @@ impl Dict {
     /// The fuzzy words under one deletion-index key.
     #[inline]
     pub(crate) fn fuzzy_candidates(&self, key: &[u8]) -> &[u32] {
-        match self.deletions.get(&key_hash(key)) {
+        let h = key_hash(key);
+        let (word, bit) = present_bit(h);
+        if self.present.get(word).is_none_or(|w| (w >> bit) & 1 == 0) {
+            return &[];
+        }
+        match self.deletions.get(&h) {
             Some(&(at, len)) => self
                 .deletion_words
                 .get(at as usize..(at + len) as usize)
@@ -689,6 +716,17 @@ impl Dict {
             None => &[],
         }
     }
+}
+
+/// Bits of `Dict::present` (128 KB): about 120,000 keys set about one bit in
+/// nine, so eight of nine keys that are no key are answered by it.
+const PRESENT_BITS: usize = 1 << 20;
+
+/// The word and bit of `Dict::present` for a key's hash (its low 20 bits).
+#[inline]
+fn present_bit(h: u64) -> (usize, u32) {
+    let low = (h as usize) & (PRESENT_BITS - 1);
+    (low / 64, (low % 64) as u32)
 }
 
 /// The hash of a deletion-index key.
@@ -784,7 +822,12 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
     let mut deletions: HashMap<u64, (u32, u32), BuildHasherDefault<Fnv>> =
         HashMap::with_capacity_and_hasher(pairs.len(), BuildHasherDefault::default());
     let mut deletion_words = Vec::with_capacity(pairs.len());
+    let mut present = vec![0u64; PRESENT_BITS / 64];
     for (h, w) in pairs {
+        let (word, bit) = present_bit(h);
+        if let Some(p) = present.get_mut(word) {
+            *p |= 1 << bit;
+        }
         let at = deletion_words.len() as u32;
         deletion_words.push(w);
         deletions.entry(h).or_insert((at, 0)).1 += 1;
@@ -857,6 +900,7 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
         common,
         fuzzy_words,
         deletions,
+        present,
         deletion_words,
         syllables,
         markov,

@@ -554,7 +554,7 @@ pub(crate) fn estimate<'p, const N: usize>(
     let mut next_copy = 0;
     let fuzzy_runs = FuzzyRuns::of(text);
     let mut fuzzy_cursor = 0;
-    let mut syllables = zhuyin::Syllables::new();
+    let mut syllables = zhuyin::Syllables::<N>::new();
     let mut digits_end = 0;
     // Decorations: digits and symbols at the start, and from each position that
     // only digits and symbols follow to the end.
@@ -723,17 +723,19 @@ fn words<const N: usize>(d: &Dict, text: &Text, s: usize, p: &mut Path<N>) {
         // Follow the literal key; keep the l33t readings for later.
         let mut next = dict::NONE;
         if i < n {
-            let k = text.key[i];
-            next = here.child(dict::code(k));
-            if !k.is_ascii_lowercase() {
-                for &alt in leet(k) {
-                    let c = here.child(dict::code(alt));
-                    if c != dict::NONE && top < pending.len() {
-                        pending[top] = u64::from(c) << 16
-                            | u64::from((i + 1 - s) as u8) << 8
-                            | u64::from(subs + 1);
-                        top += 1;
-                    }
+            // The key's own code and its l33t letters' codes, in one read.
+            let [own, alts @ ..] = dict::readings(text.key[i]);
+            next = here.child(own);
+            for &alt in &alts {
+                if alt == 0xFF {
+                    break;
+                }
+                let c = here.child(alt);
+                if c != dict::NONE && top < pending.len() {
+                    pending[top] = u64::from(c) << 16
+                        | u64::from((i + 1 - s) as u8) << 8
+                        | u64::from(subs + 1);
+                    top += 1;
                 }
             }
         }
@@ -792,37 +794,38 @@ impl FuzzyRuns {
             list: [(0, 0, 0); 16],
             len: 0,
         };
-        let n = text.n;
-        let letterish = |i: usize| {
-            let k = text.key[i];
-            k.is_ascii_lowercase() || !leet(k).is_empty()
-        };
+        let key = text.keys();
+        let n = key.len();
         let mut i = 0;
         while i < n && r.len < r.list.len() {
-            if !text.key[i].is_ascii_lowercase() {
+            if !key[i].is_ascii_lowercase() {
                 i += 1;
                 continue;
             }
-            // Extend over letters and l33t characters, then drop trailing
-            // non-letters (a digit after a word is a decoration, not a letter).
-            let mut j = i;
-            while j < n && letterish(j) {
+            // Extend over letters and l33t characters; the run ends after its
+            // last letter (a digit after a word is a decoration, not a
+            // letter), and its l33t characters are those before that letter.
+            let (mut j, mut e) = (i + 1, i + 1);
+            let (mut leet_n, mut trailing) = (0usize, 0usize);
+            while j < n {
+                let k = key[j];
+                if k.is_ascii_lowercase() {
+                    e = j + 1;
+                    leet_n += trailing;
+                    trailing = 0;
+                } else if !leet(k).is_empty() {
+                    trailing += 1;
+                } else {
+                    break;
+                }
                 j += 1;
-            }
-            let mut e = j;
-            while e > i && !text.key[e - 1].is_ascii_lowercase() {
-                e -= 1;
             }
             let len = e - i;
             if (dict::FUZZY_MIN..=dict::FUZZY_MAX).contains(&len) && plain_case(text, i, e) {
-                let leet_n = text.key[i..e]
-                    .iter()
-                    .filter(|k| !k.is_ascii_lowercase())
-                    .count();
                 r.list[r.len] = (i as u16, e as u16, leet_n as u8);
                 r.len += 1;
             }
-            i = j.max(i + 1);
+            i = j;
         }
         r
     }
@@ -1249,6 +1252,7 @@ fn valid_md(year: i32, m: u32, d: u32) -> bool {
 }
 
 /// The word a [`Part::Word`] matched: its letters, from the trie.
+#[inline]
 pub(crate) fn word_of(node: u32) -> ([u8; dict::MAX_WORD], usize, Option<dict::Entry>) {
     let d = dict::dict();
     let mut out = [0u8; dict::MAX_WORD];

@@ -14,7 +14,6 @@
 //! syllables on their own).
 
 use super::dict::Dict;
-use super::guess::MAX_CHARS;
 
 /// Longest syllable body in keys (ㄓㄨㄤ = `5j;`, ㄒㄧㄠ = `vul`).
 const MAX_BODY: usize = 3;
@@ -58,11 +57,11 @@ pub(crate) fn may_start(keys: &[u8], s: usize) -> bool {
 ///
 /// `memo` keeps the toned syllables found at each position for the next start
 /// (the same text; see [`Syllables`]).
-pub(crate) fn spans(
+pub(crate) fn spans<const N: usize>(
     dict: &Dict,
     keys: &[u8],
     s: usize,
-    memo: &mut Syllables,
+    memo: &mut Syllables<N>,
     mut emit: impl FnMut(usize, u32),
 ) {
     let n = keys.len();
@@ -108,7 +107,12 @@ pub(crate) fn spans(
 /// most first syllables have none after them, so the parse is not set up.
 /// (Both limits of that loop are the text's end this close to the start.)
 #[inline]
-fn may_follow(dict: &Dict, keys: &[u8], at: usize, memo: &mut Syllables) -> bool {
+fn may_follow<const N: usize>(
+    dict: &Dict,
+    keys: &[u8],
+    at: usize,
+    memo: &mut Syllables<N>,
+) -> bool {
     let n = keys.len();
     if at >= n {
         return false;
@@ -118,23 +122,26 @@ fn may_follow(dict: &Dict, keys: &[u8], at: usize, memo: &mut Syllables) -> bool
 
 /// The toned syllables of one text by position, found once: the parses from
 /// successive starts of a Zhuyin-typed password cross the same positions.
-pub(crate) struct Syllables {
+///
+/// Sized like the path (`N`, more than the text's length): most texts are
+/// short, and the memo is cleared on every check.
+pub(crate) struct Syllables<const N: usize> {
     /// 0: not looked at; 1: none; else the tone key's offset from the
     /// position, plus one.
-    ends: [u8; MAX_CHARS],
+    ends: [u8; N],
     /// [`TONELESS_KNOWN`] once looked at, with bit `len - 1` for each last
     /// syllable without its tone key of `len` keys at the position.
-    toneless: [u8; MAX_CHARS],
+    toneless: [u8; N],
 }
 
 /// The bit of `Syllables::toneless` that says the position was looked at.
 const TONELESS_KNOWN: u8 = 0x80;
 
-impl Syllables {
-    pub(crate) fn new() -> Syllables {
+impl<const N: usize> Syllables<N> {
+    pub(crate) fn new() -> Self {
         Syllables {
-            ends: [0; MAX_CHARS],
-            toneless: [0; MAX_CHARS],
+            ends: [0; N],
+            toneless: [0; N],
         }
     }
 
@@ -208,7 +215,7 @@ mod tests {
 
     fn ends(text: &str) -> Vec<(usize, u32)> {
         let mut out = Vec::new();
-        let mut memo = Syllables::new();
+        let mut memo = Syllables::<{ crate::password::guess::MAX_CHARS }>::new();
         spans(dict(), text.as_bytes(), 0, &mut memo, |e, c| {
             out.push((e, c))
         });
