@@ -63,11 +63,19 @@ fn code_of(part: Part) -> Code {
 }
 
 /// The finding of one part: what it found, masked, where and how long.
-fn finding_of(seg: &Segment, text: &Text, password: &str, ctx: &ContextWords<'_>) -> Finding {
+///
+/// `code` is the part's code ([`code_of`]), found once by the caller.
+fn finding_of(
+    code: Code,
+    seg: &Segment,
+    text: &Text,
+    password: &str,
+    ctx: &ContextWords<'_>,
+) -> Finding {
     let typed = &text.key[seg.start..seg.end];
     // Room for the most parameters a part takes (a word: masked, list, rank,
     // two more, position, length and count), so that the list never regrows.
-    let f = Finding::with_capacity(code_of(seg.part), MAX_PARAMS);
+    let f = Finding::with_capacity(code, MAX_PARAMS);
     let f = match seg.part {
         Part::Word { node, leet } => {
             let (word, len, entry) = guess::word_of(node);
@@ -237,9 +245,9 @@ pub(crate) fn push_findings<const N: usize>(
             count[i] += 1;
         }
     }
-    for (seg, n) in first.iter().zip(count) {
+    for ((seg, n), &code) in first.iter().zip(count).zip(&CODES) {
         if let Some(seg) = seg {
-            out.push(finding_of(seg, text, password, ctx).with("count", n));
+            out.push(finding_of(code, seg, text, password, ctx).with("count", n));
         }
     }
 }
