@@ -13,6 +13,12 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+mod markov;
+mod trie;
+pub(crate) use markov::Markov;
+use trie::CODE;
+pub(crate) use trie::{NONE, Trie, code};
+
 /// Which list a word comes from; it decides the finding's code and the list name
 /// its parameters carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,15 +83,15 @@ impl WordKind {
 
     fn text(self) -> &'static str {
         match self {
-            WordKind::Password => include_str!("data/passwords.txt"),
-            WordKind::Taiwan => include_str!("data/taiwan.txt"),
-            WordKind::English => include_str!("data/english.txt"),
-            WordKind::Tv => include_str!("data/tv.txt"),
-            WordKind::FirstName => include_str!("data/first_names.txt"),
-            WordKind::Surname => include_str!("data/surnames.txt"),
-            WordKind::TwSurname => include_str!("data/tw_surnames.txt"),
-            WordKind::TwGiven => include_str!("data/tw_given.txt"),
-            WordKind::Zhuyin => include_str!("data/zhuyin_phrases.txt"),
+            WordKind::Password => include_str!("../data/passwords.txt"),
+            WordKind::Taiwan => include_str!("../data/taiwan.txt"),
+            WordKind::English => include_str!("../data/english.txt"),
+            WordKind::Tv => include_str!("../data/tv.txt"),
+            WordKind::FirstName => include_str!("../data/first_names.txt"),
+            WordKind::Surname => include_str!("../data/surnames.txt"),
+            WordKind::TwSurname => include_str!("../data/tw_surnames.txt"),
+            WordKind::TwGiven => include_str!("../data/tw_given.txt"),
+            WordKind::Zhuyin => include_str!("../data/zhuyin_phrases.txt"),
         }
     }
 
@@ -118,230 +124,6 @@ pub(crate) struct Entry {
     pub(crate) kind: WordKind,
     /// 1-based rank in that list.
     pub(crate) rank: u32,
-}
-
-/// The bytes a word may hold, as codes 0–49: letters, digits, space and the
-/// thirteen symbols the lists use (`' . _ / @ - = * $ | ! , ;`). A word with
-/// any other byte is left out of the trie.
-static CODE: [u8; 128] = {
-    let mut t = [0xFFu8; 128];
-    let mut c = 0u8;
-    let mut b = b'a';
-    while b <= b'z' {
-        t[b as usize] = c;
-        c += 1;
-        b += 1;
-    }
-    let mut b = b'0';
-    while b <= b'9' {
-        t[b as usize] = c;
-        c += 1;
-        b += 1;
-    }
-    let others = b" '._/@-=*$|!,;";
-    let mut i = 0;
-    while i < others.len() {
-        t[others[i] as usize] = c;
-        c += 1;
-        i += 1;
-    }
-    t
-};
-
-/// The trie code of a byte (0xFF: none).
-#[inline]
-pub(crate) fn code(b: u8) -> u8 {
-    CODE.get(usize::from(b)).copied().unwrap_or(0xFF)
-}
-
-/// A byte trie in flat arrays, numbered breadth-first so that the children of a
-/// node are consecutive. Each node keeps a 64-bit map of the byte codes it has
-/// children for ([`CODE`]): the child along code `c` is `start + (number of set
-/// bits below c)`, one 16-byte read per step. `label` and `parent` spell a
-/// word back.
-pub(crate) struct Trie {
-    nodes: Vec<Node>,
-    label: Vec<u8>,
-    parent: Vec<u32>,
-    entries: Vec<Entry>,
-}
-
-/// One trie node: which codes it has children for, where they start, and the
-/// entry of the word it ends ([`NONE`] if none).
-#[derive(Clone, Copy)]
-pub(crate) struct Node {
-    bits: u64,
-    start: u32,
-    entry: u32,
-}
-
-/// What [`Trie::node`] answers for a node that does not exist: no children, no
-/// word.
-const NO_NODE: Node = Node {
-    bits: 0,
-    start: 0,
-    entry: NONE,
-};
-
-impl Node {
-    /// The child along trie code `c` ([`code`]), or [`NONE`].
-    #[inline]
-    pub(crate) fn child(self, c: u8) -> u32 {
-        if c >= 64 || (self.bits >> c) & 1 == 0 {
-            return NONE;
-        }
-        self.start + (self.bits & ((1u64 << c) - 1)).count_ones()
-    }
-}
-
-/// No child / no entry.
-pub(crate) const NONE: u32 = u32::MAX;
-
-impl Trie {
-    /// The child of `node` along byte `label`, or [`NONE`] (the tests spell
-    /// words with it).
-    #[cfg(test)]
-    pub(crate) fn child(&self, node: u32, label: u8) -> u32 {
-        let c = code(label);
-        let Some(n) = self.nodes.get(node as usize) else {
-            return NONE;
-        };
-        if c >= 64 || (n.bits >> c) & 1 == 0 {
-            return NONE;
-        }
-        n.start + (n.bits & ((1u64 << c) - 1)).count_ones()
-    }
-
-    /// The node record of `node` (one read; children and entry together).
-    #[inline]
-    pub(crate) fn node(&self, node: u32) -> Node {
-        self.nodes.get(node as usize).copied().unwrap_or(NO_NODE)
-    }
-
-    /// The word that ends at a node read by [`Trie::node`], if any.
-    #[inline]
-    pub(crate) fn entry_of(&self, node: Node) -> Option<&Entry> {
-        self.entries.get(node.entry as usize)
-    }
-
-    /// The word that ends at `node`, if any.
-    #[inline]
-    pub(crate) fn entry(&self, node: u32) -> Option<&Entry> {
-        let e = self.nodes.get(node as usize)?.entry;
-        self.entries.get(e as usize)
-    }
-
-    /// Writes the word that leads to `node` into `out`; returns its length.
-    pub(crate) fn spell(&self, node: u32, out: &mut [u8; MAX_WORD]) -> usize {
-        let mut len = 0;
-        let mut n = node;
-        while n != 0 && n != NONE && len < MAX_WORD {
-            out[len] = self.label.get(n as usize).copied().unwrap_or(b'?');
-            len += 1;
-            n = self.parent.get(n as usize).copied().unwrap_or(NONE);
-        }
-        out[..len].reverse();
-        len
-    }
-
-    /// Builds the trie from words sorted and unique (the cheapest entry kept).
-    /// Words with bytes outside ASCII are skipped (the lists are ASCII).
-    fn build(words: &[(&[u8], Entry)]) -> Trie {
-        // Phase 1: a first-child / next-sibling trie. Words come sorted, so a
-        // node's new child always goes last, and an existing one is the last.
-        let mut first = vec![NONE];
-        let mut last = vec![NONE];
-        let mut next = vec![NONE];
-        let mut lab = vec![0u8];
-        let mut ent = vec![NONE];
-        let mut entries = Vec::with_capacity(words.len());
-        for (word, e) in words {
-            if word.iter().any(|&b| code(b) == 0xFF) {
-                continue;
-            }
-            let mut v = 0usize;
-            for &b in *word {
-                let l = last[v];
-                v = if l != NONE && lab[l as usize] == b {
-                    l as usize
-                } else {
-                    let c = first.len();
-                    first.push(NONE);
-                    last.push(NONE);
-                    next.push(NONE);
-                    lab.push(b);
-                    ent.push(NONE);
-                    if l == NONE {
-                        first[v] = c as u32;
-                    } else {
-                        next[l as usize] = c as u32;
-                    }
-                    last[v] = c as u32;
-                    c
-                };
-            }
-            entries.push(*e);
-            ent[v] = (entries.len() - 1) as u32;
-        }
-        // Phase 2: number breadth-first so that siblings are consecutive, in
-        // code order (the order of their bits).
-        let count = first.len();
-        let mut order = Vec::with_capacity(count);
-        let mut new_id = vec![0u32; count];
-        order.push(0usize);
-        let mut head = 0;
-        let mut kids: Vec<usize> = Vec::new();
-        while head < order.len() {
-            let v = order[head];
-            head += 1;
-            kids.clear();
-            let mut c = first[v];
-            while c != NONE {
-                kids.push(c as usize);
-                c = next[c as usize];
-            }
-            kids.sort_by_key(|&c| code(lab[c]));
-            for &c in &kids {
-                new_id[c] = order.len() as u32;
-                order.push(c);
-            }
-        }
-        let mut t = Trie {
-            nodes: vec![
-                Node {
-                    bits: 0,
-                    start: 0,
-                    entry: NONE,
-                };
-                count
-            ],
-            label: vec![0; count],
-            parent: vec![NONE; count],
-            entries,
-        };
-        for (id, &old) in order.iter().enumerate() {
-            let mut node = Node {
-                bits: 0,
-                start: u32::MAX,
-                entry: ent[old],
-            };
-            let mut c = first[old];
-            while c != NONE {
-                let cid = new_id[c as usize];
-                node.start = node.start.min(cid);
-                let b = lab[c as usize];
-                node.bits |= 1 << code(b);
-                t.parent[cid as usize] = id as u32;
-                t.label[cid as usize] = b;
-                c = next[c as usize];
-            }
-            if node.start == u32::MAX {
-                node.start = 0;
-            }
-            t.nodes[id] = node;
-        }
-        t
-    }
 }
 
 /// FNV-1a over 8-byte words: the sets are fixed at build time, so a fast
@@ -429,87 +211,6 @@ pub(crate) struct Dict {
     /// with such a pair and a third key read as one of its codes (or is such a
     /// pair), so that most starts of a random string skip the trie at once.
     follow: Vec<u64>,
-}
-
-/// A letter trigram model of the words in the lists: how surprising each letter
-/// is after the two before it, in bits. It prices words that are on no list but
-/// are built like words (names, transliterations, compounds, pinyin): a human
-/// string costs 2–3 bits a letter, a random one 5 or more.
-///
-/// Trained when the lists are indexed, on their letters (each entry once, all
-/// lists), with Witten-Bell interpolation of trigram, bigram and (add-half)
-/// unigram estimates. Position 26 is the word boundary.
-pub(crate) struct Markov {
-    /// `bits[(a * 27 + b) * 26 + c]`, quantised to 1/16 bit.
-    bits: Vec<u16>,
-}
-
-impl Markov {
-    /// Bits of letter `c` after `a`, `b` (`0..26` letters, 26 the boundary).
-    #[inline]
-    pub(crate) fn bits(&self, a: usize, b: usize, c: usize) -> f32 {
-        let q = self
-            .bits
-            .get((a * 27 + b) * 26 + c)
-            .copied()
-            .unwrap_or(u16::MAX);
-        f32::from(q) / 16.0
-    }
-
-    fn train<'w>(words: impl Iterator<Item = &'w [u8]>) -> Markov {
-        let mut c3 = vec![0u32; 27 * 27 * 26];
-        let mut c2 = vec![0u32; 27 * 26];
-        let mut c1 = [0u32; 26];
-        for w in words {
-            for run in w.split(|b| !b.is_ascii_lowercase()) {
-                let (mut a, mut b) = (26usize, 26usize);
-                for &ch in run {
-                    let c = usize::from(ch - b'a');
-                    c3[(a * 27 + b) * 26 + c] += 1;
-                    c2[b * 26 + c] += 1;
-                    c1[c] += 1;
-                    (a, b) = (b, c);
-                }
-            }
-        }
-        let total1: f64 = c1.iter().map(|&x| f64::from(x)).sum::<f64>().max(1.0);
-        // Witten-Bell: each order's weight is the share of its context's count
-        // among count + distinct followers; the rest goes to the lower order.
-        let wb = |counts: &[u32]| -> (f64, f64) {
-            let n: f64 = counts.iter().map(|&x| f64::from(x)).sum();
-            let t = counts.iter().filter(|&&x| x > 0).count() as f64;
-            if n > 0.0 {
-                (n, n / (n + t))
-            } else {
-                (0.0, 0.0)
-            }
-        };
-        let mut bits = vec![0u16; 27 * 27 * 26];
-        for a in 0..27 {
-            for b in 0..27 {
-                let row3 = &c3[(a * 27 + b) * 26..(a * 27 + b + 1) * 26];
-                let row2 = &c2[b * 26..(b + 1) * 26];
-                let (n3, l3) = wb(row3);
-                let (n2, l2) = wb(row2);
-                for c in 0..26 {
-                    let p1 = (f64::from(c1[c]) + 0.5) / (total1 + 13.0);
-                    let p2 = if n2 > 0.0 {
-                        l2 * f64::from(row2[c]) / n2 + (1.0 - l2) * p1
-                    } else {
-                        p1
-                    };
-                    let p3 = if n3 > 0.0 {
-                        l3 * f64::from(row3[c]) / n3 + (1.0 - l3) * p2
-                    } else {
-                        p2
-                    };
-                    let q = (-p3.log2() * 16.0).round().clamp(0.0, f64::from(u16::MAX));
-                    bits[(a * 27 + b) * 26 + c] = q as u16;
-                }
-            }
-        }
-        Markov { bits }
-    }
 }
 
 /// Shortest and longest word matched with one edit (Entra's fuzzy match works on
@@ -836,14 +537,14 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
     let common_words: Vec<&[u8]> = [WordKind::Password, WordKind::Taiwan]
         .into_iter()
         .flat_map(|k| lines(k.text()))
-        .chain(lines(include_str!("data/legacy_common.txt")))
+        .chain(lines(include_str!("../data/legacy_common.txt")))
         .map(str::as_bytes)
         .collect();
     // Sized once: growing the set rehashes it about a dozen times.
     let mut common = FastSet::with_capacity_and_hasher(common_words.len(), Default::default());
     common.extend(common_words);
     let mut syllables = vec![0u64; 38 * 38 * 38 / 64 + 1];
-    for i in lines(include_str!("data/zhuyin_syllables.txt"))
+    for i in lines(include_str!("../data/zhuyin_syllables.txt"))
         .filter_map(|l| syllable_index(l.as_bytes()))
     {
         if let Some(w) = syllables.get_mut(i / 64) {
@@ -941,76 +642,4 @@ pub(crate) fn dict() -> &'static Dict {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lookup(word: &str) -> Option<Entry> {
-        let t = &dict().trie;
-        let mut n = 0;
-        for &b in word.as_bytes() {
-            n = t.child(n, b);
-            if n == NONE {
-                return None;
-            }
-        }
-        t.entry(n).copied()
-    }
-
-    #[test]
-    fn lists_are_clean() {
-        for kind in WordKind::ALL {
-            let mut n = 0;
-            for (w, _) in ranked(kind) {
-                n += 1;
-                assert!(w.len() <= MAX_WORD, "{kind:?} {w:?}");
-                assert!(
-                    w.iter().all(|b| b.is_ascii_graphic() || *b == b' '),
-                    "{kind:?} {w:?}"
-                );
-                assert!(!w.iter().any(u8::is_ascii_uppercase), "{kind:?} {w:?}");
-            }
-            assert!(n > 90, "{kind:?} has {n}");
-        }
-    }
-
-    #[test]
-    fn trie_finds_words_with_their_cheapest_list() {
-        let e = lookup("password").unwrap();
-        assert_eq!((e.kind, e.rank), (WordKind::Password, 2));
-        assert_eq!(lookup("ji32k7au4a83").unwrap().kind, WordKind::Zhuyin);
-        // 新北 typed with and without the inner tone-1 space.
-        assert_eq!(lookup("vup 1o3").unwrap().kind, WordKind::Zhuyin);
-        assert_eq!(lookup("vup1o3").unwrap().kind, WordKind::Zhuyin);
-        assert!(lookup("chen").is_some());
-        assert!(lookup("zzqxj").is_none());
-    }
-
-    #[test]
-    fn deletion_index_holds_words_and_their_deletions() {
-        let d = dict();
-        let hit = |k: &str| !d.fuzzy_candidates(k.as_bytes()).is_empty();
-        assert!(hit("password") && hit("passwrd") && hit("assword"));
-        assert!(d.fuzzy_words.iter().all(|w| w.word.len() >= FUZZY_MIN));
-        assert!(d.is_syllable(b"ji") && d.is_syllable(b"au") && !d.is_syllable(b"qq"));
-    }
-}
-#[cfg(test)]
-mod markov_debug {
-    #[test]
-    #[ignore]
-    fn show() {
-        let m = &super::dict().markov;
-        for w in [
-            "ltkmaby", "the", "nation", "apteka", "qzxjvkwp", "lilman", "stas",
-        ] {
-            let (mut a, mut b) = (26usize, 26usize);
-            let mut v = Vec::new();
-            for ch in w.bytes() {
-                let c = usize::from(ch - b'a');
-                v.push(m.bits(a, b, c));
-                (a, b) = (b, c);
-            }
-            println!("{w}: {:?} total {}", v, v.iter().sum::<f32>());
-        }
-    }
-}
+mod tests;
