@@ -21,6 +21,7 @@
 pub mod office;
 mod parse;
 pub mod period;
+mod scan;
 mod style;
 mod term;
 
