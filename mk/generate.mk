@@ -1,17 +1,20 @@
 # --- make generate: every generated file, from the core (issue 15) -----------------
 # The core's function table and its JSON Schema derives are the one source:
 #   schema/api.json, schema/types/*.json          cargo run -p xtask -- schema
-#   Python: ntpc_policy/_api.py, shapes.py, _core.pyi   xtask/gen_python.py
+#   Python: ntpc_policy/_api/, shapes/, _core.pyi     xtask/gen_python.py
 #   Node: index.js, index.d.ts                        xtask/gen_node.mjs
 #   Kotlin/Swift: uniffi-bindgen                      bindings-mobile/generate.sh
 #   tests/vectors/*.json                              tests/tools/gen_*_vectors.py
 # `make generate-check` (part of make test) regenerates and fails when a
-# generated file differs from what is committed.
+# generated file differs from what is committed. _api/ and shapes/ hold a
+# module per family of the core's table: the generator deletes a module it no
+# longer writes (and the one-file _api.py, shapes.py these packages replaced), so
+# a stale one shows here as a deletion.
 .PHONY: generate generate-check generate-schema generate-python generate-node generate-vectors
 
-GENERATED := schema bindings-python/python/ntpc_policy/_api.py \
-	bindings-python/python/ntpc_policy/shapes.py bindings-python/python/ntpc_policy/_core.pyi \
-	bindings-python/python/ntpc_policy/serve/api.json \
+PY_GEN := bindings-python/python/ntpc_policy
+GENERATED := schema $(PY_GEN)/_api $(PY_GEN)/_api.py $(PY_GEN)/shapes $(PY_GEN)/shapes.py \
+	$(PY_GEN)/_core.pyi $(PY_GEN)/serve/api.json \
 	bindings-node/index.js bindings-node/index.d.ts tests/vectors
 
 generate: generate-schema generate-python generate-node generate-vectors

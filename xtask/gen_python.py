@@ -1,18 +1,28 @@
 """Writes the generated part of the Python package from `schema/api.json`.
 
-- `ntpc_policy/_api.py`: one typed function per function of the core's table
-  that the native module does not implement itself; each calls `_core.call`.
-- `ntpc_policy/shapes.py`: a `TypedDict` (or `Literal` alias) per record and
-  result type of the contract, for type checkers. Nothing imports it at run time
-  unless you do.
+- `ntpc_policy/_api/`: one typed function per function of the core's table that
+  the native module does not implement itself; each calls `_core.call`. One
+  module per family of the table (`_api/calendar.py`: the `calendar.*`
+  functions); `_api/__init__.py` loads a function's module on first use.
+- `ntpc_policy/shapes/`: a `TypedDict` (or `Literal` alias) per record and result
+  type of the contract, for type checkers. A type only one family's functions use
+  is written in that family's module (`shapes/password.py`), the others in
+  `shapes/common.py`; `shapes/__init__.py` re-exports them all. Nothing imports
+  it at run time unless you do.
 - `ntpc_policy/_core.pyi`: the native module's stub: the fast functions, the
   `IdInfo` class (attributes from its schema), `Policy` and the errors.
+
+Why modules per family: one file per package ran to thousands of lines
+(shapes.py: 2,405), past what a reader (or a review) takes in; a family is the
+unit the table itself names, and the lazy `_api` lets the command line import
+only the family of its command.
 
 Why not a general schema-to-TypedDict tool: the mapping needs the contract's own
 kinds (a date in any calendar style, file bytes, finding parameters) and must stay
 byte-for-byte stable for the drift check; it is a walk over the schema, not a
 reading of Rust source. The output is formatted by the repository's pinned ruff.
-Run by `make generate`; `make test` fails on drift.
+Run by `make generate`; `make test` fails on drift (and on a stale module left
+behind: every `.py` in the two packages not written by this run is deleted).
 """
 
 from __future__ import annotations
@@ -146,56 +156,196 @@ def docstring(text: str | None, indent: str) -> list[str]:
     return [f"{indent}{quote}{lines[0]}", *body, f"{indent}{quote}"]
 
 
-def shapes() -> str:
-    out = [
-        HEADER,
-        '"""The records and results of ntpc-policy as `TypedDict`s and `Literal` aliases,',
-        "generated from the JSON Schema contract (`schema/`). Every function of the",
-        "package takes and returns these shapes (dates as ISO text; as input any",
-        'calendar style)."""',
-        "",
-        "from __future__ import annotations",
-        "",
-        "import datetime as _dt",
-        "from typing import TYPE_CHECKING, @ANY@Literal, TypedDict, Union",
-        "",
-        "if TYPE_CHECKING:",
-        "    from typing_extensions import NotRequired",
-        "",
+# The aliases of the contract's date kinds, written in the module that is their home.
+KIND_ALIASES = {
+    "DateLike": [
         "DateLike = Union[_dt.date, str]",
         '"""A date: `datetime.date`, or text in any calendar style (`110/12/07`)."""',
+    ],
+    "InstantLike": [
         "InstantLike = Union[_dt.datetime, _dt.date, str]",
         '"""An instant: `datetime` (naive: Asia/Taipei), or RFC 3339 / calendar text."""',
-        "",
-    ]
-    for name in sorted(DEFS):
+    ],
+}
+# The module of `shapes` for the types more than one family uses.
+COMMON = "common"
+SHAPES_DOC = [
+    '"""The records and results of ntpc-policy as `TypedDict`s and `Literal` aliases,',
+    "generated from the JSON Schema contract (`schema/`). Every function of the",
+    "package takes and returns these shapes (dates as ISO text; as input any",
+    "calendar style).",
+]
+
+
+def family(f: dict[str, Any]) -> str:
+    """The family of a function of the table: the prefix of its id (`password.check`)."""
+    return str(f["id"]).split(".", 1)[0]
+
+
+def module_name(fam: str) -> str:
+    """The module of a family; a keyword (`import`) gets PEP 8's trailing underscore."""
+    return f"{fam}_" if keyword.iskeyword(fam) else fam
+
+
+def families() -> dict[str, list[dict[str, Any]]]:
+    """The functions of the table by the module of their family, in table order."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for f in API["functions"]:
+        out.setdefault(module_name(family(f)), []).append(f)
+    assert COMMON not in out, f"a family named {COMMON!r} would share the common module"
+    return out
+
+
+def refs(schema: Any) -> set[str]:
+    """The definitions a schema names directly (not those they name in turn)."""
+    out: set[str] = set()
+    if isinstance(schema, dict):
+        if "$ref" in schema:
+            out.add(def_name(schema["$ref"]))
+        for value in schema.values():
+            out |= refs(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            out |= refs(value)
+    return out
+
+
+def shape_homes() -> dict[str, str]:
+    """The module of `shapes` each type (by its written name) is written in: its
+    family's when the functions of one family alone reach it (through their
+    parameters and results, and the types those hold), `common` otherwise. A
+    family's module so refers only to its own types and common ones, and
+    `common` only to its own: no module imports another family's."""
+    users: dict[str, set[str]] = {name: set() for name in DEFS}
+    for module, funcs in families().items():
+        for f in funcs:
+            todo = refs([p["schema"] for p in f["params"]]) | refs(f["returns"])
+            seen: set[str] = set()
+            while todo:
+                name = todo.pop()
+                if name not in seen:
+                    seen.add(name)
+                    todo |= refs(DEFS[name])
+            for name in seen:
+                users[name].add(module)
+    return {
+        RENAME.get(name, name): next(iter(u)) if len(u) == 1 else COMMON
+        for name, u in users.items()
+    }
+
+
+def shape_module(module: str, names: list[str], homes: dict[str, str]) -> str:
+    """One module of `shapes`: the types `names` (as the schema names them)."""
+    USED.clear()
+    aliases = [line for name in names for line in KIND_ALIASES.get(name, [])]
+    body: list[str] = []
+    code = list(aliases)  # the code written (not its documentation)
+    needs_optional = False
+    for name in names:
         schema = DEFS[name]
         if "x-ntpc-kind" in schema:
             continue
         props = schema.get("properties")
         shown = RENAME.get(name, name)
-        out.append("")
+        body.append("")
         if schema.get("type") == "object" and props is not None:
             required = set(schema.get("required", []))
-            out.append(f"class {shown}(TypedDict):")
-            out += docstring(schema.get("description"), "    ")
+            body.append(f"class {shown}(TypedDict):")
+            code.append("TypedDict")
+            body += docstring(schema.get("description"), "    ")
             for key, prop in props.items():
                 t = py_type(prop)
                 if key not in required:
                     t = f"NotRequired[{t}]"
+                    needs_optional = True
                 safe = key if not keyword.iskeyword(key) else f"{key}_"
-                out.append(f"    {safe}: {t}")
+                body.append(f"    {safe}: {t}")
+                code.append(t)
                 notes = wrapped(doc_lines(prop.get("description")), 90)[:3]
-                out += [f"    #: {x}" if x else "    #:" for x in notes]
+                body += [f"    #: {x}" if x else "    #:" for x in notes]
             if not props:
-                out.append("    pass")
-            out.append("")
+                body.append("    pass")
+            body.append("")
         else:
-            out.append(f"{shown} = {py_type(schema)}")
-            out += docstring(schema.get("description"), "")
-    text = "\n".join(out).rstrip() + "\n"
-    uses_any = re.search(r"\bAny\b", text.replace("@ANY@", "")) is not None
-    return text.replace("@ANY@", "Any, " if uses_any else "")
+            t = py_type(schema)
+            body.append(f"{shown} = {t}")
+            code.append(t)
+            body += docstring(schema.get("description"), "")
+    text = "\n".join(code)
+    typing = [n for n in ("Any", "Literal", "TypedDict", "Union") if re.search(rf"\b{n}\b", text)]
+    if needs_optional:
+        typing.insert(0, "TYPE_CHECKING")
+    who = (
+        "that functions of more than one family take or return"
+        if module == COMMON
+        else f"that only the `{family_of_module(module)}.*` functions take or return"
+    )
+    doc = textwrap.wrap(
+        f"The records and results of ntpc-policy {who}, as `TypedDict`s and `Literal`"
+        " aliases generated from the JSON Schema contract (`schema/`)."
+        " `ntpc_policy.shapes` re-exports every name.",
+        84,
+    )
+    head = [
+        HEADER,
+        '"""' + "\n".join(doc) + '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        *(["import datetime as _dt"] if "_dt." in text else []),
+        *([f"from typing import {', '.join(typing)}"] if typing else []),
+        "",
+    ]
+    by_home: dict[str, list[str]] = {}
+    for name in sorted(USED):
+        if homes[name] != module:
+            by_home.setdefault(homes[name], []).append(name)
+    # A type no function reaches is also written in `common`; were it to hold a
+    # family's type, `common` and that family would import each other.
+    assert module != COMMON or not by_home, f"common would import {by_home}"
+    for home, imported in sorted(by_home.items()):
+        head.append(f"from ntpc_policy.shapes.{home} import {', '.join(imported)}")
+    if by_home:
+        head.append("")
+    if needs_optional:
+        head += ["if TYPE_CHECKING:", "    from typing_extensions import NotRequired", ""]
+    head += aliases
+    # One blank line after the imports before an alias (isort), two before a class.
+    if not aliases and body and head[-1] == "":
+        head.pop()
+    return "\n".join(head + body).rstrip() + "\n"
+
+
+def family_of_module(module: str) -> str:
+    """The family whose module this is (`import_` is the module of `import`)."""
+    return next(family(f) for f in API["functions"] if module_name(family(f)) == module)
+
+
+def shapes() -> dict[str, str]:
+    """`shapes/__init__.py` and the module of every family (by file name)."""
+    homes = shape_homes()
+    modules: dict[str, list[str]] = {}
+    for name in sorted(DEFS):
+        modules.setdefault(homes[RENAME.get(name, name)], []).append(name)
+    files = {f"{m}.py": shape_module(m, names, homes) for m, names in sorted(modules.items())}
+    exported = sorted(
+        (RENAME.get(n, n) for n in DEFS if "x-ntpc-kind" not in DEFS[n] or n in KIND_ALIASES),
+    )
+    init = [
+        HEADER,
+        *SHAPES_DOC,
+        "",
+        "One module per family of functions (`shapes.password`: the types only the",
+        "`password.*` functions take or return) and `shapes.common` for the types",
+        'several families share; this package re-exports every name."""',
+        "",
+    ]
+    for m in sorted(modules):
+        names = sorted(n for n in exported if homes[n] == m)
+        init.append(f"from ntpc_policy.shapes.{m} import {', '.join(names)}")
+    init += ["", "__all__ = [", *[f'    "{n}",' for n in exported], "]"]
+    files["__init__.py"] = "\n".join(init) + "\n"
+    return files
 
 
 def signature(f: dict[str, Any]) -> tuple[str, list[str]]:
@@ -220,9 +370,9 @@ def returns(f: dict[str, Any]) -> tuple[str, str]:
     return py_type(f["returns"]), "{}"
 
 
-def api() -> str:
+def api_module(module: str, funcs: list[dict[str, Any]]) -> str:
+    """One module of `_api`: the wrappers of the functions `funcs` of one family."""
     USED.clear()
-    funcs = [f for f in API["functions"] if not f["fast"]]
     body: list[str] = []
     for f in funcs:
         sig, names = signature(f)
@@ -240,38 +390,54 @@ def api() -> str:
         body += docstring(f["doc"], "    ")
         body += [f"    return {conv.format(call)}  # type: ignore[no-any-return]", ""]
     text = "\n".join(body)
-    names = ("Any", "Literal")
-    typing = [n for n in names if f"{n}[" in text or f" {n}" in text]
+    typing = [n for n in ("Any", "Literal") if f"{n}[" in text or f" {n}" in text]
+    uses_dt = "_dt." in text
+    # For type checkers only: the standard library's names, then the shapes.
+    checking = [
+        *(["import datetime as _dt"] if uses_dt else []),
+        *(["from collections.abc import Sequence"] if "Sequence[" in text else []),
+        *([f"from typing import {', '.join(typing)}"] if typing else []),
+    ]
+    if USED:
+        checking += [
+            *([""] if checking else []),
+            f"from ntpc_policy.shapes import {', '.join(sorted(USED))}",
+        ]
     # Only `_core` is imported at run time: `typing`, `collections.abc` and the
     # shapes are for type checkers, and `datetime` is imported on first use, so
     # the command line (which PHP starts once per call) starts fast (issue 17).
     head = [
         HEADER,
-        '"""The functions of ntpc-policy, typed; each calls the core through `_core.call`."""',
+        f'"""The `{family(funcs[0])}.*` functions of ntpc-policy, typed; each calls the core',
+        'through `_core.call`. `ntpc_policy` exports them."""',
         "",
         "from __future__ import annotations",
         "",
-        "from ntpc_policy._core import Policy",
+        *(["from ntpc_policy._core import Policy"] if any(f["uses_policy"] for f in funcs) else []),
         "from ntpc_policy._core import call as _call",
         "",
-        "TYPE_CHECKING = False  # (not `typing.TYPE_CHECKING`: importing `typing` is slow)",
-        "if TYPE_CHECKING:",
-        "    import datetime as _dt",
-        "    from collections.abc import Sequence",
-        *([f"    from typing import {', '.join(typing)}"] if typing else []),
-        "",
-        f"    from ntpc_policy.shapes import ({', '.join(sorted(USED))},)",
-        "else:",
-        "",
-        "    class _Datetime:",
-        '        """The `datetime` module, imported on first use."""',
-        "",
-        "        def __getattr__(self, name: str) -> object:",
-        "            import datetime",
-        "",
-        "            return getattr(datetime, name)",
-        "",
-        "    _dt = _Datetime()",
+    ]
+    if checking:
+        head += [
+            "TYPE_CHECKING = False  # (not `typing.TYPE_CHECKING`: importing `typing` is slow)",
+            "if TYPE_CHECKING:",
+            *[f"    {line}" if line else "" for line in checking],
+        ]
+    if uses_dt:
+        head += [
+            "else:",
+            "",
+            "    class _Datetime:",
+            '        """The `datetime` module, imported on first use."""',
+            "",
+            "        def __getattr__(self, name: str) -> object:",
+            "            import datetime",
+            "",
+            "            return getattr(datetime, name)",
+            "",
+            "    _dt = _Datetime()",
+        ]
+    head += [
         "",
         "__all__ = [",
         *[f'    "{name}",' for name in sorted(f["name"] for f in funcs)],
@@ -279,6 +445,61 @@ def api() -> str:
         "",
     ]
     return "\n".join(head) + text.rstrip() + "\n"
+
+
+def api() -> dict[str, str]:
+    """`_api/__init__.py` and the module of every family (by file name)."""
+    modules = {
+        m: [f for f in funcs if not f["fast"]]
+        for m, funcs in families().items()
+        if any(not f["fast"] for f in funcs)
+    }
+    files = {f"{m}.py": api_module(m, funcs) for m, funcs in modules.items()}
+    home = {f["name"]: m for m, funcs in modules.items() for f in funcs}
+    clash = set(home) & set(modules)
+    assert not clash, f"functions named like a module of _api: {clash}"
+    init = [
+        HEADER,
+        '"""The functions of ntpc-policy, typed; each calls the core through `_core.call`.',
+        "",
+        "One module per family of the core's table (`_api.calendar`: the `calendar.*`",
+        "functions). A function's module is imported on first use (PEP 562), so the",
+        "command line, which PHP starts once per call, imports only its command's",
+        'family (issue 17)."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "TYPE_CHECKING = False  # (not `typing.TYPE_CHECKING`: importing `typing` is slow)",
+        "if TYPE_CHECKING:",
+        *[
+            f"    from ntpc_policy._api.{m} import {', '.join(sorted(f['name'] for f in funcs))}"
+            for m, funcs in sorted(modules.items())
+        ],
+        "",
+        "# The module of every function.",
+        "_MODULES = {",
+        *[f'    "{name}": "{m}",' for name, m in sorted(home.items())],
+        "}",
+        "",
+        "__all__ = [",
+        *[f'    "{name}",' for name in sorted(home)],
+        "]",
+        "",
+        "",
+        "def __getattr__(name: str) -> object:",
+        "    module = _MODULES.get(name)",
+        "    if module is None:",
+        "        raise AttributeError(f\"module 'ntpc_policy._api' has no attribute {name!r}\")",
+        '    value = getattr(__import__(f"ntpc_policy._api.{module}", fromlist=[name]), name)',
+        "    globals()[name] = value",
+        "    return value",
+        "",
+        "",
+        "def __dir__() -> list[str]:",
+        "    return sorted({*globals(), *__all__})",
+    ]
+    files["__init__.py"] = "\n".join(init) + "\n"
+    return files
 
 
 def core_stub() -> str:
@@ -373,17 +594,27 @@ def ruff_format(path: Path, text: str) -> str:
     ).stdout
 
 
+def write(path: Path, text: str) -> None:
+    formatted = ruff_format(path, text)
+    if not path.exists() or path.read_text(encoding="utf-8") != formatted:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(formatted, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
 def main() -> int:
-    files = {
-        PKG / "shapes.py": shapes(),
-        PKG / "_api.py": api(),
-        PKG / "_core.pyi": core_stub(),
-    }
-    for path, text in files.items():
-        formatted = ruff_format(path, text)
-        if not path.exists() or path.read_text(encoding="utf-8") != formatted:
-            path.write_text(formatted, encoding="utf-8")
-            print(f"wrote {path.relative_to(ROOT)}")
+    for package, files in (("shapes", shapes()), ("_api", api())):
+        folder = PKG / package
+        for name, text in files.items():
+            write(folder / name, text)
+        # A module no longer written (a family renamed or gone), or the one-file
+        # form of the package, would linger, shipped and unseen by the drift check.
+        stale = [p for p in folder.glob("*.py") if p.name not in files]
+        stale += [p for p in (folder.with_suffix(".py"),) if p.exists()]
+        for path in stale:
+            path.unlink()
+            print(f"deleted {path.relative_to(ROOT)}")
+    write(PKG / "_core.pyi", core_stub())
     return 0
 
 

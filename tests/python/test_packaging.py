@@ -18,6 +18,16 @@ def test_wheel_ships_typing_files() -> None:
     assert any(f.endswith("abi3.so") for f in files), files
 
 
+def test_wheel_ships_every_module_of_the_source() -> None:
+    # The generated packages `shapes` and `_api` are a module per family of the
+    # core's table (xtask/gen_python.py): a new family must reach the wheel too.
+    files = {str(f) for f in metadata.files("ntpc-policy") or []}
+    source = HERE.parent.parent / "bindings-python" / "python"
+    modules = {p.relative_to(source).as_posix() for p in source.glob("ntpc_policy/**/*.py")}
+    assert {"ntpc_policy/shapes/__init__.py", "ntpc_policy/_api/__init__.py"} <= modules
+    assert sorted(modules - files) == []
+
+
 def test_console_script_is_installed() -> None:
     bindir = Path(sys.executable).parent
     proc = subprocess.run(
