@@ -46,7 +46,7 @@ dist-node: dist-tools node-tools
 	rm -rf $(DIST_NODE) && mkdir -p $(DIST_NODE)/main $(DIST) && rm -f $(DIST)/ntpc-policy-*.tgz
 	cd $(NODE_DIR) && $(DIST_LINKER) npx napi build --platform --release --target x86_64-unknown-linux-gnu \
 		--output-dir ../$(DIST_NODE)/build --js native.js --dts native.d.ts
-	cp $(NODE_DIR)/{package.json,index.js,index.d.ts,LICENSE-MIT,LICENSE-APACHE} $(DIST_NODE)/build/native.js $(DIST_NODE)/main/
+	cp -r $(NODE_DIR)/{package.json,index.js,gen,index.d.ts,LICENSE-MIT,LICENSE-APACHE} $(DIST_NODE)/build/native.js $(DIST_NODE)/main/
 	# What `napi pre-publish` does in the release workflow (it needs every target's
 	# addon): optionalDependencies on the platform package of each napi target.
 	node mk/npm-optional-deps.mjs $(DIST_NODE)/main/package.json $(NODE_DIR)/npm

@@ -2,20 +2,20 @@
 # The core's function table and its JSON Schema derives are the one source:
 #   schema/api.json, schema/types/*.json          cargo run -p xtask -- schema
 #   Python: ntpc_policy/_api/, shapes/, _core.pyi     xtask/gen_python.py
-#   Node: index.js, index.d.ts                        xtask/gen_node.mjs
+#   Node: index.js, gen/, index.d.ts                  xtask/gen_node.mjs
 #   Kotlin/Swift: uniffi-bindgen                      bindings-mobile/generate.sh
 #   tests/vectors/*.json                              tests/tools/gen_*_vectors.py
 # `make generate-check` (part of make test) regenerates and fails when a
-# generated file differs from what is committed. _api/ and shapes/ hold a
-# module per family of the core's table: the generator deletes a module it no
-# longer writes (and the one-file _api.py, shapes.py these packages replaced), so
-# a stale one shows here as a deletion.
+# generated file differs from what is committed. _api/, shapes/ and gen/ hold a
+# module per family of the core's table: the generators delete a module they no
+# longer write (and the one-file _api.py and shapes.py those packages replaced),
+# so a stale one shows here as a deletion.
 .PHONY: generate generate-check generate-schema generate-python generate-node generate-vectors
 
 PY_GEN := bindings-python/python/ntpc_policy
 GENERATED := schema $(PY_GEN)/_api $(PY_GEN)/_api.py $(PY_GEN)/shapes $(PY_GEN)/shapes.py \
 	$(PY_GEN)/_core.pyi $(PY_GEN)/serve/api.json \
-	bindings-node/index.js bindings-node/index.d.ts tests/vectors
+	bindings-node/index.js bindings-node/gen bindings-node/index.d.ts tests/vectors
 
 generate: generate-schema generate-python generate-node generate-vectors
 

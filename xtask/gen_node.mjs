@@ -1,16 +1,19 @@
 // Writes the generated part of the npm package from schema/api.json:
 //
-// - bindings-node/index.js: one function per function of the core's table; the
-//   ones the table marks `fast` are the addon's own (native.js), the others call
-//   the addon's generic `call`.
+// - bindings-node/index.js: exports one function per function of the core's
+//   table; the ones the table marks `fast` are the addon's own (native.js), the
+//   others come from bindings-node/gen/<family>.js (one module per family of the
+//   table, `password.check` -> gen/password.js), each calling the addon's
+//   generic `call`.
 // - bindings-node/index.d.ts: the types of the records and results, compiled from
 //   the JSON Schema by json-schema-to-typescript (keys in camelCase, as the
 //   objects have them), and the declaration of every function.
 //
 // The shape of a JS call, from the table: required parameters in order; one
 // optional parameter stays positional, two or more become one `options` object;
-// the policy comes last. Run by `make generate`; `make test` fails on drift.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs'
+// the policy comes last. Run by `make generate`; `make test` fails on drift (and
+// on a stale module: every .js in gen/ not written by this run is deleted).
+import { readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -201,38 +204,89 @@ export interface PolicyErrorInfo extends Error {
 }
 `
 
+/** The family of a function of the table: the prefix of its id (`password.check`). */
+const family = (f) => f.id.split('.')[0]
+
+/** One module of gen/: the functions `fns` of one family over the generic door. */
+function familyModule(name, fns) {
+  const usesBytes = fns.some((f) => f.params.some((p) => p.name === 'data'))
+  return [
+    header,
+    `'use strict'`,
+    `// The \`${name}.*\` functions of ntpc-policy: each calls the core's generic door`,
+    `// \`call\` of the addon (native.js). index.js exports them.`,
+    `const { call } = require('../native.js')`,
+    ...(usesBytes ? [`const { bytes } = require('./bytes.js')`] : []),
+    ``,
+    ...fns.map(wrapper),
+    `module.exports = { ${fns.map((f) => f.js_name).join(', ')} }`,
+    ``,
+  ].join('\n')
+}
+
+const BYTES = [
+  header,
+  `'use strict'`,
+  ``,
+  `/** File bytes: a Uint8Array (Buffer), or text taken as UTF-8. */`,
+  `function bytes(data) {`,
+  `  return typeof data === 'string' ? Buffer.from(data, 'utf8') : data`,
+  `}`,
+  ``,
+  `module.exports = { bytes }`,
+  ``,
+].join('\n')
+
+function write(path, text) {
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, text)
+    console.log(`wrote ${path.slice(root.length + 1)}`)
+  }
+}
+
 async function main() {
   const fns = api.functions
   const fast = fns.filter((f) => f.fast)
-  const generic = fns.filter((f) => !f.fast)
+  const byFamily = new Map()
+  for (const f of fns.filter((f) => !f.fast)) {
+    if (!byFamily.has(family(f))) byFamily.set(family(f), [])
+    byFamily.get(family(f)).push(f)
+  }
+  if (byFamily.has('bytes')) throw new Error('a family named bytes would share gen/bytes.js')
+  const gen = { 'bytes.js': BYTES }
+  for (const [name, members] of byFamily) gen[`${name}.js`] = familyModule(name, members)
+  const families = [...byFamily.keys()].sort()
   const js = [
     header,
     `'use strict'`,
-    `// The typed functions of ntpc-policy over the addon (native.js): each calls`,
-    `// the core's generic door \`call\`, except the fast ones, which are native.`,
+    `// The typed functions of ntpc-policy over the addon (native.js): the fast ones`,
+    `// are the addon's own; the others call the core's generic door \`call\`, one`,
+    `// module per family of the core's table (gen/<family>.js).`,
     `const native = require('./native.js')`,
-    `const { call } = native`,
-    ``,
-    `/** File bytes: a Uint8Array (Buffer), or text taken as UTF-8. */`,
-    `function bytes(data) {`,
-    `  return typeof data === 'string' ? Buffer.from(data, 'utf8') : data`,
+    `const gen = {`,
+    ...families.map((name) => `  ${name}: require('./gen/${name}.js'),`),
     `}`,
     ``,
-    ...generic.map(wrapper),
     `module.exports = {`,
     `  Policy: native.Policy,`,
-    ...[...fns].sort((a, b) => a.js_name.localeCompare(b.js_name)).map((f) => `  ${f.js_name}${f.fast ? `: native.${f.js_name}` : ''},`),
+    ...[...fns]
+      .sort((a, b) => a.js_name.localeCompare(b.js_name))
+      .map((f) => `  ${f.js_name}: ${f.fast ? 'native' : `gen.${family(f)}`}.${f.js_name},`),
     `}`,
     ``,
   ].join('\n')
   const dts = [header, await types(), POLICY, ...fns.map(declaration)].join('\n')
-  for (const [path, text] of [
-    [join(pkg, 'index.js'), js],
-    [join(pkg, 'index.d.ts'), dts],
-  ]) {
-    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
-      writeFileSync(path, text)
-      console.log(`wrote ${path.slice(root.length + 1)}`)
+  write(join(pkg, 'index.js'), js)
+  write(join(pkg, 'index.d.ts'), dts)
+  const genDir = join(pkg, 'gen')
+  for (const [name, text] of Object.entries(gen)) write(join(genDir, name), text)
+  // A module no longer written (a family renamed or gone) would linger in the
+  // package, unseen by the drift check.
+  for (const name of readdirSync(genDir)) {
+    if (name.endsWith('.js') && !(name in gen)) {
+      unlinkSync(join(genDir, name))
+      console.log(`deleted ${join(genDir, name).slice(root.length + 1)}`)
     }
   }
   // Every fast function must be an export of the addon: checked against its types.

@@ -11,8 +11,8 @@ use ntpc_policy::{PolicyError, api};
 
 /// Calls a function of the core by id (`mailbox.status`) with an object of
 /// arguments (camelCase or snake_case keys), an optional policy and the file
-/// bytes of a `data` parameter. The typed functions of `index.js` call this;
-/// use them.
+/// bytes of a `data` parameter. The typed functions `index.js` exports (from
+/// the generated `gen/<family>.js`) call this; use them.
 #[napi(ts_return_type = "unknown")]
 pub fn call(
     env: Env,
