@@ -1,6 +1,6 @@
 //! Header mapping and row reading shared by every importer.
 
-use super::decode::decode;
+use super::decode::decode_cow;
 use super::split::{Next, Record, RowSource, Splitter, detect};
 use super::{Delimiter, ImportOptions, ImportResult, RowError};
 use crate::calendar;
@@ -67,32 +67,30 @@ fn after_colon(text: &str) -> &str {
     text.split_once([':', '：']).map_or(text, |(_, v)| v).trim()
 }
 
-/// A cell of a data row, with where it came from.
+/// One data row, with its cells addressed by field name. It borrows the row
+/// as the splitter cut it and the header line's names: reading a row copies no
+/// cell (a copy of each cell and of its header was two allocations per cell, a
+/// third of the incident import's instructions; issue 9).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Cell {
-    text: String,
-    column: u64,
-    header: String,
-}
-
-/// One data row, with its cells addressed by field name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
+pub struct Row<'a> {
     /// The line (1-based) the row starts on.
     pub line: u64,
     schema: Schema,
-    cells: Vec<Option<Cell>>,
-    group: Option<String>,
+    record: &'a Record,
+    /// For each schema column, the header cell feeding it: its index and its
+    /// trimmed name.
+    slots: &'a [Option<(usize, String)>],
+    group: Option<&'a str>,
     /// The row comes from a workbook, whose number cells may be dates
     /// ([`Row::parse_date`]).
     workbook: bool,
 }
 
-impl Row {
+impl<'a> Row<'a> {
     /// The name of the group the row is in (the value its opening line gives for
     /// the schema's group field), when the file is grouped.
-    pub fn group(&self) -> Option<&str> {
-        self.group.as_deref()
+    pub fn group(&self) -> Option<&'a str> {
+        self.group
     }
 
     /// Whether the row comes from a workbook (xlsx, xls, ods).
@@ -102,27 +100,26 @@ impl Row {
 
     /// Whether the header line has a column for `field`.
     pub fn has_column(&self, field: &str) -> bool {
-        self.schema
-            .columns
-            .iter()
-            .position(|c| c.field == field)
-            .is_some_and(|i| self.cells.get(i).is_some_and(Option::is_some))
+        self.slot(field).is_some()
     }
 
-    fn cell(&self, field: &str) -> Option<&Cell> {
+    fn slot(&self, field: &str) -> Option<&'a (usize, String)> {
         let i = self.schema.columns.iter().position(|c| c.field == field)?;
-        self.cells.get(i).and_then(Option::as_ref)
+        self.slots.get(i).and_then(Option::as_ref)
+    }
+
+    /// The text of a field's cell, untrimmed, when the header has its column.
+    fn cell(&self, field: &str) -> Option<&'a str> {
+        self.slot(field).map(|(i, _)| self.record.cell(*i))
     }
 
     /// The trimmed cell of a field; `None` when the column is absent or the cell blank.
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.cell(field)
-            .map(|c| c.text.trim())
-            .filter(|t| !t.is_empty())
+    pub fn get(&self, field: &str) -> Option<&'a str> {
+        self.cell(field).map(str::trim).filter(|t| !t.is_empty())
     }
 
     /// The trimmed cell of a field, or `import.missing_value` at its position.
-    pub fn required(&self, field: &str) -> std::result::Result<&str, RowError> {
+    pub fn required(&self, field: &str) -> std::result::Result<&'a str, RowError> {
         self.get(field).ok_or_else(|| {
             let header = self.header_of(field);
             self.error(field, PolicyError::ImportMissingValue { field: header })
@@ -173,7 +170,7 @@ impl Row {
         f(&self.serial_as_date(text)).map_err(|e| self.error(field, e))
     }
 
-    fn serial_as_date<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+    fn serial_as_date<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         match self.workbook.then(|| super::workbook::serial_date(text)) {
             Some(Some(date)) => date.into(),
             _ => text.into(),
@@ -192,7 +189,7 @@ impl Row {
 
     /// An error at the cell of `field` (or the row, when the column is absent).
     pub fn error(&self, field: &str, error: PolicyError) -> RowError {
-        let cell = self.cell(field);
+        let slot = self.slot(field);
         let header = self.header_of(field);
         let error = match error {
             PolicyError::ImportInvalidValue {
@@ -210,7 +207,7 @@ impl Row {
         };
         RowError {
             line: self.line,
-            column: cell.map(|c| c.column),
+            column: slot.map(|(i, _)| *i as u64 + 1),
             header: Some(header),
             field: Some(field.to_owned()),
             sheet: None,
@@ -220,8 +217,8 @@ impl Row {
     }
 
     fn header_of(&self, field: &str) -> String {
-        match self.cell(field) {
-            Some(c) => c.header.clone(),
+        match self.slot(field) {
+            Some((_, h)) => h.clone(),
             None => self
                 .schema
                 .columns
@@ -298,19 +295,20 @@ pub(super) fn read<O: ImportResult>(
         let (rows, read_as) = super::workbook::open(data, options, policy)?;
         return read_rows(rows, read_as, schema, policy, convert);
     }
-    let decoded = decode(data)?;
-    if decoded.text.trim().is_empty() {
+    // Valid UTF-8 is read in place, not copied (the rows borrow from it).
+    let (text, encoding, bom) = decode_cow(data)?;
+    if text.trim().is_empty() {
         return Err(PolicyError::ImportEmpty);
     }
     let delim = match options.delimiter {
-        Delimiter::Auto => detect(&decoded.text),
+        Delimiter::Auto => detect(&text),
         Delimiter::Comma => b',',
         Delimiter::Tab => b'\t',
     };
-    let rows = Splitter::new(&decoded.text, delim);
+    let rows = Splitter::new(&text, delim);
     let read_as = ReadAs {
-        encoding: decoded.encoding,
-        bom: decoded.bom,
+        encoding,
+        bom,
         delimiter: if delim == b'\t' {
             Delimiter::Tab
         } else {
@@ -464,7 +462,24 @@ fn read_rows<O: ImportResult>(
     };
     // One cell more than the header is enough to see a row is too wide.
     let keep = header.len() + 1;
+    // Sized once from the line ends left (a row takes a line at least; the
+    // rows are capped): growing by doubling copied the records and rehashed
+    // the keys (issue 9). Capacity no row fills is never written to.
+    let hint = rows
+        .rows_left_hint()
+        .min(usize::try_from(limits.import_max_rows).unwrap_or(usize::MAX));
+    out.records.reserve(hint);
+    out.lines.reserve(hint);
+    if schema.unique.is_some() {
+        seen.reserve(hint);
+    }
+    // The row read last, handed back to the source for its buffers when the
+    // next one is read.
+    let mut last: Option<Record> = None;
     loop {
+        if let Some(done) = last.take() {
+            rows.recycle(done);
+        }
         let (line, record) = match rows.next_row(keep) {
             Next::End => break,
             Next::Broken { line } => (line, None),
@@ -482,6 +497,8 @@ fn read_rows<O: ImportResult>(
                 (r.line, Some(r))
             }
         };
+        last = record;
+        let record = last.as_ref();
         let first = record
             .as_ref()
             .and_then(|r| r.cells().next())
@@ -597,27 +614,15 @@ fn read_rows<O: ImportResult>(
         let row = Row {
             line,
             schema: *schema,
-            cells: slots
-                .iter()
-                .map(|s| {
-                    s.as_ref().map(|(i, h)| Cell {
-                        text: record.cell(*i).to_owned(),
-                        column: *i as u64 + 1,
-                        header: h.clone(),
-                    })
-                })
-                .collect(),
-            group: group.name.clone(),
+            record,
+            slots: &slots,
+            group: group.name.as_deref(),
             workbook,
         };
-        let key = schema
-            .unique
-            .and_then(|f| row.get(f).map(|v| (f, v.to_owned())));
-        let folded = key
-            .as_ref()
-            .map(|(_, v)| crate::identity::normalize(v).into_owned());
-        if let (Some((field, value)), Some(folded)) = (&key, &folded)
-            && let Some(&first_line) = seen.get(folded)
+        let key = schema.unique.and_then(|f| row.get(f).map(|v| (f, v)));
+        let folded = key.map(|(_, v)| crate::identity::normalize(v));
+        if let (Some((field, value)), Some(folded)) = (key, &folded)
+            && let Some(&first_line) = seen.get(folded.as_ref())
         {
             let mut e = row.error(field, PolicyError::ImportEmpty);
             e.error = Box::new(PolicyError::ImportDuplicateKey {
@@ -631,7 +636,7 @@ fn read_rows<O: ImportResult>(
         match convert(&row) {
             Ok(r) => {
                 if let Some(folded) = folded {
-                    seen.insert(folded, line);
+                    seen.insert(folded.into_owned(), line);
                 }
                 out.records.push(r);
                 out.lines.push(line);
