@@ -391,7 +391,7 @@ fn read_rows<O: ImportResult>(
     // First line of each value of the schema's unique field, folded as the
     // account rule folds names (identity::normalize: case, width, invisible
     // characters; issue 14 §5).
-    let mut seen: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let mut seen = super::unique::Seen::new();
     let workbook = matches!(
         read_as.format,
         super::FileFormat::Xlsx | super::FileFormat::Xls | super::FileFormat::Ods
@@ -620,9 +620,13 @@ fn read_rows<O: ImportResult>(
             workbook,
         };
         let key = schema.unique.and_then(|f| row.get(f).map(|v| (f, v)));
-        let folded = key.map(|(_, v)| crate::identity::normalize(v));
-        if let (Some((field, value)), Some(folded)) = (key, &folded)
-            && let Some(&first_line) = seen.get(folded.as_ref())
+        let folded = key.map(|(_, v)| {
+            let folded = crate::identity::normalize(v);
+            let hash = seen.hash(&folded);
+            (folded, hash)
+        });
+        if let (Some((field, value)), Some((folded, hash))) = (key, &folded)
+            && let Some(first_line) = seen.line_of(folded, *hash)
         {
             let mut e = row.error(field, PolicyError::ImportEmpty);
             e.error = Box::new(PolicyError::ImportDuplicateKey {
@@ -635,8 +639,8 @@ fn read_rows<O: ImportResult>(
         }
         match convert(&row) {
             Ok(r) => {
-                if let Some(folded) = folded {
-                    seen.insert(folded.into_owned(), line);
+                if let Some((folded, hash)) = folded {
+                    seen.insert(&folded, hash, line);
                 }
                 out.records.push(r);
                 out.lines.push(line);
