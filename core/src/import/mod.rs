@@ -51,6 +51,7 @@ mod decode;
 mod escape;
 mod split;
 mod table;
+mod unique;
 mod workbook;
 
 pub(crate) use decode::decode_cow;

@@ -215,7 +215,19 @@ pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Resu
             .with("deletion_date_zh", ParamValue::RocDate(deletion_date))
             .with("days_left", days_left)
     };
-    let mut findings = Vec::with_capacity(3);
+    let quota = match record.used_bytes {
+        Some(b) => Some(quota(b, policy)?),
+        None => None,
+    };
+    let backup_from = record.departed_on.filter(|d| *d > today);
+    // Sized exactly: most mailboxes have one finding, and a sweep keeps the
+    // list of every mailbox (650,000; issue 20).
+    let count = 1
+        + usize::from(disabled && past_deletion)
+        + usize::from(basis == CountBasis::Activation)
+        + usize::from(backup_from.is_some())
+        + quota.as_ref().map_or(0, |q| q.findings.len());
+    let mut findings = Vec::with_capacity(count);
     findings.push(match state {
         MailboxState::Active => inactivity(Code::MailboxActive),
         MailboxState::Notice => inactivity(Code::MailboxNotice),
@@ -235,7 +247,7 @@ pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Resu
                 .with("activated_on_zh", ParamValue::RocDate(record.activated_on)),
         );
     }
-    if let Some(d) = record.departed_on.filter(|d| *d > today) {
+    if let Some(d) = backup_from {
         findings.push(
             Finding::new(Code::MailboxBackupBeforeLeaving)
                 .with("status", st.as_str())
@@ -244,10 +256,6 @@ pub fn status(record: &MailboxRecord, today: NaiveDate, policy: &Policy) -> Resu
                 .with("departed_on_zh", ParamValue::RocDate(d)),
         );
     }
-    let quota = match record.used_bytes {
-        Some(b) => Some(quota(b, policy)?),
-        None => None,
-    };
     if let Some(q) = &quota {
         findings.extend(q.findings.iter().cloned());
     }

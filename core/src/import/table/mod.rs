@@ -1,6 +1,6 @@
 //! Header mapping and row reading shared by every importer.
 
-use super::decode::decode;
+use super::decode::decode_cow;
 use super::split::{Next, Record, RowSource, Splitter, detect};
 use super::{Delimiter, ImportOptions, ImportResult, RowError};
 use crate::calendar;
@@ -67,32 +67,30 @@ fn after_colon(text: &str) -> &str {
     text.split_once([':', '：']).map_or(text, |(_, v)| v).trim()
 }
 
-/// A cell of a data row, with where it came from.
+/// One data row, with its cells addressed by field name. It borrows the row
+/// as the splitter cut it and the header line's names: reading a row copies no
+/// cell (a copy of each cell and of its header was two allocations per cell, a
+/// third of the incident import's instructions; issue 9).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Cell {
-    text: String,
-    column: u64,
-    header: String,
-}
-
-/// One data row, with its cells addressed by field name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
+pub struct Row<'a> {
     /// The line (1-based) the row starts on.
     pub line: u64,
     schema: Schema,
-    cells: Vec<Option<Cell>>,
-    group: Option<String>,
+    record: &'a Record,
+    /// For each schema column, the header cell feeding it: its index and its
+    /// trimmed name.
+    slots: &'a [Option<(usize, String)>],
+    group: Option<&'a str>,
     /// The row comes from a workbook, whose number cells may be dates
     /// ([`Row::parse_date`]).
     workbook: bool,
 }
 
-impl Row {
+impl<'a> Row<'a> {
     /// The name of the group the row is in (the value its opening line gives for
     /// the schema's group field), when the file is grouped.
-    pub fn group(&self) -> Option<&str> {
-        self.group.as_deref()
+    pub fn group(&self) -> Option<&'a str> {
+        self.group
     }
 
     /// Whether the row comes from a workbook (xlsx, xls, ods).
@@ -102,27 +100,26 @@ impl Row {
 
     /// Whether the header line has a column for `field`.
     pub fn has_column(&self, field: &str) -> bool {
-        self.schema
-            .columns
-            .iter()
-            .position(|c| c.field == field)
-            .is_some_and(|i| self.cells.get(i).is_some_and(Option::is_some))
+        self.slot(field).is_some()
     }
 
-    fn cell(&self, field: &str) -> Option<&Cell> {
+    fn slot(&self, field: &str) -> Option<&'a (usize, String)> {
         let i = self.schema.columns.iter().position(|c| c.field == field)?;
-        self.cells.get(i).and_then(Option::as_ref)
+        self.slots.get(i).and_then(Option::as_ref)
+    }
+
+    /// The text of a field's cell, untrimmed, when the header has its column.
+    fn cell(&self, field: &str) -> Option<&'a str> {
+        self.slot(field).map(|(i, _)| self.record.cell(*i))
     }
 
     /// The trimmed cell of a field; `None` when the column is absent or the cell blank.
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.cell(field)
-            .map(|c| c.text.trim())
-            .filter(|t| !t.is_empty())
+    pub fn get(&self, field: &str) -> Option<&'a str> {
+        self.cell(field).map(str::trim).filter(|t| !t.is_empty())
     }
 
     /// The trimmed cell of a field, or `import.missing_value` at its position.
-    pub fn required(&self, field: &str) -> std::result::Result<&str, RowError> {
+    pub fn required(&self, field: &str) -> std::result::Result<&'a str, RowError> {
         self.get(field).ok_or_else(|| {
             let header = self.header_of(field);
             self.error(field, PolicyError::ImportMissingValue { field: header })
@@ -173,7 +170,7 @@ impl Row {
         f(&self.serial_as_date(text)).map_err(|e| self.error(field, e))
     }
 
-    fn serial_as_date<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+    fn serial_as_date<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         match self.workbook.then(|| super::workbook::serial_date(text)) {
             Some(Some(date)) => date.into(),
             _ => text.into(),
@@ -192,7 +189,7 @@ impl Row {
 
     /// An error at the cell of `field` (or the row, when the column is absent).
     pub fn error(&self, field: &str, error: PolicyError) -> RowError {
-        let cell = self.cell(field);
+        let slot = self.slot(field);
         let header = self.header_of(field);
         let error = match error {
             PolicyError::ImportInvalidValue {
@@ -210,7 +207,7 @@ impl Row {
         };
         RowError {
             line: self.line,
-            column: cell.map(|c| c.column),
+            column: slot.map(|(i, _)| *i as u64 + 1),
             header: Some(header),
             field: Some(field.to_owned()),
             sheet: None,
@@ -220,8 +217,8 @@ impl Row {
     }
 
     fn header_of(&self, field: &str) -> String {
-        match self.cell(field) {
-            Some(c) => c.header.clone(),
+        match self.slot(field) {
+            Some((_, h)) => h.clone(),
             None => self
                 .schema
                 .columns
@@ -298,19 +295,20 @@ pub(super) fn read<O: ImportResult>(
         let (rows, read_as) = super::workbook::open(data, options, policy)?;
         return read_rows(rows, read_as, schema, policy, convert);
     }
-    let decoded = decode(data)?;
-    if decoded.text.trim().is_empty() {
+    // Valid UTF-8 is read in place, not copied (the rows borrow from it).
+    let (text, encoding, bom) = decode_cow(data)?;
+    if text.trim().is_empty() {
         return Err(PolicyError::ImportEmpty);
     }
     let delim = match options.delimiter {
-        Delimiter::Auto => detect(&decoded.text),
+        Delimiter::Auto => detect(&text),
         Delimiter::Comma => b',',
         Delimiter::Tab => b'\t',
     };
-    let rows = Splitter::new(&decoded.text, delim);
+    let rows = Splitter::new(&text, delim);
     let read_as = ReadAs {
-        encoding: decoded.encoding,
-        bom: decoded.bom,
+        encoding,
+        bom,
         delimiter: if delim == b'\t' {
             Delimiter::Tab
         } else {
@@ -393,7 +391,7 @@ fn read_rows<O: ImportResult>(
     // First line of each value of the schema's unique field, folded as the
     // account rule folds names (identity::normalize: case, width, invisible
     // characters; issue 14 §5).
-    let mut seen: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let mut seen = super::unique::Seen::new();
     let workbook = matches!(
         read_as.format,
         super::FileFormat::Xlsx | super::FileFormat::Xls | super::FileFormat::Ods
@@ -464,7 +462,24 @@ fn read_rows<O: ImportResult>(
     };
     // One cell more than the header is enough to see a row is too wide.
     let keep = header.len() + 1;
+    // Sized once from the line ends left (a row takes a line at least; the
+    // rows are capped): growing by doubling copied the records and rehashed
+    // the keys (issue 9). Capacity no row fills is never written to.
+    let hint = rows
+        .rows_left_hint()
+        .min(usize::try_from(limits.import_max_rows).unwrap_or(usize::MAX));
+    out.records.reserve(hint);
+    out.lines.reserve(hint);
+    if schema.unique.is_some() {
+        seen.reserve(hint);
+    }
+    // The row read last, handed back to the source for its buffers when the
+    // next one is read.
+    let mut last: Option<Record> = None;
     loop {
+        if let Some(done) = last.take() {
+            rows.recycle(done);
+        }
         let (line, record) = match rows.next_row(keep) {
             Next::End => break,
             Next::Broken { line } => (line, None),
@@ -482,6 +497,8 @@ fn read_rows<O: ImportResult>(
                 (r.line, Some(r))
             }
         };
+        last = record;
+        let record = last.as_ref();
         let first = record
             .as_ref()
             .and_then(|r| r.cells().next())
@@ -597,27 +614,19 @@ fn read_rows<O: ImportResult>(
         let row = Row {
             line,
             schema: *schema,
-            cells: slots
-                .iter()
-                .map(|s| {
-                    s.as_ref().map(|(i, h)| Cell {
-                        text: record.cell(*i).to_owned(),
-                        column: *i as u64 + 1,
-                        header: h.clone(),
-                    })
-                })
-                .collect(),
-            group: group.name.clone(),
+            record,
+            slots: &slots,
+            group: group.name.as_deref(),
             workbook,
         };
-        let key = schema
-            .unique
-            .and_then(|f| row.get(f).map(|v| (f, v.to_owned())));
-        let folded = key
-            .as_ref()
-            .map(|(_, v)| crate::identity::normalize(v).into_owned());
-        if let (Some((field, value)), Some(folded)) = (&key, &folded)
-            && let Some(&first_line) = seen.get(folded)
+        let key = schema.unique.and_then(|f| row.get(f).map(|v| (f, v)));
+        let folded = key.map(|(_, v)| {
+            let folded = crate::identity::normalize(v);
+            let hash = seen.hash(&folded);
+            (folded, hash)
+        });
+        if let (Some((field, value)), Some((folded, hash))) = (key, &folded)
+            && let Some(first_line) = seen.line_of(folded, *hash)
         {
             let mut e = row.error(field, PolicyError::ImportEmpty);
             e.error = Box::new(PolicyError::ImportDuplicateKey {
@@ -630,8 +639,8 @@ fn read_rows<O: ImportResult>(
         }
         match convert(&row) {
             Ok(r) => {
-                if let Some(folded) = folded {
-                    seen.insert(folded, line);
+                if let Some((folded, hash)) = folded {
+                    seen.insert(&folded, hash, line);
                 }
                 out.records.push(r);
                 out.lines.push(line);
@@ -660,223 +669,4 @@ fn read_rows<O: ImportResult>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::split::{Next, Splitter, detect};
-
-    #[test]
-    fn folds_headers_and_detects_delimiters() {
-        assert_eq!(fold(" Occurred_At "), "occurredat");
-        assert_eq!(fold("ＩＰ"), "ip");
-        assert_eq!(detect("a\tb,c\td\n"), b'\t');
-        assert_eq!(detect("\"a\tb\",c\n"), b',');
-        assert_eq!(detect("\n\nid\n"), b',');
-    }
-
-    const ONE: Schema = Schema {
-        record: "thing",
-        record_zh: "項目",
-        columns: &[ColumnSpec {
-            field: "v",
-            headers: &["值", "value"],
-            required: true,
-        }],
-        skip_prefixes: &["#"],
-        groups: None,
-        unique: None,
-    };
-
-    crate::import::import_results! {
-        /// Values of one column, for the reader's own tests.
-        Values(String);
-    }
-
-    fn lines_of(text: &str) -> Vec<u64> {
-        let got: Values = read(
-            text.as_bytes(),
-            &ONE,
-            &ImportOptions::default(),
-            &Policy::default(),
-            |r| r.required("v").map(str::to_owned),
-        )
-        .unwrap();
-        let mut all: Vec<u64> = got.lines.clone();
-        all.extend(got.errors.iter().map(|e| e.line));
-        all.sort_unstable();
-        all
-    }
-
-    #[test]
-    fn counts_lines_like_an_editor() {
-        assert_eq!(lines_of("value\na\nb\n"), [2, 3]);
-        assert_eq!(lines_of("value\r\na\r\nb\r\n"), [2, 3]);
-        assert_eq!(lines_of("\n\nvalue\n\n\na\n\"b\nc\"\nd"), [6, 7, 9]);
-        assert_eq!(
-            lines_of("value\r\n\r\n\"x\r\ny\"\r\n#skip\r\n\r\nw,\r\nz"),
-            [3, 7, 8]
-        );
-    }
-
-    /// Records, their lines and the (line, code) of each error.
-    type All = (Vec<String>, Vec<u64>, Vec<(u64, &'static str)>);
-
-    fn read_all(text: &str, policy: &Policy) -> Result<All> {
-        let got: Values = read(
-            text.as_bytes(),
-            &ONE,
-            &ImportOptions::default(),
-            policy,
-            |r| r.required("v").map(str::to_owned),
-        )?;
-        let errors = got
-            .errors
-            .iter()
-            .map(|e| (e.line, e.code().as_str()))
-            .collect();
-        Ok((got.records, got.lines, errors))
-    }
-
-    /// Issue 14 §2: a stray quote costs the row it opens on, and no more.
-    #[test]
-    fn a_missing_column_names_the_line_read_as_the_header() {
-        // Two title-like lines, then a line that names no column: the first
-        // title line is taken as the header, and the error says so.
-        let text = "學校清單\n\n地址,備註,電話\n甲,x,y\n";
-        let err = crate::audit::import_schools(
-            text.as_bytes(),
-            &ImportOptions::default(),
-            &Policy::default(),
-        )
-        .unwrap_err();
-        assert_eq!(err.code().as_str(), "import.missing_column");
-        assert_eq!(
-            serde_json::to_value(err.params()).unwrap()["line"],
-            serde_json::json!(1)
-        );
-        assert!(
-            err.message_en()
-                .contains("line 1 was read as the header: 學校清單")
-        );
-    }
-
-    #[test]
-    fn a_stray_quote_costs_one_row() {
-        let p = Policy::default();
-        // Never closed: line 3 is lost, 4 and 5 are read.
-        let (recs, lines, errs) = read_all("value\na\n\"b\nc\nd\n", &p).unwrap();
-        assert_eq!(
-            (recs, lines),
-            (vec!["a".into(), "c".into(), "d".into()], vec![2, 4, 5])
-        );
-        assert_eq!(errs, [(3, "import.broken_quote")]);
-        // Closed by a quote of a later line into other text: line 2 is lost.
-        let (recs, lines, errs) = read_all("value\n\"stray\nok\n\"q\"x\nlast\n", &p).unwrap();
-        assert_eq!(recs, ["ok", "qx", "last"]);
-        assert_eq!(lines, [3, 4, 5]);
-        assert_eq!(errs, [(2, "import.broken_quote")]);
-        // CRLF line ends, the quote on the last row.
-        let (recs, _, errs) = read_all("value\r\na\r\nb\r\n\"c\r\n", &p).unwrap();
-        assert_eq!(
-            (recs, errs),
-            (
-                vec!["a".into(), "b".into()],
-                vec![(4, "import.broken_quote")]
-            )
-        );
-        // Spanning lines into a row of the wrong width: its first line is lost.
-        let (recs, lines, errs) = read_all("value\n\"a\nb\",c\nd\n", &p).unwrap();
-        assert_eq!((recs, lines), (vec!["d".into()], vec![4]));
-        assert_eq!(
-            errs,
-            [(2, "import.broken_quote"), (3, "import.column_count")]
-        );
-        // In the header line: the file cannot be read, and the error says where.
-        let e = read_all("\n\"value\na\n", &p).unwrap_err();
-        assert_eq!(
-            e.params().get("line").map(|v| v.to_string()),
-            Some("2".into())
-        );
-        assert_eq!(e.code().as_str(), "import.broken_quote");
-    }
-
-    /// Quoting that is well-formed reads as before.
-    #[test]
-    fn well_formed_quotes_read_as_excel_writes_them() {
-        let p = Policy::default();
-        let (recs, lines, errs) = read_all(
-            "value\n\"x\ny\"\n\"a \"\"q\"\"\"\n\"a\"b\nwa\"ng\n\"\"\n",
-            &p,
-        )
-        .unwrap();
-        assert_eq!(recs, ["x\ny", "a \"q\"", "ab", "wa\"ng"]);
-        assert_eq!(lines, [2, 4, 5, 6]);
-        // `""` is a blank row: skipped.
-        assert!(errs.is_empty());
-        // A lone CR ends a line too.
-        let (recs, lines, _) = read_all("value\ra\rb", &p).unwrap();
-        assert_eq!((recs, lines), (vec!["a".into(), "b".into()], vec![2, 3]));
-    }
-
-    /// Issue 14 §4: the header line's width is capped (policy data).
-    #[test]
-    fn caps_the_columns() {
-        let mut p = Policy::default();
-        let wide = format!("value{}\na\n", ",x".repeat(1024));
-        let e = read_all(&wide, &p).unwrap_err();
-        assert_eq!(e.code().as_str(), "import.too_many_columns");
-        assert_eq!(
-            e.params().get("actual").map(|v| v.to_string()),
-            Some("1025".into())
-        );
-        p.limits.import_max_columns = 1025;
-        let (recs, _, _) = read_all(
-            &format!("value{}\na{}\n", ",x".repeat(1024), ",".repeat(1024)),
-            &p,
-        )
-        .unwrap();
-        assert_eq!(recs, ["a"]);
-        // A data row far wider than the header is one column_count error.
-        let (_, _, errs) = read_all(&format!("value\na{}\n", ",".repeat(100_000)), &p).unwrap();
-        assert_eq!(errs, [(2, "import.column_count")]);
-    }
-
-    proptest::proptest! {
-        /// On well-formed CSV (as the csv crate writes it), the splitter reads the
-        /// cells the csv crate reads.
-        #[test]
-        fn splits_like_the_csv_crate(
-            rows in proptest::collection::vec(
-                proptest::collection::vec("[a, \"\n\r中\t]{0,6}", 1..5), 1..6),
-            tab in proptest::bool::ANY,
-        ) {
-            let delim = if tab { b'\t' } else { b',' };
-            let mut w = csv::WriterBuilder::new().delimiter(delim).flexible(true).from_writer(Vec::new());
-            for r in &rows {
-                w.write_record(r).unwrap();
-            }
-            let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
-            let mut want = Vec::new();
-            let mut reader = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .delimiter(delim)
-                .from_reader(text.as_bytes());
-            for r in reader.records() {
-                want.push(r.unwrap().iter().map(str::to_owned).collect::<Vec<_>>());
-            }
-            let mut got = Vec::new();
-            let mut sp = Splitter::new(&text, delim);
-            loop {
-                match sp.next(usize::MAX) {
-                    Next::End => break,
-                    Next::Broken { line } => panic!("broken at {line} in {text:?}"),
-                    Next::Record(r) => {
-                        proptest::prop_assert_eq!(r.count, r.ends.len());
-                        got.push(r.cells().map(str::to_owned).collect::<Vec<_>>());
-                    }
-                }
-            }
-            proptest::prop_assert_eq!(got, want, "{:?}", text);
-        }
-    }
-}
+mod tests;
