@@ -18,6 +18,10 @@ bench: $(addprefix bench-,$(BENCH_PARTS))
 bench-core:
 	mkdir -p $(BENCH_OUT)
 	$(CARGO) bench -p ntpc-policy --bench rules -- --noplot
+	# The allocation-heavy groups again on mimalloc, the allocator the Python and
+	# Node packages ship (group names end in " mimalloc").
+	$(CARGO) bench -p ntpc-policy --bench rules --features bench-mimalloc -- --noplot \
+	  '^(people mimalloc/|linear mimalloc/incident|password mimalloc/check full, realistic)'
 	python3 core/benches/report.py $(BENCH_OUT)/core.md
 
 # Weak-password detection rates and speed beside zxcvbn (issue 22); reads the

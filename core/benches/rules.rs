@@ -6,6 +6,21 @@
 //! custom-account check over 650,000 names. Timed here, never in unit tests.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// With feature `bench-mimalloc` the benches run on mimalloc, the allocator the
+/// Python and Node packages ship (issue 20): `make bench` runs the
+/// allocation-heavy groups both ways, and the group names carry [`ALLOC`] so
+/// both sets of figures are kept side by side.
+#[cfg(feature = "bench-mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Appended to a group's name on mimalloc.
+const ALLOC: &str = if cfg!(feature = "bench-mimalloc") {
+    " mimalloc"
+} else {
+    ""
+};
 use ntpc_policy::{Policy, calendar, identity, password};
 use std::hint::black_box;
 
@@ -217,7 +232,7 @@ fn bench(c: &mut Criterion) {
     // Issue 20: the composition check alone (the detection switched off) keeps
     // ≥ 10 M/s; the full check with the weak-password detection ≥ 1 M/s.
     let composition = Policy::from_json(r#"{"password": {"detect_weak": false}}"#).unwrap();
-    let mut g = c.benchmark_group("password");
+    let mut g = c.benchmark_group(format!("password{ALLOC}"));
     for (name, set, pol) in [
         ("check 10-char good", &good[..], &composition),
         ("check 10-char mixed", &mixed[..], &policy),
@@ -317,7 +332,7 @@ fn people(c: &mut Criterion) {
             used_bytes: Some(rng.next() % (1 << 30)),
         })
         .collect();
-    let mut g = c.benchmark_group("people");
+    let mut g = c.benchmark_group(format!("people{ALLOC}"));
     g.throughput(Throughput::Elements(boxes.len() as u64));
     g.sample_size(10);
     g.bench_function("mailbox sweep 650k", |b| {
@@ -354,7 +369,7 @@ fn linear(c: &mut Criterion) {
     use ntpc_policy::import::ImportOptions;
     let policy = Policy::default();
     let row = "189750,新北市某國小,1級,INT,系統被入侵,2021/02/08 17:50,2021/02/09 10:41,2021/02/09 11:38,163.20.1.1\n";
-    let mut g = c.benchmark_group("linear");
+    let mut g = c.benchmark_group(format!("linear{ALLOC}"));
     g.sample_size(10);
     for rows in [10_000usize, 100_000] {
         let mut csv =

@@ -103,8 +103,8 @@ def our_rates(path: str | None) -> dict[str, float]:
         return json.loads(out.read_text())
 
 
-def criterion_ns(function: str) -> float | None:
-    est = ROOT / "target" / "criterion" / "password" / function / "new"
+def criterion_ns(function: str, group: str = "password") -> float | None:
+    est = ROOT / "target" / "criterion" / group / function / "new"
     try:
         median = json.loads((est / "estimates.json").read_text())["median"]["point_estimate"]
         n = json.loads((est / "benchmark.json").read_text())["throughput"]["Elements"]
@@ -152,6 +152,13 @@ def main() -> None:
         rows.append(
             f"| ntpc-policy, full check with detection (Rust core) | {full:,.0f} ns | "
             f"{1e9 / full / 1e6:.2f} M/s |"
+        )
+    # The same on mimalloc, the allocator the Python and Node packages ship.
+    full_mi = criterion_ns("check full, realistic mix", "password mimalloc")
+    if full_mi:
+        rows.append(
+            f"| the same on mimalloc (the allocator the Python and Node packages ship) | "
+            f"{full_mi:,.0f} ns | {1e9 / full_mi / 1e6:.2f} M/s |"
         )
     py = python_binding_secs()
     if py:
