@@ -140,12 +140,7 @@ pub fn classify_ids<'py>(
     values: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyList>> {
     guard(py, || {
-        let gc = py.import("gc")?;
-        let was_enabled: bool = gc.call_method0("isenabled")?.extract()?;
-        if was_enabled {
-            gc.call_method0("disable")?;
-        }
-        let built = match values.cast::<PyList>() {
+        crate::typed::paused_gc(py, || match values.cast::<PyList>() {
             Ok(list) => classify_list(py, list),
             Err(_) => texts(py, "values", values).and_then(|values| {
                 let objs = values
@@ -154,11 +149,7 @@ pub fn classify_ids<'py>(
                     .collect::<PyResult<Vec<_>>>()?;
                 PyList::new(py, objs)
             }),
-        };
-        if was_enabled {
-            gc.call_method0("enable")?;
-        }
-        built
+        })
     })
 }
 

@@ -123,3 +123,16 @@ def test_batches_leave_the_garbage_collector_as_they_found_it() -> None:
         gc.enable()
     # IdInfo results own no Python objects, so the cyclic collector need not track them.
     assert not gc.is_tracked(np.classify_id("A123456789"))
+    # A large result through the generic door (a file of 1,500 mailboxes) pauses
+    # the collector while it is converted, and leaves it as it was.
+    rows = "".join(f"user{i}@ntpc.edu.tw,105/08/01,110/12/01,在職,,0\n" for i in range(1500))
+    data = ("帳號,啟用日期,最後登入,人員狀態,離職日期,使用量\n" + rows).encode()
+    assert len(np.sweep_mailbox_file(data, "2021-12-07")["rows"]) == 1500
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        np.sweep_mailbox_file(data, "2021-12-07")
+        np.classify_ids(("A123456789",) * 3)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
