@@ -32,11 +32,8 @@ mod policy;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;
 
-/// mimalloc instead of the system allocator for everything Rust allocates in
-/// this library: a sweep or an import makes a few blocks per row, and glibc's
-/// malloc/free (with its free-list consolidation) were about half of a
-/// 650,000-mailbox sweep's time; on mimalloc the same sweep ran 2.5× faster
-/// (issue 20, BENCHMARKS.md). Only this library's own allocations use it;
-/// the host's objects stay with the host's allocator.
+/// mimalloc for everything Rust allocates in this library, as in the Python
+/// package (`bindings-python/src/lib.rs` says why: issue 20's sweeps and
+/// imports spent half their time in glibc's malloc/free).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

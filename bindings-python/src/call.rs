@@ -43,29 +43,7 @@ pub fn call(
             ),
         };
         let p = or_default(&policy);
-        let out = core(py, py.detach(|| f.run(&json, bytes.as_deref(), p)))?;
-        if rows(&out) >= LARGE {
-            crate::typed::paused_gc(py, || json_to_py(py, &out))
-        } else {
-            json_to_py(py, &out)
-        }
+        let out = py.detach(|| f.run(&json, bytes.as_deref(), p));
+        json_to_py(py, &core(py, out)?)
     })
-}
-
-/// Results with this many rows or more are converted with the cyclic collector
-/// paused: every dict made while it runs may start a collection that traverses
-/// all the dicts made before, and a 100,000-mailbox file took twice as long
-/// (3.9 s against 2.1 s). Small results skip the pause, which costs a few calls.
-const LARGE: usize = 1_000;
-
-/// The longest list at the top of a result or one level down (a file check's
-/// `rows`, a sweep's `notices`).
-fn rows(v: &serde_json::Value) -> usize {
-    use serde_json::Value;
-    let len = |v: &Value| v.as_array().map_or(0, Vec::len);
-    match v {
-        Value::Array(a) => a.len(),
-        Value::Object(m) => m.values().map(len).max().unwrap_or(0),
-        _ => 0,
-    }
 }
