@@ -92,8 +92,7 @@ impl<'de> Deserialize<'de> for CvssVersion {
 /// assert!(parse_cvss_version("5").is_err());
 /// ```
 pub fn parse_cvss_version(text: &str) -> Result<CvssVersion> {
-    let folded: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
-    let lower = folded.to_lowercase();
+    let lower = crate::import::fold_cell(text);
     let head = lower.split('/').next().unwrap_or_default();
     let core = head
         .trim_start_matches("cvss")

@@ -47,6 +47,7 @@
 //! assert_eq!((got.errors[0].line, got.errors[0].code().as_str()), (3, "import.missing_value"));
 //! ```
 
+mod cell;
 mod decode;
 mod escape;
 mod split;
@@ -54,6 +55,7 @@ mod table;
 mod unique;
 mod workbook;
 
+pub(crate) use cell::fold_cell;
 pub(crate) use decode::decode_cow;
 pub use decode::{Decoded, TextEncoding, decode};
 pub use escape::csv_escape_cell;

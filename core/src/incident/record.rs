@@ -118,24 +118,6 @@ pub fn parse_ip(raw: &str) -> IpInfo {
     }
 }
 
-/// A level cell folded for matching: NFKC, no white space, lower case. A cell
-/// that folding leaves as it is (`1級`, `3`: nearly all) is borrowed, so an
-/// import does not allocate twice per row for it (issue 9).
-fn level_key(text: &str) -> std::borrow::Cow<'_, str> {
-    let unchanged = |c: char| {
-        let mut lower = c.to_lowercase();
-        !c.is_whitespace() && lower.next() == Some(c) && lower.next().is_none()
-    };
-    if unicode_normalization::is_nfkc_quick(text.chars())
-        == unicode_normalization::IsNormalized::Yes
-        && text.chars().all(unchanged)
-    {
-        return text.into();
-    }
-    let folded: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
-    folded.to_lowercase().into()
-}
-
 /// Reads a level as the table writes it: `1級`, `第3級`, `3`, `三級`, `Level 2`.
 ///
 /// ```
@@ -145,7 +127,7 @@ fn level_key(text: &str) -> std::borrow::Cow<'_, str> {
 /// assert!(parse_level("高").is_err());
 /// ```
 pub fn parse_level(text: &str) -> Result<u8> {
-    let lower = level_key(text);
+    let lower = crate::import::fold_cell(text);
     let lower = lower.as_ref();
     let core = lower
         .strip_prefix("level")
@@ -182,39 +164,4 @@ pub(crate) fn check_level(field: &str, level: u8, max: u8) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::level_key;
-    use unicode_normalization::UnicodeNormalization;
-
-    /// The borrowed shortcut folds exactly as NFKC, white space removed, then
-    /// lower case.
-    #[test]
-    fn level_key_is_the_full_fold() {
-        for s in [
-            "1級",
-            "第3級",
-            "3",
-            "三級",
-            "Level 2",
-            "LEVEL2",
-            "level 4",
-            "１級",
-            "Ⅱ",
-            "ǅ",
-            "Σ級",
-            "σ",
-            " 2 ",
-            "2\u{3000}級",
-            "高",
-            "",
-            "İ",
-            "ﬁ",
-        ] {
-            let full: String = s.nfkc().filter(|c| !c.is_whitespace()).collect();
-            assert_eq!(level_key(s), full.to_lowercase(), "{s:?}");
-        }
-    }
 }
