@@ -401,7 +401,7 @@ pub(crate) fn estimate<'p, const N: usize>(
     let mut next_copy = 0;
     let fuzzy_runs = FuzzyRuns::of(text);
     let mut fuzzy_cursor = 0;
-    let mut syllables = zhuyin::Syllables::<N>::new();
+    let mut syllables = zhuyin::Syllables::<N>::of(d, keys);
     let mut digits_end = 0;
     // Decorations: digits and symbols at the start, and from each position that
     // only digits and symbols follow to the end.
@@ -483,7 +483,7 @@ pub(crate) fn estimate<'p, const N: usize>(
                     dates(text, s, len, years, p);
                 }
             }
-            if zhuyin::may_start(keys, s) {
+            if syllables.may_start(s) {
                 // Capitals inside a span are shifted keys, not Zhuyin: only its
                 // first letter may be one (`Ji32k7au4a83`, `5P 5j s93t86`).
                 // (Found on the first span only: most starts have none.)
