@@ -26,17 +26,32 @@ pub(crate) fn mask(shown: &str) -> String {
     out
 }
 
-/// The masked form of ASCII bytes.
+/// Stars to mask with: a masked part is at most [`guess::MAX_CHARS`] long.
+const STARS: &str = match std::str::from_utf8(&[b'*'; guess::MAX_CHARS]) {
+    Ok(s) => s,
+    Err(_) => "",
+};
+
+/// The masked form of ASCII bytes: the kept ends around a run of stars (one
+/// allocation, no per-character pushes).
 fn mask_bytes(shown: &[u8]) -> String {
     let n = shown.len();
+    let shown_at = |i: usize| match shown.get(i) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => '*',
+    };
     let mut out = String::with_capacity(n);
-    for (i, &b) in shown.iter().enumerate() {
-        let keep = (n >= 4 && i == 0) || (n >= 6 && i == n - 1);
-        out.push(if keep && b.is_ascii() {
-            char::from(b)
-        } else {
-            '*'
-        });
+    let (first, last) = (n >= 4, n >= 6);
+    if first {
+        out.push(shown_at(0));
+    }
+    let stars = n - usize::from(first) - usize::from(last);
+    match STARS.get(..stars) {
+        Some(run) => out.push_str(run),
+        None => out.extend(std::iter::repeat_n('*', stars)),
+    }
+    if last {
+        out.push(shown_at(n - 1));
     }
     out
 }
@@ -264,5 +279,24 @@ mod tests {
         assert_eq!(mask("dragon"), "d****n");
         assert_eq!(mask("password"), "p******d");
         assert_eq!(mask("新北"), "**");
+    }
+
+    #[test]
+    fn masking_bytes_agrees_with_masking_text() {
+        for shown in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "ntpc",
+            "0701",
+            "dragon",
+            "password",
+            "p@ss w0rd!",
+        ] {
+            assert_eq!(mask_bytes(shown.as_bytes()), mask(shown), "{shown}");
+        }
+        // An opaque key (0x80, a character outside ASCII) is never shown.
+        assert_eq!(mask_bytes(&[0x80, b'b', b'c', b'd', b'e', 0x80]), "******");
     }
 }
