@@ -556,6 +556,13 @@ def core_stub() -> str:
         "    policy: Policy | None = None,",
         "    data: bytes | str | None = None,",
         ") -> Any: ...",
+        "def call_json(",
+        "    id: str,",
+        "    args: dict[str, Any],",
+        "    policy: Policy | None = None,",
+        "    data: bytes | str | None = None,",
+        "    lines: bool = False,",
+        ") -> tuple[bytes, Any]: ...",
     ]
     native = {
         "classify_id": "IdInfo",

@@ -16,6 +16,7 @@ mod convert;
 mod errors;
 mod fast;
 mod findings;
+mod json_text;
 mod password_results;
 mod policy;
 mod typed;
@@ -43,7 +44,17 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("InternalError", py.get_type::<errors::InternalError>())?;
     m.add_class::<policy::PyPolicy>()?;
     m.add_function(wrap_pyfunction!(call::call, m)?)?;
+    m.add_function(wrap_pyfunction!(call::call_json, m)?)?;
     #[cfg(feature = "test-hooks")]
     m.add_function(wrap_pyfunction!(errors::panic_for_test, m)?)?;
+    #[cfg(feature = "test-hooks")]
+    m.add_function(wrap_pyfunction!(python_float_for_test, m)?)?;
     fast::register(m)
+}
+
+/// Test hook: a float as the JSON text door writes it (`repr` in Python).
+#[cfg(feature = "test-hooks")]
+#[pyfunction]
+fn python_float_for_test(x: f64) -> String {
+    json_text::python_float(x)
 }

@@ -77,6 +77,13 @@ def call(
     policy: Policy | None = None,
     data: bytes | str | None = None,
 ) -> Any: ...
+def call_json(
+    id: str,
+    args: dict[str, Any],
+    policy: Policy | None = None,
+    data: bytes | str | None = None,
+    lines: bool = False,
+) -> tuple[bytes, Any]: ...
 def classify_id(value: str) -> IdInfo:
     """What a value is as an ID number: kind, format and checksum validity,
     gender, area, category, and the masked number.

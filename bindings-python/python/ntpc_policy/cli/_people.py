@@ -11,7 +11,7 @@ import datetime as dt
 
 import ntpc_policy as np
 from ntpc_policy.cli._input import invalid, limits, read_source
-from ntpc_policy.cli._output import Col, FileView, Report, findings_col
+from ntpc_policy.cli._output import Col, FileView, Report, file_answer, findings_col
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -41,8 +41,12 @@ def import_options(args: argparse.Namespace) -> Any:
 
 
 def cmd_mailbox_sweep(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = np.sweep_mailbox_file(
-        read_table(args.file, policy), today_arg(args.today), import_options(args), policy=policy
+    doc = file_answer(
+        args.format,
+        "mailbox.sweep_file",
+        {"today": today_arg(args.today), "options": import_options(args)},
+        policy,
+        read_table(args.file, policy),
     )
     return FileView(
         "mailbox sweep",
@@ -62,8 +66,12 @@ def cmd_mailbox_sweep(args: argparse.Namespace, policy: np.Policy) -> FileView:
 
 
 def cmd_account_access(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = np.check_account_file(
-        read_table(args.file, policy), today_arg(args.today), import_options(args), policy=policy
+    doc = file_answer(
+        args.format,
+        "account.check_file",
+        {"today": today_arg(args.today), "options": import_options(args)},
+        policy,
+        read_table(args.file, policy),
     )
     return FileView(
         "account access",
@@ -93,7 +101,13 @@ def _problems(r: dict[str, Any], zh: bool) -> str:
 
 
 def cmd_parent_check(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = np.check_family_file(read_table(args.file, policy), import_options(args), policy=policy)
+    doc = file_answer(
+        args.format,
+        "parent.check_file",
+        {"options": import_options(args)},
+        policy,
+        read_table(args.file, policy),
+    )
     return FileView(
         "parent check",
         doc,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import ntpc_policy as np
-from ntpc_policy.cli._output import Col, FileView, label
+from ntpc_policy.cli._output import Col, FileView, file_answer, label
 from ntpc_policy.cli._people import import_options, read_table
 
 TYPE_CHECKING = False
@@ -53,8 +53,12 @@ def _duty(obligation: str) -> Any:
 
 
 def cmd_incident_check(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = np.check_incident_file(
-        read_table(args.file, policy), now_arg(args.now), import_options(args), policy=policy
+    doc = file_answer(
+        args.format,
+        "incident.check_file",
+        {"now": now_arg(args.now), "options": import_options(args)},
+        policy,
+        read_table(args.file, policy),
     )
     return FileView(
         "incident check",
