@@ -463,42 +463,13 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
             }
         }
     }
-    // Sorted and unique (the cheapest list wins); the trie copies the bytes, so
-    // the unspaced Zhuyin phrases need not live on.
+    // The trie keeps the cheapest entry of a word listed twice and copies the
+    // bytes, so the unspaced Zhuyin phrases need not live on.
     let all: Vec<(&[u8], Entry)> = words
         .iter()
         .copied()
         .chain(unspaced.iter().map(|(w, e)| (w.as_slice(), *e)))
         .collect();
-    // Sorted by (word, bits) through fixed-width keys: a word of at most
-    // MAX_WORD (32) bytes, zero-padded, compares as two big-endian u128 exactly
-    // as its bytes do (no list word holds a NUL), and non-negative bits compare
-    // as their IEEE bit patterns. Comparing keys inline instead of slices
-    // halves the first check's set-up (it runs once per process: the command
-    // line pays it on every PHP call).
-    let key = |(w, e): &(&[u8], Entry)| {
-        let mut b = [0u8; MAX_WORD];
-        let n = w.len().min(MAX_WORD);
-        b[..n].copy_from_slice(&w[..n]);
-        let (hi, lo) = b.split_at(16);
-        (
-            u128::from_be_bytes(hi.try_into().unwrap_or_default()),
-            u128::from_be_bytes(lo.try_into().unwrap_or_default()),
-            e.bits.to_bits(),
-        )
-    };
-    let mut keyed: Vec<((u128, u128, u32), usize)> =
-        all.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
-    keyed.sort_unstable();
-    let mut sorted: Vec<(&[u8], Entry)> = Vec::with_capacity(all.len());
-    let mut last: Option<(u128, u128)> = None;
-    for ((hi, lo, _), i) in keyed {
-        if last != Some((hi, lo)) {
-            sorted.push(all[i]);
-            last = Some((hi, lo));
-        }
-    }
-    let all = sorted;
     let trie = Trie::build(&all);
 
     let mut pairs: Vec<(u64, u32)> = Vec::new();

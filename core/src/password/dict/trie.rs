@@ -129,45 +129,58 @@ impl Trie {
         len
     }
 
-    /// Builds the trie from words sorted and unique (the cheapest entry kept).
-    /// Words with bytes outside ASCII are skipped (the lists are ASCII).
+    /// Builds the trie from words in any order; a word listed more than once
+    /// keeps its cheapest entry (the first of equally cheap ones). Words with
+    /// bytes outside the trie codes are skipped (the lists are ASCII).
+    ///
+    /// No sort first: the lists are built once per process, on the first
+    /// password check, and the command line pays that on every PHP call.
+    /// Sorting the ~40,000 words (to add each child last) was more than half
+    /// of it; finding a child among its siblings costs less.
     #[inline]
     pub(super) fn build(words: &[(&[u8], Entry)]) -> Trie {
-        // Phase 1: a first-child / next-sibling trie. Words come sorted, so a
-        // node's new child always goes last, and an existing one is the last.
+        // Phase 1: a first-child / next-sibling trie.
         let mut first = vec![NONE];
-        let mut last = vec![NONE];
         let mut next = vec![NONE];
         let mut lab = vec![0u8];
         let mut ent = vec![NONE];
-        let mut entries = Vec::with_capacity(words.len());
+        let mut entries: Vec<Entry> = Vec::with_capacity(words.len());
         for (word, e) in words {
             if word.iter().any(|&b| code(b) == 0xFF) {
                 continue;
             }
             let mut v = 0usize;
             for &b in *word {
-                let l = last[v];
-                v = if l != NONE && lab[l as usize] == b {
-                    l as usize
+                let mut c = first[v];
+                let mut prev = NONE;
+                while c != NONE && lab[c as usize] != b {
+                    prev = c;
+                    c = next[c as usize];
+                }
+                v = if c != NONE {
+                    c as usize
                 } else {
                     let c = first.len();
                     first.push(NONE);
-                    last.push(NONE);
                     next.push(NONE);
                     lab.push(b);
                     ent.push(NONE);
-                    if l == NONE {
+                    if prev == NONE {
                         first[v] = c as u32;
                     } else {
-                        next[l as usize] = c as u32;
+                        next[prev as usize] = c as u32;
                     }
-                    last[v] = c as u32;
                     c
                 };
             }
-            entries.push(*e);
-            ent[v] = (entries.len() - 1) as u32;
+            match entries.get_mut(ent[v] as usize) {
+                Some(kept) if kept.bits <= e.bits => {}
+                Some(kept) => *kept = *e,
+                None => {
+                    entries.push(*e);
+                    ent[v] = (entries.len() - 1) as u32;
+                }
+            }
         }
         // Phase 2: number breadth-first so that siblings are consecutive, in
         // code order (the order of their bits).
