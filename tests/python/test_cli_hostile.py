@@ -267,7 +267,7 @@ def _small_limits(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
         }
 
     monkeypatch.setattr(_input, "limits", small)
-    for mod in ("_basic", "_people"):
+    for mod in ("_basic", "_files"):
         m = __import__(f"ntpc_policy.cli.{mod}", fromlist=["limits"])
         monkeypatch.setattr(m, "limits", small)
 

@@ -36,6 +36,8 @@ escapes. ``--json`` and ``--jsonl`` carry the values unchanged.
 
 from __future__ import annotations
 
+from ntpc_policy.cli._files import JsonText, write_bytes
+
 TYPE_CHECKING = False  # (not `typing`: the command starts faster without it)
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -386,13 +388,7 @@ def write_csv(
                 f"ntpc-policy: {missing} 個字元無法以 Big5 表示，以 ? 代替 / "
                 f"{missing} characters have no Big5 form and were written as ?\n"
             )
-    out.flush()
-    buffer = getattr(out, "buffer", None)
-    if buffer is not None:
-        buffer.write(data)
-        buffer.flush()
-    else:  # a text-only stream (tests): the same text
-        out.write(data.decode(codec, errors="replace"))
+    write_bytes(out, data, codec)
 
 
 def _encodable(c: str, codec: str) -> bool:
@@ -553,43 +549,6 @@ def write_notes(notes: list[dict[str, Any]], err: IO[str], zh: bool) -> None:
 
 
 # --- files: the core's file result ------------------------------------------------
-
-
-class JsonText:
-    """A file answer kept as the core's JSON text (``--json``/``--jsonl``), with
-    its summary (for the exit code): the rows never become Python objects. The
-    text is what :func:`_json` writes of the same answer (a test compares them);
-    a 100,000-mailbox sweep printed as JSON took 12 s and 1.9 GB the other way.
-    """
-
-    def __init__(self, data: bytes, summary: dict[str, Any]) -> None:
-        self.data = data
-        self.summary = summary
-
-
-def file_answer(
-    fmt: str | None, fn: str, call_args: dict[str, Any], policy: Any, data: bytes
-) -> Any:
-    """A file function's answer: as :class:`JsonText` when it is printed as JSON
-    (indented for ``--json``, by line for ``--jsonl``), else as Python objects
-    (the typed wrappers' ``_call``)."""
-    from ntpc_policy import _core
-
-    if fmt in ("json", "jsonl"):
-        text, summary = _core.call_json(fn, call_args, policy, data, fmt == "jsonl")
-        return JsonText(text, summary)
-    return _core.call(fn, call_args, policy, data)
-
-
-def write_bytes(out: IO[str], data: bytes) -> None:
-    """UTF-8 bytes to a text stream's buffer (or, to a text-only stream, as text)."""
-    out.flush()
-    buffer = getattr(out, "buffer", None)
-    if buffer is not None:
-        buffer.write(data)
-        buffer.flush()
-    else:  # a text-only stream (tests): the same text
-        out.write(data.decode("utf-8"))
 
 
 class FileView:

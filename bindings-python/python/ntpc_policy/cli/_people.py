@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 import ntpc_policy as np
-from ntpc_policy.cli._input import invalid, limits, read_source
-from ntpc_policy.cli._output import Col, FileView, Report, file_answer, findings_col
+from ntpc_policy.cli._files import file_answer, read_table
+from ntpc_policy.cli._input import invalid
+from ntpc_policy.cli._output import Col, FileView, Report, findings_col
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,26 +29,8 @@ def today_arg(text: str | None) -> str:
     return dt.datetime.now(taipei).date().isoformat()
 
 
-def read_table(path: str, policy: np.Policy, field: str = "FILE") -> bytes:
-    """A CSV/TSV/JSON file's or a workbook's (xlsx, xls, ods) bytes, at most
-    ``limits.import_max_bytes``. The core tells the format by the first bytes."""
-    return read_source(path, limits(policy)["import_max_bytes"], field)
-
-
-def import_options(args: argparse.Namespace) -> Any:
-    """``--sheet NAME``: the worksheet of a workbook to read (default: the first)."""
-    sheet = getattr(args, "sheet", None)
-    return {"sheet": sheet} if sheet else None
-
-
 def cmd_mailbox_sweep(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = file_answer(
-        args.format,
-        "mailbox.sweep_file",
-        {"today": today_arg(args.today), "options": import_options(args)},
-        policy,
-        read_table(args.file, policy),
-    )
+    doc = file_answer(args, "mailbox.sweep_file", {"today": today_arg(args.today)}, policy)
     return FileView(
         "mailbox sweep",
         doc,
@@ -66,13 +49,7 @@ def cmd_mailbox_sweep(args: argparse.Namespace, policy: np.Policy) -> FileView:
 
 
 def cmd_account_access(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = file_answer(
-        args.format,
-        "account.check_file",
-        {"today": today_arg(args.today), "options": import_options(args)},
-        policy,
-        read_table(args.file, policy),
-    )
+    doc = file_answer(args, "account.check_file", {"today": today_arg(args.today)}, policy)
     return FileView(
         "account access",
         doc,
@@ -101,13 +78,7 @@ def _problems(r: dict[str, Any], zh: bool) -> str:
 
 
 def cmd_parent_check(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = file_answer(
-        args.format,
-        "parent.check_file",
-        {"options": import_options(args)},
-        policy,
-        read_table(args.file, policy),
-    )
+    doc = file_answer(args, "parent.check_file", {}, policy)
     return FileView(
         "parent check",
         doc,

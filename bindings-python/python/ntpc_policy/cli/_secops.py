@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 import ntpc_policy as np
-from ntpc_policy.cli._output import Col, FileView, file_answer, label
-from ntpc_policy.cli._people import import_options, read_table
+from ntpc_policy.cli._files import file_answer, import_options, read_table
+from ntpc_policy.cli._output import Col, FileView, label
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,13 +53,7 @@ def _duty(obligation: str) -> Any:
 
 
 def cmd_incident_check(args: argparse.Namespace, policy: np.Policy) -> FileView:
-    doc = file_answer(
-        args.format,
-        "incident.check_file",
-        {"now": now_arg(args.now), "options": import_options(args)},
-        policy,
-        read_table(args.file, policy),
-    )
+    doc = file_answer(args, "incident.check_file", {"now": now_arg(args.now)}, policy)
     return FileView(
         "incident check",
         doc,
