@@ -59,7 +59,7 @@ pub(crate) fn spans<const N: usize>(
     let n = keys.len();
     let w = (n - s).min(MAX_SPAN);
     // The first syllable: body keys, then a tone key.
-    let Some(t) = memo.toned(dict, keys, s, s + w) else {
+    let Some(t) = memo.toned(s, s + w) else {
         return;
     };
     if !may_follow(dict, keys, t + 1, memo) {
@@ -76,7 +76,7 @@ pub(crate) fn spans<const N: usize>(
         let c = count[p];
         let at = s + p;
         // A toned syllable.
-        if let Some(t) = memo.toned(dict, keys, at, s + w) {
+        if let Some(t) = memo.toned(at, s + w) {
             let q = t + 1 - s;
             if count[q] == 0 || count[q] > c + 1 {
                 count[q] = c + 1;
@@ -109,7 +109,7 @@ fn may_follow<const N: usize>(
     if at >= n {
         return false;
     }
-    memo.toned(dict, keys, at, n).is_some() || memo.toneless(dict, keys, at) != 0
+    memo.toned(at, n).is_some() || memo.toneless(dict, keys, at) != 0
 }
 
 /// The toned syllables of one text by position, found once: the parses from
@@ -118,7 +118,7 @@ fn may_follow<const N: usize>(
 /// Sized like the path (`N`, more than the text's length): most texts are
 /// short, and the memo is cleared on every check.
 pub(crate) struct Syllables<const N: usize> {
-    /// 0: not looked at; 1: none; else the tone key's offset from the
+    /// 1: none (0 past the text); else the tone key's offset from the
     /// position, plus one.
     ends: [u8; N],
     /// [`TONELESS_KNOWN`] once looked at, with bit `len - 1` for each last
@@ -197,26 +197,20 @@ impl<const N: usize> Syllables<N> {
     }
 
     /// Where the toned syllable at `at` has its tone key, if it is one of
-    /// Mandarin's and the key is before `limit`: [`toned_end`] up to the end
-    /// of `keys`, then the limit (the key is the same for any limit past it).
+    /// Mandarin's and the key is before `limit` (found by [`Syllables::of`]
+    /// for every position up to the text's end).
     #[inline]
-    fn toned(&mut self, dict: &Dict, keys: &[u8], at: usize, limit: usize) -> Option<usize> {
-        let slot = self.ends.get_mut(at)?;
-        if *slot == 0 {
-            let n = keys.len();
-            *slot = match toned_end(keys, at, n) {
-                Some(t) if dict.is_syllable(&keys[at..t]) => (t - at + 1) as u8,
-                _ => 1,
-            };
-        }
-        let t = at + usize::from(*slot) - 1;
-        (*slot > 1 && t < limit).then_some(t)
+    fn toned(&self, at: usize, limit: usize) -> Option<usize> {
+        let slot = *self.ends.get(at)?;
+        let t = at + usize::from(slot.max(1)) - 1;
+        (slot > 1 && t < limit).then_some(t)
     }
 }
 
 /// Where the syllable starting at `at` has its tone key: body keys, then a tone
-/// key, within `MAX_BODY + 1` keys and before `limit`.
-#[inline]
+/// key, within `MAX_BODY + 1` keys and before `limit`: the one-position
+/// reading, the tests' oracle for [`Syllables::of`].
+#[cfg(test)]
 fn toned_end(keys: &[u8], at: usize, limit: usize) -> Option<usize> {
     let mut t = at;
     while t < limit && t <= at + MAX_BODY {
