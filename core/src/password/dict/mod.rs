@@ -9,12 +9,14 @@
 //! (about 320 KB) and indexed on first use (a few milliseconds, once per process);
 //! a lookup then costs a few table reads and allocates nothing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+mod deletions;
 mod markov;
 mod trie;
+use deletions::Deletions;
 pub(crate) use markov::Markov;
 use trie::CODE;
 pub(crate) use trie::{NONE, Trie, code};
@@ -191,13 +193,7 @@ pub(crate) struct Dict {
     /// ([`key_hash`]) of a word or of the word with one letter deleted; the values
     /// index `fuzzy_words` (a hit is verified against the word itself).
     pub(crate) fuzzy_words: Vec<FuzzyWord>,
-    pub(crate) deletions: HashMap<u64, (u32, u32), BuildHasherDefault<Fnv>>,
-    /// One bit per [`PRESENT_BITS`] of the keys' hashes that some key of
-    /// `deletions` has: most keys looked up (a run's deletions) are in no
-    /// list, and one bit read answers them without probing the map.
-    present: Vec<u64>,
-    /// The word lists the deletion index points into (`(start, len)` ranges).
-    pub(crate) deletion_words: Vec<u32>,
+    deletions: Deletions,
     /// Zhuyin syllables without tone, as the keys that type them: a bit map
     /// over [`syllable_index`].
     pub(crate) syllables: Vec<u64>,
@@ -404,30 +400,8 @@ impl Dict {
     /// The fuzzy words under one deletion-index key.
     #[inline]
     pub(crate) fn fuzzy_candidates(&self, key: &[u8]) -> &[u32] {
-        let h = key_hash(key);
-        let (word, bit) = present_bit(h);
-        if self.present.get(word).is_none_or(|w| (w >> bit) & 1 == 0) {
-            return &[];
-        }
-        match self.deletions.get(&h) {
-            Some(&(at, len)) => self
-                .deletion_words
-                .get(at as usize..(at + len) as usize)
-                .unwrap_or_default(),
-            None => &[],
-        }
+        self.deletions.candidates(key)
     }
-}
-
-/// Bits of `Dict::present` (128 KB): about 120,000 keys set about one bit in
-/// nine, so eight of nine keys that are no key are answered by it.
-const PRESENT_BITS: usize = 1 << 20;
-
-/// The word and bit of `Dict::present` for a key's hash (its low 20 bits).
-#[inline]
-fn present_bit(h: u64) -> (usize, u32) {
-    let low = (h as usize) & (PRESENT_BITS - 1);
-    (low / 64, (low % 64) as u32)
 }
 
 /// The hash of a deletion-index key.
@@ -472,38 +446,7 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
         .collect();
     let trie = Trie::build(&all);
 
-    let mut pairs: Vec<(u64, u32)> = Vec::new();
-    let mut buf = [0u8; FUZZY_MAX];
-    for (i, fw) in fuzzy_words.iter().enumerate() {
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        pairs.push((key_hash(fw.word), i));
-        let n = fw.word.len();
-        for d in 0..n {
-            let mut k = 0;
-            for (j, &b) in fw.word.iter().enumerate() {
-                if j != d {
-                    buf[k] = b;
-                    k += 1;
-                }
-            }
-            pairs.push((key_hash(&buf[..n - 1]), i));
-        }
-    }
-    radix_sort_by_hash(&mut pairs);
-    pairs.dedup();
-    let mut deletions: HashMap<u64, (u32, u32), BuildHasherDefault<Fnv>> =
-        HashMap::with_capacity_and_hasher(pairs.len(), BuildHasherDefault::default());
-    let mut deletion_words = Vec::with_capacity(pairs.len());
-    let mut present = vec![0u64; PRESENT_BITS / 64];
-    for (h, w) in pairs {
-        let (word, bit) = present_bit(h);
-        if let Some(p) = present.get_mut(word) {
-            *p |= 1 << bit;
-        }
-        let at = deletion_words.len() as u32;
-        deletion_words.push(w);
-        deletions.entry(h).or_insert((at, 0)).1 += 1;
-    }
+    let deletions = Deletions::build(&fuzzy_words);
 
     let common_words: Vec<&[u8]> = [WordKind::Password, WordKind::Taiwan]
         .into_iter()
@@ -572,40 +515,10 @@ static DICT: LazyLock<Dict> = LazyLock::new(|| {
         common,
         fuzzy_words,
         deletions,
-        present,
-        deletion_words,
         syllables,
         markov,
     }
 });
-
-/// Sorts `(hash, word)` pairs by hash, stably, in four passes of 16 bits (LSD
-/// radix). The pairs are pushed in word order, so the result is sorted by
-/// `(hash, word)` as `sort_unstable` would sort it, at a fraction of the
-/// comparisons (the set-up of the first check; see `DICT`).
-fn radix_sort_by_hash(pairs: &mut Vec<(u64, u32)>) {
-    let mut other = vec![(0u64, 0u32); pairs.len()];
-    let mut counts = vec![0usize; 1 << 16];
-    for pass in 0..4 {
-        let shift = pass * 16;
-        counts.fill(0);
-        for &(h, _) in pairs.iter() {
-            counts[((h >> shift) & 0xFFFF) as usize] += 1;
-        }
-        let mut at = 0;
-        for c in counts.iter_mut() {
-            let n = *c;
-            *c = at;
-            at += n;
-        }
-        for &(h, w) in pairs.iter() {
-            let d = ((h >> shift) & 0xFFFF) as usize;
-            other[counts[d]] = (h, w);
-            counts[d] += 1;
-        }
-        std::mem::swap(pairs, &mut other);
-    }
-}
 
 /// The dictionary, built on first use.
 pub(crate) fn dict() -> &'static Dict {

@@ -44,6 +44,85 @@ mod unit {
         assert!(lookup("zzqxj").is_none());
     }
 
+    /// The bucketed index answers every key as the map it replaced did: the
+    /// words of all `(hash, word)` pairs of that hash, sorted and without
+    /// repeats, in list order.
+    #[test]
+    fn deletion_index_answers_as_a_sorted_map_of_its_pairs() {
+        let d = dict();
+        let mut map: std::collections::BTreeMap<u64, Vec<u32>> = Default::default();
+        let mut keys: Vec<Vec<u8>> = Vec::new();
+        for (i, fw) in d.fuzzy_words.iter().enumerate() {
+            let mut own = vec![fw.word.to_vec()];
+            for del in 0..fw.word.len() {
+                let mut k = fw.word.to_vec();
+                k.remove(del);
+                own.push(k);
+            }
+            for k in own {
+                map.entry(key_hash(&k)).or_default().push(i as u32);
+                keys.push(k);
+            }
+        }
+        let mut entries = 0;
+        for words in map.values_mut() {
+            words.sort_unstable();
+            words.dedup();
+            entries += words.len();
+        }
+        assert_eq!(d.deletions.len(), entries);
+        for k in &keys {
+            assert_eq!(d.fuzzy_candidates(k), &map[&key_hash(k)][..], "{k:?}");
+        }
+        for miss in ["zzqxjw", "qwfpgj", "xylophonez", ""] {
+            let want = map
+                .get(&key_hash(miss.as_bytes()))
+                .map_or(&[][..], |w| &w[..]);
+            assert_eq!(d.fuzzy_candidates(miss.as_bytes()), want);
+        }
+    }
+
+    /// Every listed word is a path of the trie that spells it back, and the
+    /// nodes are numbered breadth first (a node's depth never falls as its
+    /// number grows), as the walk's `start + rank` lookup needs.
+    #[test]
+    fn trie_spells_back_every_word_and_is_numbered_breadth_first() {
+        let t = &dict().trie;
+        let depth_of = |mut n: u32| {
+            let mut depth = 0;
+            let mut out = [0u8; MAX_WORD];
+            let len = t.spell(n, &mut out);
+            while n != 0 {
+                n = t.parent[n as usize];
+                depth += 1;
+            }
+            assert_eq!(depth, len);
+            depth
+        };
+        let mut last = 0;
+        for n in 0..t.label.len() as u32 {
+            let depth = depth_of(n);
+            assert!(depth >= last, "node {n}");
+            last = depth;
+        }
+        for kind in WordKind::ALL {
+            for (w, _) in ranked(kind) {
+                if w.len() < MIN_WORD || w.len() > MAX_WORD || w.iter().any(|&b| code(b) == 0xFF) {
+                    continue;
+                }
+                let mut n = 0;
+                for &b in w {
+                    n = t.child(n, b);
+                    assert_ne!(n, NONE, "{kind:?} {w:?}");
+                }
+                let mut out = [0u8; MAX_WORD];
+                let len = t.spell(n, &mut out);
+                assert_eq!(&out[..len], w);
+                assert!(t.entry(n).is_some(), "{kind:?} {w:?}");
+            }
+        }
+    }
+
     #[test]
     fn deletion_index_holds_words_and_their_deletions() {
         let d = dict();

@@ -44,8 +44,8 @@ pub(crate) fn code(b: u8) -> u8 {
 /// word back.
 pub(crate) struct Trie {
     nodes: Vec<Node>,
-    label: Vec<u8>,
-    parent: Vec<u32>,
+    pub(super) label: Vec<u8>,
+    pub(super) parent: Vec<u32>,
     entries: Vec<Entry>,
 }
 
@@ -136,41 +136,63 @@ impl Trie {
     /// No sort first: the lists are built once per process, on the first
     /// password check, and the command line pays that on every PHP call.
     /// Sorting the ~40,000 words (to add each child last) was more than half
-    /// of it; finding a child among its siblings costs less.
+    /// of it. Instead each node keeps a map of the codes it has children for:
+    /// a child that is not there yet is added at once, and only one that is
+    /// there is looked for among its siblings. The first two levels, where
+    /// nearly every byte finds its child and the sibling lists are longest,
+    /// are tables by code.
     #[inline]
     pub(super) fn build(words: &[(&[u8], Entry)]) -> Trie {
-        // Phase 1: a first-child / next-sibling trie.
+        // Phase 1: a first-child / next-sibling trie, with each node's map of
+        // child codes.
         let mut first = vec![NONE];
         let mut next = vec![NONE];
         let mut lab = vec![0u8];
         let mut ent = vec![NONE];
+        let mut kids = vec![0u64];
+        // The nodes of one and of two bytes, by their codes.
+        let mut top = vec![NONE; CODES + CODES * CODES];
         let mut entries: Vec<Entry> = Vec::with_capacity(words.len());
         for (word, e) in words {
             if word.iter().any(|&b| code(b) == 0xFF) {
                 continue;
             }
             let mut v = 0usize;
-            for &b in *word {
-                let mut c = first[v];
-                let mut prev = NONE;
-                while c != NONE && lab[c as usize] != b {
-                    prev = c;
-                    c = next[c as usize];
-                }
-                v = if c != NONE {
-                    c as usize
+            let mut prefix = 0usize;
+            for (depth, &b) in word.iter().enumerate() {
+                let c = code(b);
+                let slot = match depth {
+                    0 => Some(usize::from(c)),
+                    1 => Some(CODES + prefix * CODES + usize::from(c)),
+                    _ => None,
+                };
+                prefix = usize::from(c);
+                let found = if kids[v] & (1 << c) == 0 {
+                    NONE
+                } else if let Some(i) = slot {
+                    top[i]
                 } else {
-                    let c = first.len();
+                    let mut k = first[v];
+                    while k != NONE && lab[k as usize] != b {
+                        k = next[k as usize];
+                    }
+                    k
+                };
+                v = if found != NONE {
+                    found as usize
+                } else {
+                    let k = first.len();
                     first.push(NONE);
-                    next.push(NONE);
+                    next.push(first[v]);
                     lab.push(b);
                     ent.push(NONE);
-                    if prev == NONE {
-                        first[v] = c as u32;
-                    } else {
-                        next[prev as usize] = c as u32;
+                    kids.push(0);
+                    first[v] = k as u32;
+                    kids[v] |= 1 << c;
+                    if let Some(i) = slot {
+                        top[i] = k as u32;
                     }
-                    c
+                    k
                 };
             }
             match entries.get_mut(ent[v] as usize) {
@@ -183,61 +205,44 @@ impl Trie {
             }
         }
         // Phase 2: number breadth-first so that siblings are consecutive, in
-        // code order (the order of their bits).
+        // code order (the order of their bits), and fill each node as it is
+        // numbered: its children are numbered right after the nodes before
+        // them, so its `start` is the count so far.
         let count = first.len();
-        let mut order = Vec::with_capacity(count);
-        let mut new_id = vec![0u32; count];
-        order.push(0usize);
-        let mut head = 0;
-        let mut kids: Vec<usize> = Vec::new();
-        while head < order.len() {
-            let v = order[head];
-            head += 1;
-            kids.clear();
-            let mut c = first[v];
-            while c != NONE {
-                kids.push(c as usize);
-                c = next[c as usize];
-            }
-            kids.sort_by_key(|&c| code(lab[c]));
-            for &c in &kids {
-                new_id[c] = order.len() as u32;
-                order.push(c);
-            }
-        }
         let mut t = Trie {
-            nodes: vec![
-                Node {
-                    bits: 0,
-                    start: 0,
-                    entry: NONE,
-                };
-                count
-            ],
+            nodes: Vec::with_capacity(count),
             label: vec![0; count],
             parent: vec![NONE; count],
             entries,
         };
-        for (id, &old) in order.iter().enumerate() {
-            let mut node = Node {
-                bits: 0,
-                start: u32::MAX,
-                entry: ent[old],
-            };
-            let mut c = first[old];
-            while c != NONE {
-                let cid = new_id[c as usize];
-                node.start = node.start.min(cid);
-                let b = lab[c as usize];
-                node.bits |= 1 << code(b);
-                t.parent[cid as usize] = id as u32;
-                t.label[cid as usize] = b;
-                c = next[c as usize];
+        let mut order = Vec::with_capacity(count);
+        order.push(0usize);
+        let mut by_code = [0usize; CODES];
+        let mut head = 0;
+        while let Some(&v) = order.get(head) {
+            let id = head as u32;
+            head += 1;
+            let bits = kids[v];
+            t.nodes.push(Node {
+                bits,
+                start: if bits == 0 { 0 } else { order.len() as u32 },
+                entry: ent[v],
+            });
+            let mut k = first[v];
+            while k != NONE {
+                by_code[usize::from(code(lab[k as usize]))] = k as usize;
+                k = next[k as usize];
             }
-            if node.start == u32::MAX {
-                node.start = 0;
+            let mut rest = bits;
+            while rest != 0 {
+                let c = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                let k = by_code[c];
+                let new = order.len();
+                t.label[new] = lab[k];
+                t.parent[new] = id;
+                order.push(k);
             }
-            t.nodes[id] = node;
         }
         t
     }
