@@ -60,15 +60,18 @@ impl Deletions {
         let mut buf = [0u8; super::FUZZY_MAX];
         for (i, fw) in fuzzy_words.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
-            pairs.push((key_hash(fw.word), i));
-            let n = fw.word.len();
+            let w = fw.word;
+            pairs.push((key_hash(w), i));
+            // The word without its letter `d`, for each `d` in order: from one
+            // to the next only the letter before `d` comes back.
+            let n = w.len();
+            if n == 0 {
+                continue;
+            }
+            buf[..n - 1].copy_from_slice(&w[1..]);
             for d in 0..n {
-                let mut k = 0;
-                for (j, &b) in fw.word.iter().enumerate() {
-                    if j != d {
-                        buf[k] = b;
-                        k += 1;
-                    }
+                if d > 0 {
+                    buf[d - 1] = w[d - 1];
                 }
                 pairs.push((key_hash(&buf[..n - 1]), i));
             }
