@@ -7,7 +7,7 @@
 //! variations), all lowercase ASCII; see `data/README.md`. It is compiled into the
 //! library and indexed once, with the rest of the detection's data.
 
-use super::dict::dict;
+use super::dict::common;
 
 /// Longest entry of the list, in bytes; a longer password is never on it.
 pub const MAX_COMMON_LEN: usize = 64;
@@ -44,7 +44,7 @@ pub(crate) fn is_common_ascii(bytes: &[u8]) -> bool {
     for (d, s) in lower.iter_mut().zip(bytes) {
         *d = s.to_ascii_lowercase();
     }
-    dict().common.contains(&*lower)
+    common().contains(&*lower)
 }
 
 #[cfg(test)]
@@ -67,7 +67,7 @@ mod tests {
                 assert_eq!(l, l.trim());
             }
         }
-        assert!((12_000..=16_000).contains(&dict().common.len()));
+        assert!((12_000..=16_000).contains(&common().len()));
     }
 
     #[test]
