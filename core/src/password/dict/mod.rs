@@ -167,11 +167,6 @@ impl Hasher for Fnv {
         self.0 = (h ^ n as u64).wrapping_mul(0x0100_0000_01b3);
     }
 
-    fn write_u64(&mut self, x: u64) {
-        // Keys of the deletion index are hashes already.
-        self.0 = x;
-    }
-
     fn finish(&self) -> u64 {
         self.0
     }

@@ -158,8 +158,8 @@ impl Trie {
         // Words taken grouped by their first two bytes (a stable counting
         // sort, so a word listed twice meets its copies in list order): the
         // nodes a group shares stay in cache while it is added.
-        let slot = |b: Option<&u8>| b.map_or(CODES, |&b| usize::from(code(b)).min(CODES));
-        let group = |w: &[u8]| slot(w.first()) * (CODES + 1) + slot(w.get(1));
+        let code_or_end = |b: Option<&u8>| b.map_or(CODES, |&b| usize::from(code(b)).min(CODES));
+        let group = |w: &[u8]| code_or_end(w.first()) * (CODES + 1) + code_or_end(w.get(1));
         let groups = (CODES + 1) * (CODES + 1);
         let mut ends = vec![0u32; groups + 1];
         for (w, _) in words {
