@@ -15,26 +15,35 @@ bench: $(addprefix bench-,$(BENCH_PARTS))
 	  if [ -f BENCHMARKS.notes.md ]; then echo; cat BENCHMARKS.notes.md; fi; } > BENCHMARKS.md
 	@echo "wrote BENCHMARKS.md"
 
-# The password rows that decide issue 22's targets are run three times, apart
-# (first in the whole run, then twice more after the mimalloc run), and
-# bench-password reports their median: single runs on a shared VM move by up to
-# 2× (issue 20). Each run's estimates are kept under $(BENCH_OUT)/runs.
-PASSWORD_ROWS := password/check (full|composition only), realistic mix
-keep-password-run = for row in 'check full, realistic mix' 'check composition only, realistic mix'; do \
-	  cp "target/criterion/password/$$row/new/estimates.json" "$(BENCH_OUT)/runs/$$row $(1).json"; done
+# The rows whose targets sit close to what this VM gives (issue 22's two
+# password rows, the linear-time ratios) run three times, apart: first in the
+# whole run, then twice more at the end. The reports take each row's median over
+# the three (issue 20: single runs on this VM move by up to 2×). Each run's
+# estimates are kept under $(BENCH_OUT)/runs/<group>/.
+REPEATED := password/check (full|composition only), realistic mix|linear/
+REPEATED_MIMALLOC := password mimalloc/check full, realistic|linear mimalloc/incident
+keep-run = for d in "target/criterion/password/check full, realistic mix/" \
+	  "target/criterion/password/check composition only, realistic mix/" \
+	  "target/criterion/password mimalloc/check full, realistic mix/" \
+	  target/criterion/linear/*/ "target/criterion/linear mimalloc/"incident*/; do \
+	  [ -f "$$d/new/estimates.json" ] || continue; \
+	  g=$$(basename "$$(dirname "$$d")"); mkdir -p "$(BENCH_OUT)/runs/$$g"; \
+	  cp "$$d/new/estimates.json" "$(BENCH_OUT)/runs/$$g/$$(basename "$$d") $(1).json"; done
 
 bench-core:
+	rm -rf $(BENCH_OUT)/runs
 	mkdir -p $(BENCH_OUT)/runs
-	rm -f $(BENCH_OUT)/runs/*.json
 	$(CARGO) bench -p ntpc-policy --bench rules -- --noplot
-	$(call keep-password-run,1)
 	# The allocation-heavy groups again on mimalloc, the allocator the Python and
 	# Node packages ship (group names end in " mimalloc").
 	$(CARGO) bench -p ntpc-policy --bench rules --features bench-mimalloc -- --noplot \
-	  '^(people mimalloc/|linear mimalloc/incident|password mimalloc/check full, realistic)'
+	  '^(people mimalloc/|$(REPEATED_MIMALLOC))'
+	$(call keep-run,1)
 	for run in 2 3; do \
-	  $(CARGO) bench -p ntpc-policy --bench rules -- --noplot '^$(PASSWORD_ROWS)' || exit 1; \
-	  $(call keep-password-run,$$run); \
+	  $(CARGO) bench -p ntpc-policy --bench rules -- --noplot '^($(REPEATED))' || exit 1; \
+	  $(CARGO) bench -p ntpc-policy --bench rules --features bench-mimalloc -- --noplot \
+	    '^($(REPEATED_MIMALLOC))' || exit 1; \
+	  $(call keep-run,$$run); \
 	done
 	python3 core/benches/report.py $(BENCH_OUT)/core.md
 

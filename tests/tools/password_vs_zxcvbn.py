@@ -111,16 +111,16 @@ def criterion_ns(function: str, group: str = "password") -> float | None:
 
 
 def criterion_runs_ns(function: str, group: str = "password") -> list[float]:
-    """The row's median in each kept run (`make bench-core` runs the password
-    rows three times and keeps each run's estimates in target/bench/runs), or
-    in criterion's last run when none were kept."""
+    """The row's median in each kept run (`make bench-core` runs these rows
+    three times and keeps each run's estimates in target/bench/runs/<group>),
+    or in criterion's last run when none were kept."""
     est = ROOT / "target" / "criterion" / group / function / "new"
     try:
         n = json.loads((est / "benchmark.json").read_text())["throughput"]["Elements"]
     except (OSError, KeyError, TypeError):
         return []
-    kept = sorted((ROOT / "target" / "bench" / "runs").glob(f"{function} *.json"))
-    files = kept if group == "password" and kept else [est / "estimates.json"]
+    kept = sorted((ROOT / "target" / "bench" / "runs" / group).glob(f"{function} *.json"))
+    files = kept or [est / "estimates.json"]
     runs = []
     for f in files:
         try:
@@ -186,7 +186,7 @@ def main() -> None:
     if full_mi:
         rows.append(
             f"| the same on mimalloc (the allocator the Python and Node packages ship) | "
-            f"{full_mi:,.0f} ns | {1e9 / full_mi / 1e6:.2f} M/s |"
+            f"{full_mi:,.0f} ns | {rate_cell('check full, realistic mix', 'password mimalloc')} |"
         )
     py = python_binding_secs()
     if py:
