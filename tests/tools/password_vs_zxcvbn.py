@@ -14,6 +14,7 @@ target/criterion when present.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import statistics
@@ -111,23 +112,25 @@ def criterion_ns(function: str, group: str = "password") -> float | None:
 
 
 def criterion_runs_ns(function: str, group: str = "password") -> list[float]:
-    """The row's median in each kept run (`make bench-core` runs these rows
-    three times and keeps each run's estimates in target/bench/runs/<group>),
-    or in criterion's last run when none were kept."""
+    """The row's nanoseconds per password in each kept run (`make bench-core`
+    runs these rows three times), or in criterion's last run when none were
+    kept: read by the core report's own reader."""
     est = ROOT / "target" / "criterion" / group / function / "new"
     try:
         n = json.loads((est / "benchmark.json").read_text())["throughput"]["Elements"]
-    except (OSError, KeyError, TypeError):
+        return [s * 1e9 / n for s in core_report().runs(group, function)]
+    except (OSError, KeyError, TypeError, ValueError):
         return []
-    kept = sorted((ROOT / "target" / "bench" / "runs" / group).glob(f"{function} *.json"))
-    files = kept or [est / "estimates.json"]
-    runs = []
-    for f in files:
-        try:
-            runs.append(json.loads(f.read_text())["median"]["point_estimate"] / n)
-        except (OSError, KeyError, TypeError, ValueError):
-            continue
-    return runs
+
+
+def core_report():
+    """`core/benches/report.py`, which reads criterion's estimates and the kept runs."""
+    spec = importlib.util.spec_from_file_location(
+        "core_report", ROOT / "core" / "benches" / "report.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def rate_cell(function: str, group: str = "password") -> str:
